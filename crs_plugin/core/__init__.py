@@ -1,0 +1,1 @@
+"""The domain: schema, sources, mapping, store and analyses, testable without a GUI."""

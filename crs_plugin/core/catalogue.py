@@ -1,0 +1,99 @@
+"""The source catalogue: which sources exist and how each maps into the schema.
+
+A catalogue is a JSON file with a ``sources`` list; each entry has an ``id``,
+bilingual titles, publisher, order of government, jurisdiction, licence, a
+``connector`` (its ``type`` and parameters) and a ``mapping`` (inline object, or
+a path relative to the catalogue). Relative file locations are resolved
+against the catalogue's folder, so a catalogue and its files travel together.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import MappingError, SourceError
+from .http import is_url
+from .mapping import FieldMapping
+from .sources.file import FileSource
+
+SAMPLE_CATALOGUE = Path(__file__).resolve().parent.parent / "data" / "sample" / "sources.json"
+
+
+@dataclass(frozen=True)
+class CatalogueEntry:
+    id: str
+    title_en: str
+    title_fr: str
+    publisher: str
+    order_of_government: str
+    jurisdiction: str
+    licence: str
+    connector: dict
+    mapping: FieldMapping
+
+    def title(self, language: str = "en") -> str:
+        return self.title_fr if language.startswith("fr") else self.title_en
+
+    def source(self, base: Path):
+        kind = self.connector.get("type")
+        if kind == "file":
+            location = str(self.connector.get("location", ""))
+            if not is_url(location):
+                location = str((base / location).resolve())
+            return FileSource(location, self.id, self.connector.get("format"), self.connector.get("encoding"))
+        raise SourceError(f"Source '{self.id}': connector type '{kind}' is not supported.")
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    path: Path
+    entries: tuple[CatalogueEntry, ...]
+
+    def entry(self, source_id: str) -> CatalogueEntry:
+        for e in self.entries:
+            if e.id == source_id:
+                return e
+        raise SourceError(
+            f"The catalogue has no source '{source_id}'. Sources: " + ", ".join(e.id for e in self.entries)
+        )
+
+    def source(self, source_id: str):
+        return self.entry(source_id).source(self.path.parent)
+
+
+def load_catalogue(path: str | Path = SAMPLE_CATALOGUE) -> Catalogue:
+    path = Path(path)
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise SourceError(f"Catalogue not found: {path}") from None
+    except json.JSONDecodeError as exc:
+        raise SourceError(f"Catalogue {path} is not valid JSON: {exc}") from None
+    entries = []
+    for i, raw in enumerate(doc.get("sources") or []):
+        sid = raw.get("id") or f"#{i + 1}"
+        mapping = raw.get("mapping")
+        if isinstance(mapping, str):
+            mapping = FieldMapping.from_file(path.parent / mapping)
+        elif isinstance(mapping, dict):
+            mapping = FieldMapping.from_dict(mapping)
+        else:
+            raise MappingError(f"Catalogue source '{sid}' has no 'mapping'.")
+        if mapping.source_id != sid:
+            raise MappingError(f"Catalogue source '{sid}' uses a mapping written for '{mapping.source_id}'.")
+        entries.append(
+            CatalogueEntry(
+                id=sid,
+                title_en=raw.get("title_en", sid),
+                title_fr=raw.get("title_fr", raw.get("title_en", sid)),
+                publisher=raw.get("publisher", ""),
+                order_of_government=raw.get("order_of_government", ""),
+                jurisdiction=raw.get("jurisdiction", ""),
+                licence=raw.get("licence", ""),
+                connector=dict(raw.get("connector") or {}),
+                mapping=mapping,
+            )
+        )
+    return Catalogue(path, tuple(entries))

@@ -1,0 +1,42 @@
+"""Domain errors. Each message is a sentence a person can act on.
+
+Processing algorithms and the UI turn these into QgsProcessingException or
+message-bar entries without adding a traceback.
+"""
+
+
+class CrsServicePointsError(Exception):
+    """Base of every error this plugin raises on purpose."""
+
+
+class SourceError(CrsServicePointsError):
+    """A source cannot be read: missing, empty, malformed, unreachable."""
+
+
+class MappingError(CrsServicePointsError):
+    """A field-mapping spec is invalid or does not fit the source's columns."""
+
+
+class DataError(CrsServicePointsError):
+    """Source values cannot become valid service points (coordinates, codes)."""
+
+
+class CoordinateError(DataError):
+    """Coordinates are not numbers, not in the stated CRS, or outside Canada."""
+
+
+class StoreError(CrsServicePointsError):
+    """The GeoPackage (or PostGIS) store refused a write; nothing was changed."""
+
+
+class AnalysisError(CrsServicePointsError):
+    """An analysis cannot run on the given inputs."""
+
+
+def describe_rows(row_numbers, limit: int = 5) -> str:
+    """'rows 3, 8, 12 and 4 more' for error messages (1-based, as a spreadsheet shows)."""
+    rows = [int(r) for r in row_numbers]
+    shown = ", ".join(str(r) for r in rows[:limit])
+    more = len(rows) - limit
+    word = "row" if len(rows) == 1 else "rows"
+    return f"{word} {shown}" + (f" and {more} more" if more > 0 else "")

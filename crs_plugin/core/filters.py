@@ -1,0 +1,80 @@
+"""Which service points an analysis uses: filters by the schema's categorical fields."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .errors import AnalysisError
+from .schema import LIST_SEPARATOR
+
+
+@dataclass(frozen=True)
+class ServiceFilter:
+    """Empty tuples mean 'any'. Values are schema codes (see ``schema``)."""
+
+    orders: tuple[str, ...] = ()
+    jurisdictions: tuple[str, ...] = ()
+    channels: tuple[str, ...] = ()
+    point_types: tuple[str, ...] = ()
+    services: tuple[str, ...] = ()
+
+    @property
+    def needed_fields(self) -> tuple[str, ...]:
+        pairs = (
+            ("order_of_government", self.orders),
+            ("jurisdiction", self.jurisdictions),
+            ("channel", self.channels),
+            ("point_type", self.point_types),
+            ("services", self.services),
+        )
+        return tuple(name for name, wanted in pairs if wanted)
+
+    def describe(self) -> str:
+        parts = [
+            f"{label} in {', '.join(values)}"
+            for label, values in (
+                ("order of government", self.orders),
+                ("jurisdiction", self.jurisdictions),
+                ("channel", self.channels),
+                ("point type", self.point_types),
+                ("service", self.services),
+            )
+            if values
+        ]
+        return "; ".join(parts) or "all service points"
+
+    def require_fields(self, available) -> None:
+        """AnalysisError naming the filter fields the layer lacks."""
+        missing = [f for f in self.needed_fields if f not in available]
+        if missing:
+            raise AnalysisError(
+                "The service point layer has no field "
+                + ", ".join(f"'{m}'" for m in missing)
+                + " to filter on; load it through the plugin or remove that filter."
+            )
+
+    def mask(self, columns: dict[str, np.ndarray], n: int) -> np.ndarray:
+        """Boolean mask of the points that pass; AnalysisError if a needed field is missing."""
+        self.require_fields(columns)
+        keep = np.ones(n, dtype=bool)
+        for name, wanted in (
+            ("order_of_government", self.orders),
+            ("jurisdiction", self.jurisdictions),
+            ("channel", self.channels),
+            ("point_type", self.point_types),
+        ):
+            if wanted:
+                keep &= np.isin(columns[name].astype(str), np.array(wanted, dtype=str))
+        if self.services:
+            wanted = set(self.services)
+            keep &= np.fromiter(
+                (
+                    bool(v) and not wanted.isdisjoint(str(v).split(LIST_SEPARATOR))
+                    for v in columns["services"]
+                ),
+                dtype=bool,
+                count=n,
+            )
+        return keep

@@ -1,0 +1,369 @@
+"""Field mapping: turn a source's own columns into the common schema.
+
+A mapping is JSON (kept beside the source or in the source catalogue)::
+
+    {
+      "source_id": "service_bc_offices",
+      "geometry": {"x": "Longitude", "y": "Latitude", "crs": "EPSG:4326"},
+      "fields": {
+        "source_record_id": {"column": "Office Code"},
+        "name_en": {"column": "External Site"},
+        "organization": {"value": "Service BC"},
+        "street_address": {"concat": ["Civic", "Street"], "separator": " "},
+        "point_type": {"column": "Item Type", "map": {"Service BC Centre": "service_centre"}},
+        "services": {"column": "Services", "split": "|", "map": {"Driver Licensing": "drivers_licence"}}
+      }
+    }
+
+Field rules: ``column`` (copy), ``value`` (constant), ``concat`` (join non-empty
+columns with ``separator``); then optionally ``split`` (list fields), ``map``
+(value translation, applied to each list item) and ``default`` (for empty values).
+``geometry`` names the coordinate columns of tabular sources and their ``crs``;
+sources with geometry of their own (GeoJSON) use it, in EPSG:4326 or the CRS
+their legacy ``crs`` member states, so one mapping serves a CSV and a GeoJSON
+version of the same data. Pseudo-columns ``@row``
+(1-based record number) and ``@id`` (GeoJSON feature id) are available.
+
+Mapping checks everything before anything is written: unknown columns, values
+outside the allowed codes, missing required values, duplicate record ids and
+coordinates that are not numbers or not in Canada each raise an error naming the
+field, the column and the rows.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from .crs import outside_canada, to_storage_crs
+from .errors import CoordinateError, DataError, MappingError, describe_rows
+from .schema import (
+    FIELD_NAMES,
+    FIELDS_BY_NAME,
+    LIST_SEPARATOR,
+    FieldType,
+    make_point_id,
+)
+from .table import PointTable, RawTable, text_column
+
+SAFE_SOURCE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
+_RULE_KEYS = {"column", "value", "concat"}
+_OPTION_KEYS = {"separator", "split", "map", "default"}
+
+
+@dataclass(frozen=True)
+class FieldRule:
+    target: str
+    column: str | None = None
+    value: str | None = None
+    concat: tuple[str, ...] = ()
+    separator: str = " "
+    split: str | None = None
+    value_map: dict[str, str] = field(default_factory=dict)
+    default: str | None = None
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return (self.column,) if self.column else self.concat
+
+
+@dataclass(frozen=True)
+class GeometryRule:
+    x: str | None = None
+    y: str | None = None
+    crs: str | None = None
+
+    @property
+    def from_columns(self) -> bool:
+        return self.x is not None
+
+
+@dataclass(frozen=True)
+class FieldMapping:
+    source_id: str
+    fields: dict[str, FieldRule]
+    geometry: GeometryRule
+
+    @classmethod
+    def from_dict(cls, spec: dict) -> FieldMapping:
+        if not isinstance(spec, dict):
+            raise MappingError("A field mapping must be a JSON object.")
+        source_id = spec.get("source_id")
+        if not isinstance(source_id, str) or not source_id.strip():
+            raise MappingError("The field mapping has no 'source_id' (a short, stable name).")
+        if not SAFE_SOURCE_ID.fullmatch(source_id.strip()):
+            raise MappingError(
+                f"Source id {source_id!r} must be 1-64 letters, digits, '_', '.' or '-', "
+                "starting with a letter or digit."
+            )
+        where = f"mapping of source '{source_id}'"
+        raw_fields = spec.get("fields")
+        if not isinstance(raw_fields, dict) or not raw_fields:
+            raise MappingError(f"The {where} has no 'fields' object.")
+        rules = {}
+        for target, rule in raw_fields.items():
+            rules[target] = _parse_rule(target, rule, where)
+        if "source_record_id" not in rules:
+            raise MappingError(
+                f"The {where} does not say which column identifies a record: add "
+                '\'source_record_id\' (a column, or {"column": "@row"} if the source has none).'
+            )
+        geometry = spec.get("geometry") or {}
+        if not isinstance(geometry, dict):
+            raise MappingError(f"In the {where}, 'geometry' must be an object.")
+        unknown = set(geometry) - {"x", "y", "crs"}
+        if unknown:
+            raise MappingError(f"In the {where}, 'geometry' has unknown keys: {sorted(unknown)}.")
+        if ("x" in geometry) != ("y" in geometry):
+            raise MappingError(f"In the {where}, 'geometry' needs both 'x' and 'y' columns.")
+        return cls(source_id.strip(), rules, GeometryRule(**geometry))
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> FieldMapping:
+        try:
+            spec = json.loads(Path(path).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise MappingError(f"Field mapping file not found: {path}") from None
+        except json.JSONDecodeError as exc:
+            raise MappingError(f"Field mapping {path} is not valid JSON: {exc}") from None
+        return cls.from_dict(spec)
+
+    def apply(self, raw: RawTable) -> PointTable:
+        """Map a source's records to service points, or raise with what to fix."""
+        n = len(raw)
+        if n == 0:
+            raise DataError(f"Source '{self.source_id}' has no records.")
+        available = dict(raw.columns)
+        available["@row"] = np.array([str(i) for i in range(1, n + 1)], dtype=object)
+        xy_from_columns = raw.x is None and self.geometry.from_columns
+        self._check_columns(available, xy_from_columns)
+
+        columns = {name: _evaluate(rule, available, n) for name, rule in self.fields.items()}
+        columns["source_id"] = np.full(n, self.source_id, dtype=object)
+        if "point_id" not in self.fields:
+            columns["point_id"] = np.array(
+                [
+                    None if r is None else make_point_id(self.source_id, r)
+                    for r in columns["source_record_id"]
+                ],
+                dtype=object,
+            )
+        for name in FIELD_NAMES:
+            default = FIELDS_BY_NAME[name].default
+            if default is not None and name not in self.fields:
+                columns[name] = np.full(n, default, dtype=object)
+
+        self._check_values(columns)
+        lon, lat = self._coordinates(raw, available, xy_from_columns)
+        return PointTable(columns, lon, lat)
+
+    # -- checks ----------------------------------------------------------------
+
+    def _check_columns(self, available: dict, xy_from_columns: bool) -> None:
+        wanted = [(name, col) for name, rule in self.fields.items() for col in rule.columns]
+        if xy_from_columns:
+            wanted += [("geometry x", self.geometry.x), ("geometry y", self.geometry.y)]
+        for target, col in wanted:
+            if col not in available:
+                hint = difflib.get_close_matches(col, list(available), n=1)
+                raise MappingError(
+                    f"The mapping of source '{self.source_id}' reads column '{col}' for "
+                    f"{target}, but the source has no such column"
+                    + (f" (did you mean '{hint[0]}'?)" if hint else "")
+                    + ". Columns in the source: "
+                    + ", ".join(c for c in available if not c.startswith("@"))
+                    + "."
+                )
+
+    def _check_values(self, columns: dict[str, np.ndarray]) -> None:
+        for name, values in columns.items():
+            fdef = FIELDS_BY_NAME.get(name)
+            if fdef is None:
+                continue
+            empty = np.array([v is None for v in values], dtype=bool)
+            if fdef.required and empty.any():
+                raise DataError(
+                    f"Source '{self.source_id}': {fdef.en} ({name}) is required but empty in "
+                    f"{describe_rows(np.flatnonzero(empty) + 1)}."
+                )
+            if fdef.type == FieldType.DATE:
+                bad_dates = [i for i, v in enumerate(values) if v is not None and not fdef.allows(v)]
+                if bad_dates:
+                    raise DataError(
+                        f"Source '{self.source_id}': {fdef.en} ({name}) must be a date like "
+                        f"2024-03-31 but is {values[bad_dates[0]]!r} in "
+                        f"{describe_rows(np.array(bad_dates) + 1)}."
+                    )
+            if fdef.type not in (FieldType.ENUM, FieldType.LIST) or not fdef.choices:
+                continue
+            if fdef.type == FieldType.LIST:
+                bad = [
+                    i
+                    for i, v in enumerate(values)
+                    if v is not None and not all(fdef.allows(p) for p in v.split(LIST_SEPARATOR))
+                ]
+            else:
+                bad = [i for i, v in enumerate(values) if v is not None and not fdef.allows(v)]
+            if bad:
+                shown = sorted({str(values[i]) for i in bad})[:5]
+                raise DataError(
+                    f"Source '{self.source_id}': {fdef.en} ({name}) has values that are not "
+                    f"allowed ({', '.join(shown)}) in {describe_rows(np.array(bad) + 1)}. "
+                    f"Allowed: {', '.join(fdef.codes)}. Add a 'map' for this field in the mapping."
+                )
+        ids = columns["source_record_id"]
+        uniq, counts = np.unique(ids.astype(str), return_counts=True)
+        dupes = uniq[counts > 1]
+        if dupes.size:
+            rows = np.flatnonzero(np.isin(ids.astype(str), dupes)) + 1
+            raise DataError(
+                f"Source '{self.source_id}': record ids are not unique ("
+                + ", ".join(dupes[:5])
+                + f") in {describe_rows(rows)}; each record needs its own source_record_id."
+            )
+
+    def _coordinates(
+        self, raw: RawTable, available: dict, xy_from_columns: bool
+    ) -> tuple[np.ndarray, np.ndarray]:
+        g = self.geometry
+        if raw.x is not None:  # the source's own geometry wins over coordinate columns
+            x, y = np.asarray(raw.x, dtype=float), np.asarray(raw.y, dtype=float)
+            crs = raw.crs
+        elif xy_from_columns:
+            x = _parse_numbers(available[g.x], g.x, self.source_id)
+            y = _parse_numbers(available[g.y], g.y, self.source_id)
+            crs = g.crs
+        else:
+            raise MappingError(
+                f"Source '{self.source_id}' has no geometry: name its coordinate columns in the "
+                'mapping, e.g. "geometry": {"x": "Longitude", "y": "Latitude"}.'
+            )
+        missing = ~(np.isfinite(x) & np.isfinite(y))
+        if missing.any():
+            raise CoordinateError(
+                f"Source '{self.source_id}': {describe_rows(np.flatnonzero(missing) + 1)} "
+                "have no location (empty coordinates or no geometry)."
+            )
+        try:
+            lon, lat = to_storage_crs(x, y, crs)
+        except CoordinateError:
+            raise
+        except Exception as exc:  # pyproj raises several types for impossible input
+            raise CoordinateError(
+                f"Source '{self.source_id}': coordinates cannot be transformed from {crs}: {exc}"
+            ) from None
+        outside = outside_canada(lon, lat)
+        if outside.any():
+            raise CoordinateError(
+                f"Source '{self.source_id}': {describe_rows(np.flatnonzero(outside) + 1)} "
+                f"fall outside Canada once read as {crs or 'EPSG:4326'}. "
+                + _coordinate_hint(x[outside], y[outside], crs)
+            )
+        return lon, lat
+
+
+def _coordinate_hint(x: np.ndarray, y: np.ndarray, crs: str | None) -> str:
+    if (crs is None or crs.upper() == "EPSG:4326") and (np.abs(x) > 180).any():
+        return (
+            "The values look like projected metres: set the source's 'crs' in the mapping "
+            "(for example EPSG:3347 or EPSG:2953)."
+        )
+    lon_min, lat_min, lon_max, lat_max = (-141.01, 41.67, -52.61, 83.12)
+    swapped = (y >= lon_min) & (y <= lon_max) & (x >= lat_min) & (x <= lat_max)
+    if swapped.all():
+        return "Longitude and latitude look swapped: exchange 'x' and 'y' in the mapping."
+    return "Check the coordinate columns and the 'crs' in the mapping."
+
+
+def _parse_numbers(values: np.ndarray, column: str, source_id: str) -> np.ndarray:
+    out = np.full(len(values), np.nan)
+    bad = []
+    for i, v in enumerate(values):
+        if v is None:
+            continue
+        try:
+            out[i] = float(v)
+        except (TypeError, ValueError):
+            bad.append(i)
+    if bad:
+        sample = ", ".join(repr(values[i]) for i in bad[:3])
+        raise CoordinateError(
+            f"Source '{source_id}': column '{column}' must hold numbers but has {sample} in "
+            f"{describe_rows(np.array(bad) + 1)}."
+        )
+    return out
+
+
+def _parse_rule(target: str, rule, where: str) -> FieldRule:
+    if target not in FIELDS_BY_NAME:
+        hint = difflib.get_close_matches(target, FIELD_NAMES, n=1)
+        raise MappingError(
+            f"The {where} maps '{target}', which is not a schema field"
+            + (f" (did you mean '{hint[0]}'?)" if hint else "")
+            + "."
+        )
+    if target == "source_id":
+        raise MappingError(f"The {where} maps 'source_id'; it is set from the mapping's source_id.")
+    if isinstance(rule, str):  # shorthand: "name_en": "Office Name"
+        rule = {"column": rule}
+    if not isinstance(rule, dict):
+        raise MappingError(f"In the {where}, the rule for '{target}' must be an object.")
+    kinds = _RULE_KEYS & set(rule)
+    if len(kinds) != 1:
+        raise MappingError(
+            f"In the {where}, the rule for '{target}' needs exactly one of 'column', 'value' or 'concat'."
+        )
+    unknown = set(rule) - _RULE_KEYS - _OPTION_KEYS
+    if unknown:
+        raise MappingError(f"In the {where}, the rule for '{target}' has unknown keys: {sorted(unknown)}.")
+    value_map = rule.get("map") or {}
+    if not isinstance(value_map, dict):
+        raise MappingError(f"In the {where}, 'map' of '{target}' must be an object.")
+    concat = rule.get("concat") or ()
+    if "concat" in rule and (not isinstance(concat, list) or not concat):
+        raise MappingError(f"In the {where}, 'concat' of '{target}' must be a list of columns.")
+    return FieldRule(
+        target=target,
+        column=rule.get("column"),
+        value=None if rule.get("value") is None else str(rule["value"]),
+        concat=tuple(concat),
+        separator=rule.get("separator", " "),
+        split=rule.get("split"),
+        value_map={str(k): str(v) for k, v in value_map.items()},
+        default=rule.get("default"),
+    )
+
+
+def _evaluate(rule: FieldRule, available: dict, n: int) -> np.ndarray:
+    if rule.value is not None:
+        values = np.full(n, rule.value, dtype=object)
+    elif rule.column is not None:
+        values = text_column(available[rule.column])
+    else:
+        parts = [text_column(available[c]) for c in rule.concat]
+        values = np.array(
+            [rule.separator.join(p for p in row if p) or None for row in zip(*parts)],
+            dtype=object,
+        )
+    is_list = FIELDS_BY_NAME[rule.target].type == FieldType.LIST
+    if is_list or rule.value_map:
+        values = np.array([_translate(v, rule, is_list) for v in values], dtype=object)
+    if rule.default is not None:
+        values[np.array([v is None for v in values], dtype=bool)] = rule.default
+    return values
+
+
+def _translate(value: str | None, rule: FieldRule, is_list: bool) -> str | None:
+    if value is None:
+        return None
+    if not is_list:
+        return rule.value_map.get(value, value)
+    items = value.split(rule.split) if rule.split else [value]
+    mapped = [rule.value_map.get(i.strip(), i.strip()) for i in items if i.strip()]
+    # Keep first occurrence order, drop repeats (two source values may map to one code).
+    return LIST_SEPARATOR.join(dict.fromkeys(mapped)) or None

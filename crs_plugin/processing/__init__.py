@@ -1,0 +1,1 @@
+"""Processing provider (id ``crs``) and its algorithms: thin shells over ``core``."""

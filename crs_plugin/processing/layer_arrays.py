@@ -1,0 +1,191 @@
+"""Read a vector layer into numpy/shapely arrays once, in a metric CRS.
+
+File layers that OGR can open are read through OGR's Arrow stream (columns
+at a time, no Python loop per feature). Other layers (memory, PostGIS, a
+selection or a subset) are read through QGIS's feature iterator, collecting
+WKB in one pass. Either way coordinates are transformed with the PROJ
+operation QGIS picks for the project's transform context, applied to whole
+coordinate arrays.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+from osgeo import ogr
+from qgis.core import (
+    NULL,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsCoordinateTransformContext,
+    QgsFeatureRequest,
+    QgsPointXY,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProviderRegistry,
+    QgsVectorLayer,
+)
+
+from ..core.crs import transform_xy
+
+
+@dataclass
+class LayerArrays:
+    fids: np.ndarray  # int64 feature ids, as QGIS numbers them
+    geometries: np.ndarray  # shapely geometries in the destination CRS (None where empty)
+    attributes: dict[str, np.ndarray]  # object arrays (str / numbers / None)
+
+    def __len__(self) -> int:
+        return len(self.fids)
+
+    def points(self) -> np.ndarray:
+        """(n, 2) coordinates: points as they are, other geometries by their centroid."""
+        xy = np.full((len(self), 2), np.nan)
+        present = ~shapely.is_missing(self.geometries) & ~shapely.is_empty(self.geometries)
+        if present.any():
+            centroids = shapely.centroid(self.geometries[present])
+            xy[present, 0] = shapely.get_x(centroids)
+            xy[present, 1] = shapely.get_y(centroids)
+        return xy
+
+
+def proj_pipeline(
+    source_crs: QgsCoordinateReferenceSystem,
+    dest_crs: QgsCoordinateReferenceSystem,
+    transform_context: QgsCoordinateTransformContext,
+    sample: tuple[float, float],
+) -> str | None:
+    """The PROJ pipeline QGIS would use between two CRSs (None if they are the same)."""
+    if source_crs == dest_crs:
+        return None
+    if not source_crs.isValid():
+        raise QgsProcessingException(
+            "The layer has no valid coordinate reference system; set its CRS in the layer "
+            "properties before running the analysis."
+        )
+    transform = QgsCoordinateTransform(source_crs, dest_crs, transform_context)
+    transform.transform(QgsPointXY(*sample))  # instantiates the operation
+    return transform.instantiatedCoordinateOperationDetails().proj or None
+
+
+def read_layer(
+    layer: QgsVectorLayer,
+    fields: list[str],
+    dest_crs: QgsCoordinateReferenceSystem,
+    transform_context: QgsCoordinateTransformContext,
+    feedback: QgsProcessingFeedback | None = None,
+    request: QgsFeatureRequest | None = None,
+) -> LayerArrays:
+    """The layer's geometries (in ``dest_crs``) and the named attributes.
+
+    ``request`` restricts the features (selection, limit); it forces the QGIS
+    iterator path.
+    """
+    missing = [f for f in fields if layer.fields().indexOf(f) < 0]
+    if missing:
+        raise QgsProcessingException(
+            f"Layer '{layer.name()}' has no field {', '.join(repr(m) for m in missing)}."
+        )
+    arrays = None
+    if request is None:
+        arrays = _read_with_ogr(layer, fields)
+    if arrays is None:
+        arrays = _read_with_qgis(layer, fields, request, feedback)
+    present = ~shapely.is_missing(arrays.geometries)
+    if present.any():
+        first = shapely.get_coordinates(arrays.geometries[present][:1])[0]
+        pipeline = proj_pipeline(layer.crs(), dest_crs, transform_context, (first[0], first[1]))
+        if pipeline:
+            arrays.geometries = shapely.transform(
+                arrays.geometries,
+                lambda xy: np.column_stack(transform_xy(xy[:, 0], xy[:, 1], pipeline=pipeline)),
+            )
+    return arrays
+
+
+def _ogr_location(layer: QgsVectorLayer) -> tuple[str, str | None] | None:
+    if layer.providerType() != "ogr" or layer.subsetString():
+        return None
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+    path = parts.get("path")
+    if not path:
+        return None
+    return path, parts.get("layerName") or None
+
+
+def _read_with_ogr(layer: QgsVectorLayer, fields: list[str]) -> LayerArrays | None:
+    location = _ogr_location(layer)
+    if location is None:
+        return None
+    path, layer_name = location
+    ds = ogr.Open(path)
+    if ds is None:
+        return None
+    lyr = ds.GetLayerByName(layer_name) if layer_name else ds.GetLayer(0)
+    if lyr is None or not hasattr(lyr, "GetArrowStreamAsNumPy"):
+        return None
+    defn = lyr.GetLayerDefn()
+    all_fields = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
+    lyr.SetIgnoredFields([f for f in all_fields if f not in fields])
+    geom_name = lyr.GetGeometryColumn() or "wkb_geometry"
+    fid_name = lyr.GetFIDColumn() or "OGC_FID"
+    fids, wkbs = [], []
+    columns: dict[str, list] = {f: [] for f in fields}
+    stream = lyr.GetArrowStreamAsNumPy(options=["USE_MASKED_ARRAYS=NO", "INCLUDE_FID=YES"])
+    for batch in stream:
+        fids.append(np.asarray(batch[fid_name], dtype=np.int64))
+        wkbs.append(np.asarray(batch[geom_name]).astype(object))
+        for f in fields:
+            columns[f].append(_decode(batch[f]))
+    if not fids:
+        return LayerArrays(
+            np.zeros(0, np.int64), np.array([], dtype=object), {f: np.array([], dtype=object) for f in fields}
+        )
+    wkb = np.concatenate(wkbs)
+    wkb[[w is not None and len(w) == 0 for w in wkb]] = None
+    return LayerArrays(
+        np.concatenate(fids),
+        shapely.from_wkb(wkb),
+        {f: np.concatenate(v) for f, v in columns.items()},
+    )
+
+
+def _decode(values: np.ndarray) -> np.ndarray:
+    if values.dtype.kind == "S":
+        return np.char.decode(values, "utf-8").astype(object)
+    if values.dtype == object:
+        return np.array([v.decode("utf-8") if isinstance(v, bytes) else v for v in values], dtype=object)
+    return values.astype(object)
+
+
+def _read_with_qgis(
+    layer: QgsVectorLayer,
+    fields: list[str],
+    request: QgsFeatureRequest | None,
+    feedback: QgsProcessingFeedback | None,
+) -> LayerArrays:
+    request = QgsFeatureRequest(request) if request is not None else QgsFeatureRequest()
+    request.setSubsetOfAttributes(fields, layer.fields())
+    n = layer.featureCount()
+    fids, wkbs = [], []
+    columns: dict[str, list] = {f: [] for f in fields}
+    indexes = [layer.fields().indexOf(f) for f in fields]
+    for count, feature in enumerate(layer.getFeatures(request)):
+        if feedback is not None and feedback.isCanceled():
+            break
+        fids.append(feature.id())
+        geom = feature.geometry()
+        wkbs.append(None if geom.isNull() else bytes(geom.asWkb()))
+        attrs = feature.attributes()
+        for f, idx in zip(fields, indexes):
+            value = attrs[idx]
+            columns[f].append(None if value is None or value == NULL else value)
+        if feedback is not None and n > 0 and count % 10000 == 0:
+            feedback.setProgress(100.0 * count / n)
+    return LayerArrays(
+        np.asarray(fids, dtype=np.int64),
+        shapely.from_wkb(np.array(wkbs, dtype=object)) if wkbs else np.array([], dtype=object),
+        {f: np.array(v, dtype=object) for f, v in columns.items()},
+    )

@@ -1,0 +1,30 @@
+"""The Processing provider: id ``crs``, listed as 'CRS Service Points'."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtGui import QIcon
+
+from .nearest_service import NearestServiceAlgorithm
+
+ALGORITHMS = (NearestServiceAlgorithm,)
+
+
+class CrsProvider(QgsProcessingProvider):
+    def id(self) -> str:
+        return "crs"
+
+    def name(self) -> str:
+        return "CRS Service Points"
+
+    def longName(self) -> str:
+        return self.name()
+
+    def icon(self) -> QIcon:
+        return QIcon(str(Path(__file__).resolve().parent.parent / "resources" / "icons" / "icon.svg"))
+
+    def loadAlgorithms(self) -> None:
+        for algorithm in ALGORITHMS:
+            self.addAlgorithm(algorithm())

@@ -1,0 +1,67 @@
+"""Default symbology: service points by order of government, population density."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsCategorizedSymbolRenderer,
+    QgsGradientColorRamp,
+    QgsGraduatedSymbolRenderer,
+    QgsMarkerSymbol,
+    QgsRendererCategory,
+    QgsRendererRange,
+    QgsSymbol,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtGui import QColor
+
+from ..core.schema import ORDERS_OF_GOVERNMENT
+
+#: One colour per order of government (colour-blind-safe ColorBrewer hues).
+ORDER_COLOURS = {
+    "federal": "#d7191c",
+    "provincial": "#2b83ba",
+    "territorial": "#abd9e9",
+    "municipal": "#1a9641",
+    "indigenous": "#fdae61",
+    "other": "#7f7f7f",
+}
+
+
+def style_service_points(layer: QgsVectorLayer, language: str = "en", size_mm: float = 2.2) -> None:
+    """Categories per order of government; federal drawn last (on top), then provincial…"""
+    categories = []
+    count = len(ORDERS_OF_GOVERNMENT)
+    for rank, choice in enumerate(ORDERS_OF_GOVERNMENT):
+        symbol = QgsMarkerSymbol.createSimple(
+            {
+                "name": "circle",
+                "color": ORDER_COLOURS[choice.code],
+                "outline_color": "#222222",
+                "outline_width": "0.2",
+                "size": str(size_mm),
+            }  # fmt: skip
+        )
+        symbol.symbolLayer(0).setRenderingPass(count - rank)
+        categories.append(QgsRendererCategory(choice.code, symbol, choice.label(language)))
+    renderer = QgsCategorizedSymbolRenderer("order_of_government", categories)
+    renderer.setUsingSymbolLevels(True)
+    layer.setRenderer(renderer)
+    layer.triggerRepaint()
+
+
+#: People per km²: decades, because densities span five orders of magnitude.
+DENSITY_BREAKS = (0.0, 1.0, 10.0, 100.0, 1000.0, 1e9)
+
+
+def style_population_density(layer: QgsVectorLayer, expression: str) -> None:
+    ramp = QgsGradientColorRamp(QColor("#f7f4ec"), QColor("#5b3f7a"))
+    ranges = []
+    for i, (low, high) in enumerate(zip(DENSITY_BREAKS, DENSITY_BREAKS[1:])):
+        symbol = QgsSymbol.defaultSymbol(layer.geometryType())
+        symbol.setColor(ramp.color(i / (len(DENSITY_BREAKS) - 2)))
+        symbol.symbolLayer(0).setStrokeColor(QColor(255, 255, 255, 90))
+        symbol.symbolLayer(0).setStrokeWidth(0.05)
+        label = f"{low:,.0f} – {high:,.0f}" if high < 1e9 else f"{low:,.0f} or more"
+        ranges.append(QgsRendererRange(low, high, symbol, label))
+    layer.setRenderer(QgsGraduatedSymbolRenderer(expression, ranges))
+    layer.triggerRepaint()

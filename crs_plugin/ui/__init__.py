@@ -1,0 +1,1 @@
+"""Dock panel, dialogs and forms (see issue: analyst panels)."""

@@ -1,0 +1,62 @@
+"""Shared fixtures. Tests run inside a real (headless) QGIS through pytest-qgis."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+PROCESSING_PLUGINS = "/usr/share/qgis/python/plugins"
+if os.path.isdir(PROCESSING_PLUGINS) and PROCESSING_PLUGINS not in sys.path:
+    sys.path.append(PROCESSING_PLUGINS)
+
+from crs_plugin.core.catalogue import SAMPLE_CATALOGUE, load_catalogue  # noqa: E402
+from crs_plugin.core.sources import load_points  # noqa: E402
+from crs_plugin.core.store import GeoPackageStore  # noqa: E402
+
+SAMPLE_DIR = SAMPLE_CATALOGUE.parent
+CENSUS = SAMPLE_DIR / "census_population.gpkg"
+
+
+@pytest.fixture(scope="session")
+def sample_store(tmp_path_factory) -> Path:
+    """A GeoPackage with every sample source loaded (read-only for tests: copy to change)."""
+    path = tmp_path_factory.mktemp("store") / "crs.gpkg"
+    catalogue = load_catalogue()
+    store = GeoPackageStore(path)
+    for entry in catalogue.entries:
+        store.write_points(*load_points(catalogue.source(entry.id), entry.mapping))
+    return path
+
+
+@pytest.fixture
+def store_copy(sample_store, tmp_path) -> Path:
+    path = tmp_path / "crs.gpkg"
+    shutil.copy(sample_store, path)
+    return path
+
+
+@pytest.fixture
+def crs_provider(qgis_processing):
+    """The plugin's Processing provider, registered in the test QGIS if it is not already."""
+    from qgis.core import QgsApplication
+
+    from crs_plugin.processing.provider import CrsProvider
+
+    registry = QgsApplication.processingRegistry()
+    provider = registry.providerById("crs")
+    if provider is None:
+        provider = CrsProvider()
+        registry.addProvider(provider)
+        # A Python provider must outlive the fixture, or its Python half is collected.
+        _KEEP_ALIVE.append(provider)
+    yield provider
+
+
+_KEEP_ALIVE: list = []

@@ -1,0 +1,93 @@
+"""The GeoPackage store: one transaction per load, change summaries, nothing half-written."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+
+import numpy as np
+import pytest
+
+from crs_plugin.core.catalogue import load_catalogue
+from crs_plugin.core.errors import DataError, StoreError
+from crs_plugin.core.sources import FileSource, load_points
+from crs_plugin.core.store import GeoPackageStore
+from crs_plugin.core.table import PointTable
+
+
+def table_rows(path) -> list[tuple]:
+    with sqlite3.connect(path) as db:
+        return db.execute("SELECT * FROM service_points ORDER BY point_id").fetchall()
+
+
+def sample(source_id):
+    catalogue = load_catalogue()
+    return load_points(catalogue.source(source_id), catalogue.entry(source_id).mapping)
+
+
+def test_sample_store_holds_every_source(sample_store):
+    with sqlite3.connect(sample_store) as db:
+        counts = dict(db.execute("SELECT source_id, count(*) FROM service_points GROUP BY source_id"))
+        orders = {r[0] for r in db.execute("SELECT DISTINCT order_of_government FROM service_points")}
+        provinces = {r[0] for r in db.execute("SELECT DISTINCT province FROM service_points")}
+        loads = db.execute("SELECT source_id, record_count, added FROM source_loads").fetchall()
+    assert counts == {"service_canada_offices": 58, "service_bc_offices": 68,
+                      "snb_service_centres": 23, "local_government_offices": 63}  # fmt: skip
+    assert orders == {"federal", "provincial", "municipal", "indigenous"}
+    assert provinces == {"BC", "NB"}
+    assert sorted(loads) == sorted((s, n, n) for s, n in counts.items())
+
+
+def test_refresh_reports_added_changed_removed(store_copy):
+    points, provenance = sample("service_bc_offices")
+    store = GeoPackageStore(store_copy)
+    assert str(store.write_points(points, provenance)).endswith("(0 added, 0 changed, 0 removed)")
+    keep = np.arange(len(points)) != 3  # one office closed
+    changed = points.take(keep)
+    changed.columns["phone"] = changed.columns["phone"].copy()
+    changed.columns["phone"][0] = "250 000-0000"  # one changed
+    changed.lon = changed.lon.copy()
+    changed.lon[1] += 0.01  # one moved
+    summary = store.write_points(changed, provenance)
+    assert (summary.total, summary.added, summary.changed, summary.removed) == (67, 0, 2, 1)
+    assert store.count("service_bc_offices") == 67
+    assert store.count() == 211
+
+
+def test_failed_write_leaves_the_previous_version(store_copy):
+    before = table_rows(store_copy)
+    points, provenance = sample("service_bc_offices")
+    # Row 40 breaks the NOT NULL constraint: 39 rows are written before the failure.
+    points.columns["organization"] = points.columns["organization"].copy()
+    points.columns["organization"][40] = None
+    with pytest.raises(StoreError, match="the store was left as it was"):
+        GeoPackageStore(store_copy).write_points(points, provenance)
+    assert table_rows(store_copy) == before
+
+
+def test_failed_first_write_leaves_no_file(tmp_path):
+    points, provenance = sample("service_bc_offices")
+    points.columns["organization"] = np.full(len(points), None, dtype=object)
+    target = tmp_path / "new.gpkg"
+    with pytest.raises(StoreError):
+        GeoPackageStore(target).write_points(points, provenance)
+    assert not target.exists()
+
+
+def test_bad_source_never_reaches_the_store(store_copy, tmp_path):
+    digest = hashlib.sha256(store_copy.read_bytes()).hexdigest()
+    bad = tmp_path / "bad.csv"
+    bad.write_text("External Site,Office Code,Latitude,Longitude,Item Type,Address,Locality,"
+                   "Site_Phone_No,Website_URL\nA,1,49.2,-123.1,Service BC Centre,,,,\n"
+                   "B,2,north,-123.2,Service BC Centre,,,,\n", encoding="utf-8")  # fmt: skip
+    catalogue = load_catalogue()
+    with pytest.raises(DataError):
+        GeoPackageStore(store_copy).write_points(
+            *load_points(FileSource(bad, "service_bc_offices"), catalogue.entry("service_bc_offices").mapping)
+        )
+    assert hashlib.sha256(store_copy.read_bytes()).hexdigest() == digest
+
+
+def test_point_table_rejects_misaligned_columns():
+    with pytest.raises(ValueError, match="column name_en has 1 values for 2 points"):
+        PointTable({"name_en": np.array(["a"], dtype=object)}, np.zeros(2), np.zeros(2))
