@@ -1,0 +1,148 @@
+"""Nearest service: crs:nearestservice vs native:joinbynearest and qgis:distancetonearesthubpoints.
+
+    python benchmarks/bench_nearest.py            # 500,000 demand x 20,000 service points
+    python benchmarks/bench_nearest.py --quick    # 20,000 x 2,000
+
+Data: uniform random points over southern Canada in EPSG:3347 (fixed seed), in
+GeoPackages. Every algorithm runs end to end through processing.run (reading the
+inputs and writing a GeoPackage output included), in this one process, on the same
+files. ``ours_compute_s`` is the KD-tree search alone on arrays already in memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.append("/usr/share/qgis/python/plugins")
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from osgeo import gdal  # noqa: E402
+
+gdal.UseExceptions()
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def write_points(path: Path, layer: str, xy: np.ndarray, prefix: str) -> None:
+    csv_path = path.with_suffix(f".{layer}.csv")
+    ids = np.array([f"{prefix}{i}" for i in range(len(xy))])
+    with csv_path.open("w") as fh:
+        fh.write("point_id,x,y\n")
+        np.savetxt(fh, np.column_stack([ids, xy[:, 0].round(3), xy[:, 1].round(3)]), fmt="%s", delimiter=",")
+    gdal.VectorTranslate(
+        str(path), str(csv_path), accessMode="append" if path.exists() else None, layerName=layer,
+        srcSRS="EPSG:3347", dstSRS="EPSG:3347", geometryType="POINT",
+        options=["-oo", "X_POSSIBLE_NAMES=x", "-oo", "Y_POSSIBLE_NAMES=y", "-oo", "KEEP_GEOM_COLUMNS=NO"],
+    )  # fmt: skip
+    csv_path.unlink()
+
+
+def timed(fn, repeat: int) -> tuple[float, object]:
+    times, result = [], None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), result
+
+
+def read_distances(path: str, layer: str, id_field: str, distance_field: str) -> dict:
+    from osgeo import ogr
+
+    ds = ogr.Open(path)
+    lyr = ds.GetLayerByName(layer)
+    return {f.GetField(id_field): f.GetField(distance_field) for f in lyr}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args()
+    n, m = (20_000, 2_000) if args.quick else (500_000, 20_000)
+    name = f"nearest_{n // 1000}k_x_{m // 1000}k"
+
+    from qgis.core import QgsApplication
+
+    app = QgsApplication([], False)
+    app.initQgis()
+    from processing.core.Processing import Processing
+
+    Processing.initialize()
+    import processing
+
+    from crs_plugin.core.analysis import nearest
+    from crs_plugin.plugin import CrsServicePointsPlugin
+
+    plugin = CrsServicePointsPlugin(iface=None)
+    plugin.initProcessing()
+
+    rng = np.random.default_rng(42)
+    lo, hi = np.array([3_800_000.0, 1_300_000.0]), np.array([8_800_000.0, 2_600_000.0])
+    demand_xy = rng.uniform(lo, hi, (n, 2))
+    service_xy = rng.uniform(lo, hi, (m, 2))
+    tmp = Path(tempfile.mkdtemp(prefix="crs_bench_"))
+    data = tmp / "data.gpkg"
+    write_points(data, "demand", demand_xy, "d")
+    write_points(data, "services", service_xy, "s")
+    demand, services = f"{data}|layername=demand", f"{data}|layername=services"
+
+    compute_s, _ = timed(lambda: nearest(demand_xy, service_xy), 3)
+
+    def ours():
+        out = str(tmp / "ours.gpkg")
+        processing.run("crs:nearestservice", {"INPUT": demand, "SERVICE_POINTS": services, "OUTPUT": out})
+        return out
+
+    ours_s, ours_out = timed(ours, 3)
+    ours_rss = peak_rss_mb()
+    ours_d = read_distances(ours_out, "ours", "point_id", "distance_m")
+
+    def join():
+        out = str(tmp / "join.gpkg")
+        processing.run("native:joinbynearest", {"INPUT": demand, "INPUT_2": services, "NEIGHBORS": 1,
+                                                "FIELDS_TO_COPY": ["point_id"], "PREFIX": "n_", "OUTPUT": out})  # fmt: skip
+        return out
+
+    first_s, join_out = timed(join, 1)
+    join_s = first_s if first_s > 30 else timed(join, 2)[0]
+    join_d = read_distances(join_out, "join", "point_id", "distance")
+    diff = max(abs(ours_d[k] - join_d[k]) for k in ours_d)
+    print("RESULT " + json.dumps({
+        "name": name, "ours_s": round(ours_s, 3), "ours_compute_s": round(compute_s, 3),
+        "baseline": "native:joinbynearest", "baseline_s": round(join_s, 3), "speedup": round(join_s / ours_s, 1),
+        "agree": diff <= 1e-6, "max_abs_diff": diff, "peak_rss_mb": round(ours_rss),
+    }), flush=True)  # fmt: skip
+
+    def hubs():
+        out = str(tmp / "hubs.gpkg")
+        processing.run("qgis:distancetonearesthubpoints", {"INPUT": demand, "HUBS": services, "FIELD": "point_id",
+                                                          "UNIT": 0, "OUTPUT": out})  # fmt: skip
+        return out
+
+    hubs_s, hubs_out = timed(hubs, 1)
+    hubs_d = read_distances(hubs_out, "hubs", "point_id", "HubDist")
+    diff = max(abs(ours_d[k] - hubs_d[k]) for k in ours_d)
+    print("RESULT " + json.dumps({
+        "name": name, "ours_s": round(ours_s, 3), "baseline": "qgis:distancetonearesthubpoints",
+        "baseline_s": round(hubs_s, 3), "speedup": round(hubs_s / ours_s, 1), "agree": diff <= 1e-6,
+        "max_abs_diff": diff, "peak_rss_mb": round(ours_rss),
+    }), flush=True)  # fmt: skip
+    plugin.unload()
+
+
+if __name__ == "__main__":
+    main()
