@@ -43,11 +43,13 @@ def write_points(path: Path, layer: str, xy: np.ndarray, prefix: str) -> None:
     with csv_path.open("w") as fh:
         fh.write("point_id,x,y\n")
         np.savetxt(fh, np.column_stack([ids, xy[:, 0].round(3), xy[:, 1].round(3)]), fmt="%s", delimiter=",")
+    src = gdal.OpenEx(str(csv_path), gdal.OF_VECTOR,
+                      open_options=["X_POSSIBLE_NAMES=x", "Y_POSSIBLE_NAMES=y", "KEEP_GEOM_COLUMNS=NO"])  # fmt: skip
     gdal.VectorTranslate(
-        str(path), str(csv_path), accessMode="append" if path.exists() else None, layerName=layer,
-        srcSRS="EPSG:3347", dstSRS="EPSG:3347", geometryType="POINT",
-        options=["-oo", "X_POSSIBLE_NAMES=x", "-oo", "Y_POSSIBLE_NAMES=y", "-oo", "KEEP_GEOM_COLUMNS=NO"],
+        str(path), src, accessMode="append" if path.exists() else None, layerName=layer,
+        srcSRS="EPSG:3347", dstSRS="EPSG:3347",
     )  # fmt: skip
+    src = None
     csv_path.unlink()
 
 

@@ -4,21 +4,45 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import QgsApplication
+from qgis.core import Qgis, QgsApplication, QgsMessageLog
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
-
-from .processing.provider import CrsProvider
 
 MENU = "&CRS Service Points"
 _ICON = Path(__file__).resolve().parent / "resources" / "icons" / "icon.svg"
 
 
+LOG_TAG = "CRS Service Points"
+
+
+class MissingRequirementsPlugin:
+    """Stands in when shapely 2 / SciPy are missing: says what to install, adds nothing."""
+
+    def __init__(self, iface, missing: list[str]) -> None:
+        self.iface = iface
+        self.message = QCoreApplication.translate(
+            "CrsServicePointsPlugin",
+            "CRS Service Points needs these Python packages: {}. Install them in QGIS's Python "
+            "(OSGeo4W shell or: python3 -m pip install --user 'shapely>=2' scipy) and restart QGIS.",
+        ).format(", ".join(missing))
+
+    def initProcessing(self) -> None:  # noqa: N802 - QGIS API
+        QgsMessageLog.logMessage(self.message, LOG_TAG, Qgis.Critical)
+
+    def initGui(self) -> None:  # noqa: N802 - QGIS API
+        self.initProcessing()
+        if self.iface is not None:
+            self.iface.messageBar().pushMessage(LOG_TAG, self.message, Qgis.Critical, 0)
+
+    def unload(self) -> None:
+        pass
+
+
 class CrsServicePointsPlugin:
     def __init__(self, iface) -> None:
         self.iface = iface
-        self.provider: CrsProvider | None = None
+        self.provider = None  # the CrsProvider we registered, if any
         self.actions: list[QAction] = []
 
     @staticmethod
@@ -26,6 +50,8 @@ class CrsServicePointsPlugin:
         return QCoreApplication.translate("CrsServicePointsPlugin", text)
 
     def initProcessing(self) -> None:  # noqa: N802 - QGIS API
+        from .processing.provider import CrsProvider
+
         if self.provider is None:
             provider = CrsProvider()
             # addProvider refuses a second provider with the same id (another copy of

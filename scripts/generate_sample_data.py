@@ -63,6 +63,30 @@ NB_CITIES = [
     ("Saint-Quentin", -67.391, 47.512, 1, "1313002"), ("Quispamsis", -65.946, 45.432, 3, "1305045"),
     ("Perth-Andover", -67.704, 46.746, 1, "1312008"),
 ]  # fmt: skip
+# Smaller communities: a village office each, Service Canada outreach in some.
+SMALL_TOWNS = [
+    ("Hope", -121.442, 49.380, "BC", "5909009"), ("Golden", -116.963, 51.298, "BC", "5939011"),
+    ("Merritt", -120.789, 50.112, "BC", "5933006"), ("Port Hardy", -127.419, 50.722, "BC", "5943017"),
+    ("Sechelt", -123.754, 49.474, "BC", "5929005"), ("Trail", -117.705, 49.095, "BC", "5905014"),
+    ("Creston", -116.513, 49.096, "BC", "5903004"), ("Invermere", -116.030, 50.507, "BC", "5901039"),
+    ("Vanderhoof", -124.004, 54.017, "BC", "5951007"), ("Burns Lake", -125.764, 54.230, "BC", "5951028"),
+    ("Hazelton", -127.671, 55.256, "BC", "5949018"), ("Lillooet", -121.937, 50.686, "BC", "5931012"),
+    ("Clearwater", -120.038, 51.649, "BC", "5933080"), ("Fernie", -115.063, 49.504, "BC", "5901012"),
+    ("Grand Forks", -118.445, 49.030, "BC", "5905032"), ("Port Alberni", -124.805, 49.234, "BC", "5923008"),
+    ("Duncan", -123.708, 48.779, "BC", "5919012"), ("Mackenzie", -123.094, 55.338, "BC", "5953033"),
+    ("Chetwynd", -121.630, 55.697, "BC", "5955010"), ("Valemount", -119.266, 52.831, "BC", "5953007"),
+    ("Kitimat", -128.651, 54.053, "BC", "5949005"), ("Ucluelet", -125.545, 48.942, "BC", "5923025"),
+    ("Princeton", -120.510, 49.459, "BC", "5907005"), ("Osoyoos", -119.468, 49.032, "BC", "5907014"),
+    ("Castlegar", -117.659, 49.325, "BC", "5903045"), ("Sicamous", -118.980, 50.837, "BC", "5939007"),
+    ("Grand Manan", -66.822, 44.713, "NB", "1302004"), ("Saint-Léonard", -67.925, 47.163, "NB", "1312006"),
+    ("Kedgwick", -67.340, 47.645, "NB", "1314022"), ("Bouctouche", -64.727, 46.468, "NB", "1308004"),
+    ("Neguac", -65.065, 47.243, "NB", "1309024"), ("Plaster Rock", -67.398, 46.910, "NB", "1312024"),
+    ("McAdam", -67.326, 45.594, "NB", "1310004"), ("Hartland", -67.521, 46.298, "NB", "1311014"),
+    ("St. Andrews", -67.054, 45.074, "NB", "1302011"), ("Rexton", -64.876, 46.648, "NB", "1308014"),
+    ("Nackawic", -67.240, 45.995, "NB", "1310054"), ("Chipman", -65.882, 46.170, "NB", "1304012"),
+    ("Dalhousie", -66.373, 48.065, "NB", "1314025"), ("Lamèque", -64.655, 47.794, "NB", "1315042"),
+    ("Florenceville-Bristol", -67.615, 46.444, "NB", "1311018"), ("Memramcook", -64.561, 46.003, "NB", "1307040"),
+]  # fmt: skip
 # Simplified province outlines (lon, lat): coarse but with the right shape and extent.
 BC_OUTLINE = [
     (-139.05, 60.0), (-120.0, 60.0), (-120.0, 53.8), (-117.5, 52.2), (-115.6, 50.6), (-114.07, 49.0),
@@ -150,6 +174,11 @@ def service_canada(g: Gen) -> list[dict]:
                         False,
                     )
                 )
+    for i, (name, lon, lat, prov, _csd) in enumerate(SMALL_TOWNS):
+        if i % 2 == 0:
+            x, y = g.jitter(lon, lat, 300)
+            rows.append(_sc_row(g, f"{prov}-{name[:4].upper()}{i}", name, prov, "Scheduled Outreach Site",
+                                "EI|SIN|CPP/OAS", x, y, prov == "NB"))  # fmt: skip
     # Call centres (channel call_centre) where ESDC runs them.
     for name, lon, lat, prov in (("Bathurst", -65.651, 47.618, "NB"), ("Vancouver", -123.116, 49.283, "BC")):
         x, y = g.jitter(lon, lat, 800)
@@ -269,6 +298,10 @@ def local_offices(g: Gen) -> list[dict]:
             hall = "City Hall" if weight >= 3 else "Municipal Office"
             features.append(_office_feature(g, f"{csd}-HALL", "Municipality", f"{name} {hall}",
                                             f"Hôtel de ville de {name}", name, prov, csd, x, y))  # fmt: skip
+    for name, lon, lat, prov, csd in SMALL_TOWNS:
+        x, y = g.jitter(lon, lat, 200)
+        features.append(_office_feature(g, f"{csd}-HALL", "Municipality", f"{name} Village Office",
+                                        f"Bureau municipal de {name}", name, prov, csd, x, y))  # fmt: skip
     bands = [("Musqueam", -123.195, 49.228, "BC", "5915803"), ("Tk'emlúps te Secwépemc", -120.300, 50.690, "BC", "5933880"),
              ("Lheidli T'enneh", -122.690, 53.880, "BC", "5953802"), ("Cowichan Tribes", -123.690, 48.770, "BC", "5919804"),
              ("Westbank First Nation", -119.620, 49.860, "BC", "5935801"), ("Elsipogtog", -65.010, 46.570, "NB", "1308802"),

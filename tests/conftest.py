@@ -22,6 +22,7 @@ from crs_plugin.core.store import GeoPackageStore  # noqa: E402
 
 SAMPLE_DIR = SAMPLE_CATALOGUE.parent
 CENSUS = SAMPLE_DIR / "census_population.gpkg"
+N_AREAS = 3755  # dissemination areas in the sample census layer
 
 
 @pytest.fixture(scope="session")

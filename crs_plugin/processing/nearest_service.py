@@ -53,9 +53,11 @@ class NearestServiceAlgorithm(CrsAlgorithm):
                 self.SERVICES, self.tr("Service points"), [QgsProcessing.TypeVectorPoint]
             )
         )
+        # Optional with defaults: QGIS 3.22's qgis_process treats a mandatory field or
+        # CRS parameter left out as missing even when it has a default.
         self.addParameter(
             QgsProcessingParameterField(
-                self.ID_FIELD, self.tr("Service point id field"), "point_id", self.SERVICES
+                self.ID_FIELD, self.tr("Service point id field"), "point_id", self.SERVICES, optional=True
             )
         )
         self.addParameter(
@@ -84,7 +86,10 @@ class NearestServiceAlgorithm(CrsAlgorithm):
         )
         self.addParameter(max_distance)
         crs = QgsProcessingParameterCrs(
-            self.DISTANCE_CRS, self.tr("CRS in which distances are measured (metres)"), METRIC_CRS
+            self.DISTANCE_CRS,
+            self.tr("CRS in which distances are measured (metres)"),
+            METRIC_CRS,
+            optional=True,
         )
         crs.setHelp(self.tr("A projected CRS in metres. Statistics Canada Lambert (EPSG:3347) by default."))
         self.addParameter(crs)
@@ -92,14 +97,16 @@ class NearestServiceAlgorithm(CrsAlgorithm):
 
     def compute(self, parameters, context, feedback):
         metric = self.parameterAsCrs(parameters, self.DISTANCE_CRS, context)
-        if not metric.isValid() or metric.isGeographic():
+        if not metric.isValid():
+            metric = QgsCoordinateReferenceSystem(METRIC_CRS)
+        if metric.isGeographic():
             raise QgsProcessingException(
                 self.tr("Distances need a projected CRS in metres, such as EPSG:3347.")
             )
         metric = QgsCoordinateReferenceSystem(metric)
         k = self.parameterAsInt(parameters, self.K, context)
         max_distance = self.parameterAsDouble(parameters, self.MAX_DISTANCE, context) or None
-        id_field = self.parameterAsString(parameters, self.ID_FIELD, context)
+        id_field = self.parameterAsString(parameters, self.ID_FIELD, context) or "point_id"
         name_field = self.parameterAsString(parameters, self.NAME_FIELD, context)
         service_filter = self.service_filter(parameters, context)
 

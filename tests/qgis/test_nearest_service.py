@@ -13,7 +13,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from tests.conftest import CENSUS
+from tests.conftest import CENSUS, N_AREAS
 
 TOLERANCE_M = 1e-6
 
@@ -74,7 +74,7 @@ def test_same_ids_and_distances_as_joinbynearest_for_area_centroids(crs_provider
         {"INPUT": str(CENSUS) + "|layername=dissemination_areas", "SERVICE_POINTS": points_layer(sample_store),
          "OUTPUT": "memory:"},
     )["OUTPUT"]  # fmt: skip
-    assert ours.featureCount() == census_layer().featureCount() == 3757
+    assert ours.featureCount() == census_layer().featureCount() == N_AREAS
     assert_same_nearest(by_key(ours, "DAUID", "nearest_id", "distance_m"),
                         by_key(theirs, "DAUID", "n_point_id", "distance"), services)  # fmt: skip
 
@@ -96,7 +96,7 @@ def test_filters_and_k_nearest_match_joinbynearest(crs_provider, sample_store):
         {"INPUT": demand, "SERVICE_POINTS": points_layer(sample_store), "ORDERS_OF_GOVERNMENT": [0], "K": 3,
          "OUTPUT": "memory:"},
     )["OUTPUT"]  # fmt: skip
-    assert ours.featureCount() == theirs.featureCount() == 3 * 3757
+    assert ours.featureCount() == theirs.featureCount() == 3 * N_AREAS
     our_rows = {(f["DAUID"], f["rank"]): (f["nearest_id"], f["distance_m"]) for f in ours.getFeatures()}
     their_rows = {}
     for f in sorted(theirs.getFeatures(), key=lambda f: (f["DAUID"], f["distance"])):
@@ -148,7 +148,7 @@ def test_filter_matching_nothing_gives_empty_matches(crs_provider, sample_store)
             "OUTPUT": "memory:",
         },
     )["OUTPUT"]  # fmt: skip  (2 = territorial: none in BC or NB)
-    assert out.featureCount() == 3757
+    assert out.featureCount() == N_AREAS
     assert {value(f["nearest_id"]) for f in out.getFeatures()} == {None}
     assert {value(f["distance_m"]) for f in out.getFeatures()} == {None}
 

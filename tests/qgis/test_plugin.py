@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import QgsApplication
+from qgis.core import Qgis, QgsApplication
 from qgis.PyQt.QtWidgets import QAction
 
 import crs_plugin
+from tests.conftest import N_AREAS
 
 
 def test_metadata_is_complete():
@@ -51,3 +52,46 @@ def test_provider_lists_its_algorithms(crs_provider):
     for algorithm in algorithms.values():
         assert algorithm.shortHelpString().strip(), algorithm.id()
         assert algorithm.displayName()
+
+
+def test_missing_requirements_give_a_clear_message_and_add_nothing(qgis_iface, monkeypatch):
+    monkeypatch.setattr(crs_plugin, "REQUIREMENTS", (("shapely", "99.0"), ("no_such_package_xyz", "1.0")))
+    plugin = crs_plugin.classFactory(qgis_iface)
+    assert "shapely >= 99.0 (found 2." in plugin.message
+    assert "no_such_package_xyz >= 1.0" in plugin.message
+    qgis_iface.messageBar().clear_messages()
+    plugin.initGui()
+    shown = qgis_iface.messageBar().get_messages(Qgis.Critical)
+    assert any("needs these Python packages" in m for m in shown), shown
+    assert not hasattr(plugin, "provider")  # the stand-in registers nothing
+    plugin.unload()
+
+
+def test_nearestservice_runs_from_qgis_process(sample_store, tmp_path):
+    """The command-line route the README documents: qgis_process with the plugin enabled."""
+    import os
+    import shutil
+    import site
+    import subprocess
+    import sys
+
+    exe = shutil.which("qgis_process.bin") or shutil.which("qgis_process")
+    assert exe, "qgis_process is part of the qgis package"
+    root = Path(crs_plugin.__file__).resolve().parent.parent
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QGIS_PLUGINPATH=str(root),
+               PYTHONPATH=os.pathsep.join(site.getsitepackages() + [p for p in sys.path if "site-packages" in p]))  # fmt: skip
+    # Exits 1 when the plugin is already enabled in this profile: the run below is what counts.
+    subprocess.run([exe, "plugins", "enable", "crs_plugin"], env=env, capture_output=True, timeout=120)
+    out = tmp_path / "nearest.gpkg"
+    census = root / "crs_plugin" / "data" / "sample" / "census_population.gpkg"
+    run = subprocess.run(
+        [exe, "run", "crs:nearestservice", "--", f"INPUT={census}",
+         f"SERVICE_POINTS={sample_store}|layername=service_points", "ORDERS_OF_GOVERNMENT=1", f"OUTPUT={out}"],
+        env=env, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stdout + run.stderr
+    from qgis.core import QgsVectorLayer
+
+    layer = QgsVectorLayer(str(out), "nearest", "ogr")
+    assert layer.featureCount() == N_AREAS
+    assert {f["nearest_order"] for f in layer.getFeatures() if f["nearest_order"]} == {"provincial"}

@@ -56,10 +56,10 @@ def test_service_bc_csv_maps_every_field():
     assert first["jurisdiction"] == "BC"
     assert first["point_type"] == "service_centre"
     assert first["city"] == "Vancouver"
-    assert first["phone"] == "604 379-4915"
+    assert first["phone"] == "604 331-8927"
     assert first["channel"] == "in_person"  # schema default
     assert first["source_id"] == "service_bc_offices"
-    assert points.lon[0] == pytest.approx(-123.124293) and points.lat[0] == pytest.approx(49.289898)
+    assert points.lon[0] == pytest.approx(-123.103297) and points.lat[0] == pytest.approx(49.290217)
     assert len(provenance.sha256) == 64
 
 

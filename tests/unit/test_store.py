@@ -31,8 +31,8 @@ def test_sample_store_holds_every_source(sample_store):
         orders = {r[0] for r in db.execute("SELECT DISTINCT order_of_government FROM service_points")}
         provinces = {r[0] for r in db.execute("SELECT DISTINCT province FROM service_points")}
         loads = db.execute("SELECT source_id, record_count, added FROM source_loads").fetchall()
-    assert counts == {"service_canada_offices": 58, "service_bc_offices": 68,
-                      "snb_service_centres": 23, "local_government_offices": 63}  # fmt: skip
+    assert counts == {"service_canada_offices": 79, "service_bc_offices": 68,
+                      "snb_service_centres": 23, "local_government_offices": 105}  # fmt: skip
     assert orders == {"federal", "provincial", "municipal", "indigenous"}
     assert provinces == {"BC", "NB"}
     assert sorted(loads) == sorted((s, n, n) for s, n in counts.items())
@@ -51,7 +51,7 @@ def test_refresh_reports_added_changed_removed(store_copy):
     summary = store.write_points(changed, provenance)
     assert (summary.total, summary.added, summary.changed, summary.removed) == (67, 0, 2, 1)
     assert store.count("service_bc_offices") == 67
-    assert store.count() == 211
+    assert store.count() == 274
 
 
 def test_failed_write_leaves_the_previous_version(store_copy):
