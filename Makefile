@@ -31,9 +31,10 @@ apt-deps:
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
-$(VENV)/.installed: requirements.txt | apt-deps
+$(VENV)/.installed: requirements.txt requirements-reference.txt | apt-deps
 	test -x $(PY) || /usr/bin/python3 -m venv --system-site-packages $(VENV)
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install -q --disable-pip-version-check --no-deps -r requirements-reference.txt
 	touch $@
 
 demo: deps

@@ -2,28 +2,73 @@
 
 from __future__ import annotations
 
+import os
+from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 from qgis.core import (
+    NULL,
     QgsCoordinateReferenceSystem,
+    QgsFeature,
     QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsFields,
+    QgsGeometry,
     QgsProcessingAlgorithm,
+    QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeatureSourceDefinition,
+    QgsProcessingOutputLayerDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterString,
     QgsProcessingUtils,
+    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QCoreApplication, QVariant
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.errors import CrsServicePointsError
 from ..core.filters import ServiceFilter
-from ..core.schema import CHANNELS, ORDERS_OF_GOVERNMENT, POINT_TYPES
+from ..core.gpkg_columns import copy_with_columns
+from ..core.schema import CHANNELS, METRIC_CRS, ORDERS_OF_GOVERNMENT, POINT_TYPES
 from ..toolbelt.translation import language
-from .layer_arrays import LayerArrays, read_layer
+from .layer_arrays import LayerArrays, ogr_location, read_layer
 
 _RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+
+
+_SQL_KIND = {
+    QVariant.Double: "real",
+    QVariant.Int: "integer",
+    QVariant.LongLong: "integer",
+    QVariant.Bool: "boolean",
+}
+
+
+@dataclass
+class ServicePoints:
+    xy: np.ndarray  # (m, 2) in the metric CRS
+    attributes: dict[str, np.ndarray]
+
+    def __len__(self) -> int:
+        return len(self.xy)
+
+    def column(self, name: str) -> np.ndarray:
+        return self.attributes.get(name, np.full(len(self), None, dtype=object))
+
+
+def _as_python(column) -> list:
+    """numpy values as plain Python values QGIS accepts (NaN and None as NULL)."""
+    out = []
+    for v in np.asarray(column, dtype=object).tolist():
+        if v is None or (isinstance(v, float) and v != v):
+            out.append(NULL)
+        elif isinstance(v, np.generic):
+            out.append(v.item())
+        else:
+            out.append(v)
+    return out
 
 
 class CrsAlgorithm(QgsProcessingAlgorithm):
@@ -134,6 +179,142 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
         if isinstance(definition, QgsProcessingFeatureSourceDefinition) and definition.selectedFeaturesOnly:
             request = QgsFeatureRequest().setFilterFids(layer.selectedFeatureIds())
         return read_layer(layer, fields, dest_crs, context.transformContext(), feedback, request)
+
+    def metric_crs(self, parameters, name: str, context) -> QgsCoordinateReferenceSystem:
+        """The CRS distances are measured in: the parameter, EPSG:3347 when left empty."""
+        crs = self.parameterAsCrs(parameters, name, context)
+        if not crs.isValid():
+            crs = QgsCoordinateReferenceSystem(METRIC_CRS)
+        if crs.isGeographic():
+            raise QgsProcessingException(
+                self.tr("Distances need a projected CRS in metres, such as EPSG:3347.")
+            )
+        return crs
+
+    def service_points(self, parameters, name: str, context, metric, feedback, fields=()) -> ServicePoints:
+        """Service points passing the filter parameters, with their coordinates in ``metric``."""
+        service_filter = self.service_filter(parameters, context)
+        layer = self.parameterAsVectorLayer(parameters, name, context)
+        available = set(layer.fields().names()) if layer is not None else set()
+        service_filter.require_fields(available)
+        wanted = [f for f in fields if f in available]
+        wanted = list(dict.fromkeys([*wanted, *service_filter.needed_fields]))
+        arrays = self.layer_arrays(parameters, name, context, wanted, metric, feedback)
+        xy = arrays.points()
+        keep = service_filter.mask(arrays.attributes, len(arrays)) & np.isfinite(xy).all(axis=1)
+        rows = np.flatnonzero(keep)
+        feedback.pushInfo(
+            self.tr("{} of {} service points used: {}.").format(
+                len(rows), len(arrays), service_filter.describe()
+            )
+        )
+        return ServicePoints(xy[rows], {k: v[rows] for k, v in arrays.attributes.items()})
+
+    # -- writing outputs ----------------------------------------------------------
+
+    def write_per_feature(self, parameters, name, context, feedback, source, fids, fields_and_columns,
+                          progress=(50.0, 100.0), only_listed=False):  # fmt: skip
+        """Features of ``source`` with extra attributes, one output row per entry of ``fids``.
+
+        Output row ``r`` copies the feature whose id is ``fids[r]`` and adds
+        ``column[r]`` of each (QgsField, column) pair; a fid may repeat (k nearest) and
+        features with no row are written once with empty extras (or skipped with
+        ``only_listed``). Features are handed
+        to QGIS in batches of 2,000, not one call per feature.
+        """
+        extra = QgsFields()
+        for field, _ in fields_and_columns:
+            extra.append(field)
+        fields = QgsProcessingUtils.combineFields(source.fields(), extra)
+        fids = np.asarray(fids)
+        if not only_listed and len(np.unique(fids)) == len(fids) == source.featureCount():
+            dest = self._write_gpkg_copy(parameters, name, context, fields, fids, fields_and_columns)
+            if dest is not None:
+                return dest
+        sink, dest = self.parameterAsSink(
+            parameters, name, context, fields, source.wkbType(), source.sourceCrs()
+        )
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, name))
+        rows_of: dict[int, list[int]] = {}
+        for row, fid in enumerate(fids.tolist()):
+            rows_of.setdefault(fid, []).append(row)
+        columns = [_as_python(column) for _, column in fields_and_columns]
+        no_row = [] if only_listed else [None]
+        batch, total, start, span = [], max(source.featureCount(), 1), progress[0], progress[1] - progress[0]
+        for count, feature in enumerate(source.getFeatures()):
+            attributes, geometry = feature.attributes(), feature.geometry()
+            for row in rows_of.get(feature.id(), no_row):
+                out = QgsFeature(fields)
+                out.setGeometry(geometry)
+                out.setAttributes(attributes + [NULL if row is None else c[row] for c in columns])
+                batch.append(out)
+            if len(batch) >= 2000:
+                if feedback.isCanceled():
+                    break
+                sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+                batch = []
+                feedback.setProgress(start + span * count / total)
+        sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+        return dest
+
+    def _write_gpkg_copy(self, parameters, name, context, fields, fids, fields_and_columns) -> str | None:
+        """Fast path of write_per_feature: input and output are GeoPackage-able files.
+
+        Returns the output path, or None when the fast path does not apply (memory or
+        database outputs, selections, layers not read through OGR).
+        """
+        destination = parameters.get(name)
+        if isinstance(destination, QgsProcessingOutputLayerDefinition):
+            definition, destination = destination, destination.sink.staticValue()
+        else:
+            definition = None
+        if (
+            not isinstance(destination, str)
+            or not destination.lower().endswith(".gpkg")
+            or ":" in destination[:8]
+        ):
+            return None
+        input_name = self.parameterDefinitions()[0].name()
+        if isinstance(parameters.get(input_name), QgsProcessingFeatureSourceDefinition):
+            return None
+        layer = self.parameterAsVectorLayer(parameters, input_name, context)
+        location = ogr_location(layer) if layer is not None else None
+        if location is None or (os.path.exists(destination) and os.path.samefile(location[0], destination)):
+            return None
+        layer_name = Path(destination).stem
+        added = [fields.at(i) for i in range(fields.count() - len(fields_and_columns), fields.count())]
+        columns = [
+            (f.name(), _SQL_KIND.get(f.type(), "string"), column)
+            for f, (_, column) in zip(added, fields_and_columns)
+        ]
+        copy_with_columns(location[0], location[1], destination, layer_name, fids, columns)
+        if definition is not None and definition.destinationProject is not None:
+            details = QgsProcessingContext.LayerDetails(definition.destinationName or layer_name,
+                                                        definition.destinationProject, name)  # fmt: skip
+            context.addLayerToLoadOnCompletion(destination, details)
+        return destination
+
+    def write_table(self, parameters, name, context, fields: QgsFields, rows, wkbs=None,
+                    wkb_type=QgsWkbTypes.NoGeometry, crs=None):  # fmt: skip
+        """A table from rows of Python values; a layer when WKB ``wkbs`` and ``wkb_type`` are given."""
+        sink, dest = self.parameterAsSink(parameters, name, context, fields, wkb_type,
+                                          crs or QgsCoordinateReferenceSystem())  # fmt: skip
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, name))
+        batch = []
+        for r, values in enumerate(rows):
+            feature = QgsFeature(fields)
+            feature.setAttributes(_as_python(values))
+            if wkbs is not None:
+                geometry = QgsGeometry()
+                geometry.fromWkb(wkbs[r])
+                if QgsWkbTypes.isMultiType(wkb_type):
+                    geometry.convertToMultiType()
+                feature.setGeometry(geometry)
+            batch.append(feature)
+        sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+        return dest
 
     # -- running ----------------------------------------------------------------
 

@@ -45,9 +45,12 @@ class LayerArrays:
         xy = np.full((len(self), 2), np.nan)
         present = ~shapely.is_missing(self.geometries) & ~shapely.is_empty(self.geometries)
         if present.any():
-            centroids = shapely.centroid(self.geometries[present])
-            xy[present, 0] = shapely.get_x(centroids)
-            xy[present, 1] = shapely.get_y(centroids)
+            geoms = self.geometries[present]
+            is_point = shapely.get_type_id(geoms) == 0
+            # Centroids only where needed: computing them for points costs as much as the search.
+            centres = geoms if is_point.all() else np.where(is_point, geoms, shapely.centroid(geoms))
+            xy[present, 0] = shapely.get_x(centres)
+            xy[present, 1] = shapely.get_y(centres)
         return xy
 
 
@@ -105,7 +108,7 @@ def read_layer(
     return arrays
 
 
-def _ogr_location(layer: QgsVectorLayer) -> tuple[str, str | None] | None:
+def ogr_location(layer: QgsVectorLayer) -> tuple[str, str | None] | None:
     if layer.providerType() != "ogr" or layer.subsetString():
         return None
     parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
@@ -116,7 +119,7 @@ def _ogr_location(layer: QgsVectorLayer) -> tuple[str, str | None] | None:
 
 
 def _read_with_ogr(layer: QgsVectorLayer, fields: list[str]) -> LayerArrays | None:
-    location = _ogr_location(layer)
+    location = ogr_location(layer)
     if location is None:
         return None
     path, layer_name = location

@@ -4,26 +4,20 @@ from __future__ import annotations
 
 import numpy as np
 from qgis.core import (
-    NULL,
-    QgsCoordinateReferenceSystem,
-    QgsFeature,
-    QgsFeatureSink,
     QgsField,
-    QgsFields,
     QgsProcessing,
-    QgsProcessingException,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
     QgsProcessingParameterDistance,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
-    QgsProcessingUtils,
 )
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.analysis import nearest
-from ..core.schema import METRIC_CRS
+from ..core.schema import METRIC_CRS, ORDERS_OF_GOVERNMENT
 from .base import CrsAlgorithm
 
 
@@ -36,6 +30,7 @@ class NearestServiceAlgorithm(CrsAlgorithm):
     ID_FIELD = "SERVICE_ID_FIELD"
     NAME_FIELD = "SERVICE_NAME_FIELD"
     K = "K"
+    PER_ORDER = "PER_ORDER_OF_GOVERNMENT"
     MAX_DISTANCE = "MAX_DISTANCE"
     DISTANCE_CRS = "DISTANCE_CRS"
     OUTPUT = "OUTPUT"
@@ -62,11 +57,7 @@ class NearestServiceAlgorithm(CrsAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterField(
-                self.NAME_FIELD,
-                self.tr("Service point name field"),
-                "name_en",
-                self.SERVICES,
-                optional=True,
+                self.NAME_FIELD, self.tr("Service point name field"), "name_en", self.SERVICES, optional=True
             )
         )
         self.add_service_filter_parameters()
@@ -81,10 +72,18 @@ class NearestServiceAlgorithm(CrsAlgorithm):
         )
         k.setHelp(self.tr("With k > 1 each demand feature gets k output rows, ranked by distance."))
         self.addParameter(k)
-        max_distance = QgsProcessingParameterDistance(
-            self.MAX_DISTANCE, self.tr("Maximum distance (0 = no limit)"), 0.0, self.INPUT, True, 0.0
+        per_order = QgsProcessingParameterBoolean(
+            self.PER_ORDER, self.tr("Also the nearest point of each order of government"), False
         )
-        self.addParameter(max_distance)
+        per_order.setHelp(
+            self.tr("Adds nearest_<order>_id and nearest_<order>_m columns for every order of government.")
+        )
+        self.addParameter(per_order)
+        self.addParameter(
+            QgsProcessingParameterDistance(
+                self.MAX_DISTANCE, self.tr("Maximum distance (0 = no limit)"), 0.0, self.INPUT, True, 0.0
+            )
+        )
         crs = QgsProcessingParameterCrs(
             self.DISTANCE_CRS,
             self.tr("CRS in which distances are measured (metres)"),
@@ -96,97 +95,65 @@ class NearestServiceAlgorithm(CrsAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Nearest service")))
 
     def compute(self, parameters, context, feedback):
-        metric = self.parameterAsCrs(parameters, self.DISTANCE_CRS, context)
-        if not metric.isValid():
-            metric = QgsCoordinateReferenceSystem(METRIC_CRS)
-        if metric.isGeographic():
-            raise QgsProcessingException(
-                self.tr("Distances need a projected CRS in metres, such as EPSG:3347.")
-            )
-        metric = QgsCoordinateReferenceSystem(metric)
+        metric = self.metric_crs(parameters, self.DISTANCE_CRS, context)
         k = self.parameterAsInt(parameters, self.K, context)
         max_distance = self.parameterAsDouble(parameters, self.MAX_DISTANCE, context) or None
         id_field = self.parameterAsString(parameters, self.ID_FIELD, context) or "point_id"
         name_field = self.parameterAsString(parameters, self.NAME_FIELD, context)
-        service_filter = self.service_filter(parameters, context)
+        per_order = self.parameterAsBool(parameters, self.PER_ORDER, context)
 
-        feedback.pushInfo(self.tr("Reading service points…"))
-        available = self._field_names(parameters, context)
-        service_filter.require_fields(available)
-        optional = [f for f in (name_field, "order_of_government") if f and f in available]
-        wanted = list(dict.fromkeys([id_field, *optional, *service_filter.needed_fields]))
-        services = self.layer_arrays(parameters, self.SERVICES, context, wanted, metric, feedback)
-        keep = service_filter.mask(services.attributes, len(services))
-        service_xy = services.points()[keep]
-        located = np.isfinite(service_xy).all(axis=1)
-        service_rows = np.flatnonzero(keep)[located]
-        service_xy = service_xy[located]
-        feedback.pushInfo(
-            self.tr("{} of {} service points match: {}.").format(
-                len(service_rows), len(services), service_filter.describe()
-            )
-        )
+        fields = [id_field, name_field, "order_of_government"]
+        services = self.service_points(parameters, self.SERVICES, context, metric, feedback, fields)
         if feedback.isCanceled():
             return {}
-        feedback.setProgress(20)
-
-        feedback.pushInfo(self.tr("Reading demand features…"))
         demand = self.layer_arrays(parameters, self.INPUT, context, [], metric, feedback)
-        result = nearest(demand.points(), service_xy, k=k, max_distance=max_distance)
-        feedback.setProgress(60)
+        demand_xy = demand.points()
+        feedback.setProgress(30)
+        result = nearest(demand_xy, services.xy, k=k, max_distance=max_distance)
 
-        source = self.parameterAsSource(parameters, self.INPUT, context)
-        new_fields = QgsFields()
-        for name, vtype in (("nearest_id", QVariant.String), ("nearest_name", QVariant.String),
-                            ("nearest_order", QVariant.String), ("distance_m", QVariant.Double)):  # fmt: skip
-            new_fields.append(QgsField(name, vtype))
+        found = result.index >= 0
+
+        def pick(column):
+            return take(column, result.index).reshape(-1)
+
+        ids, names, orders = (services.column(f) for f in (id_field, name_field, "order_of_government"))
+        columns = [
+            (QgsField("nearest_id", QVariant.String), pick(ids)),
+            (QgsField("nearest_name", QVariant.String), pick(names)),
+            (QgsField("nearest_order", QVariant.String), pick(orders)),
+            (QgsField("distance_m", QVariant.Double), result.distance.reshape(-1)),
+        ]
         if k > 1:
-            new_fields.append(QgsField("rank", QVariant.Int))
-        fields = QgsProcessingUtils.combineFields(source.fields(), new_fields)
-        sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs()
-        )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+            columns.append((QgsField("rank", QVariant.Int), np.tile(np.arange(1, k + 1), len(demand))))
+        if per_order:
+            columns += self._per_order(demand_xy, services, ids, orders, max_distance, k)
+        fids = np.repeat(demand.fids, k)
+        if k > 1:  # ranks beyond the points found are not written
+            fids = np.where(found.reshape(-1) | (np.arange(fids.size) % k == 0), fids, -(2**62))
+        feedback.setProgress(50)
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        dest = self.write_per_feature(parameters, self.OUTPUT, context, feedback, source, fids, columns)
+        return {self.OUTPUT: dest}
 
-        ids = services.attributes[id_field]
-        names = services.attributes.get(name_field) if name_field else None
-        orders = services.attributes.get("order_of_government")
-        row_of_fid = dict(zip(demand.fids.tolist(), range(len(demand))))
-        total = max(len(demand), 1)
-        for count, feature in enumerate(source.getFeatures()):
-            if feedback.isCanceled():
-                break
-            row = row_of_fid.get(feature.id())
-            attrs = feature.attributes()
-            for rank in range(k):
-                j = -1 if row is None else result.index[row, rank]
-                if j < 0 and rank > 0:
-                    break
-                s = service_rows[j] if j >= 0 else None
-                extra = [
-                    _value(ids, s),
-                    _value(names, s),
-                    _value(orders, s),
-                    float(result.distance[row, rank]) if j >= 0 else NULL,
-                ]
-                if k > 1:
-                    extra.append(rank + 1)
-                out = QgsFeature(fields)
-                out.setGeometry(feature.geometry())
-                out.setAttributes(attrs + extra)
-                sink.addFeature(out, QgsFeatureSink.FastInsert)
-            if count % 5000 == 0:
-                feedback.setProgress(60 + 40 * count / total)
-        return {self.OUTPUT: dest_id}
-
-    def _field_names(self, parameters, context) -> set[str]:
-        layer = self.parameterAsVectorLayer(parameters, self.SERVICES, context)
-        return set(layer.fields().names()) if layer is not None else set()
+    @staticmethod
+    def _per_order(demand_xy, services, ids, orders, max_distance, k):
+        columns = []
+        for choice in ORDERS_OF_GOVERNMENT:
+            rows = np.flatnonzero(orders.astype(str) == choice.code)
+            res = nearest(demand_xy, services.xy[rows], k=1, max_distance=max_distance)
+            columns += [
+                (
+                    QgsField(f"nearest_{choice.code}_id", QVariant.String),
+                    np.repeat(take(ids[rows], res.index[:, 0]), k),
+                ),
+                (QgsField(f"nearest_{choice.code}_m", QVariant.Double), np.repeat(res.distance[:, 0], k)),
+            ]
+        return columns
 
 
-def _value(column, row):
-    if column is None or row is None:
-        return NULL
-    value = column[row]
-    return NULL if value is None else str(value)
+def take(column: np.ndarray, index: np.ndarray) -> np.ndarray:
+    """column[index] as objects, None where index is -1 (no point found)."""
+    out = np.full(index.shape, None, dtype=object)
+    hit = index >= 0
+    out[hit] = np.asarray(column, dtype=object)[index[hit]]
+    return out

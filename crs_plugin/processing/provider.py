@@ -7,9 +7,21 @@ from pathlib import Path
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
+from .accessibility import AccessibilityAlgorithm
+from .colocation_candidates import ColocationCandidatesAlgorithm
+from .coverage import CoverageAlgorithm
+from .duplicates import DuplicatesAlgorithm
 from .nearest_service import NearestServiceAlgorithm
+from .service_gaps import ServiceGapsAlgorithm
 
-ALGORITHMS = (NearestServiceAlgorithm,)
+ALGORITHMS = (
+    NearestServiceAlgorithm,
+    CoverageAlgorithm,
+    ServiceGapsAlgorithm,
+    ColocationCandidatesAlgorithm,
+    DuplicatesAlgorithm,
+    AccessibilityAlgorithm,
+)
 
 
 class CrsProvider(QgsProcessingProvider):

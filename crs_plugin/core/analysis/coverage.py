@@ -1,0 +1,65 @@
+"""Population within distance thresholds of service points, and the areas left out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..errors import AnalysisError
+from .nearest import nearest
+
+
+@dataclass(frozen=True)
+class CoverageResult:
+    thresholds_m: tuple[float, ...]
+    distance_m: np.ndarray  # (n,) distance to the nearest matching point (NaN: none)
+    covered: np.ndarray  # (n, t) bool: within each threshold (inclusive)
+
+
+def parse_thresholds(text: str) -> tuple[float, ...]:
+    """'5, 10, 25, 50' (kilometres) -> (5000.0, 10000.0, 25000.0, 50000.0) metres, sorted."""
+    try:
+        values = sorted({float(v) * 1000.0 for v in str(text).replace(";", ",").split(",") if v.strip()})
+    except ValueError:
+        raise AnalysisError(
+            f"Distance thresholds must be numbers in kilometres, like '5, 10, 25'; got {text!r}."
+        ) from None
+    if not values or values[0] <= 0:
+        raise AnalysisError("Give at least one distance threshold greater than 0 km.")
+    return tuple(values)
+
+
+def coverage(demand_xy: np.ndarray, service_xy: np.ndarray, thresholds_m) -> CoverageResult:
+    thresholds = tuple(float(t) for t in thresholds_m)
+    distance = nearest(demand_xy, service_xy).distance[:, 0]
+    with np.errstate(invalid="ignore"):
+        covered = distance[:, None] <= np.array(thresholds)[None, :]
+    return CoverageResult(thresholds, distance, covered)
+
+
+def coverage_summary(groups, population, result: CoverageResult) -> dict[str, dict]:
+    """Per group: population, and population and share covered per threshold.
+
+    Unknown (suppressed) populations count as 0 and are reported separately.
+    """
+    groups = np.asarray(groups, dtype=object).astype(str)
+    population = np.asarray(population, dtype=float)
+    known = np.isfinite(population)
+    pop = np.where(known, population, 0.0)
+    out = {}
+    for group in sorted(set(groups.tolist())):
+        sel = groups == group
+        total = float(pop[sel].sum())
+        row = {
+            "population": total,
+            "areas": int(sel.sum()),
+            "areas_unknown_population": int((~known[sel]).sum()),
+        }
+        for t, threshold in enumerate(result.thresholds_m):
+            covered = float(pop[sel & result.covered[:, t]].sum())
+            km = f"{threshold / 1000:g}"
+            row[f"pop_within_{km}km"] = covered
+            row[f"share_within_{km}km"] = covered / total if total > 0 else float("nan")
+        out[group] = row
+    return out

@@ -1,0 +1,105 @@
+"""crs:accessibility — 2SFCA and enhanced 2SFCA accessibility scores per area."""
+
+from __future__ import annotations
+
+import numpy as np
+from qgis.core import (
+    QgsField,
+    QgsProcessingParameterDistance,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core.analysis.accessibility import GaussianDecay, parse_steps, two_step_fca
+from .base import CrsAlgorithm
+from .coverage import PopulationAreasMixin
+
+
+class AccessibilityAlgorithm(PopulationAreasMixin, CrsAlgorithm):
+    NAME = "accessibility"
+    DISPLAY_NAME = "Accessibility score (2SFCA / E2SFCA)"
+
+    CAPACITY = "CAPACITY_FIELD"
+    RADIUS = "RADIUS"
+    METHOD = "METHOD"
+    STEPS = "STEPS"
+    SIGMA = "SIGMA"
+    PER_PEOPLE = "PER_PEOPLE"
+    OUTPUT = "OUTPUT"
+
+    METHODS = ("2SFCA", "E2SFCA (step weights)", "E2SFCA (Gaussian decay)")
+
+    def initAlgorithm(self, config=None):
+        self.add_area_parameters(group_default=None)
+        self.add_service_filter_parameters()
+        capacity = QgsProcessingParameterField(
+            self.CAPACITY, self.tr("Capacity field (empty = 1 per point)"), None, self.SERVICES,
+            QgsProcessingParameterField.Numeric, optional=True,
+        )  # fmt: skip
+        capacity.setHelp(self.tr("For example counters, staff or opening hours per week."))
+        self.addParameter(capacity)
+        self.addParameter(
+            QgsProcessingParameterDistance(
+                self.RADIUS, self.tr("Catchment radius (metres)"), 30000.0, self.SERVICES, False, 1.0
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.METHOD, self.tr("Method"), [self.tr(m) for m in self.METHODS], defaultValue=0
+            )
+        )
+        steps = QgsProcessingParameterString(
+            self.STEPS, self.tr("E2SFCA steps (km:weight)"), "10:1, 20:0.68, 30:0.22", optional=True
+        )
+        steps.setHelp(self.tr("Distance zones and their weights, as in Luo and Qi (2009)."))
+        self.addParameter(steps)
+        self.addParameter(
+            QgsProcessingParameterDistance(
+                self.SIGMA, self.tr("Gaussian sigma (metres)"), 15000.0, self.SERVICES, True, 1.0
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.PER_PEOPLE,
+                self.tr("Express scores per this many people"),
+                QgsProcessingParameterNumber.Integer,
+                10000,
+                False,
+                1,
+            )
+        )
+        self.add_distance_crs_parameter()
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Accessibility")))
+
+    def compute(self, parameters, context, feedback):
+        metric = self.metric_crs(parameters, self.DISTANCE_CRS, context)
+        capacity_field = self.parameterAsString(parameters, self.CAPACITY, context)
+        services = self.service_points(parameters, self.SERVICES, context, metric, feedback,
+                                       [capacity_field] if capacity_field else [])  # fmt: skip
+        if capacity_field:
+            capacity = np.array([np.nan if v is None else float(v) for v in services.column(capacity_field)])
+        else:
+            capacity = np.ones(len(services))
+        areas, population, _ = self.read_areas(parameters, context, metric, feedback)
+        method = self.parameterAsEnum(parameters, self.METHOD, context)
+        radius = self.parameterAsDouble(parameters, self.RADIUS, context)
+        decay = None
+        if method == 1:
+            decay = parse_steps(self.parameterAsString(parameters, self.STEPS, context) or "")
+        elif method == 2:
+            decay = GaussianDecay(self.parameterAsDouble(parameters, self.SIGMA, context))
+        result = two_step_fca(areas.points(), population, services.xy, capacity, radius, decay)
+        per = self.parameterAsInt(parameters, self.PER_PEOPLE, context)
+        columns = [
+            (QgsField("access_score", QVariant.Double), result.score),
+            (QgsField(f"access_per_{per}", QVariant.Double), result.score * per),
+            (QgsField("points_in_reach", QVariant.Int), result.supply_in_reach),
+        ]
+        source = self.parameterAsSource(parameters, self.AREAS, context)
+        dest = self.write_per_feature(parameters, self.OUTPUT, context, feedback, source, areas.fids, columns,
+                                      progress=(40, 100))  # fmt: skip
+        return {self.OUTPUT: dest}

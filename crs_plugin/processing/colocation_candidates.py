@@ -1,0 +1,122 @@
+"""crs:colocationcandidates — nearby points of different governments or organisations."""
+
+from __future__ import annotations
+
+import numpy as np
+import shapely
+from qgis.core import (
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingParameterCrs,
+    QgsProcessingParameterDistance,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core.analysis.colocation import close_pairs, service_sets
+from ..core.schema import METRIC_CRS
+from .base import CrsAlgorithm
+
+_DIFFER_BY = ("order_of_government", "organization")
+_FIELDS = ("point_id", "name_en", "name_fr", "organization", "order_of_government", "services")
+
+
+class ColocationCandidatesAlgorithm(CrsAlgorithm):
+    NAME = "colocationcandidates"
+    DISPLAY_NAME = "Co-location and partnership candidates"
+
+    SERVICES = "SERVICE_POINTS"
+    DISTANCE = "DISTANCE"
+    DIFFER_BY = "DIFFER_BY"
+    DISTANCE_CRS = "DISTANCE_CRS"
+    OUTPUT = "OUTPUT"
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.SERVICES, self.tr("Service points"), [QgsProcessing.TypeVectorPoint]
+            )
+        )
+        self.add_service_filter_parameters()
+        self.addParameter(
+            QgsProcessingParameterDistance(
+                self.DISTANCE, self.tr("Within (metres)"), 500.0, self.SERVICES, False, 0.0
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.DIFFER_BY,
+                self.tr("Pairs must differ in"),
+                [self.tr("Order of government"), self.tr("Organization")],
+                defaultValue=0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterCrs(
+                self.DISTANCE_CRS,
+                self.tr("CRS in which distances are measured (metres)"),
+                METRIC_CRS,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, self.tr("Co-location candidates"), QgsProcessing.TypeVectorLine
+            )
+        )
+
+    def compute(self, parameters, context, feedback):
+        metric = self.metric_crs(parameters, self.DISTANCE_CRS, context)
+        distance = self.parameterAsDouble(parameters, self.DISTANCE, context)
+        differ_by = _DIFFER_BY[self.parameterAsEnum(parameters, self.DIFFER_BY, context)]
+        points = self.service_points(
+            parameters, self.SERVICES, context, metric, feedback, (*_FIELDS, differ_by)
+        )
+        pairs = close_pairs(points.xy, distance, differ_by=points.column(differ_by))
+        feedback.pushInfo(
+            self.tr("{} candidate pairs in {} clusters.").format(
+                len(pairs.i), len(set(pairs.cluster.tolist()))
+            )
+        )
+
+        fields = QgsFields()
+        specs = [("cluster", QVariant.Int), ("distance_m", QVariant.Double)]
+        for side in ("a", "b"):
+            specs += [
+                (f"{side}_{f}", QVariant.String)
+                for f in ("point_id", "name", "organization", "order", "services")
+            ]
+        specs += [
+            ("shared_services", QVariant.String),
+            ("only_a", QVariant.String),
+            ("only_b", QVariant.String),
+        ]
+        for name, vtype in specs:
+            fields.append(QgsField(name, vtype))
+        col = {f: points.column(f) for f in _FIELDS}
+        names = np.where(col["name_en"] != None, col["name_en"], col["name_fr"])  # noqa: E711 - elementwise
+        rows = []
+        for c, a, b, d in zip(pairs.cluster, pairs.i, pairs.j, pairs.distance):
+            row = [c, d]
+            for p in (a, b):
+                row += [
+                    col["point_id"][p],
+                    names[p],
+                    col["organization"][p],
+                    col["order_of_government"][p],
+                    col["services"][p],
+                ]
+            row += list(service_sets(col["services"][a], col["services"][b]))
+            rows.append(row)
+        lines = (
+            shapely.linestrings(np.stack([points.xy[pairs.i], points.xy[pairs.j]], axis=1))
+            if len(pairs.i)
+            else []
+        )
+        dest = self.write_table(parameters, self.OUTPUT, context, fields, rows,
+                                wkbs=[shapely.to_wkb(g) for g in lines], wkb_type=QgsWkbTypes.LineString, crs=metric)  # fmt: skip
+        return {self.OUTPUT: dest}

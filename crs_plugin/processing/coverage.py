@@ -1,0 +1,134 @@
+"""crs:coverage — population within distance thresholds of matching service points."""
+
+from __future__ import annotations
+
+import numpy as np
+from qgis.core import (
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingParameterCrs,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterString,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core.analysis.coverage import coverage, coverage_summary, parse_thresholds
+from ..core.schema import METRIC_CRS
+from .base import CrsAlgorithm
+
+
+class PopulationAreasMixin:
+    """Parameters shared by algorithms over census areas: layer, population and group fields."""
+
+    AREAS = "INPUT"
+    POPULATION = "POPULATION_FIELD"
+    GROUP = "GROUP_FIELD"
+    SERVICES = "SERVICE_POINTS"
+    DISTANCE_CRS = "DISTANCE_CRS"
+
+    def add_area_parameters(self, group_default: str | None = "PRUID") -> None:
+        areas = QgsProcessingParameterFeatureSource(
+            self.AREAS,
+            self.tr("Census areas (polygons or centroids) with population"),
+            [QgsProcessing.TypeVectorPolygon, QgsProcessing.TypeVectorPoint],
+        )
+        areas.setHelp(self.tr("Dissemination areas or blocks; polygons are measured from their centroid."))
+        self.addParameter(areas)
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.POPULATION,
+                self.tr("Population field"),
+                "POP2021",
+                self.AREAS,
+                QgsProcessingParameterField.Numeric,
+            )
+        )
+        if group_default is not None:
+            group = QgsProcessingParameterField(
+                self.GROUP,
+                self.tr("Summarise by (jurisdiction field)"),
+                group_default,
+                self.AREAS,
+                optional=True,
+            )
+            group.setHelp(self.tr("Field naming the province/territory or region of each area."))
+            self.addParameter(group)
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.SERVICES, self.tr("Service points"), [QgsProcessing.TypeVectorPoint]
+            )
+        )
+
+    def add_distance_crs_parameter(self) -> None:
+        self.addParameter(
+            QgsProcessingParameterCrs(
+                self.DISTANCE_CRS,
+                self.tr("CRS in which distances are measured (metres)"),
+                METRIC_CRS,
+                optional=True,
+            )
+        )
+
+    def read_areas(self, parameters, context, metric, feedback):
+        population = self.parameterAsString(parameters, self.POPULATION, context)
+        has_group = self.parameterDefinition(self.GROUP) is not None
+        group = (self.parameterAsString(parameters, self.GROUP, context) if has_group else "") or None
+        fields = [population] + ([group] if group else [])
+        areas = self.layer_arrays(parameters, self.AREAS, context, fields, metric, feedback)
+        pop = np.array([np.nan if v is None else float(v) for v in areas.attributes[population]], dtype=float)
+        groups = areas.attributes[group] if group else np.full(len(areas), "all", dtype=object)
+        return areas, pop, groups
+
+
+class CoverageAlgorithm(PopulationAreasMixin, CrsAlgorithm):
+    NAME = "coverage"
+    DISPLAY_NAME = "Population coverage within distances"
+
+    THRESHOLDS = "THRESHOLDS_KM"
+    OUTPUT = "OUTPUT"
+    SUMMARY = "SUMMARY"
+
+    def initAlgorithm(self, config=None):
+        self.add_area_parameters()
+        self.add_service_filter_parameters()
+        thresholds = QgsProcessingParameterString(
+            self.THRESHOLDS, self.tr("Distance thresholds (km)"), "5, 10, 25, 50"
+        )
+        thresholds.setHelp(self.tr("Comma-separated distances in kilometres."))
+        self.addParameter(thresholds)
+        self.add_distance_crs_parameter()
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Coverage per area")))
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.SUMMARY, self.tr("Coverage summary per jurisdiction"), QgsProcessing.TypeVector
+            )
+        )
+
+    def compute(self, parameters, context, feedback):
+        thresholds = parse_thresholds(self.parameterAsString(parameters, self.THRESHOLDS, context))
+        metric = self.metric_crs(parameters, self.DISTANCE_CRS, context)
+        services = self.service_points(parameters, self.SERVICES, context, metric, feedback)
+        areas, population, groups = self.read_areas(parameters, context, metric, feedback)
+        result = coverage(areas.points(), services.xy, thresholds)
+        feedback.setProgress(40)
+
+        columns = [(QgsField("distance_m", QVariant.Double), result.distance_m)]
+        for t, threshold in enumerate(thresholds):
+            columns.append((QgsField(f"within_{threshold / 1000:g}km", QVariant.Bool), result.covered[:, t]))
+        source = self.parameterAsSource(parameters, self.AREAS, context)
+        dest = self.write_per_feature(parameters, self.OUTPUT, context, feedback, source, areas.fids, columns,
+                                      progress=(40, 90))  # fmt: skip
+
+        summary = coverage_summary(groups, population, result)
+        fields = QgsFields()
+        fields.append(QgsField("jurisdiction", QVariant.String))
+        names = [k for k in next(iter(summary.values()), {}) if k != "population"]
+        fields.append(QgsField("population", QVariant.Double))
+        for name in names:
+            fields.append(QgsField(name, QVariant.Int if name.startswith("areas") else QVariant.Double))
+        rows = [[group, row["population"], *[row[n] for n in names]] for group, row in summary.items()]
+        summary_dest = self.write_table(parameters, self.SUMMARY, context, fields, rows)
+        return {self.OUTPUT: dest, self.SUMMARY: summary_dest}

@@ -1,0 +1,121 @@
+"""crs:duplicates — likely duplicate service points across sources, scored."""
+
+from __future__ import annotations
+
+import shapely
+from qgis.core import (
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterCrs,
+    QgsProcessingParameterDistance,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterNumber,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core.analysis.duplicates import likely_duplicates
+from ..core.schema import METRIC_CRS
+from .base import CrsAlgorithm
+
+_FIELDS = ("point_id", "name_en", "name_fr", "street_address", "source_id", "order_of_government")
+
+
+class DuplicatesAlgorithm(CrsAlgorithm):
+    NAME = "duplicates"
+    DISPLAY_NAME = "Likely duplicate points"
+    GROUP = "sources"
+
+    SERVICES = "SERVICE_POINTS"
+    DISTANCE = "DISTANCE"
+    MIN_SCORE = "MIN_SCORE"
+    ACROSS_SOURCES = "ACROSS_SOURCES_ONLY"
+    SAME_ORDER = "SAME_ORDER_ONLY"
+    DISTANCE_CRS = "DISTANCE_CRS"
+    OUTPUT = "OUTPUT"
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.SERVICES, self.tr("Service points"), [QgsProcessing.TypeVectorPoint]
+            )
+        )
+        self.add_service_filter_parameters()
+        self.addParameter(
+            QgsProcessingParameterDistance(
+                self.DISTANCE, self.tr("Within (metres)"), 100.0, self.SERVICES, False, 0.0
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.MIN_SCORE,
+                self.tr("Minimum score (0-1)"),
+                QgsProcessingParameterNumber.Double,
+                0.6,
+                False,
+                0.0,
+                1.0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                self.ACROSS_SOURCES, self.tr("Only pairs from different sources"), True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                self.SAME_ORDER, self.tr("Only pairs of the same order of government"), True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterCrs(
+                self.DISTANCE_CRS,
+                self.tr("CRS in which distances are measured (metres)"),
+                METRIC_CRS,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, self.tr("Likely duplicates"), QgsProcessing.TypeVectorLine
+            )
+        )
+
+    def compute(self, parameters, context, feedback):
+        metric = self.metric_crs(parameters, self.DISTANCE_CRS, context)
+        points = self.service_points(parameters, self.SERVICES, context, metric, feedback, _FIELDS)
+        across = self.parameterAsBool(parameters, self.ACROSS_SOURCES, context)
+        found = likely_duplicates(
+            points.xy,
+            points.column("name_en"),
+            points.column("name_fr"),
+            points.column("street_address"),
+            max_distance=self.parameterAsDouble(parameters, self.DISTANCE, context),
+            min_score=self.parameterAsDouble(parameters, self.MIN_SCORE, context),
+            sources=points.column("source_id") if across else None,
+            orders=points.column("order_of_government")
+            if self.parameterAsBool(parameters, self.SAME_ORDER, context)
+            else None,
+        )
+        fields = QgsFields()
+        for name, vtype in (("score", QVariant.Double), ("distance_m", QVariant.Double),
+                            ("name_similarity", QVariant.Double), ("address_similarity", QVariant.Double),
+                            ("a_point_id", QVariant.String), ("a_name", QVariant.String), ("a_source", QVariant.String),
+                            ("b_point_id", QVariant.String), ("b_name", QVariant.String), ("b_source", QVariant.String)):  # fmt: skip
+            fields.append(QgsField(name, vtype))
+        ids, names, src = points.column("point_id"), points.column("name_en"), points.column("source_id")
+        rows = [
+            [s, d, n, a, ids[i], names[i], src[i], ids[j], names[j], src[j]]
+            for s, d, n, a, i, j in zip(
+                found.score, found.distance, found.name_similarity, found.address_similarity, found.i, found.j
+            )  # fmt: skip
+        ]
+        lines = [
+            shapely.to_wkb(shapely.LineString([points.xy[i], points.xy[j]])) for i, j in zip(found.i, found.j)
+        ]
+        dest = self.write_table(parameters, self.OUTPUT, context, fields, rows, wkbs=lines,
+                                wkb_type=QgsWkbTypes.LineString, crs=metric)  # fmt: skip
+        return {self.OUTPUT: dest}

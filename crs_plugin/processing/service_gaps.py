@@ -1,0 +1,78 @@
+"""crs:servicegaps — populated areas farther than a threshold from any matching point."""
+
+from __future__ import annotations
+
+import numpy as np
+import shapely
+from qgis.core import (
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingParameterDistance,
+    QgsProcessingParameterFeatureSink,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core.analysis.coverage import coverage
+from ..core.analysis.gaps import gap_zones
+from .base import CrsAlgorithm
+from .coverage import PopulationAreasMixin
+
+
+class ServiceGapsAlgorithm(PopulationAreasMixin, CrsAlgorithm):
+    NAME = "servicegaps"
+    DISPLAY_NAME = "Service gaps"
+
+    THRESHOLD = "THRESHOLD"
+    OUTPUT = "OUTPUT"
+    ZONES = "ZONES"
+
+    def initAlgorithm(self, config=None):
+        self.add_area_parameters(group_default=None)
+        self.add_service_filter_parameters()
+        self.addParameter(
+            QgsProcessingParameterDistance(
+                self.THRESHOLD, self.tr("Gap beyond (metres)"), 50000.0, self.SERVICES, False, 0.0
+            )
+        )
+        self.add_distance_crs_parameter()
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Areas in service gaps (ranked)"))
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.ZONES, self.tr("Gap zones (dissolved)"), QgsProcessing.TypeVectorPolygon
+            )
+        )
+
+    def compute(self, parameters, context, feedback):
+        threshold = self.parameterAsDouble(parameters, self.THRESHOLD, context)
+        metric = self.metric_crs(parameters, self.DISTANCE_CRS, context)
+        services = self.service_points(parameters, self.SERVICES, context, metric, feedback)
+        areas, population, _ = self.read_areas(parameters, context, metric, feedback)
+        distance = coverage(areas.points(), services.xy, [threshold]).distance_m
+        with np.errstate(invalid="ignore"):
+            in_gap = ~(distance <= threshold)  # no point at all counts as a gap
+        pop = np.nan_to_num(population, nan=0.0)
+        order = np.flatnonzero(in_gap)[np.argsort(-pop[in_gap], kind="stable")]
+        feedback.pushInfo(self.tr("{} areas, {:,.0f} people, are farther than {:,.0f} m.").format(
+            len(order), pop[in_gap].sum(), threshold))  # fmt: skip
+        columns = [
+            (QgsField("gap_rank", QVariant.Int), np.arange(1, len(order) + 1)),
+            (QgsField("distance_m", QVariant.Double), distance[order]),
+            (QgsField("population_left_out", QVariant.Double), pop[order]),
+        ]
+        source = self.parameterAsSource(parameters, self.AREAS, context)
+        dest = self.write_per_feature(parameters, self.OUTPUT, context, feedback, source, areas.fids[order], columns,
+                                      progress=(40, 80), only_listed=True)  # fmt: skip
+        zones = gap_zones(areas.geometries[in_gap], pop[in_gap])
+        fields = QgsFields()
+        for name, vtype in (("zone", QVariant.Int), ("areas", QVariant.Int), ("population", QVariant.Double),
+                            ("area_km2", QVariant.Double)):  # fmt: skip
+            fields.append(QgsField(name, vtype))
+        rows = [[i + 1, z.areas, z.population, z.area_km2] for i, z in enumerate(zones)]
+        zones_dest = self.write_table(parameters, self.ZONES, context, fields, rows,
+                                      wkbs=[shapely.to_wkb(z.geometry) for z in zones],
+                                      wkb_type=QgsWkbTypes.MultiPolygon, crs=metric)  # fmt: skip
+        return {self.OUTPUT: dest, self.ZONES: zones_dest}
