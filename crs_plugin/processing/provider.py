@@ -8,6 +8,7 @@ from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from .accessibility import AccessibilityAlgorithm
+from .catchment_overlap import CatchmentOverlapAlgorithm
 from .colocation_candidates import ColocationCandidatesAlgorithm
 from .coverage import CoverageAlgorithm
 from .duplicates import DuplicatesAlgorithm
@@ -21,6 +22,7 @@ ALGORITHMS = (
     ColocationCandidatesAlgorithm,
     DuplicatesAlgorithm,
     AccessibilityAlgorithm,
+    CatchmentOverlapAlgorithm,
 )
 
 

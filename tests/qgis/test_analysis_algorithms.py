@@ -224,3 +224,27 @@ def test_fast_geopackage_output_equals_the_sink_output(crs_provider, sample_stor
     g_fast = {f["DAUID"]: f.geometry().asWkt(3) for f in fast_layer.getFeatures()}
     g_slow = {f["DAUID"]: f.geometry().asWkt(3) for f in slow.getFeatures()}
     assert g_fast == g_slow
+
+
+def test_catchment_overlap_distance_mode_agrees_with_coverage(crs_provider, sample_store):
+    out = run("crs:catchmentoverlap", INPUT=census(), SERVICE_POINTS=points(sample_store), NETWORK_A_ORDERS=[0],
+              NETWORK_B_ORDERS=[1], MODE=0, DISTANCE=10000, OUTPUT="memory:", ZONES="memory:")  # fmt: skip
+    fed = run("crs:coverage", INPUT=census(), SERVICE_POINTS=points(sample_store), ORDERS_OF_GOVERNMENT=[0],
+              THRESHOLDS_KM="10", OUTPUT="memory:", SUMMARY="memory:")["OUTPUT"]  # fmt: skip
+    covered = {f["DAUID"]: f["within_10km"] for f in fed.getFeatures()}
+    served = {f["DAUID"]: f["served_by"] for f in out["OUTPUT"].getFeatures()}
+    assert {k for k, v in served.items() if v in ("both", "a_only")} == {k for k, v in covered.items() if v}
+    zones = {f["served_by"]: f for f in out["ZONES"].getFeatures()}
+    assert set(zones) == {"both", "a_only", "b_only"}
+    pops = {f["DAUID"]: value(f["POP2021"], 0) for f in out["OUTPUT"].getFeatures()}
+    assert zones["both"]["population"] == sum(pops[k] for k, v in served.items() if v == "both") > 0
+    assert all(z.geometry().isGeosValid() and z["area_km2"] > 0 for z in zones.values())
+
+
+def test_catchment_overlap_voronoi_mode_accounts_for_everyone(crs_provider, sample_store):
+    out = run("crs:catchmentoverlap", INPUT=census(), SERVICE_POINTS=points(sample_store), NETWORK_A_ORDERS=[0],
+              NETWORK_B_ORDERS=[1], MODE=1, OUTPUT="memory:", ZONES="memory:")  # fmt: skip
+    total = sum(value(f["POP2021"], 0) for f in census().getFeatures())
+    zones = list(out["ZONES"].getFeatures())
+    assert sum(z["population"] for z in zones) == pytest.approx(total, rel=1e-3)
+    assert all(value(f["catchment_a"]) and value(f["catchment_b"]) for f in out["OUTPUT"].getFeatures())

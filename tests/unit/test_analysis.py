@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -153,3 +155,36 @@ def test_step_decay_and_parse():
     assert steps(np.array([0.0, 5000.0, 5000.1, 10000.0, 20000.0])).tolist() == [1.0, 1.0, 0.5, 0.5, 0.0]
     with pytest.raises(AnalysisError, match="km:weight"):
         parse_steps("5-1")
+
+
+def test_distance_overlap_by_hand():
+    from crs_plugin.core.analysis.overlap import distance_overlap
+
+    a = np.array([[0.0, 0.0]])
+    b = np.array([[1500.0, 0.0]])
+    areas = np.array([[750.0, 0.0], [-900.0, 0.0], [2400.0, 0.0], [9000.0, 0.0]])
+    boundary = shapely.box(-5000, -5000, 10000, 5000)
+    result = distance_overlap(areas, [10, 20, 40, 80], a, b, 1000.0, boundary)
+    assert result.served_by.tolist() == ["both", "a_only", "b_only", "neither"]
+    assert result.population == {"both": 10.0, "a_only": 20.0, "b_only": 40.0, "neither": 80.0}
+    lens = result.geometries["both"]  # two circles of radius 1 km, 1.5 km apart
+    expected = 2 * 1000**2 * math.acos(750 / 1000) - 750 * math.sqrt(4 * 1000**2 - 1500**2) / 1
+    assert lens.area == pytest.approx(expected, rel=2e-3)
+    assert result.geometries["a_only"].area + lens.area == pytest.approx(math.pi * 1000**2, rel=2e-3)
+
+
+def test_voronoi_overlap_by_hand():
+    from crs_plugin.core.analysis.overlap import voronoi_overlap
+
+    boundary = shapely.box(0, 0, 100, 100)
+    a = np.array([[25.0, 50.0], [75.0, 50.0]])  # cells: left and right halves
+    b = np.array([[50.0, 25.0], [50.0, 75.0], [50.0, 75.0]])  # bottom and top halves (a duplicate)
+    areas = np.array([[10.0, 10.0], [90.0, 90.0], [10.0, 90.0], [20.0, 80.0]])
+    pairs = voronoi_overlap(areas, [1, 2, 4, 8], a, b, boundary)
+    got = {(p.a, p.b): (round(p.geometry.area), p.population, p.areas) for p in pairs}
+    assert got[(0, 0)] == (2500, 1.0, 1)
+    assert got[(1, 1)] == (2500, 2.0, 1) or got[(1, 2)] == (2500, 2.0, 1)
+    assert sum(p.population for p in pairs) == 15.0
+    assert sum(p.geometry.area for p in pairs) == pytest.approx(
+        10000 + 5000
+    )  # the duplicate's cell counted twice

@@ -1,0 +1,140 @@
+"""crs:catchmentoverlap — where two networks' catchments overlap, and who lives there."""
+
+from __future__ import annotations
+
+import numpy as np
+import shapely
+from qgis.core import (
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterDistance,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core.analysis.overlap import distance_overlap, study_boundary, voronoi_overlap
+from ..core.filters import ServiceFilter
+from ..core.schema import ORDERS_OF_GOVERNMENT
+from .base import CrsAlgorithm
+from .coverage import PopulationAreasMixin
+
+
+class CatchmentOverlapAlgorithm(PopulationAreasMixin, CrsAlgorithm):
+    NAME = "catchmentoverlap"
+    DISPLAY_NAME = "Catchment overlap of two networks"
+
+    NETWORK_A = "NETWORK_A_ORDERS"
+    NETWORK_B = "NETWORK_B_ORDERS"
+    MODE = "MODE"
+    DISTANCE = "DISTANCE"
+    OUTPUT = "OUTPUT"
+    ZONES = "ZONES"
+
+    MODES = ("Within a distance", "Nearest point (Voronoi)")
+
+    def initAlgorithm(self, config=None):
+        self.add_area_parameters(group_default=None)
+        labels = [c.en for c in ORDERS_OF_GOVERNMENT]
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.NETWORK_A, self.tr("Network A: orders of government"), labels, True, [0]
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.NETWORK_B, self.tr("Network B: orders of government"), labels, True, [1]
+            )
+        )
+        self.add_service_filter_parameters()
+        self.addParameter(QgsProcessingParameterEnum(self.MODE, self.tr("Catchments"), [self.tr(m) for m in self.MODES],
+                                                     defaultValue=0))  # fmt: skip
+        self.addParameter(
+            QgsProcessingParameterDistance(
+                self.DISTANCE, self.tr("Catchment distance (metres)"), 25000.0, self.SERVICES, False, 1.0
+            )  # fmt: skip
+        )
+        self.add_distance_crs_parameter()
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Areas by network served")))
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.ZONES, self.tr("Catchment overlap zones"), QgsProcessing.TypeVectorPolygon
+            )
+        )
+
+    def compute(self, parameters, context, feedback):
+        metric = self.metric_crs(parameters, self.DISTANCE_CRS, context)
+        orders_a = self._orders(parameters, self.NETWORK_A, context)
+        orders_b = self._orders(parameters, self.NETWORK_B, context)
+        services = self.service_points(parameters, self.SERVICES, context, metric, feedback,
+                                       ("point_id", "order_of_government"))  # fmt: skip
+        order = services.column("order_of_government")
+        in_a = ServiceFilter(orders=orders_a).mask({"order_of_government": order}, len(services))
+        in_b = ServiceFilter(orders=orders_b).mask({"order_of_government": order}, len(services))
+        a_xy, b_xy = services.xy[in_a], services.xy[in_b]
+        ids_a, ids_b = services.column("point_id")[in_a], services.column("point_id")[in_b]
+        feedback.pushInfo(self.tr("Network A: {} points; network B: {} points.").format(len(a_xy), len(b_xy)))
+        areas, population, _ = self.read_areas(parameters, context, metric, feedback)
+        area_xy = areas.points()
+        boundary = study_boundary(areas.geometries) if len(areas) else None
+        source = self.parameterAsSource(parameters, self.AREAS, context)
+        fields = QgsFields()
+        if self.parameterAsEnum(parameters, self.MODE, context) == 0:
+            radius = self.parameterAsDouble(parameters, self.DISTANCE, context)
+            result = distance_overlap(area_xy, population, a_xy, b_xy, radius, boundary)
+            columns = [(QgsField("served_by", QVariant.String), result.served_by),
+                       (QgsField("distance_a_m", QVariant.Double), result.distance_a),
+                       (QgsField("distance_b_m", QVariant.Double), result.distance_b)]  # fmt: skip
+            for name, vtype in (("served_by", QVariant.String), ("population", QVariant.Double),
+                                ("area_km2", QVariant.Double)):  # fmt: skip
+                fields.append(QgsField(name, vtype))
+            zones = [(k, g) for k, g in result.geometries.items() if g is not None and not g.is_empty]
+            rows = [[k, result.population[k], shapely.area(g) / 1e6] for k, g in zones]
+            wkbs = [shapely.to_wkb(_multi(g)) for _, g in zones]
+            for k, total in result.population.items():
+                feedback.pushInfo(self.tr("Population served by {}: {:,.0f}").format(k, total))
+        else:
+            if boundary is None:
+                raise QgsProcessingException(self.tr("The census layer is empty."))
+            pairs = voronoi_overlap(area_xy, population, a_xy, b_xy, boundary)
+            from ..core.analysis.nearest import nearest
+
+            na, nb = nearest(area_xy, a_xy).index[:, 0], nearest(area_xy, b_xy).index[:, 0]
+            columns = [(QgsField("catchment_a", QVariant.String), _ids(ids_a, na)),
+                       (QgsField("catchment_b", QVariant.String), _ids(ids_b, nb))]  # fmt: skip
+            for name, vtype in (("catchment_a", QVariant.String), ("catchment_b", QVariant.String),
+                                ("population", QVariant.Double), ("areas", QVariant.Int), ("area_km2", QVariant.Double)):  # fmt: skip
+                fields.append(QgsField(name, vtype))
+            rows = [
+                [ids_a[p.a], ids_b[p.b], p.population, p.areas, shapely.area(p.geometry) / 1e6] for p in pairs
+            ]
+            wkbs = [shapely.to_wkb(_multi(p.geometry)) for p in pairs]
+        dest = self.write_per_feature(parameters, self.OUTPUT, context, feedback, source, areas.fids, columns,
+                                      progress=(50, 90))  # fmt: skip
+        zones_dest = self.write_table(parameters, self.ZONES, context, fields, rows, wkbs=wkbs,
+                                      wkb_type=QgsWkbTypes.MultiPolygon, crs=metric)  # fmt: skip
+        return {self.OUTPUT: dest, self.ZONES: zones_dest}
+
+    def _orders(self, parameters, name, context) -> tuple[str, ...]:
+        chosen = self.parameterAsEnums(parameters, name, context)
+        if not chosen:
+            raise QgsProcessingException(self.tr("Choose at least one order of government for each network."))
+        return tuple(ORDERS_OF_GOVERNMENT[i].code for i in chosen)
+
+
+def _multi(geometry):
+    """Polygonal parts only, as one MultiPolygon (intersections can add lines and points)."""
+    parts = shapely.get_parts(geometry)
+    polygons = [p for p in parts if p.geom_type in ("Polygon", "MultiPolygon")]
+    flat = [q for p in polygons for q in shapely.get_parts(p)]
+    return shapely.MultiPolygon(flat)
+
+
+def _ids(ids, index):
+    out = np.full(len(index), None, dtype=object)
+    hit = index >= 0
+    out[hit] = ids[index[hit]]
+    return out
