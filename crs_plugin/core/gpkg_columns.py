@@ -63,12 +63,14 @@ def copy_with_columns(
     dest_layer: str,
     fids: np.ndarray,
     columns: list[tuple[str, str, np.ndarray]],
+    spatial_index: bool = True,
 ) -> None:
     """Copy ``source_layer`` to ``dest_path``/``dest_layer`` and add ``columns``.
 
     ``columns`` are (name, kind, values) with kind in string/real/integer/boolean and
     values aligned with ``fids`` (the source's feature ids). On any error the
-    destination file is removed: no half-written output.
+    destination file is removed: no half-written output. ``spatial_index=False`` skips
+    the R-tree, which SQLite builds at about 30 µs per feature (14 s for 500,000).
     """
     existed = os.path.exists(dest_path)
     if existed:
@@ -78,11 +80,15 @@ def copy_with_columns(
         layer = src.GetLayerByName(source_layer) if source_layer else src.GetLayer(0)
         gdal.VectorTranslate(
             dest_path, src, format="GPKG", layers=[layer.GetName()], layerName=dest_layer,
-            options=["-preserve_fid", "-lco", "FID=fid"],
+            options=["-preserve_fid", "-lco", "FID=fid", "-lco", f"SPATIAL_INDEX={'YES' if spatial_index else 'NO'}"],
         )  # fmt: skip
         src = None
         table = quote_identifier(dest_layer)
         with sqlite3.connect(dest_path) as db:
+            # A new file that is deleted on any failure: journaling would only double the writes.
+            db.execute("PRAGMA journal_mode = OFF")
+            db.execute("PRAGMA synchronous = OFF")
+            db.execute("PRAGMA cache_size = -262144")  # 256 MB page cache for the rewrite
             _register_gpkg_functions(db)
             for name, kind, _ in columns:
                 db.execute(f"ALTER TABLE {table} ADD COLUMN {quote_identifier(name)} {_SQL_TYPES[kind]}")

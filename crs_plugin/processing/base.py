@@ -38,6 +38,7 @@ from .layer_arrays import LayerArrays, ogr_location, read_layer
 _RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
 
+SPATIAL_INDEX_LIMIT = 100_000
 _SQL_KIND = {
     QVariant.Double: "real",
     QVariant.Int: "integer",
@@ -228,7 +229,9 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
         fields = QgsProcessingUtils.combineFields(source.fields(), extra)
         fids = np.asarray(fids)
         if not only_listed and len(np.unique(fids)) == len(fids) == source.featureCount():
-            dest = self._write_gpkg_copy(parameters, name, context, fields, fids, fields_and_columns)
+            dest = self._write_gpkg_copy(
+                parameters, name, context, feedback, fields, fids, fields_and_columns
+            )
             if dest is not None:
                 return dest
         sink, dest = self.parameterAsSink(
@@ -258,7 +261,9 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
         sink.addFeatures(batch, QgsFeatureSink.FastInsert)
         return dest
 
-    def _write_gpkg_copy(self, parameters, name, context, fields, fids, fields_and_columns) -> str | None:
+    def _write_gpkg_copy(
+        self, parameters, name, context, feedback, fields, fids, fields_and_columns
+    ) -> str | None:
         """Fast path of write_per_feature: input and output are GeoPackage-able files.
 
         Returns the output path, or None when the fast path does not apply (memory or
@@ -288,7 +293,13 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
             (f.name(), _SQL_KIND.get(f.type(), "string"), column)
             for f, (_, column) in zip(added, fields_and_columns)
         ]
-        copy_with_columns(location[0], location[1], destination, layer_name, fids, columns)
+        # Building a GeoPackage R-tree costs ~30 µs per feature; past this size the
+        # output is written without one (QGIS adds it on demand: Layer Properties > Source).
+        spatial_index = len(fids) <= SPATIAL_INDEX_LIMIT
+        if not spatial_index:
+            feedback.pushInfo(self.tr("The output has {} features: written without a spatial index to save time; "
+                                      "create one from the layer properties if you need it.").format(len(fids)))  # fmt: skip
+        copy_with_columns(location[0], location[1], destination, layer_name, fids, columns, spatial_index)
         if definition is not None and definition.destinationProject is not None:
             details = QgsProcessingContext.LayerDetails(definition.destinationName or layer_name,
                                                         definition.destinationProject, name)  # fmt: skip
