@@ -13,6 +13,7 @@ from .colocation_candidates import ColocationCandidatesAlgorithm
 from .coverage import CoverageAlgorithm
 from .duplicates import DuplicatesAlgorithm
 from .nearest_service import NearestServiceAlgorithm
+from .network_distance import NetworkDistanceAlgorithm
 from .service_gaps import ServiceGapsAlgorithm
 
 ALGORITHMS = (
@@ -23,6 +24,7 @@ ALGORITHMS = (
     DuplicatesAlgorithm,
     AccessibilityAlgorithm,
     CatchmentOverlapAlgorithm,
+    NetworkDistanceAlgorithm,
 )
 
 
