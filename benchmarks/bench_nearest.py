@@ -12,29 +12,11 @@ files. ``ours_compute_s`` is the KD-tree search alone on arrays already in memor
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import resource
-import statistics
-import sys
 import tempfile
-import time
 from pathlib import Path
 
 import numpy as np
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.append("/usr/share/qgis/python/plugins")
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-from osgeo import gdal  # noqa: E402
-
-gdal.UseExceptions()
-
-
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+from _common import CANADA_SOUTH, gdal, peak_rss_mb, report, start_qgis, timed, timed_baseline
 
 
 def write_points(path: Path, layer: str, xy: np.ndarray, prefix: str) -> None:
@@ -45,21 +27,10 @@ def write_points(path: Path, layer: str, xy: np.ndarray, prefix: str) -> None:
         np.savetxt(fh, np.column_stack([ids, xy[:, 0].round(3), xy[:, 1].round(3)]), fmt="%s", delimiter=",")
     src = gdal.OpenEx(str(csv_path), gdal.OF_VECTOR,
                       open_options=["X_POSSIBLE_NAMES=x", "Y_POSSIBLE_NAMES=y", "KEEP_GEOM_COLUMNS=NO"])  # fmt: skip
-    gdal.VectorTranslate(
-        str(path), src, accessMode="append" if path.exists() else None, layerName=layer,
-        srcSRS="EPSG:3347", dstSRS="EPSG:3347",
-    )  # fmt: skip
+    gdal.VectorTranslate(str(path), src, accessMode="append" if path.exists() else None, layerName=layer,
+                         srcSRS="EPSG:3347", dstSRS="EPSG:3347")  # fmt: skip
     src = None
     csv_path.unlink()
-
-
-def timed(fn, repeat: int) -> tuple[float, object]:
-    times, result = [], None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), result
 
 
 def read_distances(path: str, layer: str, id_field: str, distance_field: str) -> dict:
@@ -77,23 +48,11 @@ def main() -> None:
     n, m = (20_000, 2_000) if args.quick else (500_000, 20_000)
     name = f"nearest_{n // 1000}k_x_{m // 1000}k"
 
-    from qgis.core import QgsApplication
-
-    app = QgsApplication([], False)
-    app.initQgis()
-    from processing.core.Processing import Processing
-
-    Processing.initialize()
-    import processing
-
+    app, processing, plugin = start_qgis()
     from crs_plugin.core.analysis import nearest
-    from crs_plugin.plugin import CrsServicePointsPlugin
-
-    plugin = CrsServicePointsPlugin(iface=None)
-    plugin.initProcessing()
 
     rng = np.random.default_rng(42)
-    lo, hi = np.array([3_800_000.0, 1_300_000.0]), np.array([8_800_000.0, 2_600_000.0])
+    lo, hi = CANADA_SOUTH
     demand_xy = rng.uniform(lo, hi, (n, 2))
     service_xy = rng.uniform(lo, hi, (m, 2))
     tmp = Path(tempfile.mkdtemp(prefix="crs_bench_"))
@@ -119,15 +78,12 @@ def main() -> None:
                                                 "FIELDS_TO_COPY": ["point_id"], "PREFIX": "n_", "OUTPUT": out})  # fmt: skip
         return out
 
-    first_s, join_out = timed(join, 1)
-    join_s = first_s if first_s > 30 else timed(join, 2)[0]
+    join_s, join_out = timed_baseline(join)
     join_d = read_distances(join_out, "join", "point_id", "distance")
     diff = max(abs(ours_d[k] - join_d[k]) for k in ours_d)
-    print("RESULT " + json.dumps({
-        "name": name, "ours_s": round(ours_s, 3), "ours_compute_s": round(compute_s, 3),
-        "baseline": "native:joinbynearest", "baseline_s": round(join_s, 3), "speedup": round(join_s / ours_s, 1),
-        "agree": diff <= 1e-6, "max_abs_diff": diff, "peak_rss_mb": round(ours_rss),
-    }), flush=True)  # fmt: skip
+    report(name=name, ours_s=round(ours_s, 3), ours_compute_s=round(compute_s, 3), baseline="native:joinbynearest",
+           baseline_s=round(join_s, 3), speedup=round(join_s / ours_s, 1), agree=diff <= 1e-6, max_abs_diff=diff,
+           peak_rss_mb=round(ours_rss))  # fmt: skip
 
     def hubs():
         out = str(tmp / "hubs.gpkg")
@@ -135,14 +91,11 @@ def main() -> None:
                                                           "UNIT": 0, "OUTPUT": out})  # fmt: skip
         return out
 
-    hubs_s, hubs_out = timed(hubs, 1)
+    hubs_s, hubs_out = timed_baseline(hubs)
     hubs_d = read_distances(hubs_out, "hubs", "point_id", "HubDist")
     diff = max(abs(ours_d[k] - hubs_d[k]) for k in ours_d)
-    print("RESULT " + json.dumps({
-        "name": name, "ours_s": round(ours_s, 3), "baseline": "qgis:distancetonearesthubpoints",
-        "baseline_s": round(hubs_s, 3), "speedup": round(hubs_s / ours_s, 1), "agree": diff <= 1e-6,
-        "max_abs_diff": diff, "peak_rss_mb": round(ours_rss),
-    }), flush=True)  # fmt: skip
+    report(name=name, ours_s=round(ours_s, 3), baseline="qgis:distancetonearesthubpoints", baseline_s=round(hubs_s, 3),
+           speedup=round(hubs_s / ours_s, 1), agree=diff <= 1e-6, max_abs_diff=diff, peak_rss_mb=round(ours_rss))  # fmt: skip
     plugin.unload()
 
 

@@ -96,7 +96,7 @@ def read_layer(
         arrays = _read_with_ogr(layer, fields)
     if arrays is None:
         arrays = _read_with_qgis(layer, fields, request, feedback)
-    present = ~shapely.is_missing(arrays.geometries)
+    present = ~shapely.is_missing(arrays.geometries) & ~shapely.is_empty(arrays.geometries)
     if present.any():
         first = shapely.get_coordinates(arrays.geometries[present][:1])[0]
         pipeline = proj_pipeline(layer.crs(), dest_crs, transform_context, (first[0], first[1]))

@@ -164,3 +164,25 @@ def test_filter_on_a_layer_without_schema_fields_is_a_clear_error(crs_provider):
     with pytest.raises(QgsProcessingException, match="no field 'order_of_government' to filter on"):
         processing.run("crs:nearestservice", {"INPUT": census_layer(), "SERVICE_POINTS": plain,
                                               "ORDERS_OF_GOVERNMENT": [0], "OUTPUT": "memory:"})  # fmt: skip
+
+
+def test_empty_and_missing_geometries_get_no_match(crs_provider, sample_store, tmp_path):
+    """A layer starting with an empty geometry (and holding a NULL one) is read without error."""
+    from qgis.core import QgsFeature, QgsGeometry, QgsVectorFileWriter
+
+    layer = QgsVectorLayer("Point?crs=EPSG:3347&field=name:string", "areas", "memory")
+    features = []
+    for name, wkt in (("empty", "POINT EMPTY"), ("none", None), ("real", "POINT(7000000 1500000)")):
+        f = QgsFeature(layer.fields())
+        f.setAttributes([name])
+        if wkt:
+            f.setGeometry(QgsGeometry.fromWkt(wkt))
+        features.append(f)
+    layer.dataProvider().addFeatures(features)
+    path = str(tmp_path / "areas.gpkg")
+    QgsVectorFileWriter.writeAsVectorFormatV2(layer, path, QgsProject.instance().transformContext(),
+                                              QgsVectorFileWriter.SaveVectorOptions())  # fmt: skip
+    out = processing.run("crs:nearestservice", {"INPUT": path, "SERVICE_POINTS": points_layer(sample_store),
+                                                "OUTPUT": "memory:"})["OUTPUT"]  # fmt: skip
+    got = {f["name"]: value(f["nearest_id"]) for f in out.getFeatures()}
+    assert got["empty"] is None and got["none"] is None and got["real"] is not None

@@ -1,0 +1,85 @@
+"""2SFCA: crs core (and crs:accessibility end to end) vs the PySAL access package.
+
+    python benchmarks/bench_accessibility.py            # 57,000 demand x 5,000 supply, 50 km
+    python benchmarks/bench_accessibility.py --quick    # 5,000 x 500
+
+PySAL access is given a precomputed cost table (distances within the radius, by a
+KD-tree, not timed): only its two_stage_fca is timed, while our time includes
+finding the pairs. Scores must agree to 1e-9 relative.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import shapely
+from _common import CANADA_SOUTH, peak_rss_mb, report, size, start_qgis, timed, timed_baseline, write_layer
+from scipy.spatial import cKDTree
+
+RADIUS = 50_000.0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args()
+    n, m = (5_000, 500) if args.quick else (57_000, 5_000)
+    app, processing, plugin = start_qgis()
+    from access import fca
+
+    from crs_plugin.core.analysis.accessibility import two_step_fca
+
+    rng = np.random.default_rng(2)
+    lo, hi = CANADA_SOUTH
+    centres = rng.uniform(lo, hi, (200, 2))
+    demand = centres[rng.integers(0, 200, n)] + rng.normal(0, 40_000, (n, 2))
+    supply = centres[rng.integers(0, 200, m)] + rng.normal(0, 60_000, (m, 2))
+    population = rng.integers(0, 1500, n).astype(float)
+    capacity = rng.integers(1, 10, m).astype(float)
+
+    compute_s, ours = timed(lambda: two_step_fca(demand, population, supply, capacity, RADIUS), 3)
+    rss = peak_rss_mb()
+
+    pairs = cKDTree(demand).sparse_distance_matrix(cKDTree(supply), RADIUS, output_type="coo_matrix")
+    cost = pd.DataFrame({"origin": pairs.row, "dest": pairs.col, "cost": pairs.data})
+    demand_df = pd.DataFrame({"geoid": np.arange(n), "pop": population}).set_index("geoid")
+    supply_df = pd.DataFrame({"geoid": np.arange(m), "cap": capacity}).set_index("geoid")
+
+    def pysal():
+        return fca.two_stage_fca(demand_df, supply_df, cost, max_cost=RADIUS, demand_index=True,
+                                 demand_name="pop", supply_name="cap")  # fmt: skip
+
+    pysal_s, series = timed_baseline(pysal)
+    reference = series.reindex(np.arange(n)).fillna(0.0).to_numpy()
+    scale = np.abs(reference).max()
+    diff = float(np.max(np.abs(ours.score - reference)))
+    report(name=f"2sfca_{size(n)}_x_{size(m)}_compute", ours_s=round(compute_s, 3),
+           baseline="access.fca.two_stage_fca (cost table given)", baseline_s=round(pysal_s, 3),
+           speedup=round(pysal_s / compute_s, 1), agree=diff <= 1e-9 * scale, max_abs_diff=diff,
+           peak_rss_mb=round(rss))  # fmt: skip
+
+    tmp = Path(tempfile.mkdtemp(prefix="crs_bench_acc_"))
+    data = tmp / "data.gpkg"
+    write_layer(data, "demand", shapely.points(demand), {"POP2021": population.astype(np.int64)})
+    write_layer(data, "supply", shapely.points(supply), {"point_id": np.array([f"s{i}" for i in range(m)]),
+                                                       "capacity": capacity})  # fmt: skip
+
+    def end_to_end():
+        return processing.run("crs:accessibility", {"INPUT": f"{data}|layername=demand",
+                                                    "SERVICE_POINTS": f"{data}|layername=supply",
+                                                    "CAPACITY_FIELD": "capacity", "RADIUS": RADIUS,
+                                                    "OUTPUT": str(tmp / "ours.gpkg")})  # fmt: skip
+
+    e2e_s, _ = timed(end_to_end, 3)
+    report(name=f"2sfca_{size(n)}_x_{size(m)}_end_to_end", ours_s=round(e2e_s, 3),
+           baseline="access.fca.two_stage_fca (cost table given)", baseline_s=round(pysal_s, 3),
+           speedup=round(pysal_s / e2e_s, 1), agree=True, max_abs_diff=diff, peak_rss_mb=round(peak_rss_mb()))  # fmt: skip
+    plugin.unload()
+
+
+if __name__ == "__main__":
+    main()
