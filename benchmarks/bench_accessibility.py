@@ -3,9 +3,11 @@
     python benchmarks/bench_accessibility.py            # 57,000 demand x 5,000 supply, 50 km
     python benchmarks/bench_accessibility.py --quick    # 5,000 x 500
 
-PySAL access is given a precomputed cost table (distances within the radius, by a
-KD-tree, not timed): only its two_stage_fca is timed, while our time includes
-finding the pairs. Scores must agree to 1e-9 relative.
+Both sides start from coordinates: the PySAL side builds its cost table of pairs
+within the radius with SciPy's KD-tree (the fastest way available to it; access's
+own create_euclidean_distance goes through geopandas and is slower) and runs
+fca.two_stage_fca; a second line reports two_stage_fca alone, given the table.
+Scores must agree to 1e-9 relative.
 """
 
 from __future__ import annotations
@@ -44,23 +46,30 @@ def main() -> None:
     compute_s, ours = timed(lambda: two_step_fca(demand, population, supply, capacity, RADIUS), 3)
     rss = peak_rss_mb()
 
-    pairs = cKDTree(demand).sparse_distance_matrix(cKDTree(supply), RADIUS, output_type="coo_matrix")
-    cost = pd.DataFrame({"origin": pairs.row, "dest": pairs.col, "cost": pairs.data})
     demand_df = pd.DataFrame({"geoid": np.arange(n), "pop": population}).set_index("geoid")
     supply_df = pd.DataFrame({"geoid": np.arange(m), "cap": capacity}).set_index("geoid")
 
-    def pysal():
+    def cost_table():
+        pairs = cKDTree(demand).sparse_distance_matrix(cKDTree(supply), RADIUS, output_type="coo_matrix")
+        return pd.DataFrame({"origin": pairs.row, "dest": pairs.col, "cost": pairs.data})
+
+    def two_stage(cost):
         return fca.two_stage_fca(demand_df, supply_df, cost, max_cost=RADIUS, demand_index=True,
                                  demand_name="pop", supply_name="cap")  # fmt: skip
 
-    pysal_s, series = timed_baseline(pysal)
+    pysal_s, series = timed_baseline(lambda: two_stage(cost_table()))
+    cost = cost_table()
+    fca_only_s, _ = timed_baseline(lambda: two_stage(cost))
     reference = series.reindex(np.arange(n)).fillna(0.0).to_numpy()
     scale = np.abs(reference).max()
     diff = float(np.max(np.abs(ours.score - reference)))
+    agree = diff <= 1e-9 * scale
     report(name=f"2sfca_{size(n)}_x_{size(m)}_compute", ours_s=round(compute_s, 3),
-           baseline="access.fca.two_stage_fca (cost table given)", baseline_s=round(pysal_s, 3),
-           speedup=round(pysal_s / compute_s, 1), agree=diff <= 1e-9 * scale, max_abs_diff=diff,
-           peak_rss_mb=round(rss))  # fmt: skip
+           baseline="access (KD-tree cost table + fca.two_stage_fca)", baseline_s=round(pysal_s, 3),
+           speedup=round(pysal_s / compute_s, 1), agree=agree, max_abs_diff=diff, peak_rss_mb=round(rss))  # fmt: skip
+    report(name=f"2sfca_{size(n)}_x_{size(m)}_compute_vs_fca_only", ours_s=round(compute_s, 3),
+           baseline="access fca.two_stage_fca alone (cost table given)", baseline_s=round(fca_only_s, 3),
+           speedup=round(fca_only_s / compute_s, 1), agree=agree, max_abs_diff=diff, peak_rss_mb=round(rss))  # fmt: skip
 
     tmp = Path(tempfile.mkdtemp(prefix="crs_bench_acc_"))
     data = tmp / "data.gpkg"
@@ -76,8 +85,8 @@ def main() -> None:
 
     e2e_s, _ = timed(end_to_end, 3)
     report(name=f"2sfca_{size(n)}_x_{size(m)}_end_to_end", ours_s=round(e2e_s, 3),
-           baseline="access.fca.two_stage_fca (cost table given)", baseline_s=round(pysal_s, 3),
-           speedup=round(pysal_s / e2e_s, 1), agree=True, max_abs_diff=diff, peak_rss_mb=round(peak_rss_mb()))  # fmt: skip
+           baseline="access (KD-tree cost table + fca.two_stage_fca)", baseline_s=round(pysal_s, 3),
+           speedup=round(pysal_s / e2e_s, 1), agree=agree, max_abs_diff=diff, peak_rss_mb=round(peak_rss_mb()))  # fmt: skip
     plugin.unload()
 
 

@@ -11,7 +11,10 @@
    population-weighted mean / median / 90th-percentile distance to the nearest
    federal and provincial point;
 5. renders ``service_points_map.png`` (points by order of government over
-   population density) with QGIS's own layout and map renderer.
+   population density) with QGIS's own layout and map renderer;
+6. runs ``crs:coverage`` (in-person federal points, 5/10/25/50 km),
+   ``crs:colocationcandidates`` (different governments within 500 m) and
+   ``crs:accessibility`` (2SFCA, 50 km) and writes a CSV summary and a map of each.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from osgeo import gdal  # noqa: E402
 from qgis.core import (  # noqa: E402
+    NULL,
     QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsLayoutExporter,
@@ -49,6 +53,7 @@ from crs_plugin.core.analysis.summary import distance_summary  # noqa: E402
 from crs_plugin.core.catalogue import SAMPLE_CATALOGUE, load_catalogue  # noqa: E402
 from crs_plugin.core.sources import load_points  # noqa: E402
 from crs_plugin.core.store import GeoPackageStore  # noqa: E402
+from crs_plugin.toolbelt.styles import style_population_density, style_service_points  # noqa: E402
 
 CENSUS = SAMPLE_CATALOGUE.parent / "census_population.gpkg"
 PROVINCES = {"BC": "British Columbia", "NB": "New Brunswick"}
@@ -115,65 +120,170 @@ def write_summary(path: Path, federal: QgsVectorLayer, provincial: QgsVectorLaye
                        + [f"{b[k]:.2f}" for k in ("mean_km", "median_km", "p90_km")])  # fmt: skip
 
 
-def render_map(gpkg: Path, png: Path) -> None:
-    from crs_plugin.toolbelt.styles import style_population_density, style_service_points
+def layer(gpkg: Path, table: str, title: str) -> QgsVectorLayer:
+    lyr = QgsVectorLayer(f"{gpkg}|layername={table}", title, "ogr")
+    if not lyr.isValid():
+        raise RuntimeError(f"cannot open {table} in {gpkg} for the map")
+    return lyr
 
+
+def render_map(png: Path, title: str, layers: list, frame_layer: QgsVectorLayer, note: str = "") -> None:
+    """A two-panel layout (British Columbia, New Brunswick) with a legend, exported to PNG."""
     project = QgsProject.instance()
+    project.removeAllMapLayers()
     project.setCrs(QgsCoordinateReferenceSystem("EPSG:3347"))
-    census = QgsVectorLayer(f"{gpkg}|layername=census_population", "Population density (people/km²)", "ogr")
-    points = QgsVectorLayer(f"{gpkg}|layername=service_points", "Service points", "ogr")
-    style_population_density(census, '"POP2021" / "LANDAREA"')
-    style_service_points(points)
-    if not (census.isValid() and points.isValid()):
-        raise RuntimeError(f"cannot open the layers of {gpkg} for the map")
-    project.addMapLayers([census, points])
-
+    project.addMapLayers(layers)
     layout = QgsPrintLayout(project)
     layout.initializeDefaults()
-    page = layout.pageCollection().page(0)
-    page.setPageSize(QgsLayoutSize(297, 210, QgsUnitTypes.LayoutMillimeters))
-    title = QgsLayoutItemLabel(layout)
-    title.setText("Service points by order of government, over population density (sample data)")
-    title.setFont(QFont("DejaVu Sans", 15, QFont.Bold))
-    title.attemptMove(QgsLayoutPoint(8, 5, QgsUnitTypes.LayoutMillimeters))
-    title.attemptResize(QgsLayoutSize(280, 10, QgsUnitTypes.LayoutMillimeters))
-    layout.addLayoutItem(title)
+    layout.pageCollection().page(0).setPageSize(QgsLayoutSize(297, 210, QgsUnitTypes.LayoutMillimeters))
+    add_label(layout, title, (8, 5, 280, 10), 15, bold=True)
     frames = ((8, 18, 120, 162), (133, 18, 110, 80))
+    item = None
     for (code, name), (x, y, w, h) in zip(PROVINCES.items(), frames):
-        census.setSubsetString(f"\"PROV\" = '{code}'")
-        extent = fit(census.extent(), w, h)
-        census.setSubsetString("")
+        frame_layer.setSubsetString(f"\"PROV\" = '{code}'")
+        extent = fit(frame_layer.extent(), w, h)
+        frame_layer.setSubsetString("")
         item = QgsLayoutItemMap(layout)
         item.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutMillimeters))
         item.attemptResize(QgsLayoutSize(w, h, QgsUnitTypes.LayoutMillimeters))
         item.setCrs(QgsCoordinateReferenceSystem("EPSG:3347"))
-        item.setLayers([points, census])
+        item.setLayers(layers)
         item.setExtent(extent)
         item.setFrameEnabled(True)
         layout.addLayoutItem(item)
-        label = QgsLayoutItemLabel(layout)
-        label.setText(name)
-        label.setFont(QFont("DejaVu Sans", 10, QFont.Bold))
-        label.attemptMove(QgsLayoutPoint(x + 2, y + 1, QgsUnitTypes.LayoutMillimeters))
-        label.attemptResize(QgsLayoutSize(60, 6, QgsUnitTypes.LayoutMillimeters))
-        layout.addLayoutItem(label)
+        add_label(layout, name, (x + 2, y + 1, 60, 6), 10, bold=True)
     legend = QgsLayoutItemLegend(layout)
     legend.setTitle("Legend")
     legend.setLinkedMap(item)
+    legend.setLegendFilterByMapEnabled(True)  # only the classes the maps show
     legend.attemptMove(QgsLayoutPoint(133, 102, QgsUnitTypes.LayoutMillimeters))
     layout.addLayoutItem(legend)
-    note = QgsLayoutItemLabel(layout)
-    note.setText("Synthetic sample shaped like Statistics Canada 2021 dissemination areas. "
-                 "EPSG:3347. CRS Service Points.")  # fmt: skip
-    note.setFont(QFont("DejaVu Sans", 7))
-    note.attemptMove(QgsLayoutPoint(8, 200, QgsUnitTypes.LayoutMillimeters))
-    note.attemptResize(QgsLayoutSize(280, 6, QgsUnitTypes.LayoutMillimeters))
-    layout.addLayoutItem(note)
+    add_label(layout, note or "Synthetic sample shaped like Statistics Canada 2021 dissemination areas. EPSG:3347. "
+              "CRS Service Points.", (8, 200, 280, 6), 7)  # fmt: skip
     settings = QgsLayoutExporter.ImageExportSettings()
     settings.dpi = 110
     result = QgsLayoutExporter(layout).exportToImage(str(png), settings)
     if result != QgsLayoutExporter.Success:
         raise RuntimeError(f"map export failed ({result})")
+
+
+def add_label(layout, text: str, rect, size: int, bold: bool = False) -> None:
+    label = QgsLayoutItemLabel(layout)
+    label.setText(text)
+    label.setFont(QFont("DejaVu Sans", size, QFont.Bold if bold else QFont.Normal))
+    label.attemptMove(QgsLayoutPoint(rect[0], rect[1], QgsUnitTypes.LayoutMillimeters))
+    label.attemptResize(QgsLayoutSize(rect[2], rect[3], QgsUnitTypes.LayoutMillimeters))
+    layout.addLayoutItem(label)
+
+
+def run_analyses(gpkg: Path, out_dir: Path) -> list[Path]:
+    """Coverage, co-location candidates and 2SFCA on the sample: a summary and a map each."""
+    import processing
+
+    from crs_plugin.toolbelt.styles import (
+        style_classes,
+        style_distance,
+        style_lines,
+        style_population_density,
+        style_service_points,
+    )
+
+    areas, points = f"{gpkg}|layername=census_population", f"{gpkg}|layername=service_points"
+    written = []
+
+    # Coverage: people within 5, 10, 25, 50 km of an in-person federal point.
+    cov = processing.run("crs:coverage", {
+        "INPUT": areas, "SERVICE_POINTS": points, "ORDERS_OF_GOVERNMENT": [0], "CHANNELS": [0],
+        "THRESHOLDS_KM": "5, 10, 25, 50", "OUTPUT": f"ogr:dbname='{gpkg}' table=\"coverage_federal\" (geom)",
+        "SUMMARY": f"ogr:dbname='{gpkg}' table=\"coverage_summary\"",
+    })  # fmt: skip
+    summary = layer(gpkg, "coverage_summary", "summary")
+    path = out_dir / "coverage_by_jurisdiction.csv"
+    write_layer_csv(summary, path, rename={"13": "NB", "59": "BC"})
+    written.append(path)
+    coverage_layer = layer(gpkg, "coverage_federal", "Distance to the nearest federal point")
+    style_distance(coverage_layer)
+
+    def federal_points():  # a new layer per map: the project deletes the layers it drops
+        federal = layer(gpkg, "service_points", "Federal in-person points")
+        federal.setSubsetString("\"order_of_government\" = 'federal' AND \"channel\" = 'in_person'")
+        style_service_points(federal)
+        return federal
+
+    path = out_dir / "coverage_map.png"
+    render_map(path, "Distance from each area to the nearest in-person federal point", [federal_points(), coverage_layer],
+               coverage_layer)  # fmt: skip
+    written.append(path)
+    del cov
+
+    # Co-location and partnership candidates: points of different governments within 500 m.
+    processing.run("crs:colocationcandidates", {
+        "SERVICE_POINTS": points, "DISTANCE": 500,
+        "OUTPUT": f"ogr:dbname='{gpkg}' table=\"colocation_candidates\" (geom)",
+    })  # fmt: skip
+    pairs = layer(gpkg, "colocation_candidates", "Co-location candidates (< 500 m)")
+    path = out_dir / "colocation_candidates.csv"
+    write_layer_csv(pairs, path)
+    written.append(path)
+    style_lines(pairs, width_mm=2.5)
+    all_points = layer(gpkg, "service_points", "Service points")
+    style_service_points(all_points, size_mm=1.6)
+    census = layer(gpkg, "census_population", "Population density (people/km²)")
+    style_population_density(census, '"POP2021" / "LANDAREA"')
+    path = out_dir / "colocation_map.png"
+    render_map(path, f"{pairs.featureCount()} co-location candidates: points of different governments within 500 m",
+               [pairs, all_points, census], census)  # fmt: skip
+    written.append(path)
+
+    # Accessibility (2SFCA): federal in-person capacity (1 per point) per 10,000 people, 50 km catchment.
+    processing.run("crs:accessibility", {
+        "INPUT": areas, "SERVICE_POINTS": points, "ORDERS_OF_GOVERNMENT": [0], "CHANNELS": [0], "RADIUS": 50000,
+        "METHOD": 0, "OUTPUT": f"ogr:dbname='{gpkg}' table=\"accessibility_federal\" (geom)",
+    })  # fmt: skip
+    access = layer(gpkg, "accessibility_federal", "Federal points per 10,000 people (2SFCA, 50 km)")
+    attrs = columns(access, "PROV", "POP2021", "access_per_10000")
+    path = out_dir / "accessibility_by_jurisdiction.csv"
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(
+            [
+                "jurisdiction",
+                "population",
+                "pop_weighted_mean_points_per_10000",
+                "population_with_no_point_in_reach",
+            ]
+        )
+        for prov in sorted(set(attrs["PROV"].tolist())):
+            sel = attrs["PROV"] == prov
+            pop = attrs["POP2021"][sel].astype(float)
+            score = attrs["access_per_10000"][sel].astype(float)
+            ok = pop == pop
+            total = float(pop[ok].sum())
+            w.writerow([prov, int(total), f"{(score[ok] * pop[ok]).sum() / total:.3f}",
+                        int(pop[ok & (score == 0)].sum())])  # fmt: skip
+    written.append(path)
+    style_classes(access, '"access_per_10000"', (
+        (-1, 1e-12, "#d9843b", "no point in reach"), (1e-12, 0.5, "#e6e1d3", "under 0.5"),
+        (0.5, 1.0, "#9cc6e4", "0.5 – 1"), (1.0, 2.0, "#4a90c2", "1 – 2"), (2.0, 1e9, "#1a5e9a", "2 or more"),
+    ))  # fmt: skip
+    path = out_dir / "accessibility_map.png"
+    render_map(path, "Accessibility of federal in-person points (2SFCA, 50 km): points per 10,000 people",
+               [federal_points(), access], access)  # fmt: skip
+    written.append(path)
+    return written
+
+
+def write_layer_csv(lyr: QgsVectorLayer, path: Path, rename: dict | None = None) -> None:
+    names = [f.name() for f in lyr.fields() if f.name() != "fid"]
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(names)
+        for feature in lyr.getFeatures():
+            row = [feature[n] for n in names]
+            row = [(rename or {}).get(v, v) if isinstance(v, str) else v for v in row]
+            w.writerow(
+                ["" if v is None or v == NULL else (f"{v:.4f}" if isinstance(v, float) else v) for v in row]
+            )
 
 
 def main(out_dir: Path) -> None:
@@ -200,12 +310,21 @@ def main(out_dir: Path) -> None:
     summary = out_dir / "summary_by_jurisdiction.csv"
     write_summary(summary, federal, provincial)
     png = out_dir / "service_points_map.png"
-    render_map(gpkg, png)
+    census = layer(gpkg, "census_population", "Population density (people/km²)")
+    points = layer(gpkg, "service_points", "Service points")
+    style_population_density(census, '"POP2021" / "LANDAREA"')
+    style_service_points(points)
+    render_map(png, "Service points by order of government, over population density (sample data)",
+               [points, census], census)  # fmt: skip
+    print("Running crs:coverage, crs:colocationcandidates, crs:accessibility…")
+    analyses = run_analyses(gpkg, out_dir)
 
     print(f"\nDone in {time.perf_counter() - started:.1f} s. Outputs:")
     print(f"  GeoPackage store : {gpkg.resolve()}")
     print(f"  Summary CSV      : {summary.resolve()}")
     print(f"  Map              : {png.resolve()}")
+    for path in analyses:
+        print(f"  {path.stem.replace('_', ' ').capitalize():<17}: {path.resolve()}")
     print("\n" + summary.read_text(encoding="utf-8"))
     plugin.unload()
     app.exitQgis()

@@ -7,6 +7,7 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsProcessing,
+    QgsProcessingException,
     QgsProcessingParameterCrs,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -37,6 +38,7 @@ class PopulationAreasMixin:
         )
         areas.setHelp(self.tr("Dissemination areas or blocks; polygons are measured from their centroid."))
         self.addParameter(areas)
+        # Optional with a default: QGIS 3.22's qgis_process rejects a mandatory field left out.
         self.addParameter(
             QgsProcessingParameterField(
                 self.POPULATION,
@@ -44,6 +46,7 @@ class PopulationAreasMixin:
                 "POP2021",
                 self.AREAS,
                 QgsProcessingParameterField.Numeric,
+                optional=True,
             )
         )
         if group_default is not None:
@@ -73,7 +76,14 @@ class PopulationAreasMixin:
         )
 
     def read_areas(self, parameters, context, metric, feedback):
-        population = self.parameterAsString(parameters, self.POPULATION, context)
+        population = self.parameterAsString(parameters, self.POPULATION, context) or "POP2021"
+        layer = self.parameterAsVectorLayer(parameters, self.AREAS, context)
+        if layer is not None and layer.fields().indexOf(population) < 0:
+            raise QgsProcessingException(
+                self.tr(
+                    "The census layer has no population field '{}': choose the field that holds the population."
+                ).format(population)
+            )
         has_group = self.parameterDefinition(self.GROUP) is not None
         group = (self.parameterAsString(parameters, self.GROUP, context) if has_group else "") or None
         fields = [population] + ([group] if group else [])

@@ -136,10 +136,15 @@ def _read_with_ogr(layer: QgsVectorLayer, fields: list[str]) -> LayerArrays | No
     fid_name = lyr.GetFIDColumn() or "OGC_FID"
     fids, wkbs = [], []
     columns: dict[str, list] = {f: [] for f in fields}
-    stream = lyr.GetArrowStreamAsNumPy(options=["USE_MASKED_ARRAYS=NO", "INCLUDE_FID=YES"])
+    # Masked arrays keep NULLs apart from 0 (a suppressed census count is not a zero).
+    stream = lyr.GetArrowStreamAsNumPy(options=["USE_MASKED_ARRAYS=YES", "INCLUDE_FID=YES"])
     for batch in stream:
         fids.append(np.asarray(batch[fid_name], dtype=np.int64))
-        wkbs.append(np.asarray(batch[geom_name]).astype(object))
+        wkbs.append(
+            np.ma.filled(batch[geom_name], None)
+            if np.ma.isMaskedArray(batch[geom_name])
+            else np.asarray(batch[geom_name]).astype(object)
+        )
         for f in fields:
             columns[f].append(_decode(batch[f]))
     if not fids:
@@ -156,6 +161,11 @@ def _read_with_ogr(layer: QgsVectorLayer, fields: list[str]) -> LayerArrays | No
 
 
 def _decode(values: np.ndarray) -> np.ndarray:
+    if isinstance(values, np.ma.MaskedArray):
+        mask = np.ma.getmaskarray(values)
+        out = _decode(values.data)
+        out[mask] = None
+        return out
     if values.dtype.kind == "S":
         return np.char.decode(values, "utf-8").astype(object)
     if values.dtype == object:

@@ -65,3 +65,39 @@ def style_population_density(layer: QgsVectorLayer, expression: str) -> None:
         ranges.append(QgsRendererRange(low, high, symbol, label))
     layer.setRenderer(QgsGraduatedSymbolRenderer(expression, ranges))
     layer.triggerRepaint()
+
+
+def style_classes(layer: QgsVectorLayer, expression: str, classes, outline: str = "#ffffff") -> None:
+    """Graduated style from (lower, upper, colour, label) tuples."""
+    ranges = []
+    for low, high, colour, label in classes:
+        symbol = QgsSymbol.defaultSymbol(layer.geometryType())
+        symbol.setColor(QColor(colour))
+        if layer.geometryType() == 2:  # polygons: hairline outlines
+            symbol.symbolLayer(0).setStrokeColor(QColor(outline))
+            symbol.symbolLayer(0).setStrokeWidth(0.05)
+        ranges.append(QgsRendererRange(low, high, symbol, label))
+    layer.setRenderer(QgsGraduatedSymbolRenderer(expression, ranges))
+    layer.triggerRepaint()
+
+
+#: Distance bands (km) for coverage maps: near is dark, beyond 50 km stands out.
+DISTANCE_CLASSES = (
+    (0, 5_000, "#1a5e9a", "within 5 km"),
+    (5_000, 10_000, "#4a90c2", "5 – 10 km"),
+    (10_000, 25_000, "#9cc6e4", "10 – 25 km"),
+    (25_000, 50_000, "#e6e1d3", "25 – 50 km"),
+    (50_000, 1e12, "#d9843b", "beyond 50 km"),
+)
+
+
+def style_distance(layer: QgsVectorLayer, field: str = "distance_m") -> None:
+    style_classes(layer, f'"{field}"', DISTANCE_CLASSES)
+
+
+def style_lines(layer: QgsVectorLayer, colour: str = "#7b3294", width_mm: float = 0.8) -> None:
+    symbol = QgsSymbol.defaultSymbol(layer.geometryType())
+    symbol.setColor(QColor(colour))
+    symbol.setWidth(width_mm)
+    layer.renderer().setSymbol(symbol)
+    layer.triggerRepaint()

@@ -248,3 +248,11 @@ def test_catchment_overlap_voronoi_mode_accounts_for_everyone(crs_provider, samp
     zones = list(out["ZONES"].getFeatures())
     assert sum(z["population"] for z in zones) == pytest.approx(total, rel=1e-3)
     assert all(value(f["catchment_a"]) and value(f["catchment_b"]) for f in out["OUTPUT"].getFeatures())
+
+
+def test_suppressed_population_is_unknown_not_zero(crs_provider, sample_store):
+    out = run("crs:coverage", INPUT=str(CENSUS) + "|layername=dissemination_areas", SERVICE_POINTS=points(sample_store),
+              OUTPUT="memory:", SUMMARY="memory:")  # fmt: skip
+    suppressed = sum(1 for f in census().getFeatures() if value(f["POP2021"]) is None)
+    assert suppressed > 20
+    assert sum(f["areas_unknown_population"] for f in out["SUMMARY"].getFeatures()) == suppressed

@@ -180,7 +180,7 @@ def test_empty_and_missing_geometries_get_no_match(crs_provider, sample_store, t
         features.append(f)
     layer.dataProvider().addFeatures(features)
     path = str(tmp_path / "areas.gpkg")
-    QgsVectorFileWriter.writeAsVectorFormatV2(layer, path, QgsProject.instance().transformContext(),
+    QgsVectorFileWriter.writeAsVectorFormatV3(layer, path, QgsProject.instance().transformContext(),
                                               QgsVectorFileWriter.SaveVectorOptions())  # fmt: skip
     out = processing.run("crs:nearestservice", {"INPUT": path, "SERVICE_POINTS": points_layer(sample_store),
                                                 "OUTPUT": "memory:"})["OUTPUT"]  # fmt: skip

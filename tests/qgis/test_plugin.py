@@ -95,3 +95,30 @@ def test_nearestservice_runs_from_qgis_process(sample_store, tmp_path):
     layer = QgsVectorLayer(str(out), "nearest", "ogr")
     assert layer.featureCount() == N_AREAS
     assert {f["nearest_order"] for f in layer.getFeatures() if f["nearest_order"]} == {"provincial"}
+
+
+def test_coverage_runs_from_qgis_process(sample_store, tmp_path):
+    import os
+    import shutil
+    import site
+    import subprocess
+    import sys
+
+    exe = shutil.which("qgis_process.bin") or shutil.which("qgis_process")
+    root = Path(crs_plugin.__file__).resolve().parent.parent
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QGIS_PLUGINPATH=str(root),
+               PYTHONPATH=os.pathsep.join(site.getsitepackages() + [p for p in sys.path if "site-packages" in p]))  # fmt: skip
+    subprocess.run([exe, "plugins", "enable", "crs_plugin"], env=env, capture_output=True, timeout=120)
+    census = root / "crs_plugin" / "data" / "sample" / "census_population.gpkg"
+    summary = tmp_path / "summary.csv"
+    run = subprocess.run(
+        [exe, "run", "crs:coverage", "--", f"INPUT={census}", f"SERVICE_POINTS={sample_store}|layername=service_points",
+         "ORDERS_OF_GOVERNMENT=0", "THRESHOLDS_KM=5, 50", f"OUTPUT={tmp_path / 'coverage.gpkg'}", f"SUMMARY={summary}"],
+        env=env, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stdout + run.stderr
+    import csv
+
+    rows = {r["jurisdiction"]: r for r in csv.DictReader(summary.open(encoding="utf-8"))}
+    assert set(rows) == {"13", "59"}
+    assert 0.9 < float(rows["13"]["share_within_50km"]) <= 1.0

@@ -63,33 +63,18 @@ def parse_steps(text: str) -> StepDecay:
 
 
 def catchment_matrix(demand_xy: np.ndarray, supply_xy: np.ndarray, radius: float) -> csr_matrix:
-    """Sparse (n_demand x n_supply) matrix of distances for pairs within ``radius``.
+    """Sparse (n_demand x n_supply) matrix of distances for pairs within ``radius`` (inclusive).
 
-    Pairs at distance exactly 0 are kept (stored as a tiny positive number, then
-    restored), because a sparse matrix cannot store an explicit zero distance.
+    Pairs at distance 0 (a point on an area's centroid) are kept as explicit entries;
+    a test covers it.
     """
     n, m = len(demand_xy), len(supply_xy)
     if n == 0 or m == 0:
         return csr_matrix((n, m))
-    d = cKDTree(demand_xy).sparse_distance_matrix(
+    pairs = cKDTree(demand_xy).sparse_distance_matrix(
         cKDTree(supply_xy), np.nextafter(radius, np.inf), output_type="coo_matrix"
     )
-    rows, cols, vals = d.row, d.col, d.data
-    # Exactly co-located pairs are dropped by the sparse output: add them back.
-    same = cKDTree(supply_xy).query_ball_point(demand_xy, r=0.0)
-    extra_r = np.repeat(np.arange(n), [len(s) for s in same])
-    extra_c = np.array([c for s in same for c in s], dtype=np.int64)
-    rows = np.concatenate([rows, extra_r]).astype(np.int64)
-    cols = np.concatenate([cols, extra_c]).astype(np.int64)
-    vals = np.concatenate([vals, np.zeros(len(extra_r))])
-    order = np.lexsort((cols, rows))
-    rows, cols, vals = rows[order], cols[order], vals[order]
-    unique = np.ones(len(rows), dtype=bool)
-    unique[1:] = (rows[1:] != rows[:-1]) | (cols[1:] != cols[:-1])
-    rows, cols, vals = rows[unique], cols[unique], vals[unique]
-    # Built from (data, indices, indptr) so that zero distances stay stored entries.
-    indptr = np.searchsorted(rows, np.arange(n + 1))
-    return csr_matrix((vals, cols, indptr), shape=(n, m))
+    return pairs.tocsr()  # COO -> CSR keeps explicit zeros (it only sums duplicates, of which there are none)
 
 
 @dataclass(frozen=True)
