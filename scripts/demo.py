@@ -181,6 +181,7 @@ def run_analyses(gpkg: Path, out_dir: Path) -> list[Path]:
     import processing
 
     from crs_plugin.toolbelt.styles import (
+        ACCESS_CLASSES,
         style_classes,
         style_distance,
         style_lines,
@@ -262,10 +263,7 @@ def run_analyses(gpkg: Path, out_dir: Path) -> list[Path]:
             w.writerow([prov, int(total), f"{(score[ok] * pop[ok]).sum() / total:.3f}",
                         int(pop[ok & (score == 0)].sum())])  # fmt: skip
     written.append(path)
-    style_classes(access, '"access_per_10000"', (
-        (-1, 1e-12, "#d9843b", "no point in reach"), (1e-12, 0.5, "#e6e1d3", "under 0.5"),
-        (0.5, 1.0, "#9cc6e4", "0.5 – 1"), (1.0, 2.0, "#4a90c2", "1 – 2"), (2.0, 1e9, "#1a5e9a", "2 or more"),
-    ))  # fmt: skip
+    style_classes(access, '"access_per_10000"', ACCESS_CLASSES)
     path = out_dir / "accessibility_map.png"
     render_map(path, "Accessibility of federal in-person points (2SFCA, 50 km): points per 10,000 people",
                [federal_points(), access], access)  # fmt: skip

@@ -15,6 +15,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.analysis.accessibility import GaussianDecay, parse_steps, two_step_fca
+from ..toolbelt.styles import ACCESS_CLASSES, style_classes
 from .base import CrsAlgorithm
 from .coverage import PopulationAreasMixin
 
@@ -102,4 +103,7 @@ class AccessibilityAlgorithm(PopulationAreasMixin, CrsAlgorithm):
         source = self.parameterAsSource(parameters, self.AREAS, context)
         dest = self.write_per_feature(parameters, self.OUTPUT, context, feedback, source, areas.fids, columns,
                                       progress=(40, 100))  # fmt: skip
+        self.style_on_load(
+            context, dest, lambda layer: style_classes(layer, f'"access_per_{per}"', ACCESS_CLASSES)
+        )
         return {self.OUTPUT: dest}

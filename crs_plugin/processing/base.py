@@ -15,10 +15,12 @@ from qgis.core import (
     QgsFeatureSink,
     QgsFields,
     QgsGeometry,
+    QgsMapLayerType,
     QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeatureSourceDefinition,
+    QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputLayerDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterString,
@@ -39,6 +41,23 @@ _RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
 
 SPATIAL_INDEX_LIMIT = 100_000
+
+
+class _StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
+    """Applies a default style to an output when Processing loads it into the project."""
+
+    def __init__(self, style) -> None:
+        super().__init__()
+        self.style = style
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 - QGIS API
+        if layer is not None and layer.type() == QgsMapLayerType.VectorLayer:
+            self.style(layer)
+
+
+#: Python post-processors must outlive the algorithm run (QGIS calls them afterwards).
+_POST_PROCESSORS: dict[str, _StyleOnLoad] = {}
+
 _SQL_KIND = {
     QVariant.Double: "real",
     QVariant.Int: "integer",
@@ -326,6 +345,13 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
             batch.append(feature)
         sink.addFeatures(batch, QgsFeatureSink.FastInsert)
         return dest
+
+    def style_on_load(self, context, dest_id: str, style) -> None:
+        """Style output ``dest_id`` with ``style(layer)`` if Processing loads it on completion."""
+        if dest_id and context.willLoadLayerOnCompletion(dest_id):
+            processor = _StyleOnLoad(style)
+            _POST_PROCESSORS[dest_id] = processor
+            context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(processor)
 
     # -- running ----------------------------------------------------------------
 

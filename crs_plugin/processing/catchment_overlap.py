@@ -19,6 +19,7 @@ from qgis.PyQt.QtCore import QVariant
 from ..core.analysis.overlap import distance_overlap, study_boundary, voronoi_overlap
 from ..core.filters import ServiceFilter
 from ..core.schema import ORDERS_OF_GOVERNMENT
+from ..toolbelt.styles import SERVED_BY, style_categories
 from .base import CrsAlgorithm
 from .coverage import PopulationAreasMixin
 
@@ -116,6 +117,11 @@ class CatchmentOverlapAlgorithm(PopulationAreasMixin, CrsAlgorithm):
                                       progress=(50, 90))  # fmt: skip
         zones_dest = self.write_table(parameters, self.ZONES, context, fields, rows, wkbs=wkbs,
                                       wkb_type=QgsWkbTypes.MultiPolygon, crs=metric)  # fmt: skip
+        if "served_by" in fields.names():
+            self.style_on_load(context, dest, lambda layer: style_categories(layer, "served_by", SERVED_BY))
+            self.style_on_load(
+                context, zones_dest, lambda layer: style_categories(layer, "served_by", SERVED_BY)
+            )
         return {self.OUTPUT: dest, self.ZONES: zones_dest}
 
     def _orders(self, parameters, name, context) -> tuple[str, ...]:

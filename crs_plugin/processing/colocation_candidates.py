@@ -19,6 +19,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..core.analysis.colocation import close_pairs, service_sets
 from ..core.schema import METRIC_CRS
+from ..toolbelt.styles import style_lines
 from .base import CrsAlgorithm
 
 _DIFFER_BY = ("order_of_government", "organization")
@@ -119,4 +120,5 @@ class ColocationCandidatesAlgorithm(CrsAlgorithm):
         )
         dest = self.write_table(parameters, self.OUTPUT, context, fields, rows,
                                 wkbs=[shapely.to_wkb(g) for g in lines], wkb_type=QgsWkbTypes.LineString, crs=metric)  # fmt: skip
+        self.style_on_load(context, dest, lambda layer: style_lines(layer, "#7b3294", 1.2))
         return {self.OUTPUT: dest}

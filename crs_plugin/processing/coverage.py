@@ -18,6 +18,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..core.analysis.coverage import coverage, coverage_summary, parse_thresholds
 from ..core.schema import METRIC_CRS
+from ..toolbelt.styles import style_distance
 from .base import CrsAlgorithm
 
 
@@ -141,4 +142,5 @@ class CoverageAlgorithm(PopulationAreasMixin, CrsAlgorithm):
             fields.append(QgsField(name, QVariant.Int if name.startswith("areas") else QVariant.Double))
         rows = [[group, row["population"], *[row[n] for n in names]] for group, row in summary.items()]
         summary_dest = self.write_table(parameters, self.SUMMARY, context, fields, rows)
+        self.style_on_load(context, dest, style_distance)
         return {self.OUTPUT: dest, self.SUMMARY: summary_dest}

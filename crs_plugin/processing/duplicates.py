@@ -19,6 +19,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..core.analysis.duplicates import likely_duplicates
 from ..core.schema import METRIC_CRS
+from ..toolbelt.styles import style_lines
 from .base import CrsAlgorithm
 
 _FIELDS = ("point_id", "name_en", "name_fr", "street_address", "source_id", "order_of_government")
@@ -118,4 +119,5 @@ class DuplicatesAlgorithm(CrsAlgorithm):
         ]
         dest = self.write_table(parameters, self.OUTPUT, context, fields, rows, wkbs=lines,
                                 wkb_type=QgsWkbTypes.LineString, crs=metric)  # fmt: skip
+        self.style_on_load(context, dest, lambda layer: style_lines(layer, "#d7191c", 1.2))
         return {self.OUTPUT: dest}

@@ -18,6 +18,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..core.analysis import nearest
 from ..core.schema import METRIC_CRS, ORDERS_OF_GOVERNMENT
+from ..toolbelt.styles import style_distance
 from .base import CrsAlgorithm
 
 
@@ -133,6 +134,7 @@ class NearestServiceAlgorithm(CrsAlgorithm):
         feedback.setProgress(50)
         source = self.parameterAsSource(parameters, self.INPUT, context)
         dest = self.write_per_feature(parameters, self.OUTPUT, context, feedback, source, fids, columns)
+        self.style_on_load(context, dest, style_distance)
         return {self.OUTPUT: dest}
 
     @staticmethod

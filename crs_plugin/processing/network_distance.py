@@ -27,6 +27,7 @@ from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import dijkstra
 
 from ..core.analysis import nearest
+from ..toolbelt.styles import style_distance
 from .base import CrsAlgorithm
 from .coverage import PopulationAreasMixin
 
@@ -168,4 +169,5 @@ class NetworkDistanceAlgorithm(PopulationAreasMixin, CrsAlgorithm):
         source = self.parameterAsSource(parameters, self.AREAS, context)
         dest = self.write_per_feature(parameters, self.OUTPUT, context, feedback, source, demand.fids, columns,
                                       progress=(70, 100))  # fmt: skip
+        self.style_on_load(context, dest, lambda layer: style_distance(layer, "total_m"))
         return {self.OUTPUT: dest}

@@ -16,6 +16,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..core.analysis.coverage import coverage
 from ..core.analysis.gaps import gap_zones
+from ..toolbelt.styles import style_distance, style_fill
 from .base import CrsAlgorithm
 from .coverage import PopulationAreasMixin
 
@@ -75,4 +76,6 @@ class ServiceGapsAlgorithm(PopulationAreasMixin, CrsAlgorithm):
         zones_dest = self.write_table(parameters, self.ZONES, context, fields, rows,
                                       wkbs=[shapely.to_wkb(z.geometry) for z in zones],
                                       wkb_type=QgsWkbTypes.MultiPolygon, crs=metric)  # fmt: skip
+        self.style_on_load(context, dest, style_distance)
+        self.style_on_load(context, zones_dest, lambda layer: style_fill(layer, "#d9843b"))
         return {self.OUTPUT: dest, self.ZONES: zones_dest}

@@ -101,3 +101,39 @@ def style_lines(layer: QgsVectorLayer, colour: str = "#7b3294", width_mm: float 
     symbol.setWidth(width_mm)
     layer.renderer().setSymbol(symbol)
     layer.triggerRepaint()
+
+
+def style_categories(layer: QgsVectorLayer, field: str, categories) -> None:
+    """Categorised style from (value, colour, label) tuples."""
+    items = []
+    for value, colour, label in categories:
+        symbol = QgsSymbol.defaultSymbol(layer.geometryType())
+        symbol.setColor(QColor(colour))
+        items.append(QgsRendererCategory(value, symbol, label))
+    layer.setRenderer(QgsCategorizedSymbolRenderer(field, items))
+    layer.triggerRepaint()
+
+
+SERVED_BY = (
+    ("both", "#7b3294", "served by both networks"),
+    ("a_only", "#d7191c", "network A only"),
+    ("b_only", "#2b83ba", "network B only"),
+    ("neither", "#d9843b", "neither"),
+)
+
+#: Accessibility scores per N people (2SFCA), from none in reach to well served.
+ACCESS_CLASSES = (
+    (-1, 1e-12, "#d9843b", "no point in reach"),
+    (1e-12, 0.5, "#e6e1d3", "under 0.5"),
+    (0.5, 1.0, "#9cc6e4", "0.5 – 1"),
+    (1.0, 2.0, "#4a90c2", "1 – 2"),
+    (2.0, 1e9, "#1a5e9a", "2 or more"),
+)
+
+
+def style_fill(layer: QgsVectorLayer, colour: str, opacity: float = 0.6) -> None:
+    symbol = QgsSymbol.defaultSymbol(layer.geometryType())
+    symbol.setColor(QColor(colour))
+    symbol.setOpacity(opacity)
+    layer.renderer().setSymbol(symbol)
+    layer.triggerRepaint()
