@@ -105,3 +105,17 @@ def report(**fields) -> None:
 def size(n: int) -> str:
     """500 -> '500', 57000 -> '57k', 500000 -> '500k' (for result names)."""
     return f"{n // 1000}k" if n >= 1000 else str(n)
+
+
+def sizes(quick: tuple[int, int], full: tuple[int, int], description: str) -> tuple[int, int]:
+    """(demand, supply) sizes from the command line: full size, or ``--quick``."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--quick", action="store_true", help="a size that finishes in under a minute")
+    return quick if parser.parse_args().quick else full
+
+
+def clustered_points(rng, centres: np.ndarray, count: int, spread_m: float) -> np.ndarray:
+    """``count`` points scattered (normal, ``spread_m``) around random ``centres``: towns and their hinterland."""
+    return centres[rng.integers(0, len(centres), count)] + rng.normal(0, spread_m, (count, 2))

@@ -12,24 +12,31 @@ Scores must agree to 1e-9 relative.
 
 from __future__ import annotations
 
-import argparse
 import tempfile
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import shapely
-from _common import CANADA_SOUTH, peak_rss_mb, report, size, start_qgis, timed, timed_baseline, write_layer
+from _common import (
+    CANADA_SOUTH,
+    clustered_points,
+    peak_rss_mb,
+    report,
+    size,
+    sizes,
+    start_qgis,
+    timed,
+    timed_baseline,
+    write_layer,
+)
 from scipy.spatial import cKDTree
 
 RADIUS = 50_000.0
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--quick", action="store_true")
-    args = parser.parse_args()
-    n, m = (5_000, 500) if args.quick else (57_000, 5_000)
+    n, m = sizes((5_000, 500), (57_000, 5_000), __doc__)
     app, processing, plugin = start_qgis()
     from access import fca
 
@@ -38,8 +45,8 @@ def main() -> None:
     rng = np.random.default_rng(2)
     lo, hi = CANADA_SOUTH
     centres = rng.uniform(lo, hi, (200, 2))
-    demand = centres[rng.integers(0, 200, n)] + rng.normal(0, 40_000, (n, 2))
-    supply = centres[rng.integers(0, 200, m)] + rng.normal(0, 60_000, (m, 2))
+    demand = clustered_points(rng, centres, n, 40_000)
+    supply = clustered_points(rng, centres, m, 60_000)
     population = rng.integers(0, 1500, n).astype(float)
     capacity = rng.integers(1, 10, m).astype(float)
 

@@ -12,33 +12,40 @@ areas in the thin band where a buffer polygon departs from a true circle.
 
 from __future__ import annotations
 
-import argparse
 import tempfile
 from pathlib import Path
 
 import numpy as np
 import shapely
-from _common import CANADA_SOUTH, peak_rss_mb, report, size, start_qgis, timed, timed_baseline, write_layer
+from _common import (
+    CANADA_SOUTH,
+    clustered_points,
+    peak_rss_mb,
+    report,
+    size,
+    sizes,
+    start_qgis,
+    timed,
+    timed_baseline,
+    write_layer,
+)
 
 THRESHOLDS_KM = (5, 10, 25, 50)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--quick", action="store_true")
-    args = parser.parse_args()
-    n, m = (5_000, 500) if args.quick else (57_000, 5_000)
+    n, m = sizes((5_000, 500), (57_000, 5_000), __doc__)
     app, processing, plugin = start_qgis()
     rng = np.random.default_rng(57)
     lo, hi = CANADA_SOUTH
     centres = rng.uniform(lo, hi, (200, 2))
-    seeds = centres[rng.integers(0, 200, n)] + rng.normal(0, 40_000, (n, 2))
+    seeds = clustered_points(rng, centres, n, 40_000)
     cells = shapely.get_parts(
         shapely.voronoi_polygons(shapely.MultiPoint(seeds), extend_to=shapely.box(*lo, *hi))
     )
     cells = shapely.intersection(cells, shapely.box(*lo, *hi))
     population = rng.integers(0, 1500, len(cells))
-    services = centres[rng.integers(0, 200, m)] + rng.normal(0, 60_000, (m, 2))
+    services = clustered_points(rng, centres, m, 60_000)
     tmp = Path(tempfile.mkdtemp(prefix="crs_bench_cov_"))
     data = tmp / "data.gpkg"
     write_layer(data, "areas", cells, {"POP2021": population, "PRUID": np.full(len(cells), "59")})

@@ -11,12 +11,11 @@ files. ``ours_compute_s`` is the KD-tree search alone on arrays already in memor
 
 from __future__ import annotations
 
-import argparse
 import tempfile
 from pathlib import Path
 
 import numpy as np
-from _common import CANADA_SOUTH, gdal, peak_rss_mb, report, start_qgis, timed, timed_baseline
+from _common import CANADA_SOUTH, gdal, peak_rss_mb, report, sizes, start_qgis, timed, timed_baseline
 
 
 def write_points(path: Path, layer: str, xy: np.ndarray, prefix: str) -> None:
@@ -42,10 +41,7 @@ def read_distances(path: str, layer: str, id_field: str, distance_field: str) ->
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--quick", action="store_true")
-    args = parser.parse_args()
-    n, m = (20_000, 2_000) if args.quick else (500_000, 20_000)
+    n, m = sizes((20_000, 2_000), (500_000, 20_000), __doc__)
     name = f"nearest_{n // 1000}k_x_{m // 1000}k"
 
     app, processing, plugin = start_qgis()

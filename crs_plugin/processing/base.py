@@ -16,13 +16,16 @@ from qgis.core import (
     QgsFields,
     QgsGeometry,
     QgsMapLayerType,
+    QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputLayerDefinition,
+    QgsProcessingParameterCrs,
     QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterString,
     QgsProcessingUtils,
     QgsWkbTypes,
@@ -98,6 +101,8 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
     DISPLAY_NAME = ""
     GROUP = "analysis"
 
+    SERVICES = "SERVICE_POINTS"
+    DISTANCE_CRS = "DISTANCE_CRS"
     ORDERS = "ORDERS_OF_GOVERNMENT"
     CHANNELS = "CHANNELS"
     POINT_TYPES = "POINT_TYPES"
@@ -135,6 +140,24 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
         return ""
 
     # -- shared parameters ------------------------------------------------------
+
+    def add_service_points_parameter(self) -> None:
+        points = QgsProcessingParameterFeatureSource(
+            self.SERVICES, self.tr("Service points"), [QgsProcessing.TypeVectorPoint]
+        )
+        points.setHelp(self.tr("A layer in the common schema, as loaded by the plugin."))
+        self.addParameter(points)
+
+    def add_distance_crs_parameter(self) -> None:
+        # Optional with a default: QGIS 3.22's qgis_process rejects a mandatory CRS left out.
+        crs = QgsProcessingParameterCrs(
+            self.DISTANCE_CRS,
+            self.tr("CRS in which distances are measured (metres)"),
+            METRIC_CRS,
+            optional=True,
+        )
+        crs.setHelp(self.tr("A projected CRS in metres. Statistics Canada Lambert (EPSG:3347) by default."))
+        self.addParameter(crs)
 
     def add_service_filter_parameters(self) -> None:
         lang = language()

@@ -8,17 +8,14 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsProcessing,
-    QgsProcessingParameterCrs,
     QgsProcessingParameterDistance,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.analysis.colocation import close_pairs, service_sets
-from ..core.schema import METRIC_CRS
 from ..toolbelt.styles import style_lines
 from .base import CrsAlgorithm
 
@@ -30,18 +27,12 @@ class ColocationCandidatesAlgorithm(CrsAlgorithm):
     NAME = "colocationcandidates"
     DISPLAY_NAME = "Co-location and partnership candidates"
 
-    SERVICES = "SERVICE_POINTS"
     DISTANCE = "DISTANCE"
     DIFFER_BY = "DIFFER_BY"
-    DISTANCE_CRS = "DISTANCE_CRS"
     OUTPUT = "OUTPUT"
 
     def initAlgorithm(self, config=None):
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.SERVICES, self.tr("Service points"), [QgsProcessing.TypeVectorPoint]
-            )
-        )
+        self.add_service_points_parameter()
         self.add_service_filter_parameters()
         self.addParameter(
             QgsProcessingParameterDistance(
@@ -56,14 +47,7 @@ class ColocationCandidatesAlgorithm(CrsAlgorithm):
                 defaultValue=0,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterCrs(
-                self.DISTANCE_CRS,
-                self.tr("CRS in which distances are measured (metres)"),
-                METRIC_CRS,
-                optional=True,
-            )
-        )
+        self.add_distance_crs_parameter()
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT, self.tr("Co-location candidates"), QgsProcessing.TypeVectorLine

@@ -8,7 +8,6 @@ from qgis.core import (
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
-    QgsProcessingParameterCrs,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -17,7 +16,6 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.analysis.coverage import coverage, coverage_summary, parse_thresholds
-from ..core.schema import METRIC_CRS
 from ..toolbelt.styles import style_distance
 from .base import CrsAlgorithm
 
@@ -28,8 +26,6 @@ class PopulationAreasMixin:
     AREAS = "INPUT"
     POPULATION = "POPULATION_FIELD"
     GROUP = "GROUP_FIELD"
-    SERVICES = "SERVICE_POINTS"
-    DISTANCE_CRS = "DISTANCE_CRS"
 
     def add_area_parameters(self, group_default: str | None = "PRUID") -> None:
         areas = QgsProcessingParameterFeatureSource(
@@ -60,21 +56,7 @@ class PopulationAreasMixin:
             )
             group.setHelp(self.tr("Field naming the province/territory or region of each area."))
             self.addParameter(group)
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.SERVICES, self.tr("Service points"), [QgsProcessing.TypeVectorPoint]
-            )
-        )
-
-    def add_distance_crs_parameter(self) -> None:
-        self.addParameter(
-            QgsProcessingParameterCrs(
-                self.DISTANCE_CRS,
-                self.tr("CRS in which distances are measured (metres)"),
-                METRIC_CRS,
-                optional=True,
-            )
-        )
+        self.add_service_points_parameter()
 
     def read_areas(self, parameters, context, metric, feedback):
         population = self.parameterAsString(parameters, self.POPULATION, context) or "POP2021"

@@ -8,17 +8,14 @@ from qgis.core import (
     QgsFields,
     QgsProcessing,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterCrs,
     QgsProcessingParameterDistance,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.analysis.duplicates import likely_duplicates
-from ..core.schema import METRIC_CRS
 from ..toolbelt.styles import style_lines
 from .base import CrsAlgorithm
 
@@ -30,20 +27,14 @@ class DuplicatesAlgorithm(CrsAlgorithm):
     DISPLAY_NAME = "Likely duplicate points"
     GROUP = "sources"
 
-    SERVICES = "SERVICE_POINTS"
     DISTANCE = "DISTANCE"
     MIN_SCORE = "MIN_SCORE"
     ACROSS_SOURCES = "ACROSS_SOURCES_ONLY"
     SAME_ORDER = "SAME_ORDER_ONLY"
-    DISTANCE_CRS = "DISTANCE_CRS"
     OUTPUT = "OUTPUT"
 
     def initAlgorithm(self, config=None):
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.SERVICES, self.tr("Service points"), [QgsProcessing.TypeVectorPoint]
-            )
-        )
+        self.add_service_points_parameter()
         self.add_service_filter_parameters()
         self.addParameter(
             QgsProcessingParameterDistance(
@@ -71,14 +62,7 @@ class DuplicatesAlgorithm(CrsAlgorithm):
                 self.SAME_ORDER, self.tr("Only pairs of the same order of government"), True
             )
         )
-        self.addParameter(
-            QgsProcessingParameterCrs(
-                self.DISTANCE_CRS,
-                self.tr("CRS in which distances are measured (metres)"),
-                METRIC_CRS,
-                optional=True,
-            )
-        )
+        self.add_distance_crs_parameter()
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT, self.tr("Likely duplicates"), QgsProcessing.TypeVectorLine

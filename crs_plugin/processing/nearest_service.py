@@ -7,7 +7,6 @@ from qgis.core import (
     QgsField,
     QgsProcessing,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterCrs,
     QgsProcessingParameterDistance,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -17,7 +16,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.analysis import nearest
-from ..core.schema import METRIC_CRS, ORDERS_OF_GOVERNMENT
+from ..core.schema import ORDERS_OF_GOVERNMENT
 from ..toolbelt.styles import style_distance
 from .base import CrsAlgorithm
 
@@ -27,13 +26,11 @@ class NearestServiceAlgorithm(CrsAlgorithm):
     DISPLAY_NAME = "Nearest service point"
 
     INPUT = "INPUT"
-    SERVICES = "SERVICE_POINTS"
     ID_FIELD = "SERVICE_ID_FIELD"
     NAME_FIELD = "SERVICE_NAME_FIELD"
     K = "K"
     PER_ORDER = "PER_ORDER_OF_GOVERNMENT"
     MAX_DISTANCE = "MAX_DISTANCE"
-    DISTANCE_CRS = "DISTANCE_CRS"
     OUTPUT = "OUTPUT"
 
     def initAlgorithm(self, config=None):
@@ -44,11 +41,7 @@ class NearestServiceAlgorithm(CrsAlgorithm):
         )
         inp.setHelp(self.tr("Where people are: census dissemination areas, blocks or addresses."))
         self.addParameter(inp)
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.SERVICES, self.tr("Service points"), [QgsProcessing.TypeVectorPoint]
-            )
-        )
+        self.add_service_points_parameter()
         # Optional with defaults: QGIS 3.22's qgis_process treats a mandatory field or
         # CRS parameter left out as missing even when it has a default.
         self.addParameter(
@@ -85,14 +78,7 @@ class NearestServiceAlgorithm(CrsAlgorithm):
                 self.MAX_DISTANCE, self.tr("Maximum distance (0 = no limit)"), 0.0, self.INPUT, True, 0.0
             )
         )
-        crs = QgsProcessingParameterCrs(
-            self.DISTANCE_CRS,
-            self.tr("CRS in which distances are measured (metres)"),
-            METRIC_CRS,
-            optional=True,
-        )
-        crs.setHelp(self.tr("A projected CRS in metres. Statistics Canada Lambert (EPSG:3347) by default."))
-        self.addParameter(crs)
+        self.add_distance_crs_parameter()
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Nearest service")))
 
     def compute(self, parameters, context, feedback):

@@ -47,11 +47,7 @@ class NetworkDistanceAlgorithm(PopulationAreasMixin, CrsAlgorithm):
             [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon],
         )
         self.addParameter(demand)
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.SERVICES, self.tr("Service points"), [QgsProcessing.TypeVectorPoint]
-            )
-        )
+        self.add_service_points_parameter()
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.ROADS, self.tr("Road network"), [QgsProcessing.TypeVectorLine]
