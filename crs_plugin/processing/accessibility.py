@@ -100,8 +100,7 @@ class AccessibilityAlgorithm(PopulationAreasMixin, CrsAlgorithm):
             (QgsField(f"access_per_{per}", QVariant.Double), result.score * per),
             (QgsField("points_in_reach", QVariant.Int), result.supply_in_reach),
         ]
-        source = self.parameterAsSource(parameters, self.AREAS, context)
-        dest = self.write_per_feature(parameters, self.OUTPUT, context, feedback, source, areas.fids, columns,
+        dest = self.write_per_feature(parameters, self.OUTPUT, context, feedback, self.AREAS, areas.fids, columns,
                                       progress=(40, 100))  # fmt: skip
         self.style_on_load(
             context, dest, lambda layer: style_classes(layer, f'"access_per_{per}"', ACCESS_CLASSES)

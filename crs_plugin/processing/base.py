@@ -255,9 +255,9 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
 
     # -- writing outputs ----------------------------------------------------------
 
-    def write_per_feature(self, parameters, name, context, feedback, source, fids, fields_and_columns,
+    def write_per_feature(self, parameters, name, context, feedback, source_name, fids, fields_and_columns,
                           progress=(50.0, 100.0), only_listed=False):  # fmt: skip
-        """Features of ``source`` with extra attributes, one output row per entry of ``fids``.
+        """Features of input ``source_name`` with extra attributes, one output row per entry of ``fids``.
 
         Output row ``r`` copies the feature whose id is ``fids[r]`` and adds
         ``column[r]`` of each (QgsField, column) pair; a fid may repeat (k nearest) and
@@ -265,6 +265,7 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
         ``only_listed``). Features are handed
         to QGIS in batches of 2,000, not one call per feature.
         """
+        source = self.parameterAsSource(parameters, source_name, context)
         extra = QgsFields()
         for field, _ in fields_and_columns:
             extra.append(field)
@@ -272,7 +273,7 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
         fids = np.asarray(fids)
         if not only_listed and len(np.unique(fids)) == len(fids) == source.featureCount():
             dest = self._write_gpkg_copy(
-                parameters, name, context, feedback, fields, fids, fields_and_columns
+                parameters, name, source_name, context, feedback, fields, fids, fields_and_columns
             )
             if dest is not None:
                 return dest
@@ -304,7 +305,7 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
         return dest
 
     def _write_gpkg_copy(
-        self, parameters, name, context, feedback, fields, fids, fields_and_columns
+        self, parameters, name, source_name, context, feedback, fields, fids, fields_and_columns
     ) -> str | None:
         """Fast path of write_per_feature: input and output are GeoPackage-able files.
 
@@ -322,10 +323,9 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
             or ":" in destination[:8]
         ):
             return None
-        input_name = self.parameterDefinitions()[0].name()
-        if isinstance(parameters.get(input_name), QgsProcessingFeatureSourceDefinition):
+        if isinstance(parameters.get(source_name), QgsProcessingFeatureSourceDefinition):
             return None
-        layer = self.parameterAsVectorLayer(parameters, input_name, context)
+        layer = self.parameterAsVectorLayer(parameters, source_name, context)
         location = ogr_location(layer) if layer is not None else None
         if location is None or (os.path.exists(destination) and os.path.samefile(location[0], destination)):
             return None

@@ -81,7 +81,6 @@ class CatchmentOverlapAlgorithm(PopulationAreasMixin, CrsAlgorithm):
         areas, population, _ = self.read_areas(parameters, context, metric, feedback)
         area_xy = areas.points()
         boundary = study_boundary(areas.geometries) if len(areas) else None
-        source = self.parameterAsSource(parameters, self.AREAS, context)
         fields = QgsFields()
         if self.parameterAsEnum(parameters, self.MODE, context) == 0:
             radius = self.parameterAsDouble(parameters, self.DISTANCE, context)
@@ -113,7 +112,7 @@ class CatchmentOverlapAlgorithm(PopulationAreasMixin, CrsAlgorithm):
                 [ids_a[p.a], ids_b[p.b], p.population, p.areas, shapely.area(p.geometry) / 1e6] for p in pairs
             ]
             wkbs = [shapely.to_wkb(_multi(p.geometry)) for p in pairs]
-        dest = self.write_per_feature(parameters, self.OUTPUT, context, feedback, source, areas.fids, columns,
+        dest = self.write_per_feature(parameters, self.OUTPUT, context, feedback, self.AREAS, areas.fids, columns,
                                       progress=(50, 90))  # fmt: skip
         zones_dest = self.write_table(parameters, self.ZONES, context, fields, rows, wkbs=wkbs,
                                       wkb_type=QgsWkbTypes.MultiPolygon, crs=metric)  # fmt: skip

@@ -111,8 +111,7 @@ class CoverageAlgorithm(PopulationAreasMixin, CrsAlgorithm):
         columns = [(QgsField("distance_m", QVariant.Double), result.distance_m)]
         for t, threshold in enumerate(thresholds):
             columns.append((QgsField(f"within_{threshold / 1000:g}km", QVariant.Bool), result.covered[:, t]))
-        source = self.parameterAsSource(parameters, self.AREAS, context)
-        dest = self.write_per_feature(parameters, self.OUTPUT, context, feedback, source, areas.fids, columns,
+        dest = self.write_per_feature(parameters, self.OUTPUT, context, feedback, self.AREAS, areas.fids, columns,
                                       progress=(40, 90))  # fmt: skip
 
         summary = coverage_summary(groups, population, result)

@@ -118,8 +118,7 @@ class NearestServiceAlgorithm(CrsAlgorithm):
         if k > 1:  # ranks beyond the points found are not written
             fids = np.where(found.reshape(-1) | (np.arange(fids.size) % k == 0), fids, -(2**62))
         feedback.setProgress(50)
-        source = self.parameterAsSource(parameters, self.INPUT, context)
-        dest = self.write_per_feature(parameters, self.OUTPUT, context, feedback, source, fids, columns)
+        dest = self.write_per_feature(parameters, self.OUTPUT, context, feedback, self.INPUT, fids, columns)
         self.style_on_load(context, dest, style_distance)
         return {self.OUTPUT: dest}
 

@@ -162,8 +162,7 @@ class NetworkDistanceAlgorithm(PopulationAreasMixin, CrsAlgorithm):
                     unreachable
                 )
             )
-        source = self.parameterAsSource(parameters, self.AREAS, context)
-        dest = self.write_per_feature(parameters, self.OUTPUT, context, feedback, source, demand.fids, columns,
+        dest = self.write_per_feature(parameters, self.OUTPUT, context, feedback, self.AREAS, demand.fids, columns,
                                       progress=(70, 100))  # fmt: skip
         self.style_on_load(context, dest, lambda layer: style_distance(layer, "total_m"))
         return {self.OUTPUT: dest}

@@ -64,8 +64,7 @@ class ServiceGapsAlgorithm(PopulationAreasMixin, CrsAlgorithm):
             (QgsField("distance_m", QVariant.Double), distance[order]),
             (QgsField("population_left_out", QVariant.Double), pop[order]),
         ]
-        source = self.parameterAsSource(parameters, self.AREAS, context)
-        dest = self.write_per_feature(parameters, self.OUTPUT, context, feedback, source, areas.fids[order], columns,
+        dest = self.write_per_feature(parameters, self.OUTPUT, context, feedback, self.AREAS, areas.fids[order], columns,
                                       progress=(40, 80), only_listed=True)  # fmt: skip
         zones = gap_zones(areas.geometries[in_gap], pop[in_gap])
         fields = QgsFields()
