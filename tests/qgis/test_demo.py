@@ -1,0 +1,28 @@
+"""`make demo`'s script runs end to end in its own process and exits cleanly."""
+
+from __future__ import annotations
+
+import csv
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+def test_demo_writes_every_output_and_exits_0(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "demo.py"), str(tmp_path)], env=env,
+                         capture_output=True, text=True, timeout=600)  # fmt: skip
+    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
+    for name in ("crs.gpkg", "summary_by_jurisdiction.csv", "service_points_map.png", "coverage_by_jurisdiction.csv",
+                 "coverage_map.png", "colocation_candidates.csv", "colocation_map.png",
+                 "accessibility_by_jurisdiction.csv", "accessibility_map.png"):  # fmt: skip
+        assert (tmp_path / name).stat().st_size > 0, name
+        assert str(tmp_path / name) in run.stdout, name  # it says where the outputs are
+    rows = {r["jurisdiction"]: r for r in csv.DictReader((tmp_path / "summary_by_jurisdiction.csv").open())}
+    assert set(rows) == {"BC", "NB"}
+    for row in rows.values():
+        assert 0 < float(row["federal_median_km"]) <= float(row["federal_p90_km"])
+    assert (tmp_path / "service_points_map.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
