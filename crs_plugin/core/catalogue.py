@@ -16,6 +16,7 @@ from pathlib import Path
 from .errors import MappingError, SourceError
 from .http import is_url
 from .mapping import FieldMapping
+from .sources.arcgis import ArcGisSource
 from .sources.file import FileSource
 
 SAMPLE_CATALOGUE = Path(__file__).resolve().parent.parent / "data" / "sample" / "sources.json"
@@ -43,7 +44,14 @@ class CatalogueEntry:
             if not is_url(location):
                 location = str((base / location).resolve())
             return FileSource(location, self.id, self.connector.get("format"), self.connector.get("encoding"))
-        raise SourceError(f"Source '{self.id}': connector type '{kind}' is not supported.")
+        if kind == "arcgis":
+            params = {
+                k: v
+                for k, v in self.connector.items()
+                if k in ("where", "out_format", "page_size", "max_pages")
+            }
+            return ArcGisSource(str(self.connector.get("url", "")), self.id, **params)
+        raise SourceError(f"Source '{self.id}': connector type '{kind}' is not supported (file, arcgis).")
 
 
 @dataclass(frozen=True)

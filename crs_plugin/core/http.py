@@ -1,44 +1,120 @@
-"""Minimal HTTP(S) GET with a timeout and a size limit, for file sources given by URL.
+"""HTTP GET for sources: timeouts, bounded retries with backoff, size limits, clear errors.
 
-Only http and https URLs are fetched; anything else is refused so that a
-catalogue entry cannot make the plugin read local files through ``file://``.
+Every connector fetches through ``HttpClient``. Only http and https URLs are
+fetched, so a catalogue entry cannot make the plugin read local files through
+``file://``. Retries cover what retrying can fix (HTTP 429 and 5xx, timeouts,
+dropped connections), honour ``Retry-After`` (capped), and stop after
+``retries`` attempts; everything else fails at once with a sentence saying what
+the server did.
 """
 
 from __future__ import annotations
 
+import json
+import time
 import urllib.error
 import urllib.request
-from urllib.parse import urlsplit
+from dataclasses import dataclass, field
+from email.utils import parsedate_to_datetime
+from urllib.parse import urlencode, urlsplit
 
 from .errors import SourceError
 
 USER_AGENT = "CRS-Service-Points-QGIS-plugin"
 DEFAULT_TIMEOUT_S = 30.0
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
+_RETRY_STATUS = {429, 500, 502, 503, 504}
 
 
 def is_url(location: str) -> bool:
     return urlsplit(str(location)).scheme.lower() in ("http", "https")
 
 
-def get_bytes(
-    url: str, timeout: float = DEFAULT_TIMEOUT_S, max_bytes: int = DEFAULT_MAX_BYTES
-) -> tuple[bytes, dict[str, str]]:
-    """Body and headers of a GET, or SourceError with the reason."""
-    if not is_url(url):
-        raise SourceError(f"Only http:// and https:// addresses can be fetched, not {url!r}.")
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})  # noqa: S310 - scheme checked
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - scheme checked
-            body = response.read(max_bytes + 1)
+def with_params(url: str, params: dict | None) -> str:
+    if not params:
+        return url
+    return url + ("&" if urlsplit(url).query else "?") + urlencode(params)
+
+
+@dataclass(frozen=True)
+class HttpResponse:
+    url: str
+    status: int
+    headers: dict[str, str]
+    body: bytes
+
+
+@dataclass
+class HttpClient:
+    timeout_s: float = DEFAULT_TIMEOUT_S
+    retries: int = 3
+    backoff_s: float = 0.5
+    max_retry_after_s: float = 60.0
+    max_bytes: int = DEFAULT_MAX_BYTES
+    sleep: object = field(default=time.sleep, repr=False)  # replaced by tests that count waits
+
+    def get(self, url: str, params: dict | None = None) -> HttpResponse:
+        if not is_url(url):
+            raise SourceError(f"Only http:// and https:// addresses can be fetched, not {url!r}.")
+        full = with_params(url, params)
+        last_problem = ""
+        for attempt in range(1, self.retries + 1):
+            wait = self.backoff_s * 2 ** (attempt - 1)
+            try:
+                return self._get_once(full)
+            except urllib.error.HTTPError as exc:
+                if exc.code not in _RETRY_STATUS:
+                    raise SourceError(f"The server answered {exc.code} {exc.reason} for {full}.") from None
+                last_problem = f"the server answered {exc.code} {exc.reason}"
+                wait = max(wait, self._retry_after(exc.headers.get("Retry-After")))
+            except (urllib.error.URLError, TimeoutError, ConnectionError, OSError) as exc:
+                reason = getattr(exc, "reason", exc)
+                last_problem = "it did not answer in time" if "timed out" in str(reason) else f"{reason}"
+            if attempt < self.retries:
+                self.sleep(wait)
+        raise SourceError(f"Could not fetch {full}: {last_problem} ({self.retries} attempts).")
+
+    def get_json(self, url: str, params: dict | None = None) -> dict:
+        response = self.get(url, params)
+        text = response.body.decode("utf-8", errors="replace")
+        if text.lstrip()[:1] == "<":
+            raise SourceError(
+                f"{response.url} answered with a web page instead of JSON (is the address right, "
+                "or is the service down?)."
+            )
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise SourceError(
+                f"{response.url} sent invalid or truncated JSON ({exc.msg} at character {exc.pos})."
+            ) from None
+
+    def _get_once(self, url: str) -> HttpResponse:
+        request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})  # noqa: S310 - scheme checked
+        with urllib.request.urlopen(request, timeout=self.timeout_s) as response:  # noqa: S310 - scheme checked
+            body = response.read(self.max_bytes + 1)
             headers = {k.lower(): v for k, v in response.headers.items()}
-    except urllib.error.HTTPError as exc:
-        raise SourceError(f"The server answered {exc.code} {exc.reason} for {url}.") from None
-    except (urllib.error.URLError, TimeoutError, OSError) as exc:
-        reason = getattr(exc, "reason", exc)
-        raise SourceError(f"Could not reach {url}: {reason}.") from None
-    if len(body) > max_bytes:
-        raise SourceError(
-            f"{url} is larger than the {max_bytes // (1024 * 1024)} MB limit; nothing was loaded."
-        )
-    return body, headers
+            status = response.status
+        if len(body) > self.max_bytes:
+            raise SourceError(
+                f"{url} is larger than the {self.max_bytes // (1024 * 1024)} MB limit; nothing was loaded."
+            )
+        return HttpResponse(url, status, headers, body)
+
+    def _retry_after(self, value: str | None) -> float:
+        if not value:
+            return 0.0
+        try:
+            seconds = float(value)
+        except ValueError:
+            try:
+                seconds = parsedate_to_datetime(value).timestamp() - time.time()
+            except (TypeError, ValueError):
+                return 0.0
+        return min(max(seconds, 0.0), self.max_retry_after_s)
+
+
+def get_bytes(url: str, client: HttpClient | None = None) -> tuple[bytes, dict[str, str]]:
+    """Body and headers of a GET, or SourceError with the reason."""
+    response = (client or HttpClient()).get(url)
+    return response.body, response.headers

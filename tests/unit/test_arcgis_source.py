@@ -1,0 +1,175 @@
+"""The ArcGIS REST connector and the HTTP client against a loopback ArcGIS-like server."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from crs_plugin.core.errors import SourceError
+from crs_plugin.core.http import HttpClient
+from crs_plugin.core.mapping import FieldMapping
+from crs_plugin.core.sources import load_points
+from crs_plugin.core.sources.arcgis import ArcGisSource
+from crs_plugin.core.store import GeoPackageStore
+from tests.servers.arcgis import FakeArcGis
+
+MAPPING = FieldMapping.from_dict({
+    "source_id": "nb_arcgis",
+    "fields": {
+        "source_record_id": {"column": "OBJECTID"},
+        "name_en": {"column": "SITE_NAME"},
+        "name_fr": {"column": "NOM_SITE"},
+        "organization": {"value": "Test"},
+        "order_of_government": {"column": "GOV_LEVEL", "map": {"Federal": "federal", "Provincial": "provincial"}},
+        "jurisdiction": {"value": "NB"},
+        "point_type": {"value": "service_centre"},
+        "street_address": {"column": "CIVIC_ADDRESS"},
+    },
+})  # fmt: skip
+
+
+class Waits(list):
+    """Stands in for time.sleep: records the waits instead of sleeping."""
+
+    def __call__(self, seconds):
+        self.append(seconds)
+
+
+def client(**kwargs) -> HttpClient:
+    return HttpClient(**{"timeout_s": 2.0, "sleep": Waits(), **kwargs})
+
+
+@pytest.fixture
+def server():
+    with FakeArcGis(n_features=2500, max_record_count=1000) as fake:
+        yield fake
+
+
+@pytest.mark.parametrize("out_format", ["geojson", "json"])
+def test_pages_until_the_transfer_limit_is_no_longer_exceeded(server, out_format):
+    source = ArcGisSource(server.layer_url, "nb_arcgis", out_format=out_format, client=client())
+    points, provenance = load_points(source, MAPPING)
+    assert len(points) == 2500 and provenance.record_count == 2500
+    offsets = [int(r["resultOffset"]) for r in server.requests if "resultOffset" in r]
+    assert offsets == [0, 1000, 2000]
+    assert {r.get("outSR") for r in server.requests if "resultOffset" in r} == {"4326"}
+    assert points.columns["point_id"][1234] == "nb_arcgis:1235"
+    assert points.columns["order_of_government"][0] == "federal"
+    assert points.lon[1] == pytest.approx(-66.596) and points.lat[600] == pytest.approx(45.91)
+
+
+def test_page_size_never_exceeds_the_layers_max_record_count(server):
+    ArcGisSource(server.layer_url, "nb_arcgis", page_size=5000, client=client()).fetch()
+    assert {r["resultRecordCount"] for r in server.requests if "resultRecordCount" in r} == {"1000"}
+
+
+def test_object_id_batches_when_paging_is_not_supported():
+    with FakeArcGis(n_features=1200, max_record_count=500, pagination=False) as fake:
+        raw, provenance = ArcGisSource(fake.layer_url, "nb_arcgis", client=client()).fetch()
+        batches = [r["objectIds"].count(",") + 1 for r in fake.requests if "objectIds" in r]
+    assert len(raw) == 1200 and batches == [500, 500, 200]
+    assert provenance.extra["paging"] == "object ids"
+
+
+def test_500_then_success_is_retried(server):
+    server.faults = [("status", 500)]
+    c = client()
+    raw, _ = ArcGisSource(server.layer_url, "nb_arcgis", client=c).fetch()
+    assert len(raw) == 2500 and c.sleep == [0.5]
+
+
+def test_429_waits_as_long_as_retry_after_says(server):
+    server.faults = [("status", 429, {"Retry-After": "3"})]
+    c = client()
+    ArcGisSource(server.layer_url, "nb_arcgis", client=c).fetch()
+    assert c.sleep == [3.0]
+
+
+def test_retries_are_bounded(server):
+    server.faults = [("status", 503)] * 5
+    c = client(retries=3)
+    with pytest.raises(SourceError, match=r"503 .*\(3 attempts\)"):
+        ArcGisSource(server.layer_url, "nb_arcgis", client=c).fetch()
+    assert c.sleep == [0.5, 1.0]
+
+
+def test_timeout_is_a_clear_error(server):
+    server.faults = [("sleep", 1.0)] * 2
+    with pytest.raises(SourceError, match="did not answer in time"):
+        ArcGisSource(server.layer_url, "nb_arcgis", client=client(timeout_s=0.2, retries=2)).fetch()
+
+
+def test_truncated_json(server):
+    server.faults = [("truncated",)]
+    with pytest.raises(SourceError, match="invalid or truncated JSON"):
+        ArcGisSource(server.layer_url, "nb_arcgis", client=client()).fetch()
+
+
+def test_html_page_instead_of_json(server):
+    server.faults = [("html",)]
+    with pytest.raises(SourceError, match="web page instead of JSON"):
+        ArcGisSource(server.layer_url, "nb_arcgis", client=client()).fetch()
+
+
+def test_arcgis_error_json_with_http_200(server):
+    server.faults = [("error200",)]
+    with pytest.raises(
+        SourceError, match=r"reported error 400: Unable to complete operation. \(Invalid query"
+    ):
+        ArcGisSource(server.layer_url, "nb_arcgis", client=client()).fetch()
+
+
+def test_a_server_that_never_finishes_stops_at_the_page_limit(server):
+    server.endless = True
+    with pytest.raises(SourceError, match="after 5 pages of 1000"):
+        ArcGisSource(server.layer_url, "nb_arcgis", max_pages=5, client=client()).fetch()
+
+
+def test_a_page_repeating_the_previous_one_is_an_error(server):
+    server.ignore_offset = True
+    with pytest.raises(SourceError, match="same page twice"):
+        ArcGisSource(server.layer_url, "nb_arcgis", client=client()).fetch()
+
+
+def test_byte_limit(server):
+    server.faults = [("huge", 5000)]
+    with pytest.raises(SourceError, match="larger than"):
+        ArcGisSource(server.layer_url, "nb_arcgis", client=client(max_bytes=1000)).fetch()
+
+
+def test_only_http_urls_are_fetched():
+    with pytest.raises(SourceError, match="Only http"):
+        ArcGisSource("file:///etc/passwd", "x", client=client()).fetch()
+
+
+def test_a_failed_refresh_leaves_the_cached_points(server, tmp_path):
+    store = GeoPackageStore(tmp_path / "crs.gpkg")
+    store.write_points(*load_points(ArcGisSource(server.layer_url, "nb_arcgis", client=client()), MAPPING))
+    digest = hashlib.sha256((tmp_path / "crs.gpkg").read_bytes()).hexdigest()
+    server.faults = [("sleep", 0.0), ("truncated",)]  # metadata fine, then a broken page
+    with pytest.raises(SourceError):
+        store.write_points(
+            *load_points(ArcGisSource(server.layer_url, "nb_arcgis", client=client()), MAPPING)
+        )
+    assert hashlib.sha256((tmp_path / "crs.gpkg").read_bytes()).hexdigest() == digest
+    assert store.count("nb_arcgis") == 2500
+
+
+def test_catalogue_entry_with_an_arcgis_connector(server, tmp_path):
+    import json
+
+    from crs_plugin.core.catalogue import load_catalogue
+
+    spec = {"sources": [{"id": "nb_arcgis", "title_en": "NB", "connector": {"type": "arcgis", "url": server.layer_url,
+                                                                             "page_size": 700},
+                         "mapping": json.loads(json.dumps({"source_id": "nb_arcgis", "fields": {
+                             k: ({"column": r.column} if r.column else {"value": r.value, "map": r.value_map})
+                             for k, r in MAPPING.fields.items()}}))}]}  # fmt: skip
+    path = tmp_path / "catalogue.json"
+    path.write_text(json.dumps(spec), encoding="utf-8")
+    catalogue = load_catalogue(path)
+    source = catalogue.source("nb_arcgis")
+    assert isinstance(source, ArcGisSource) and source.page_size == 700
+    raw, _ = source.fetch()
+    assert len(raw) == 2500
