@@ -18,6 +18,7 @@ from .http import is_url
 from .mapping import FieldMapping
 from .sources.arcgis import ArcGisSource
 from .sources.file import FileSource
+from .sources.ogcapi import OgcApiFeaturesSource
 
 SAMPLE_CATALOGUE = Path(__file__).resolve().parent.parent / "data" / "sample" / "sources.json"
 
@@ -51,7 +52,15 @@ class CatalogueEntry:
                 if k in ("where", "out_format", "page_size", "max_pages")
             }
             return ArcGisSource(str(self.connector.get("url", "")), self.id, **params)
-        raise SourceError(f"Source '{self.id}': connector type '{kind}' is not supported (file, arcgis).")
+        if kind == "ogcapi":
+            bbox = self.connector.get("bbox")
+            return OgcApiFeaturesSource(
+                str(self.connector.get("url", "")), str(self.connector.get("collection", "")), self.id,
+                limit=int(self.connector.get("limit", 1000)), bbox=tuple(bbox) if bbox else None,
+            )  # fmt: skip
+        raise SourceError(
+            f"Source '{self.id}': connector type '{kind}' is not supported (file, arcgis, ogcapi)."
+        )
 
 
 @dataclass(frozen=True)

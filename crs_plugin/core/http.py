@@ -33,7 +33,9 @@ def is_url(location: str) -> bool:
 def with_params(url: str, params: dict | None) -> str:
     if not params:
         return url
-    return url + ("&" if urlsplit(url).query else "?") + urlencode(params)
+    # Commas stay literal (bbox=-70,44,-60,49), as OGC API examples write them: some
+    # servers (QGIS Server 3.22) mangle %2C when they copy parameters into 'next' links.
+    return url + ("&" if urlsplit(url).query else "?") + urlencode(params, safe=",")
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,7 @@ class HttpClient:
     max_bytes: int = DEFAULT_MAX_BYTES
     sleep: object = field(default=time.sleep, repr=False)  # replaced by tests that count waits
 
-    def get(self, url: str, params: dict | None = None) -> HttpResponse:
+    def get(self, url: str, params: dict | None = None, headers: dict | None = None) -> HttpResponse:
         if not is_url(url):
             raise SourceError(f"Only http:// and https:// addresses can be fetched, not {url!r}.")
         full = with_params(url, params)
@@ -61,7 +63,7 @@ class HttpClient:
         for attempt in range(1, self.retries + 1):
             wait = self.backoff_s * 2 ** (attempt - 1)
             try:
-                return self._get_once(full)
+                return self._get_once(full, headers or {})
             except urllib.error.HTTPError as exc:
                 if exc.code not in _RETRY_STATUS:
                     raise SourceError(f"The server answered {exc.code} {exc.reason} for {full}.") from None
@@ -74,8 +76,8 @@ class HttpClient:
                 self.sleep(wait)
         raise SourceError(f"Could not fetch {full}: {last_problem} ({self.retries} attempts).")
 
-    def get_json(self, url: str, params: dict | None = None) -> dict:
-        response = self.get(url, params)
+    def get_json(self, url: str, params: dict | None = None, headers: dict | None = None) -> dict:
+        response = self.get(url, params, headers)
         text = response.body.decode("utf-8", errors="replace")
         if text.lstrip()[:1] == "<":
             raise SourceError(
@@ -89,8 +91,8 @@ class HttpClient:
                 f"{response.url} sent invalid or truncated JSON ({exc.msg} at character {exc.pos})."
             ) from None
 
-    def _get_once(self, url: str) -> HttpResponse:
-        request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})  # noqa: S310 - scheme checked
+    def _get_once(self, url: str, headers: dict) -> HttpResponse:
+        request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, **headers})  # noqa: S310 - scheme checked
         with urllib.request.urlopen(request, timeout=self.timeout_s) as response:  # noqa: S310 - scheme checked
             body = response.read(self.max_bytes + 1)
             headers = {k.lower(): v for k, v in response.headers.items()}

@@ -3,5 +3,6 @@
 from .arcgis import ArcGisSource
 from .base import Source, load_points
 from .file import FileSource
+from .ogcapi import OgcApiFeaturesSource
 
-__all__ = ["ArcGisSource", "FileSource", "Source", "load_points"]
+__all__ = ["ArcGisSource", "FileSource", "OgcApiFeaturesSource", "Source", "load_points"]

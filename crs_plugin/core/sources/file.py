@@ -125,6 +125,11 @@ def _parse_geojson(text: str, location: str) -> RawTable:
     features = doc.get("features")
     if not isinstance(features, list):
         raise SourceError(f"{location}: 'features' is missing or not a list.")
+    return features_table(features, location, _geojson_crs(doc, location))
+
+
+def features_table(features: list, location: str, crs: str = "EPSG:4326") -> RawTable:
+    """GeoJSON point features as a RawTable (shared by every GeoJSON-speaking connector)."""
     n = len(features)
     x = np.full(n, np.nan)
     y = np.full(n, np.nan)
@@ -152,7 +157,7 @@ def _parse_geojson(text: str, location: str) -> RawTable:
             x[i], y[i] = float(coords[0]), float(coords[1])
         except (TypeError, ValueError, IndexError):
             raise SourceError(f"{location}: feature {i + 1} has invalid coordinates {coords!r}.") from None
-    return RawTable(columns, x, y, crs=_geojson_crs(doc, location))
+    return RawTable(columns, x, y, crs=crs)
 
 
 def _geojson_crs(doc: dict, location: str) -> str:
