@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -61,3 +63,25 @@ def crs_provider(qgis_processing):
 
 
 _KEEP_ALIVE: list = []
+
+
+@pytest.fixture(scope="session")
+def qgis_server(tmp_path_factory, sample_store):
+    """A real QGIS Server publishing the sample store (OGC API Features at /wfs3, WFS at /), own process."""
+    port_file = tmp_path_factory.mktemp("qgis_server") / "port"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    process = subprocess.Popen(
+        [sys.executable, str(ROOT / "tests" / "servers" / "qgis_server.py"), f"{sample_store}|layername=service_points",
+         str(port_file)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        for _ in range(300):
+            if port_file.exists() and port_file.read_text().strip():
+                break
+            if process.poll() is not None:
+                raise RuntimeError(process.stderr.read().decode(errors="replace"))
+            time.sleep(0.1)
+        yield f"http://127.0.0.1:{port_file.read_text().strip()}"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

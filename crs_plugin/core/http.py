@@ -11,6 +11,7 @@ the server did.
 from __future__ import annotations
 
 import json
+import re
 import time
 import urllib.error
 import urllib.request
@@ -66,7 +67,12 @@ class HttpClient:
                 return self._get_once(full, headers or {})
             except urllib.error.HTTPError as exc:
                 if exc.code not in _RETRY_STATUS:
-                    raise SourceError(f"The server answered {exc.code} {exc.reason} for {full}.") from None
+                    reason = _error_summary(exc)
+                    raise SourceError(
+                        f"The server answered {exc.code} {exc.reason} for {full}"
+                        + (f": {reason}" if reason else "")
+                        + "."
+                    ) from None
                 last_problem = f"the server answered {exc.code} {exc.reason}"
                 wait = max(wait, self._retry_after(exc.headers.get("Retry-After")))
             except (urllib.error.URLError, TimeoutError, ConnectionError, OSError) as exc:
@@ -114,6 +120,22 @@ class HttpClient:
             except (TypeError, ValueError):
                 return 0.0
         return min(max(seconds, 0.0), self.max_retry_after_s)
+
+
+def _error_summary(error: urllib.error.HTTPError, limit: int = 300) -> str:
+    """The server's own words from an error body (JSON message or XML/HTML text), shortened."""
+    try:
+        body = error.read(65536).decode("utf-8", errors="replace")
+    except OSError:
+        return ""
+    try:
+        doc = json.loads(body)
+        if isinstance(doc, dict):
+            inner = doc.get("error") if isinstance(doc.get("error"), dict) else doc
+            body = str(inner.get("message") or inner.get("description") or inner.get("detail") or "")
+    except json.JSONDecodeError:
+        body = re.sub(r"<\?xml[^>]*>|<[^>]+>", " ", body)
+    return " ".join(body.split())[:limit]
 
 
 def get_bytes(url: str, client: HttpClient | None = None) -> tuple[bytes, dict[str, str]]:

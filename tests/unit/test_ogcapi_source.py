@@ -2,12 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
-from pathlib import Path
-
 import pytest
 
 from crs_plugin.core.errors import SourceError
@@ -15,8 +9,6 @@ from crs_plugin.core.http import HttpClient
 from crs_plugin.core.mapping import FieldMapping
 from crs_plugin.core.sources import OgcApiFeaturesSource, load_points
 from tests.servers.ogcapi_faults import MisbehavingOgcApi
-
-ROOT = Path(__file__).resolve().parent.parent.parent
 
 # The published layer is already in the common schema: map it onto itself.
 MAPPING = FieldMapping.from_dict({
@@ -27,30 +19,8 @@ MAPPING = FieldMapping.from_dict({
 })  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def qgis_server(tmp_path_factory, sample_store):
-    """QGIS Server (OGC API Features) publishing the sample store, in its own process."""
-    port_file = tmp_path_factory.mktemp("qgis_server") / "port"
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
-    process = subprocess.Popen(
-        [sys.executable, str(ROOT / "tests" / "servers" / "qgis_server.py"), f"{sample_store}|layername=service_points",
-         str(port_file)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )  # fmt: skip
-    try:
-        for _ in range(300):
-            if port_file.exists() and port_file.read_text().strip():
-                break
-            if process.poll() is not None:
-                raise RuntimeError(process.stderr.read().decode(errors="replace"))
-            time.sleep(0.1)
-        yield f"http://127.0.0.1:{port_file.read_text().strip()}/wfs3"
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-
-
 def test_pages_through_a_real_qgis_server_following_next_links(qgis_server):
-    source = OgcApiFeaturesSource(qgis_server, "service_points", "shared_store", limit=100)
+    source = OgcApiFeaturesSource(qgis_server + "/wfs3", "service_points", "shared_store", limit=100)
     points, provenance = load_points(source, MAPPING)
     assert len(points) == provenance.record_count == 275
     assert len(set(points.columns["source_record_id"])) == 275
@@ -61,7 +31,7 @@ def test_pages_through_a_real_qgis_server_following_next_links(qgis_server):
 
 def test_bbox_filter_on_a_real_qgis_server(qgis_server):
     source = OgcApiFeaturesSource(
-        qgis_server, "service_points", "shared_store", limit=50, bbox=(-70, 44, -60, 49)
+        qgis_server + "/wfs3", "service_points", "shared_store", limit=50, bbox=(-70, 44, -60, 49)
     )
     points, _ = load_points(source, MAPPING)
     assert len(points) == 99 and set(points.columns["province"]) == {"NB"}
@@ -69,7 +39,7 @@ def test_bbox_filter_on_a_real_qgis_server(qgis_server):
 
 def test_unknown_collection_is_a_clear_error(qgis_server):
     with pytest.raises(SourceError, match="answered 404"):
-        OgcApiFeaturesSource(qgis_server, "no_such_collection", "x").fetch()
+        OgcApiFeaturesSource(qgis_server + "/wfs3", "no_such_collection", "x").fetch()
 
 
 def test_endless_next_links_stop_at_the_page_limit():

@@ -4,5 +4,6 @@ from .arcgis import ArcGisSource
 from .base import Source, load_points
 from .file import FileSource
 from .ogcapi import OgcApiFeaturesSource
+from .wfs import WfsSource
 
-__all__ = ["ArcGisSource", "FileSource", "OgcApiFeaturesSource", "Source", "load_points"]
+__all__ = ["ArcGisSource", "FileSource", "OgcApiFeaturesSource", "Source", "WfsSource", "load_points"]

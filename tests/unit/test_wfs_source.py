@@ -1,0 +1,63 @@
+"""The WFS connector against a real QGIS Server on loopback (WFS 1.1.0, GeoJSON and GML), and unsafe XML."""
+
+from __future__ import annotations
+
+import pytest
+
+from crs_plugin.core.errors import SourceError
+from crs_plugin.core.http import HttpClient
+from crs_plugin.core.sources.wfs import WfsSource, _gml_table, _parse_xml
+from tests.servers.arcgis import FakeArcGis
+
+
+@pytest.mark.parametrize("out_format", ["geojson", "gml"])
+def test_pages_with_startindex_on_a_real_qgis_server(qgis_server, out_format):
+    source = WfsSource(
+        qgis_server + "/", "service_points", "wfs", version="1.1.0", out_format=out_format, page_size=100
+    )
+    raw, provenance = source.fetch()
+    assert len(raw) == provenance.record_count == 275
+    ids = list(raw.columns["point_id"])
+    assert len(set(ids)) == 275
+    i = ids.index("service_canada_offices:5901")
+    assert raw.columns["name_en"][i] == "Service Canada Centre - Vancouver"
+    assert raw.x[i] == pytest.approx(-123.115316) and raw.y[i] == pytest.approx(49.281559)
+    assert raw.columns["hours"][i] is None  # xsi:nil / JSON null stay empty
+
+
+def test_service_exception_is_a_clear_error(qgis_server):
+    with pytest.raises(SourceError, match=r"answered 400 Bad Request .*: TypeName 'nope' could not be found"):
+        WfsSource(qgis_server + "/", "nope", "wfs", version="1.1.0").fetch()
+
+
+def test_urn_srs_is_read_latitude_first():
+    xml = b"""<wfs:FeatureCollection xmlns:wfs="http://www.opengis.net/wfs/2.0" xmlns:gml="http://www.opengis.net/gml/3.2"
+      xmlns:pub="http://example.org/pub"><wfs:member><pub:OFFICES gml:id="OFFICES.1">
+      <pub:NAME>Service BC - 100 Mile House</pub:NAME><pub:SHAPE><gml:Point srsName="urn:ogc:def:crs:EPSG::4326">
+      <gml:pos>51.644455 -121.297478</gml:pos></gml:Point></pub:SHAPE></pub:OFFICES></wfs:member></wfs:FeatureCollection>"""
+    table = _gml_table(_parse_xml(xml, "test"), "test")
+    assert (table.x[0], table.y[0]) == (-121.297478, 51.644455)
+    assert (
+        table.columns["NAME"][0] == "Service BC - 100 Mile House" and table.columns["@id"][0] == "OFFICES.1"
+    )
+
+
+def test_xml_with_a_dtd_is_refused_before_parsing():
+    bomb = b"""<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>
+      <wfs:FeatureCollection xmlns:wfs="http://www.opengis.net/wfs">&lol2;</wfs:FeatureCollection>"""
+    with pytest.raises(SourceError, match="document type definition; refused"):
+        _parse_xml(bomb, "test")
+    with pytest.raises(SourceError, match="malformed XML"):
+        _parse_xml(b"<a><b></a>", "test")
+
+
+def test_html_page_and_retry_through_the_shared_client():
+    with FakeArcGis() as server:  # any loopback server with scripted faults will do
+        server.faults = [("status", 502), ("html",)]
+        waits = []
+        source = WfsSource(
+            server.layer_url, "x", "wfs", out_format="gml", client=HttpClient(sleep=waits.append)
+        )
+        with pytest.raises(SourceError, match="did not answer with a WFS FeatureCollection"):
+            source.fetch()
+        assert waits == [0.5]
