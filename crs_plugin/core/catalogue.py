@@ -17,8 +17,10 @@ from .errors import MappingError, SourceError
 from .http import is_url
 from .mapping import FieldMapping
 from .sources.arcgis import ArcGisSource
+from .sources.ckan import CkanSource
 from .sources.file import FileSource
 from .sources.ogcapi import OgcApiFeaturesSource
+from .sources.wfs import WfsSource
 
 SAMPLE_CATALOGUE = Path(__file__).resolve().parent.parent / "data" / "sample" / "sources.json"
 
@@ -58,8 +60,20 @@ class CatalogueEntry:
                 str(self.connector.get("url", "")), str(self.connector.get("collection", "")), self.id,
                 limit=int(self.connector.get("limit", 1000)), bbox=tuple(bbox) if bbox else None,
             )  # fmt: skip
+        c = self.connector
+        if kind == "wfs":
+            params = {k: v for k, v in c.items() if k in ("version", "out_format", "page_size", "max_pages")}
+            return WfsSource(str(c.get("url", "")), str(c.get("type_name", "")), self.id, **params)
+        if kind == "ckan":
+            return CkanSource(
+                str(c.get("url", "")),
+                str(c.get("dataset", "")),
+                self.id,
+                c.get("resource"),
+                c.get("type_name"),
+            )
         raise SourceError(
-            f"Source '{self.id}': connector type '{kind}' is not supported (file, arcgis, ogcapi)."
+            f"Source '{self.id}': connector type '{kind}' is not supported (file, arcgis, ogcapi, wfs, ckan)."
         )
 
 

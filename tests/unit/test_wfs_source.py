@@ -61,3 +61,17 @@ def test_html_page_and_retry_through_the_shared_client():
         with pytest.raises(SourceError, match="did not answer with a WFS FeatureCollection"):
             source.fetch()
         assert waits == [0.5]
+
+
+def test_catalogue_entry_with_a_wfs_connector(tmp_path):
+    import json
+
+    from crs_plugin.core.catalogue import load_catalogue
+
+    spec = {"sources": [{"id": "bc_wfs", "connector": {"type": "wfs", "url": "https://example.gov/wfs",
+                                                         "type_name": "pub:OFFICES", "version": "1.1.0", "page_size": 500},
+                         "mapping": {"source_id": "bc_wfs", "fields": {"source_record_id": {"column": "@id"}}}}]}  # fmt: skip
+    (tmp_path / "c.json").write_text(json.dumps(spec), encoding="utf-8")
+    source = load_catalogue(tmp_path / "c.json").source("bc_wfs")
+    assert isinstance(source, WfsSource)
+    assert (source.type_name, source.version, source.page_size) == ("pub:OFFICES", "1.1.0", 500)

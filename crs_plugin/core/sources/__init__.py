@@ -2,8 +2,17 @@
 
 from .arcgis import ArcGisSource
 from .base import Source, load_points
+from .ckan import CkanSource
 from .file import FileSource
 from .ogcapi import OgcApiFeaturesSource
 from .wfs import WfsSource
 
-__all__ = ["ArcGisSource", "FileSource", "OgcApiFeaturesSource", "Source", "WfsSource", "load_points"]
+__all__ = [
+    "ArcGisSource",
+    "CkanSource",
+    "FileSource",
+    "OgcApiFeaturesSource",
+    "Source",
+    "WfsSource",
+    "load_points",
+]

@@ -59,6 +59,11 @@ class FileSource:
     def _read_bytes(self) -> bytes:
         if is_url(self.location):
             body, _headers = get_bytes(self.location)
+            if body.lstrip()[:1] == b"<":
+                raise SourceError(
+                    f"{self.location} leads to a web page, not a {self.fmt.upper()} file (a download page?): "
+                    "give the file's direct address."
+                )
             return body
         try:
             return Path(self.location).read_bytes()

@@ -1,0 +1,98 @@
+"""CKAN catalogues (open.canada.ca, catalogue.data.gov.bc.ca, data.ontario.ca …).
+
+``package_show`` resolves a dataset to its best resource — GeoJSON, then CSV, then an
+ArcGIS REST service, then WFS (or the resource named in the catalogue) — and the
+matching connector fetches it. The resource's ``last_modified`` (or the dataset's
+``metadata_modified``) is kept as provenance. A resource URL leading to an HTML
+download page instead of the file (a known CKAN pitfall) is a clear error.
+"""
+
+from __future__ import annotations
+
+from ..errors import SourceError
+from ..http import HttpClient
+from .arcgis import ArcGisSource
+from .file import FileSource
+from .wfs import WfsSource
+
+#: Resource formats in order of preference, as CKAN portals spell them (lower case).
+PREFERENCE = (
+    ("geojson", ("geojson",)),
+    ("csv", ("csv",)),
+    ("arcgis", ("esri rest", "arcgis geoservices rest api", "arcgis rest", "esri rest api")),
+    ("wfs", ("wfs", "ogc wfs")),
+)
+
+
+class CkanSource:
+    def __init__(
+        self,
+        base_url: str,
+        dataset_id: str,
+        source_id: str,
+        resource_id: str | None = None,
+        type_name: str | None = None,
+        client: HttpClient | None = None,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.dataset_id = dataset_id
+        self.source_id = source_id
+        self.resource_id = resource_id
+        self.type_name = type_name
+        self.client = client or HttpClient()
+
+    def resolve(self) -> tuple[str, dict]:
+        """(kind, resource) of the resource to load."""
+        url = f"{self.base_url}/api/3/action/package_show"
+        doc = self.client.get_json(url, {"id": self.dataset_id})
+        if not doc.get("success"):
+            message = (doc.get("error") or {}).get("message", "no details")
+            raise SourceError(
+                f"CKAN at {self.base_url} could not show dataset '{self.dataset_id}': {message}."
+            )
+        resources = (doc.get("result") or {}).get("resources") or []
+        if self.resource_id:
+            for resource in resources:
+                if resource.get("id") == self.resource_id:
+                    return _kind(resource), resource
+            raise SourceError(f"Dataset '{self.dataset_id}' has no resource '{self.resource_id}'.")
+        for kind, formats in PREFERENCE:
+            for resource in resources:
+                if str(resource.get("format", "")).strip().lower() in formats and resource.get("url"):
+                    return kind, {**resource, "_dataset_modified": doc["result"].get("metadata_modified")}
+        found = ", ".join(sorted({str(r.get("format")) for r in resources})) or "none"
+        raise SourceError(
+            f"Dataset '{self.dataset_id}' has no GeoJSON, CSV, ArcGIS or WFS resource (formats: {found})."
+        )
+
+    def fetch(self):
+        kind, resource = self.resolve()
+        url = resource["url"]
+        if kind in ("geojson", "csv"):
+            source = FileSource(url, self.source_id, kind)
+        elif kind == "arcgis":
+            source = ArcGisSource(url, self.source_id, client=self.client)
+        else:
+            if not self.type_name:
+                raise SourceError(
+                    f"Dataset '{self.dataset_id}' is served by WFS: give its 'type_name' in the catalogue."
+                )
+            source = WfsSource(url, self.type_name, self.source_id, client=self.client)
+        raw, provenance = source.fetch()
+        provenance.extra.update({
+            "ckan_dataset": self.dataset_id,
+            "ckan_resource": resource.get("id"),
+            "resource_format": resource.get("format"),
+            "last_modified": resource.get("last_modified") or resource.get("_dataset_modified"),
+        })  # fmt: skip
+        return raw, provenance
+
+
+def _kind(resource: dict) -> str:
+    fmt = str(resource.get("format", "")).strip().lower()
+    for kind, formats in PREFERENCE:
+        if fmt in formats:
+            return kind
+    raise SourceError(
+        f"Resource '{resource.get('id')}' has format {resource.get('format')!r}, which cannot be loaded."
+    )
