@@ -23,6 +23,37 @@ from .sources.ogcapi import OgcApiFeaturesSource
 from .sources.wfs import WfsSource
 
 SAMPLE_CATALOGUE = Path(__file__).resolve().parent.parent / "data" / "sample" / "sources.json"
+CATALOGUE_SCHEMA = Path(__file__).resolve().parent.parent / "resources" / "schemas" / "catalogue.schema.json"
+
+
+def validate_catalogue(doc, path: Path | str = "catalogue") -> None:
+    """MappingError naming the source and the field of the first schema violation.
+
+    Uses the JSON Schema kept in ``resources/schemas``; where the ``jsonschema`` package
+    is missing (some QGIS installs) only the structural checks of ``load_catalogue`` apply.
+    """
+    try:
+        import jsonschema
+    except ImportError:  # pragma: no cover - installed by make deps
+        return
+    schema = json.loads(CATALOGUE_SCHEMA.read_text(encoding="utf-8"))
+    errors = sorted(
+        jsonschema.Draft202012Validator(schema).iter_errors(doc), key=lambda e: list(e.absolute_path)
+    )
+    if not errors:
+        return
+    error = min(errors, key=lambda e: len(e.absolute_path) == 0)
+    where = list(error.absolute_path)
+    source = ""
+    if len(where) >= 2 and where[0] == "sources" and isinstance(where[1], int):
+        entry = doc["sources"][where[1]]
+        name = entry.get("id") if isinstance(entry, dict) else None
+        source = f"source '{name}'" if name else f"source #{where[1] + 1}"
+        where = where[2:]
+    field = ".".join(str(p) for p in where) or "(the entry itself)"
+    raise MappingError(
+        f"Catalogue {Path(path).name}: {source + ', ' if source else ''}field {field}: {error.message}."
+    )
 
 
 @dataclass(frozen=True)
@@ -102,6 +133,7 @@ def load_catalogue(path: str | Path = SAMPLE_CATALOGUE) -> Catalogue:
         raise SourceError(f"Catalogue not found: {path}") from None
     except json.JSONDecodeError as exc:
         raise SourceError(f"Catalogue {path} is not valid JSON: {exc}") from None
+    validate_catalogue(doc, path)
     entries = []
     for i, raw in enumerate(doc.get("sources") or []):
         sid = raw.get("id") or f"#{i + 1}"

@@ -12,6 +12,7 @@ from .catchment_overlap import CatchmentOverlapAlgorithm
 from .colocation_candidates import ColocationCandidatesAlgorithm
 from .coverage import CoverageAlgorithm
 from .duplicates import DuplicatesAlgorithm
+from .load_sources import LoadSourcesAlgorithm
 from .nearest_service import NearestServiceAlgorithm
 from .network_distance import NetworkDistanceAlgorithm
 from .service_gaps import ServiceGapsAlgorithm
@@ -25,6 +26,7 @@ ALGORITHMS = (
     AccessibilityAlgorithm,
     CatchmentOverlapAlgorithm,
     NetworkDistanceAlgorithm,
+    LoadSourcesAlgorithm,
 )
 
 
