@@ -44,6 +44,7 @@ class FakeArcGis:
         self.faults: list[tuple] = []
         self.ignore_offset = False
         self.endless = False
+        self.supports_count = True
         self.requests: list[dict] = []
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
@@ -72,6 +73,10 @@ class FakeArcGis:
 
     def _query(self, q: dict) -> dict:
         f = q.get("f", "json")
+        if q.get("returnCountOnly") == "true":
+            if not self.supports_count:
+                return {"error": {"code": 400, "message": "returnCountOnly is not supported", "details": []}}
+            return {"count": len(self.features)}
         if q.get("returnIdsOnly") == "true":
             return {"objectIdFieldName": "OBJECTID", "objectIds": [r["OBJECTID"] for r in self.features]}
         if "objectIds" in q:

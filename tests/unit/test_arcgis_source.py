@@ -51,8 +51,8 @@ def test_pages_until_the_transfer_limit_is_no_longer_exceeded(server, out_format
     source = ArcGisSource(server.layer_url, "nb_arcgis", out_format=out_format, client=client())
     points, provenance = load_points(source, MAPPING)
     assert len(points) == 2500 and provenance.record_count == 2500
-    offsets = [int(r["resultOffset"]) for r in server.requests if "resultOffset" in r]
-    assert offsets == [0, 1000, 2000]
+    offsets = sorted(int(r["resultOffset"]) for r in server.requests if "resultOffset" in r)
+    assert offsets == [0, 1000, 2000]  # fetched concurrently: any order
     assert {r.get("outSR") for r in server.requests if "resultOffset" in r} == {"4326"}
     assert points.columns["point_id"][1234] == "nb_arcgis:1235"
     assert points.columns["order_of_government"][0] == "federal"
@@ -122,13 +122,30 @@ def test_arcgis_error_json_with_http_200(server):
 
 def test_a_server_that_never_finishes_stops_at_the_page_limit(server):
     server.endless = True
+    server.supports_count = False  # the sequential path: it has to trust exceededTransferLimit
     with pytest.raises(SourceError, match="after 5 pages of 1000"):
         ArcGisSource(server.layer_url, "nb_arcgis", max_pages=5, client=client()).fetch()
 
 
-def test_a_page_repeating_the_previous_one_is_an_error(server):
+def test_known_count_beyond_the_page_limit_is_refused_up_front(server):
+    with pytest.raises(SourceError, match="2500 records: more than 2 pages of 1000"):
+        ArcGisSource(server.layer_url, "nb_arcgis", max_pages=2, client=client()).fetch()
+
+
+def test_sequential_and_concurrent_paging_give_the_same_records(server):
+    concurrent, _ = ArcGisSource(server.layer_url, "nb_arcgis", concurrency=4, client=client()).fetch()
+    server.supports_count = False
+    sequential, _ = ArcGisSource(server.layer_url, "nb_arcgis", client=client()).fetch()
+    assert (
+        list(concurrent.columns["@id"]) == list(sequential.columns["@id"]) == [str(i) for i in range(1, 2501)]
+    )
+
+
+@pytest.mark.parametrize("count", [True, False])
+def test_a_page_repeating_another_is_an_error(server, count):
     server.ignore_offset = True
-    with pytest.raises(SourceError, match="same page twice"):
+    server.supports_count = count
+    with pytest.raises(SourceError, match="same page"):
         ArcGisSource(server.layer_url, "nb_arcgis", client=client()).fetch()
 
 

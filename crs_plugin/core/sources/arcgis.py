@@ -7,8 +7,9 @@ the object ids are fetched first (``returnIdsOnly``) and asked for in batches.
 Coordinates are requested in EPSG:4326 (``outSR=4326``). ArcGIS reports errors as
 JSON with HTTP 200 (``{"error": {"code": 400, "message": …}}``): these become
 errors too. A page limit stops a server that never says it is done, and a page
-identical to the previous one (a server ignoring ``resultOffset``) is an error,
-not an endless loop.
+identical to another (a server ignoring ``resultOffset``) is an error, not an
+endless loop. When the layer reports its record count (``returnCountOnly``), the
+pages are known in advance and fetched a few at a time, concurrently.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ class ArcGisSource:
         page_size: int | None = None,
         max_pages: int = DEFAULT_MAX_PAGES,
         client: HttpClient | None = None,
+        concurrency: int = 4,
     ) -> None:
         if out_format not in ("geojson", "json"):
             raise SourceError(f"ArcGIS output format must be 'geojson' or 'json', not {out_format!r}.")
@@ -46,6 +48,8 @@ class ArcGisSource:
         self.page_size = page_size
         self.max_pages = max_pages
         self.client = client or HttpClient()
+        #: Pages fetched at once when the layer reports its record count (bounded, polite).
+        self.concurrency = max(1, min(int(concurrency), 8))
 
     def fetch(self) -> tuple[RawTable, Provenance]:
         meta = self._json(self.layer_url, {"f": "json"})
@@ -74,6 +78,41 @@ class ArcGisSource:
         return self._json(f"{self.layer_url}/query", params)
 
     def _by_offset(self, page: int) -> list[dict]:
+        total = self._count() if self.concurrency > 1 else None
+        if total is None:
+            return self._by_offset_sequential(page)
+        pages = -(-total // page)
+        if pages > self.max_pages:
+            raise SourceError(
+                f"{self.layer_url} has {total} records: more than {self.max_pages} pages of {page}. "
+                "Narrow the 'where' filter or raise the page limit."
+            )
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=self.concurrency) as pool:
+            batches = list(pool.map(lambda n: self._query({"resultOffset": n * page, "resultRecordCount": page})
+                                    .get("features") or [], range(pages)))  # fmt: skip
+        seen: dict[tuple, int] = {}
+        for number, batch in enumerate(batches):
+            key = tuple(_feature_key(f) for f in batch)
+            if batch and key in seen:
+                raise SourceError(
+                    f"{self.layer_url} sent the same page for offsets {seen[key] * page} and {number * page}: it "
+                    "seems to ignore resultOffset. Nothing was loaded."
+                )
+            seen[key] = number
+        return [f for batch in batches for f in batch]
+
+    def _count(self) -> int | None:
+        """The number of matching records, or None where the server cannot say."""
+        # Only the service's own "not supported" answer means "no count": network and JSON
+        # errors are errors.
+        params = {"where": self.where, "returnCountOnly": "true", "f": "json"}
+        doc = self.client.get_json(f"{self.layer_url}/query", params)
+        count = doc.get("count") if isinstance(doc, dict) and not doc.get("error") else None
+        return int(count) if isinstance(count, int) else None
+
+    def _by_offset_sequential(self, page: int) -> list[dict]:
         features: list[dict] = []
         previous_ids = None
         for number in range(self.max_pages):
