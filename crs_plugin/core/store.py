@@ -10,18 +10,24 @@ the previous version intact, and reports what was added, changed and removed
 from __future__ import annotations
 
 import os
+import sqlite3
+import struct
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
 from osgeo import gdal, ogr, osr
 
 from .errors import StoreError
+from .gpkg_columns import quote_identifier
 from .mapping import SAFE_SOURCE_ID
 from .schema import FIELDS, LIST_SEPARATOR, FieldType, Provenance
 from .table import PointTable
 
 POINTS_LAYER = "service_points"
 LOADS_LAYER = "source_loads"
+_FIELD_NAMES = [f.name for f in FIELDS]
+_ENVELOPE_DOUBLES = {0: 0, 1: 4, 2: 6, 3: 6, 4: 8}
 _LOAD_FIELDS = ("source_id", "uri", "fetched_at", "record_count", "sha256", "added", "changed",
                 "removed")  # fmt: skip
 
@@ -61,11 +67,14 @@ class GeoPackageStore:
         except RuntimeError as exc:
             raise StoreError(f"Cannot open the GeoPackage {self.path}: {exc}") from None
         try:
+            if not SAFE_SOURCE_ID.fullmatch(provenance.source_id):
+                raise StoreError(f"Invalid source id {provenance.source_id!r}.")
+            existing = self._existing(provenance.source_id)
             layer = self._points_layer(ds)
             loads = self._loads_layer(ds)
             ds.StartTransaction()
             try:
-                summary = self._replace_source(ds, layer, points, provenance)
+                summary = self._replace_source(existing, layer, points, provenance)
                 self._log_load(loads, provenance, summary)
                 ds.CommitTransaction()
             except Exception:
@@ -128,51 +137,43 @@ class GeoPackageStore:
             layer.CreateField(ogr.FieldDefn(name, ftype))
         return layer
 
-    @staticmethod
-    def _existing(layer, source_id: str) -> dict[str, tuple[int, tuple]]:
-        """source_record_id -> (fid, signature) of the source's stored points."""
-        # OGR attribute filters cannot take parameters: only ids of the safe form get here.
-        if not SAFE_SOURCE_ID.fullmatch(source_id):
-            raise StoreError(f"Invalid source id {source_id!r}.")
-        layer.SetAttributeFilter(f"source_id = '{source_id}'")
-        try:
-            return {
-                f.GetField("source_record_id"): (
-                    f.GetFID(),
-                    _signature([f.GetField(d.name) for d in FIELDS], f.GetGeometryRef()),
-                )
-                for f in layer
-            }
-        finally:
-            layer.SetAttributeFilter(None)
+    def _existing(self, source_id: str) -> dict[str, tuple[int, tuple]]:
+        """source_record_id -> (fid, signature) of the source's stored points (one SQL query)."""
+        if not os.path.exists(self.path):
+            return {}
+        columns = ", ".join(quote_identifier(f.name) for f in FIELDS)
+        query = f"SELECT fid, {columns}, geom FROM {POINTS_LAYER} WHERE source_id = ?"  # noqa: S608 - fixed names
+        with closing(sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)) as db:
+            try:
+                rows = db.execute(query, (source_id,)).fetchall()
+            except sqlite3.OperationalError:  # no service_points table yet
+                return {}
+        record = 1 + _FIELD_NAMES.index("source_record_id")
+        return {row[record]: (row[0], _signature(row[1:-1], *_gpkg_point(row[-1]))) for row in rows}
 
-    def _replace_source(self, ds, layer, points: PointTable, provenance: Provenance) -> LoadSummary:
-        source_id = provenance.source_id
-        existing = self._existing(layer, source_id)
+    def _replace_source(self, existing, layer, points: PointTable, provenance: Provenance) -> LoadSummary:
         for fid, _ in existing.values():
             layer.DeleteFeature(fid)
         before = {k: sig for k, (_, sig) in existing.items()}
         defn = layer.GetLayerDefn()
-        names = [f.name for f in FIELDS]
-        cols = [points.columns[n] for n in names]
-        after = {}
+        cols = [points.columns[n] for n in _FIELD_NAMES]
         for i in range(len(points)):
             feat = ogr.Feature(defn)
-            values = [c[i] for c in cols]
-            for j, v in enumerate(values):
-                if v is not None:
-                    feat.SetField(j, v)
+            for j, col in enumerate(cols):
+                if col[i] is not None:
+                    feat.SetField(j, col[i])
             geom = ogr.Geometry(ogr.wkbPoint)
             geom.AddPoint_2D(float(points.lon[i]), float(points.lat[i]))
             feat.SetGeometryDirectly(geom)
             layer.CreateFeature(feat)
-            after[values[names.index("source_record_id")]] = _signature(
-                [feat.GetField(j) for j in range(len(names))], feat.GetGeometryRef()
-            )
+        # Signatures of what was written, from the arrays (not read back feature by feature).
+        rows = zip(*cols, points.lon.tolist(), points.lat.tolist())
+        record = _FIELD_NAMES.index("source_record_id")
+        after = {row[record]: _signature(row[:-2], row[-2], row[-1]) for row in rows}
         added = len(after.keys() - before.keys())
         removed = len(before.keys() - after.keys())
         changed = sum(1 for k in after.keys() & before.keys() if after[k] != before[k])
-        return LoadSummary(source_id, len(points), added, changed, removed)
+        return LoadSummary(provenance.source_id, len(points), added, changed, removed)
 
     @staticmethod
     def _log_load(layer, provenance: Provenance, summary: LoadSummary) -> None:
@@ -199,14 +200,23 @@ class GeoPackageStore:
         if layer is None:
             return 0
         if source_id is not None:
-            return len(self._existing(layer, source_id))
+            return len(self._existing(source_id))
         return layer.GetFeatureCount()
 
 
-def _signature(values: list, geom) -> tuple:
+def _signature(values, x, y) -> tuple:
     """What counts as 'changed': attributes and position to ~1 cm."""
-    x, y = (round(geom.GetX(), 7), round(geom.GetY(), 7)) if geom is not None else (None, None)
-    return (*[v if v != "" else None for v in values], x, y)
+    position = (None, None) if x is None else (round(x, 7), round(y, 7))
+    return (*[None if v in ("", None) else str(v) for v in values], *position)
+
+
+def _gpkg_point(blob) -> tuple[float | None, float | None]:
+    """x, y of a GeoPackage point blob (header, optional envelope, then WKB)."""
+    if blob is None or blob[3] & 0x10:  # NULL or empty
+        return None, None
+    offset = 8 + 8 * _ENVELOPE_DOUBLES.get((blob[3] >> 1) & 0x07, 0)
+    order = "<" if blob[offset] == 1 else ">"
+    return struct.unpack_from(order + "dd", blob, offset + 5)
 
 
 __all__ = ["LIST_SEPARATOR", "LOADS_LAYER", "POINTS_LAYER", "GeoPackageStore", "LoadSummary"]

@@ -68,7 +68,11 @@ class FakeArcGis:
             "id": 0, "name": "ServicePoints", "type": "Feature Layer", "geometryType": "esriGeometryPoint",
             "maxRecordCount": self.max_record_count, "objectIdField": "OBJECTID",
             "advancedQueryCapabilities": {"supportsPagination": self.pagination},
-            "fields": [{"name": k, "type": "esriFieldTypeString"} for k in self.features[0] if k not in ("x", "y")],
+            "fields": [{"name": k, "type": "esriFieldTypeOID" if k == "OBJECTID" else "esriFieldTypeString",
+                        "alias": k} for k in self.features[0] if k not in ("x", "y")],
+            "extent": {"xmin": -67.0, "ymin": 45.0, "xmax": -64.0, "ymax": 48.0, "spatialReference": {"wkid": 4326}},
+            "spatialReference": {"wkid": 4326, "latestWkid": 4326}, "capabilities": "Query",
+            "supportedQueryFormats": "JSON, geoJSON",
         }  # fmt: skip
 
     def _query(self, q: dict) -> dict:
