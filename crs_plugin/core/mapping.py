@@ -201,14 +201,16 @@ class FieldMapping:
                     )
             if fdef.type not in (FieldType.ENUM, FieldType.LIST) or not fdef.choices:
                 continue
+            # Each distinct value is checked once (a column has few of them).
             if fdef.type == FieldType.LIST:
-                bad = [
-                    i
-                    for i, v in enumerate(values)
-                    if v is not None and not all(fdef.allows(p) for p in v.split(LIST_SEPARATOR))
-                ]
+                ok = {
+                    v: all(fdef.allows(p) for p in v.split(LIST_SEPARATOR))
+                    for v in set(values)
+                    if v is not None
+                }
             else:
-                bad = [i for i, v in enumerate(values) if v is not None and not fdef.allows(v)]
+                ok = {v: fdef.allows(v) for v in set(values) if v is not None}
+            bad = [i for i, v in enumerate(values) if v is not None and not ok[v]]
             if bad:
                 shown = sorted({str(values[i]) for i in bad})[:5]
                 raise DataError(

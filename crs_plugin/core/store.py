@@ -161,7 +161,9 @@ class GeoPackageStore:
             feat = ogr.Feature(defn)
             for j, col in enumerate(cols):
                 if col[i] is not None:
-                    feat.SetField(j, col[i])
+                    # Every schema field is text or an ISO date, which OGR parses from text;
+                    # SetFieldString skips the generic SetField dispatch (most of the cost).
+                    feat.SetFieldString(j, col[i])
             geom = ogr.Geometry(ogr.wkbPoint)
             geom.AddPoint_2D(float(points.lon[i]), float(points.lat[i]))
             feat.SetGeometryDirectly(geom)
