@@ -75,3 +75,18 @@ def test_catalogue_entry_with_a_wfs_connector(tmp_path):
     source = load_catalogue(tmp_path / "c.json").source("bc_wfs")
     assert isinstance(source, WfsSource)
     assert (source.type_name, source.version, source.page_size) == ("pub:OFFICES", "1.1.0", 500)
+
+
+def test_wfs_2_0_and_1_1_request_parameters():
+    v2 = WfsSource("https://example.gov/wfs", "pub:OFFICES", "x", page_size=500)._params(1000)
+    assert (v2["VERSION"], v2["TYPENAMES"], v2["COUNT"], v2["STARTINDEX"]) == (
+        "2.0.0",
+        "pub:OFFICES",
+        500,
+        1000,
+    )
+    assert v2["OUTPUTFORMAT"] == "application/json" and "TYPENAME" not in v2 and v2["SRSNAME"] == "EPSG:4326"
+    v1 = WfsSource(
+        "https://example.gov/wfs", "OFFICES", "x", version="1.1.0", out_format="gml", page_size=500
+    )._params(0)
+    assert (v1["TYPENAME"], v1["MAXFEATURES"]) == ("OFFICES", 500) and "OUTPUTFORMAT" not in v1
