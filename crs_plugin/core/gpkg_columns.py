@@ -29,12 +29,15 @@ _SQL_TYPES = {"string": "TEXT", "real": "REAL", "integer": "INTEGER", "boolean":
 _ENVELOPE_DOUBLES = {0: 0, 1: 4, 2: 6, 3: 6, 4: 8}
 
 
+def wkb_offset(blob) -> int:
+    """Where the WKB starts in a GeoPackage geometry blob (after the header and envelope)."""
+    return 8 + 8 * _ENVELOPE_DOUBLES.get((blob[3] >> 1) & 0x07, 0)
+
+
 def _blob_geometry(blob):
     if blob is None:
         return None
-    flags = blob[3]
-    envelope = _ENVELOPE_DOUBLES.get((flags >> 1) & 0x07, 0)
-    return shapely.from_wkb(bytes(blob[8 + 8 * envelope :]))
+    return shapely.from_wkb(bytes(blob[wkb_offset(blob) :]))
 
 
 def _bound(index):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from enum import Enum
 
 SCHEMA_VERSION = "1.0"
@@ -219,13 +220,17 @@ def make_point_id(source_id: str, source_record_id: str) -> str:
     return f"{source_id}:{source_record_id}"
 
 
+def utc_now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
 @dataclass
 class Provenance:
     """Where a batch of service points came from."""
 
     source_id: str
     uri: str
-    fetched_at: str
     record_count: int
     sha256: str = ""
+    fetched_at: str = field(default_factory=utc_now)
     extra: dict = field(default_factory=dict)

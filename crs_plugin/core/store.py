@@ -19,7 +19,7 @@ from pathlib import Path
 from osgeo import gdal, ogr, osr
 
 from .errors import StoreError
-from .gpkg_columns import quote_identifier
+from .gpkg_columns import quote_identifier, wkb_offset
 from .mapping import SAFE_SOURCE_ID
 from .schema import FIELDS, LIST_SEPARATOR, FieldType, Provenance
 from .table import PointTable
@@ -27,7 +27,6 @@ from .table import PointTable
 POINTS_LAYER = "service_points"
 LOADS_LAYER = "source_loads"
 _FIELD_NAMES = [f.name for f in FIELDS]
-_ENVELOPE_DOUBLES = {0: 0, 1: 4, 2: 6, 3: 6, 4: 8}
 _LOAD_FIELDS = ("source_id", "uri", "fetched_at", "record_count", "sha256", "added", "changed",
                 "removed")  # fmt: skip
 
@@ -216,7 +215,7 @@ def _gpkg_point(blob) -> tuple[float | None, float | None]:
     """x, y of a GeoPackage point blob (header, optional envelope, then WKB)."""
     if blob is None or blob[3] & 0x10:  # NULL or empty
         return None, None
-    offset = 8 + 8 * _ENVELOPE_DOUBLES.get((blob[3] >> 1) & 0x07, 0)
+    offset = wkb_offset(blob)
     order = "<" if blob[offset] == 1 else ">"
     return struct.unpack_from(order + "dd", blob, offset + 5)
 

@@ -16,8 +16,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..core.analysis.accessibility import GaussianDecay, parse_steps, two_step_fca
 from ..toolbelt.styles import ACCESS_CLASSES, style_classes
-from .base import CrsAlgorithm
-from .coverage import PopulationAreasMixin
+from .base import CrsAlgorithm, PopulationAreasMixin
 
 
 class AccessibilityAlgorithm(PopulationAreasMixin, CrsAlgorithm):

@@ -26,6 +26,7 @@ from qgis.core import (
     QgsProcessingParameterCrs,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
     QgsProcessingParameterString,
     QgsProcessingUtils,
     QgsWkbTypes,
@@ -395,3 +396,59 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
 
     def compute(self, parameters, context, feedback) -> dict:
         raise NotImplementedError
+
+
+class PopulationAreasMixin:
+    """Parameters shared by algorithms over census areas: layer, population and group fields."""
+
+    AREAS = "INPUT"
+    POPULATION = "POPULATION_FIELD"
+    GROUP = "GROUP_FIELD"
+
+    def add_area_parameters(self, group_default: str | None = "PRUID") -> None:
+        areas = QgsProcessingParameterFeatureSource(
+            self.AREAS,
+            self.tr("Census areas (polygons or centroids) with population"),
+            [QgsProcessing.TypeVectorPolygon, QgsProcessing.TypeVectorPoint],
+        )
+        areas.setHelp(self.tr("Dissemination areas or blocks; polygons are measured from their centroid."))
+        self.addParameter(areas)
+        # Optional with a default: QGIS 3.22's qgis_process rejects a mandatory field left out.
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.POPULATION,
+                self.tr("Population field"),
+                "POP2021",
+                self.AREAS,
+                QgsProcessingParameterField.Numeric,
+                optional=True,
+            )
+        )
+        if group_default is not None:
+            group = QgsProcessingParameterField(
+                self.GROUP,
+                self.tr("Summarise by (jurisdiction field)"),
+                group_default,
+                self.AREAS,
+                optional=True,
+            )
+            group.setHelp(self.tr("Field naming the province/territory or region of each area."))
+            self.addParameter(group)
+        self.add_service_points_parameter()
+
+    def read_areas(self, parameters, context, metric, feedback):
+        population = self.parameterAsString(parameters, self.POPULATION, context) or "POP2021"
+        layer = self.parameterAsVectorLayer(parameters, self.AREAS, context)
+        if layer is not None and layer.fields().indexOf(population) < 0:
+            raise QgsProcessingException(
+                self.tr(
+                    "The census layer has no population field '{}': choose the field that holds the population."
+                ).format(population)
+            )
+        has_group = self.parameterDefinition(self.GROUP) is not None
+        group = (self.parameterAsString(parameters, self.GROUP, context) if has_group else "") or None
+        fields = [population] + ([group] if group else [])
+        areas = self.layer_arrays(parameters, self.AREAS, context, fields, metric, feedback)
+        pop = np.array([np.nan if v is None else float(v) for v in areas.attributes[population]], dtype=float)
+        groups = areas.attributes[group] if group else np.full(len(areas), "all", dtype=object)
+        return areas, pop, groups

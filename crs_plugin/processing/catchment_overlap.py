@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
 import shapely
 from qgis.core import (
     QgsField,
@@ -16,12 +15,12 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..core.analysis.nearest import take
 from ..core.analysis.overlap import distance_overlap, study_boundary, voronoi_overlap
 from ..core.filters import ServiceFilter
 from ..core.schema import ORDERS_OF_GOVERNMENT
 from ..toolbelt.styles import SERVED_BY, style_categories
-from .base import CrsAlgorithm
-from .coverage import PopulationAreasMixin
+from .base import CrsAlgorithm, PopulationAreasMixin
 
 
 class CatchmentOverlapAlgorithm(PopulationAreasMixin, CrsAlgorithm):
@@ -99,12 +98,10 @@ class CatchmentOverlapAlgorithm(PopulationAreasMixin, CrsAlgorithm):
         else:
             if boundary is None:
                 raise QgsProcessingException(self.tr("The census layer is empty."))
-            pairs = voronoi_overlap(area_xy, population, a_xy, b_xy, boundary)
-            from ..core.analysis.nearest import nearest
-
-            na, nb = nearest(area_xy, a_xy).index[:, 0], nearest(area_xy, b_xy).index[:, 0]
-            columns = [(QgsField("catchment_a", QVariant.String), _ids(ids_a, na)),
-                       (QgsField("catchment_b", QVariant.String), _ids(ids_b, nb))]  # fmt: skip
+            overlap = voronoi_overlap(area_xy, population, a_xy, b_xy, boundary)
+            pairs, na, nb = overlap.pairs, overlap.nearest_a, overlap.nearest_b
+            columns = [(QgsField("catchment_a", QVariant.String), take(ids_a, na)),
+                       (QgsField("catchment_b", QVariant.String), take(ids_b, nb))]  # fmt: skip
             for name, vtype in (("catchment_a", QVariant.String), ("catchment_b", QVariant.String),
                                 ("population", QVariant.Double), ("areas", QVariant.Int), ("area_km2", QVariant.Double)):  # fmt: skip
                 fields.append(QgsField(name, vtype))
@@ -136,10 +133,3 @@ def _multi(geometry):
     polygons = [p for p in parts if p.geom_type in ("Polygon", "MultiPolygon")]
     flat = [q for p in polygons for q in shapely.get_parts(p)]
     return shapely.MultiPolygon(flat)
-
-
-def _ids(ids, index):
-    out = np.full(len(index), None, dtype=object)
-    hit = index >= 0
-    out[hit] = ids[index[hit]]
-    return out

@@ -15,7 +15,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..core.analysis import nearest
+from ..core.analysis.nearest import nearest, take
 from ..core.schema import ORDERS_OF_GOVERNMENT
 from ..toolbelt.styles import style_distance
 from .base import CrsAlgorithm
@@ -136,11 +136,3 @@ class NearestServiceAlgorithm(CrsAlgorithm):
                 (QgsField(f"nearest_{choice.code}_m", QVariant.Double), np.repeat(res.distance[:, 0], k)),
             ]
         return columns
-
-
-def take(column: np.ndarray, index: np.ndarray) -> np.ndarray:
-    """column[index] as objects, None where index is -1 (no point found)."""
-    out = np.full(index.shape, None, dtype=object)
-    hit = index >= 0
-    out[hit] = np.asarray(column, dtype=object)[index[hit]]
-    return out

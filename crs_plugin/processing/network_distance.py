@@ -26,10 +26,9 @@ from qgis.PyQt.QtCore import QVariant
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import dijkstra
 
-from ..core.analysis import nearest
+from ..core.analysis.nearest import nearest, take
 from ..toolbelt.styles import style_distance
-from .base import CrsAlgorithm
-from .coverage import PopulationAreasMixin
+from .base import CrsAlgorithm, PopulationAreasMixin
 
 
 class NetworkDistanceAlgorithm(PopulationAreasMixin, CrsAlgorithm):
@@ -97,8 +96,8 @@ class NetworkDistanceAlgorithm(PopulationAreasMixin, CrsAlgorithm):
 
         edges = np.array(
             [
-                (graph.edge(e).fromVertex(), graph.edge(e).toVertex(), graph.edge(e).cost(0))
-                for e in range(graph.edgeCount())
+                (ed.fromVertex(), ed.toVertex(), ed.cost(0))
+                for ed in map(graph.edge, range(graph.edgeCount()))
             ],
             dtype=float,
         ).reshape(-1, 3)
@@ -133,7 +132,7 @@ class NetworkDistanceAlgorithm(PopulationAreasMixin, CrsAlgorithm):
             out[np.flatnonzero(located)] = values
             return out
 
-        nearest_id = np.where(found, ids[np.where(found, chosen, 0)] if m else None, None)
+        nearest_id = take(ids, np.where(found, chosen, -1))
         network = np.where(found, reach - egress_cost[np.where(found, chosen, 0)] if m else np.nan, np.nan)
         straight = nearest(demand_xy, services.xy).distance[:, 0]
         columns = [

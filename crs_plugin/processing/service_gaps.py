@@ -17,8 +17,7 @@ from qgis.PyQt.QtCore import QVariant
 from ..core.analysis.coverage import coverage
 from ..core.analysis.gaps import gap_zones
 from ..toolbelt.styles import style_distance, style_fill
-from .base import CrsAlgorithm
-from .coverage import PopulationAreasMixin
+from .base import CrsAlgorithm, PopulationAreasMixin
 
 
 class ServiceGapsAlgorithm(PopulationAreasMixin, CrsAlgorithm):

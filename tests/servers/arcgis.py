@@ -12,10 +12,10 @@ JSON with HTTP 200. ``faults`` scripts what the next requests get (HTTP errors,
 from __future__ import annotations
 
 import json
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
+
+from .loopback import LoopbackServer
 
 LAYER_PATH = "/arcgis/rest/services/ServicePoints/FeatureServer/0"
 
@@ -36,8 +36,9 @@ def make_features(n: int) -> list[dict]:
     ]
 
 
-class FakeArcGis:
+class FakeArcGis(LoopbackServer):
     def __init__(self, n_features: int = 2500, max_record_count: int = 1000, pagination: bool = True) -> None:
+        super().__init__()
         self.features = make_features(n_features)
         self.max_record_count = max_record_count
         self.pagination = pagination
@@ -46,20 +47,10 @@ class FakeArcGis:
         self.endless = False
         self.supports_count = True
         self.requests: list[dict] = []
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
     @property
     def layer_url(self) -> str:
-        return f"http://127.0.0.1:{self._server.server_address[1]}{LAYER_PATH}"
-
-    def __enter__(self):
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self._server.shutdown()
-        self._server.server_close()
+        return self.url + LAYER_PATH
 
     # -- responses -------------------------------------------------------------------
 
@@ -109,50 +100,30 @@ class FakeArcGis:
             doc["exceededTransferLimit"] = True
         return doc
 
-    def _handler(self):
-        fake = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args):  # keep test output quiet
-                pass
-
-            def do_GET(self):  # noqa: N802 - http.server API
-                parts = urlsplit(self.path)
-                q = {k: v[-1] for k, v in parse_qs(parts.query).items()}
-                fake.requests.append({"path": parts.path, **q})
-                if fake.faults:
-                    kind, *args = fake.faults.pop(0)
-                    if kind == "status":
-                        status, headers = args[0], (args[1] if len(args) > 1 else {})
-                        return self._send(status, b'{"message": "busy"}', headers=headers)
-                    if kind == "sleep":
-                        time.sleep(args[0])
-                    if kind == "truncated":
-                        return self._send(200, b'{"type": "FeatureCollection", "features": [{"type": "Fea')
-                    if kind == "html":
-                        return self._send(200, b"<html><body>Service unavailable</body></html>", "text/html")
-                    if kind == "error200":
-                        body = {"error": {"code": 400, "message": "Unable to complete operation.",
-                                          "details": ["Invalid query parameters."]}}  # fmt: skip
-                        return self._send(200, json.dumps(body).encode())
-                    if kind == "huge":
-                        return self._send(200, b'{"pad": "' + b"x" * args[0] + b'"}')
-                if parts.path == LAYER_PATH:
-                    return self._send(200, json.dumps(fake._metadata()).encode())
-                if parts.path == LAYER_PATH + "/query":
-                    return self._send(200, json.dumps(fake._query(q)).encode())
-                return self._send(404, b"<html>Not found</html>", "text/html")
-
-            def _send(self, status, body, content_type="application/json", headers=None):
-                try:
-                    self.send_response(status)
-                    self.send_header("Content-Type", content_type)
-                    self.send_header("Content-Length", str(len(body)))
-                    for k, v in (headers or {}).items():
-                        self.send_header(k, v)
-                    self.end_headers()
-                    self.wfile.write(body)
-                except (BrokenPipeError, ConnectionResetError):  # the client gave up (timeout tests)
-                    pass
-
-        return Handler
+    def handle(self, handler, path):
+        parts = urlsplit(path)
+        q = {k: v[-1] for k, v in parse_qs(parts.query).items()}
+        self.requests.append({"path": parts.path, **q})
+        if self.faults:
+            kind, *args = self.faults.pop(0)
+            if kind == "status":
+                return self.send(
+                    handler, args[0], b'{"message": "busy"}', headers=args[1] if len(args) > 1 else {}
+                )
+            if kind == "sleep":
+                time.sleep(args[0])
+            if kind == "truncated":
+                return self.send(handler, 200, b'{"type": "FeatureCollection", "features": [{"type": "Fea')
+            if kind == "html":
+                return self.send(handler, 200, b"<html><body>Service unavailable</body></html>", "text/html")
+            if kind == "error200":
+                body = {"error": {"code": 400, "message": "Unable to complete operation.",
+                                  "details": ["Invalid query parameters."]}}  # fmt: skip
+                return self.send(handler, 200, json.dumps(body).encode())
+            if kind == "huge":
+                return self.send(handler, 200, b'{"pad": "' + b"x" * args[0] + b'"}')
+        if parts.path == LAYER_PATH:
+            return self.send(handler, 200, json.dumps(self._metadata()).encode())
+        if parts.path == LAYER_PATH + "/query":
+            return self.send(handler, 200, json.dumps(self._query(q)).encode())
+        return self.send(handler, 404, b"<html>Not found</html>", "text/html")

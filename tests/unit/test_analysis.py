@@ -180,7 +180,7 @@ def test_voronoi_overlap_by_hand():
     a = np.array([[25.0, 50.0], [75.0, 50.0]])  # cells: left and right halves
     b = np.array([[50.0, 25.0], [50.0, 75.0], [50.0, 75.0]])  # bottom and top halves (a duplicate)
     areas = np.array([[10.0, 10.0], [90.0, 90.0], [10.0, 90.0], [20.0, 80.0]])
-    pairs = voronoi_overlap(areas, [1, 2, 4, 8], a, b, boundary)
+    pairs = voronoi_overlap(areas, [1, 2, 4, 8], a, b, boundary).pairs
     got = {(p.a, p.b): (round(p.geometry.area), p.population, p.areas) for p in pairs}
     assert got[(0, 0)] == (2500, 1.0, 1)
     assert got[(1, 1)] == (2500, 2.0, 1) or got[(1, 2)] == (2500, 2.0, 1)

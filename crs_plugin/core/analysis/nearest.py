@@ -58,3 +58,11 @@ def nearest(
     index[valid, :kk] = i
     distance[valid, :kk] = d
     return NearestResult(index, distance)
+
+
+def take(column: np.ndarray, index: np.ndarray) -> np.ndarray:
+    """column[index] as objects, None where index is -1 (no point found)."""
+    out = np.full(index.shape, None, dtype=object)
+    hit = index >= 0
+    out[hit] = np.asarray(column, dtype=object)[index[hit]]
+    return out

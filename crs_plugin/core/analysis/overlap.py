@@ -92,16 +92,23 @@ def voronoi_cells(xy: np.ndarray, boundary) -> np.ndarray:
     return clipped[np.asarray(inverse).reshape(-1)]
 
 
-def voronoi_overlap(area_xy, population, a_xy, b_xy, boundary) -> list[CellPair]:
+@dataclass(frozen=True)
+class VoronoiOverlap:
+    pairs: list[CellPair]
+    nearest_a: np.ndarray  # per area: index of its nearest point of A (-1: none)
+    nearest_b: np.ndarray
+
+
+def voronoi_overlap(area_xy, population, a_xy, b_xy, boundary) -> VoronoiOverlap:
+    na = nearest(area_xy, a_xy).index[:, 0]
+    nb = nearest(area_xy, b_xy).index[:, 0]
     if len(a_xy) == 0 or len(b_xy) == 0:
-        return []
+        return VoronoiOverlap([], na, nb)
     cells_a, cells_b = voronoi_cells(a_xy, boundary), voronoi_cells(b_xy, boundary)
     ia, ib = shapely.STRtree(cells_b).query(cells_a, predicate="intersects")
     pieces = shapely.intersection(cells_a[ia], cells_b[ib])
     keep = ~shapely.is_empty(pieces) & (shapely.area(pieces) > 0)
     ia, ib, pieces = ia[keep], ib[keep], pieces[keep]
-    na = nearest(area_xy, a_xy).index[:, 0]
-    nb = nearest(area_xy, b_xy).index[:, 0]
     pop = np.nan_to_num(np.asarray(population, dtype=float), nan=0.0)
     # Population per (a, b) pair, matched by integer pair codes (no loop over areas).
     m = len(b_xy)
@@ -115,9 +122,10 @@ def voronoi_overlap(area_xy, population, a_xy, b_xy, boundary) -> list[CellPair]
     piece = order[pos[matched]]
     totals = np.bincount(piece, weights=pop[located][matched], minlength=len(ia))
     counts = np.bincount(piece, minlength=len(ia))
-    return [
+    pairs = [
         CellPair(int(a), int(b), g, float(t), int(c)) for a, b, g, t, c in zip(ia, ib, pieces, totals, counts)
     ]
+    return VoronoiOverlap(pairs, na, nb)
 
 
 def study_boundary(area_geometries) -> shapely.Geometry:

@@ -15,7 +15,6 @@ pages are known in advance and fetched a few at a time, concurrently.
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime, timezone
 
 import numpy as np
 
@@ -64,7 +63,6 @@ class ArcGisSource:
         provenance = Provenance(
             source_id=self.source_id,
             uri=self.layer_url,
-            fetched_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
             record_count=len(raw),
             sha256=digest.hexdigest(),
             extra={"paging": "offset" if paging else "object ids", "page_size": page},

@@ -7,7 +7,6 @@ import hashlib
 import io
 import json
 import re
-from datetime import datetime, timezone
 from pathlib import Path
 
 import numpy as np
@@ -50,7 +49,6 @@ class FileSource:
         provenance = Provenance(
             source_id=self.source_id,
             uri=self.location,
-            fetched_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
             record_count=len(raw),
             sha256=hashlib.sha256(data).hexdigest(),
         )

@@ -9,7 +9,6 @@ there is none; a page limit stops a server whose ``next`` never ends, and a
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime, timezone
 
 from ..errors import SourceError
 from ..http import HttpClient
@@ -68,7 +67,6 @@ class OgcApiFeaturesSource:
         provenance = Provenance(
             source_id=self.source_id,
             uri=self.items_url,
-            fetched_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
             record_count=len(raw),
             sha256=digest.hexdigest(),
         )

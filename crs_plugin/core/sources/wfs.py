@@ -17,7 +17,6 @@ import hashlib
 import json
 import re
 import xml.etree.ElementTree as ET  # noqa: S405 - DTDs are refused before parsing (see _parse_xml)
-from datetime import datetime, timezone
 
 import numpy as np
 
@@ -82,7 +81,6 @@ class WfsSource:
         provenance = Provenance(
             source_id=self.source_id,
             uri=self.url,
-            fetched_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
             record_count=len(raw),
             sha256=digest.hexdigest(),
         )
