@@ -91,3 +91,23 @@ def test_bad_source_never_reaches_the_store(store_copy, tmp_path):
 def test_point_table_rejects_misaligned_columns():
     with pytest.raises(ValueError, match="column name_en has 1 values for 2 points"):
         PointTable({"name_en": np.array(["a"], dtype=object)}, np.zeros(2), np.zeros(2))
+
+
+def test_fast_output_writer_leaves_no_half_written_file(tmp_path):
+    """copy_with_columns fails on a column the layer already has: no output file remains."""
+    from crs_plugin.core.gpkg_columns import copy_with_columns
+    from tests.conftest import CENSUS
+
+    target = tmp_path / "out.gpkg"
+    with pytest.raises(StoreError, match="Could not write out.gpkg"):
+        copy_with_columns(str(CENSUS), "dissemination_areas", str(target), "out", np.arange(1, 3756),
+                          [("DAUID", "string", np.full(3755, "x", dtype=object))])  # fmt: skip
+    assert not target.exists()
+
+
+def test_store_refuses_an_unsafe_source_id_itself(tmp_path):
+    points, provenance = sample("service_bc_offices")
+    provenance.source_id = "x' OR '1'='1"
+    with pytest.raises(StoreError, match="Invalid source id"):
+        GeoPackageStore(tmp_path / "crs.gpkg").write_points(points, provenance)
+    assert not (tmp_path / "crs.gpkg").exists()
