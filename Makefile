@@ -11,7 +11,7 @@ DIST := dist
 # NumPy/SciPy/pyproj built against the same libraries as QGIS, PostgreSQL/PostGIS
 # for the shared-store tests.
 APT_PACKAGES := qgis python3-qgis qgis-providers xvfb python3-venv python3-scipy \
-	python3-pyproj postgresql postgresql-15-postgis-3 zip qgis-server-wfs qgis-server-wfs3 python3-jsonschema
+	python3-pyproj postgresql postgresql-15-postgis-3 zip qgis-server-wfs qgis-server-wfs3 python3-jsonschema python3-psycopg2
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 QGIS_PROFILE_PLUGINS ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default/python/plugins
 

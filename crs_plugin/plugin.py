@@ -9,11 +9,10 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
+from .toolbelt.log import LOG_TAG
+
 MENU = "&CRS Service Points"
 _ICON = Path(__file__).resolve().parent / "resources" / "icons" / "icon.svg"
-
-
-LOG_TAG = "CRS Service Points"
 
 
 class MissingRequirementsPlugin:

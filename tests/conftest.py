@@ -6,12 +6,15 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# A throw-away QGIS authentication database: tests store credentials in it, never in a real profile.
+os.environ.setdefault("QGIS_AUTH_DB_DIR_PATH", tempfile.mkdtemp(prefix="crs-qgis-auth-"))
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 PROCESSING_PLUGINS = "/usr/share/qgis/python/plugins"
@@ -85,3 +88,68 @@ def qgis_server(tmp_path_factory, sample_store):
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+# -- shared store: a real PostgreSQL + PostGIS cluster ------------------------------------
+ROLES = {"nb_editor": "NB", "bc_editor": "BC"}  # contributor role -> jurisdiction
+MAINTAINER = "geomapping"
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster(sample_store):
+    """One cluster per test session with a template database holding the published sample."""
+    import psycopg2
+
+    from crs_plugin.core.submissions.shared_store import SharedStore
+    from tests.servers.postgres import PostgresCluster
+
+    cluster = PostgresCluster().start()
+    try:
+        conn = psycopg2.connect(cluster.conninfo())
+        conn.autocommit = True
+        with conn.cursor() as cur:
+            for role in [*ROLES, MAINTAINER]:
+                cur.execute(f"CREATE ROLE {role} LOGIN PASSWORD %s", (role + "-pw",))
+            cur.execute("CREATE DATABASE crs_template")
+        conn.close()
+        admin = SharedStore(cluster.conninfo(dbname="crs_template"))
+        admin.install()
+        admin.publish(GeoPackageStore(sample_store).read_points())
+        for role, jurisdiction in ROLES.items():
+            admin.register_contributor(role, jurisdiction)
+        admin.register_maintainer(MAINTAINER)
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+class SharedStores:
+    """A fresh shared store (its own database) seen through each role."""
+
+    def __init__(self, cluster, dbname: str) -> None:
+        from crs_plugin.core.submissions.shared_store import SharedStore
+
+        self.cluster, self.dbname = cluster, dbname
+        self.admin = SharedStore(cluster.conninfo(dbname=dbname))
+        self.nb = SharedStore(cluster.conninfo("nb_editor", "nb_editor-pw", dbname))
+        self.bc = SharedStore(cluster.conninfo("bc_editor", "bc_editor-pw", dbname))
+        self.maintainer = SharedStore(cluster.conninfo(MAINTAINER, MAINTAINER + "-pw", dbname))
+
+    def query(self, statement: str, params=()) -> list[tuple]:
+        with self.admin.transaction() as cur:
+            cur.execute(statement, params)
+            return cur.fetchall() if cur.description else []
+
+
+@pytest.fixture
+def shared(postgres_cluster, request) -> SharedStores:
+    import psycopg2
+
+    dbname = "t_" + "".join(ch if ch.isalnum() else "_" for ch in request.node.name.lower())[:50]
+    conn = psycopg2.connect(postgres_cluster.conninfo())
+    conn.autocommit = True
+    with conn.cursor() as cur:
+        cur.execute(f"DROP DATABASE IF EXISTS {dbname}")
+        cur.execute(f"CREATE DATABASE {dbname} TEMPLATE crs_template")
+    conn.close()
+    return SharedStores(postgres_cluster, dbname)

@@ -40,3 +40,7 @@ def describe_rows(row_numbers, limit: int = 5) -> str:
     more = len(rows) - limit
     word = "row" if len(rows) == 1 else "rows"
     return f"{word} {shown}" + (f" and {more} more" if more > 0 else "")
+
+
+class SubmissionError(CrsServicePointsError):
+    """A checkout, submission package or apply step is refused; nothing was changed."""

@@ -16,13 +16,14 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 from osgeo import gdal, ogr, osr
 
 from .errors import StoreError
 from .gpkg_columns import quote_identifier, wkb_offset
 from .mapping import SAFE_SOURCE_ID
 from .schema import FIELDS, LIST_SEPARATOR, FieldType, Provenance
-from .table import PointTable
+from .table import PointTable, text_column
 
 POINTS_LAYER = "service_points"
 LOADS_LAYER = "source_loads"
@@ -54,6 +55,24 @@ def _ogr_type(ftype: FieldType) -> int:
     return ogr.OFTDate if ftype == FieldType.DATE else ogr.OFTString
 
 
+def points_layer(ds):
+    """The service_points layer of an open GeoPackage, created with the schema's fields if missing."""
+    layer = ds.GetLayerByName(POINTS_LAYER)
+    if layer is not None:
+        return layer
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4326)
+    layer = ds.CreateLayer(POINTS_LAYER, srs, ogr.wkbPoint, options=["FID=fid", "GEOMETRY_NAME=geom"])
+    for f in FIELDS:
+        defn = ogr.FieldDefn(f.name, _ogr_type(f.type))
+        if f.required:
+            defn.SetNullable(False)
+        layer.CreateField(defn)
+    ds.ExecuteSQL(f"CREATE UNIQUE INDEX IF NOT EXISTS {POINTS_LAYER}_point_id ON {POINTS_LAYER}(point_id)")
+    ds.ExecuteSQL(f"CREATE INDEX IF NOT EXISTS {POINTS_LAYER}_source_id ON {POINTS_LAYER}(source_id)")
+    return layer
+
+
 class GeoPackageStore:
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
@@ -69,7 +88,7 @@ class GeoPackageStore:
             if not SAFE_SOURCE_ID.fullmatch(provenance.source_id):
                 raise StoreError(f"Invalid source id {provenance.source_id!r}.")
             existing = self._existing(provenance.source_id)
-            layer = self._points_layer(ds)
+            layer = points_layer(ds)
             loads = self._loads_layer(ds)
             ds.StartTransaction()
             try:
@@ -105,25 +124,6 @@ class GeoPackageStore:
         return ogr.Open(self.path, update=1)
 
     @staticmethod
-    def _points_layer(ds):
-        layer = ds.GetLayerByName(POINTS_LAYER)
-        if layer is not None:
-            return layer
-        srs = osr.SpatialReference()
-        srs.ImportFromEPSG(4326)
-        layer = ds.CreateLayer(POINTS_LAYER, srs, ogr.wkbPoint, options=["FID=fid", "GEOMETRY_NAME=geom"])
-        for f in FIELDS:
-            defn = ogr.FieldDefn(f.name, _ogr_type(f.type))
-            if f.required:
-                defn.SetNullable(False)
-            layer.CreateField(defn)
-        ds.ExecuteSQL(
-            f"CREATE UNIQUE INDEX IF NOT EXISTS {POINTS_LAYER}_point_id ON {POINTS_LAYER}(point_id)"
-        )
-        ds.ExecuteSQL(f"CREATE INDEX IF NOT EXISTS {POINTS_LAYER}_source_id ON {POINTS_LAYER}(source_id)")
-        return layer
-
-    @staticmethod
     def _loads_layer(ds):
         layer = ds.GetLayerByName(LOADS_LAYER)
         if layer is not None:
@@ -148,7 +148,7 @@ class GeoPackageStore:
             except sqlite3.OperationalError:  # no service_points table yet
                 return {}
         record = 1 + _FIELD_NAMES.index("source_record_id")
-        return {row[record]: (row[0], _signature(row[1:-1], *_gpkg_point(row[-1]))) for row in rows}
+        return {row[record]: (row[0], _signature(row[1:-1], *gpkg_point(row[-1]))) for row in rows}
 
     def _replace_source(self, existing, layer, points: PointTable, provenance: Provenance) -> LoadSummary:
         for fid, _ in existing.values():
@@ -193,6 +193,19 @@ class GeoPackageStore:
             feat.SetField(name, value)
         layer.CreateFeature(feat)
 
+    def read_points(self) -> PointTable:
+        """Every stored point, as arrays (one SQL query)."""
+        columns = ", ".join(quote_identifier(f.name) for f in FIELDS)
+        query = f"SELECT {columns}, geom FROM {POINTS_LAYER} ORDER BY fid"  # noqa: S608 - fixed names
+        try:
+            with closing(sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)) as db:
+                rows = db.execute(query).fetchall()
+        except sqlite3.Error as exc:
+            raise StoreError(f"Cannot read service points from {self.path}: {exc}.") from None
+        xy = np.array([gpkg_point(r[-1]) for r in rows], dtype=float).reshape(-1, 2)
+        values = {f.name: text_column([r[j] for r in rows]) for j, f in enumerate(FIELDS)}
+        return PointTable(values, xy[:, 0], xy[:, 1])
+
     def count(self, source_id: str | None = None) -> int:
         if not os.path.exists(self.path):
             return 0
@@ -211,7 +224,7 @@ def _signature(values, x, y) -> tuple:
     return (*[None if v in ("", None) else str(v) for v in values], *position)
 
 
-def _gpkg_point(blob) -> tuple[float | None, float | None]:
+def gpkg_point(blob) -> tuple[float | None, float | None]:
     """x, y of a GeoPackage point blob (header, optional envelope, then WKB)."""
     if blob is None or blob[3] & 0x10:  # NULL or empty
         return None, None
@@ -220,4 +233,12 @@ def _gpkg_point(blob) -> tuple[float | None, float | None]:
     return struct.unpack_from(order + "dd", blob, offset + 5)
 
 
-__all__ = ["LIST_SEPARATOR", "LOADS_LAYER", "POINTS_LAYER", "GeoPackageStore", "LoadSummary"]
+__all__ = [
+    "LIST_SEPARATOR",
+    "LOADS_LAYER",
+    "POINTS_LAYER",
+    "GeoPackageStore",
+    "LoadSummary",
+    "gpkg_point",
+    "points_layer",
+]

@@ -109,7 +109,11 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
     POINT_TYPES = "POINT_TYPES"
     SERVICE_CODES = "SERVICE_CODES"
 
-    _GROUPS = {"analysis": "Proximity and overlap", "sources": "Sources"}
+    _GROUPS = {
+        "analysis": "Proximity and overlap",
+        "sources": "Sources",
+        "contribute": "Contribute and review",
+    }
 
     def tr(self, text: str) -> str:
         return QCoreApplication.translate(type(self).__name__, text)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import QgsProcessingProvider
+from qgis.core import Qgis, QgsMessageLog, QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
+from ..toolbelt.log import LOG_TAG
 from .accessibility import AccessibilityAlgorithm
 from .catchment_overlap import CatchmentOverlapAlgorithm
 from .colocation_candidates import ColocationCandidatesAlgorithm
@@ -44,5 +45,30 @@ class CrsProvider(QgsProcessingProvider):
         return QIcon(str(Path(__file__).resolve().parent.parent / "resources" / "icons" / "icon.svg"))
 
     def loadAlgorithms(self) -> None:
-        for algorithm in ALGORITHMS:
+        for algorithm in ALGORITHMS + contribute_algorithms():
             self.addAlgorithm(algorithm())
+
+
+def contribute_algorithms() -> tuple:
+    """The contribute-and-review algorithms, when their libraries (pygeodiff, psycopg2) are installed."""
+    try:
+        from .apply_submission import ApplySubmissionAlgorithm
+        from .build_submission import BuildSubmissionAlgorithm
+        from .checkout import CheckoutAlgorithm
+        from .submit import SubmitAlgorithm
+        from .validate import ValidateAlgorithm
+    except ImportError as exc:
+        QgsMessageLog.logMessage(
+            f"Contribute and review tools are unavailable: {exc}. Install pygeodiff and psycopg2 "
+            "(pip install pygeodiff; apt install python3-psycopg2).",
+            LOG_TAG,
+            Qgis.Warning,
+        )
+        return ()
+    return (
+        CheckoutAlgorithm,
+        ValidateAlgorithm,
+        BuildSubmissionAlgorithm,
+        SubmitAlgorithm,
+        ApplySubmissionAlgorithm,
+    )

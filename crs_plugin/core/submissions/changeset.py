@@ -1,0 +1,119 @@
+"""The changes a contributor made to a checkout, as a geodiff changeset.
+
+The changeset is the binary format of the `geodiff` library (SQLite session
+changesets extended for GeoPackage), computed between the checkout's base copy
+and its current state. Reading it back gives :class:`Change` records keyed by
+column name: inserts carry every new value, deletes every old value, updates
+only the fields that changed, with their old (base) and new values, which is
+exactly what a field-level three-way merge needs.
+"""
+
+from __future__ import annotations
+
+import json
+import struct
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pygeodiff
+
+from ..errors import SubmissionError
+from ..schema import FIELD_NAMES
+from ..store import POINTS_LAYER, gpkg_point
+from .checkout import extract_base
+
+INSERT, UPDATE, DELETE = "insert", "update", "delete"
+GEOMETRY = "geom"
+#: Columns a changeset may touch: the feature id, the point and the schema's fields.
+ALLOWED_COLUMNS = frozenset(("fid", GEOMETRY, *FIELD_NAMES))
+
+
+@dataclass(frozen=True)
+class Change:
+    operation: str
+    #: The shared store's row id (updates, deletes) or the checkout's new feature id (inserts).
+    row_id: int
+    old: dict  # field -> value; the point as [x, y]
+    new: dict
+
+    @property
+    def point_id(self) -> str | None:
+        return self.new.get("point_id") or self.old.get("point_id")
+
+
+def create_changeset(checkout: str | Path, target: str | Path) -> list[str]:
+    """Write the checkout's changes since its base to ``target``; returns the table's columns."""
+    geodiff = pygeodiff.GeoDiff()
+    geodiff.set_tables_to_include([POINTS_LAYER])
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp) / "base.gpkg"
+        extract_base(checkout, base)
+        try:
+            geodiff.create_changeset(str(base), str(checkout), str(target))
+        except pygeodiff.GeoDiffLibError as exc:
+            raise SubmissionError(
+                f"Cannot compare {Path(checkout).name} with its base ({exc}). Was a column added, "
+                "removed or renamed? Keep the checkout's structure as it was; only edit values."
+            ) from None
+        columns = table_columns(base)
+    if set(columns) - ALLOWED_COLUMNS:
+        raise SubmissionError(
+            f"The checkout has columns outside the schema: {sorted(set(columns) - ALLOWED_COLUMNS)}."
+        )
+    return columns
+
+
+def table_columns(gpkg: str | Path) -> list[str]:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "schema.json"
+        pygeodiff.GeoDiff().schema("sqlite", "", str(gpkg), str(out))
+        tables = json.loads(out.read_text(encoding="utf-8"))["geodiff_schema"]
+    for table in tables:
+        if table["table"] == POINTS_LAYER:
+            return [c["name"] for c in table["columns"]]
+    raise SubmissionError(f"{Path(gpkg).name} has no {POINTS_LAYER} table.")
+
+
+def read_changeset(path: str | Path, columns: list[str]) -> list[Change]:
+    """Changes of the ``service_points`` table; anything else in the changeset is refused."""
+    try:
+        entries = list(pygeodiff.GeoDiff().read_changeset(str(path)))
+    except pygeodiff.GeoDiffLibError as exc:
+        raise SubmissionError(f"The changeset cannot be read ({exc}).") from None
+    changes = []
+    for entry in entries:
+        if entry.table.name != POINTS_LAYER:
+            raise SubmissionError(
+                f"The changeset changes table '{entry.table.name}', which a submission may not."
+            )
+        if entry.values_count != len(columns):
+            raise SubmissionError("The changeset does not match the columns listed in the manifest.")
+        old = _named(columns, getattr(entry, "old_values", None))
+        new = _named(columns, getattr(entry, "new_values", None))
+        operation = {entry.OP_INSERT: INSERT, entry.OP_UPDATE: UPDATE, entry.OP_DELETE: DELETE}[
+            entry.operation
+        ]
+        row_id = (new if operation == INSERT else old).pop("fid", None)
+        new.pop("fid", None)
+        if not isinstance(row_id, int):
+            raise SubmissionError("A change in the changeset has no feature id.")
+        changes.append(Change(operation, row_id, old, new))
+    return changes
+
+
+def _named(columns: list[str], values) -> dict:
+    if values is None:
+        return {}
+    named = {}
+    for name, value in zip(columns, values):
+        if isinstance(value, pygeodiff.UndefinedValue):
+            continue  # an unchanged column of an update
+        if name == GEOMETRY and value is not None:
+            try:
+                x, y = gpkg_point(value)
+            except (struct.error, IndexError, TypeError):
+                raise SubmissionError("A geometry in the changeset is not a GeoPackage point.") from None
+            value = None if x is None else [x, y]
+        named[name] = value
+    return named

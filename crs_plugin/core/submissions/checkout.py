@@ -1,0 +1,140 @@
+"""A contributor's editable copy of their jurisdiction's points: one GeoPackage file.
+
+The file holds the ``service_points`` layer (feature ids are the shared store's
+row ids, so edits can be traced back), a ``crs_checkout`` table recording what
+was checked out (jurisdiction, organisation, base version) and, in
+``crs_checkout_base``, the untouched base copy the changes are computed against.
+Keeping the base inside the file means the checkout travels as one file.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from osgeo import ogr, osr
+
+from ..errors import SubmissionError
+from ..schema import FIELD_NAMES, SCHEMA_VERSION, utc_now
+from ..store import POINTS_LAYER, points_layer
+
+CHECKOUT_TABLE = "crs_checkout"
+BASE_TABLE = "crs_checkout_base"
+
+ogr.UseExceptions()
+osr.UseExceptions()
+
+
+@dataclass(frozen=True)
+class SharedRow:
+    """One service point as the shared store holds it."""
+
+    id: int
+    values: dict  # schema field -> text or None
+    x: float | None
+    y: float | None
+
+
+@dataclass(frozen=True)
+class CheckoutInfo:
+    jurisdiction: str
+    base_version: int
+    store: str  # where it was checked out from, without credentials
+    organisation: str | None = None
+    checked_out_at: str = field(default_factory=utc_now)
+    schema_version: str = SCHEMA_VERSION
+
+
+def write_checkout(path: str | Path, rows: list[SharedRow], info: CheckoutInfo) -> None:
+    """Write the editable checkout; an existing file at ``path`` is replaced only when done."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=path.parent) as tmp:
+        base = Path(tmp) / "base.gpkg"
+        _write_points(base, rows)
+        work = Path(tmp) / "checkout.gpkg"
+        shutil.copyfile(base, work)
+        ds = ogr.Open(str(work), update=1)
+        try:
+            meta = ds.CreateLayer(CHECKOUT_TABLE, None, ogr.wkbNone)
+            meta.CreateField(ogr.FieldDefn("key", ogr.OFTString))
+            meta.CreateField(ogr.FieldDefn("value", ogr.OFTString))
+            for key, value in asdict(info).items():
+                feat = ogr.Feature(meta.GetLayerDefn())
+                feat.SetField("key", key)
+                if value is not None:
+                    feat.SetField("value", str(value))
+                meta.CreateFeature(feat)
+            blob = ds.CreateLayer(BASE_TABLE, None, ogr.wkbNone)
+            blob.CreateField(ogr.FieldDefn("content", ogr.OFTBinary))
+            feat = ogr.Feature(blob.GetLayerDefn())
+            feat.SetFieldBinaryFromHexString("content", base.read_bytes().hex())
+            blob.CreateFeature(feat)
+        finally:
+            ds = None
+        os.replace(work, path)
+
+
+def _write_points(path: Path, rows: list[SharedRow]) -> None:
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    try:
+        layer = points_layer(ds)
+        defn = layer.GetLayerDefn()
+        ds.StartTransaction()
+        for row in rows:
+            feat = ogr.Feature(defn)
+            feat.SetFID(int(row.id))
+            for j, name in enumerate(FIELD_NAMES):
+                value = row.values.get(name)
+                if value is not None:
+                    feat.SetFieldString(j, str(value))
+            if row.x is not None:
+                geom = ogr.Geometry(ogr.wkbPoint)
+                geom.AddPoint_2D(float(row.x), float(row.y))
+                feat.SetGeometryDirectly(geom)
+            layer.CreateFeature(feat)
+        ds.CommitTransaction()
+    finally:
+        ds = None
+
+
+def read_checkout_info(path: str | Path) -> CheckoutInfo:
+    ds = _open_checkout(path)
+    meta = ds.GetLayerByName(CHECKOUT_TABLE)
+    values = {f.GetField("key"): f.GetField("value") for f in meta}
+    try:
+        return CheckoutInfo(
+            jurisdiction=values["jurisdiction"],
+            base_version=int(values["base_version"]),
+            store=values.get("store") or "",
+            organisation=values.get("organisation"),
+            checked_out_at=values.get("checked_out_at") or "",
+            schema_version=values.get("schema_version") or "",
+        )
+    except (KeyError, TypeError, ValueError):
+        raise SubmissionError(f"{Path(path).name}: the checkout record is incomplete or damaged.") from None
+
+
+def extract_base(path: str | Path, target: str | Path) -> None:
+    """Write the checkout's untouched base copy to ``target``."""
+    ds = _open_checkout(path)
+    layer = ds.GetLayerByName(BASE_TABLE)
+    feat = layer.GetNextFeature() if layer is not None else None
+    if feat is None:
+        raise SubmissionError(f"{Path(path).name}: the base copy of the checkout is missing.")
+    Path(target).write_bytes(bytes(feat.GetFieldAsBinary("content")))
+
+
+def _open_checkout(path: str | Path):
+    try:
+        ds = ogr.Open(str(path))
+    except RuntimeError:
+        ds = None
+    if ds is None or ds.GetLayerByName(CHECKOUT_TABLE) is None or ds.GetLayerByName(POINTS_LAYER) is None:
+        raise SubmissionError(
+            f"{Path(path).name} is not a service-point checkout (use 'Check out service points' first)."
+        )
+    return ds

@@ -1,0 +1,259 @@
+"""Submission packages: one zip file a contributor hands to the geomapping team.
+
+A package holds exactly two members: ``manifest.json`` (who, which jurisdiction,
+base version, counts, creation time, schema version, the changeset's SHA-256
+and size) and ``changeset.geodiff``. Packages arrive from outside, so reading
+one trusts nothing: member names are fixed (no paths, no traversal), sizes are
+bounded before anything is decompressed, the manifest is checked against its
+JSON Schema, the checksum must match, and every value is checked against the
+service-point schema before anything reaches a store.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import SubmissionError
+from ..schema import CANADA_BBOX, FIELDS_BY_NAME, LIST_SEPARATOR, SCHEMA_VERSION, FieldType, utc_now
+from .changeset import (
+    ALLOWED_COLUMNS,
+    DELETE,
+    GEOMETRY,
+    INSERT,
+    UPDATE,
+    Change,
+    create_changeset,
+    read_changeset,
+)
+from .checkout import read_checkout_info
+
+PACKAGE_FORMAT = "crs-submission"
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+CHANGESET = "changeset.geodiff"
+MEMBERS = (MANIFEST, CHANGESET)
+SUFFIX = ".crs.zip"
+MAX_MANIFEST_BYTES = 1 << 20
+MAX_CHANGESET_BYTES = 256 << 20
+MANIFEST_SCHEMA = Path(__file__).resolve().parents[2] / "resources" / "schemas" / "submission.schema.json"
+SUPPORTED_SCHEMA_VERSIONS = (SCHEMA_VERSION,)
+
+
+@dataclass(frozen=True)
+class Submission:
+    manifest: dict
+    changes: list[Change]
+    #: The package file's own bytes and SHA-256, kept by the shared store as received.
+    package: bytes
+    sha256: str
+
+    @property
+    def jurisdiction(self) -> str:
+        return self.manifest["jurisdiction"]
+
+    @property
+    def base_version(self) -> int:
+        return self.manifest["base_version"]
+
+
+def count_changes(changes: list[Change]) -> dict[str, int]:
+    return {op: sum(1 for c in changes if c.operation == op) for op in (INSERT, UPDATE, DELETE)}
+
+
+def build_package(checkout: str | Path, target: str | Path, contributor: str, note: str = "") -> Submission:
+    """Package the checkout's changes since its base; refuses an empty submission."""
+    info = read_checkout_info(checkout)
+    target = Path(target)
+    with tempfile.TemporaryDirectory() as tmp:
+        changeset = Path(tmp) / CHANGESET
+        columns = create_changeset(checkout, changeset)
+        changes = read_changeset(changeset, columns)
+        if not changes:
+            raise SubmissionError(f"{Path(checkout).name} has no changes since it was checked out.")
+        data = changeset.read_bytes()
+    manifest = {
+        "format": PACKAGE_FORMAT,
+        "format_version": FORMAT_VERSION,
+        "schema_version": info.schema_version,
+        "jurisdiction": info.jurisdiction,
+        "organisation": info.organisation,
+        "contributor": contributor,
+        "note": note,
+        "base_version": info.base_version,
+        "checked_out_at": info.checked_out_at,
+        "created_at": utc_now(),
+        "columns": columns,
+        "counts": count_changes(changes),
+        "files": {CHANGESET: {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}},
+    }
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".part")
+    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr(MANIFEST, json.dumps(manifest, indent=2, ensure_ascii=False))
+        zf.writestr(CHANGESET, data)
+    os.replace(partial, target)
+    return read_package(target)
+
+
+def read_package(path: str | Path, max_bytes: int = MAX_CHANGESET_BYTES) -> Submission:
+    """Open an untrusted package; SubmissionError says what is wrong with it."""
+    path = Path(path)
+    name = path.name
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise SubmissionError(f"Cannot read the package {name}: {exc.strerror}.") from None
+    if size > max_bytes + MAX_MANIFEST_BYTES:
+        raise SubmissionError(f"{name} is {size} bytes, more than the {max_bytes} a package may hold.")
+    package = path.read_bytes()
+    try:
+        with zipfile.ZipFile(path) as zf:
+            members = _checked_members(zf, name, max_bytes)
+            manifest_bytes = _read_member(zf, members[MANIFEST], MAX_MANIFEST_BYTES, name)
+            changeset_bytes = _read_member(zf, members[CHANGESET], max_bytes, name)
+    except zipfile.BadZipFile:
+        raise SubmissionError(f"{name} is not a submission package (not a zip file).") from None
+    try:
+        manifest = json.loads(manifest_bytes.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise SubmissionError(f"{name}: the manifest is not valid JSON ({exc}).") from None
+    _validate_manifest(manifest, name)
+    expected = manifest["files"][CHANGESET]
+    if (
+        hashlib.sha256(changeset_bytes).hexdigest() != expected["sha256"]
+        or len(changeset_bytes) != expected["size"]
+    ):
+        raise SubmissionError(
+            f"{name}: the changeset does not match the checksum in the manifest; the package was altered "
+            "or damaged on the way. Ask the contributor to build it again."
+        )
+    with tempfile.TemporaryDirectory() as tmp:
+        changeset = Path(tmp) / CHANGESET
+        changeset.write_bytes(changeset_bytes)
+        changes = read_changeset(changeset, manifest["columns"])
+    counts = count_changes(changes)
+    if counts != manifest["counts"]:
+        raise SubmissionError(
+            f"{name}: the manifest announces {manifest['counts']} but the changeset holds {counts}."
+        )
+    for change in changes:
+        check_change_values(change)
+    return Submission(manifest, changes, package, hashlib.sha256(package).hexdigest())
+
+
+def _checked_members(zf: zipfile.ZipFile, name: str, max_bytes: int) -> dict:
+    infos = zf.infolist()
+    names = [i.filename for i in infos]
+    unexpected = [n for n in names if n not in MEMBERS]
+    if unexpected or len(names) != len(set(names)):
+        shown = ", ".join(repr(n) for n in unexpected[:3]) or "a repeated member"
+        raise SubmissionError(
+            f"{name} contains {shown}; a package holds only {' and '.join(MEMBERS)}. It was refused unopened."
+        )
+    missing = [m for m in MEMBERS if m not in names]
+    if missing:
+        raise SubmissionError(f"{name} has no {missing[0]}.")
+    members = {i.filename: i for i in infos}
+    for member, limit in ((MANIFEST, MAX_MANIFEST_BYTES), (CHANGESET, max_bytes)):
+        if members[member].file_size > limit:
+            raise SubmissionError(
+                f"{name}: {member} would unpack to {members[member].file_size} bytes (limit {limit})."
+            )
+    return members
+
+
+def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, name: str) -> bytes:
+    """Read at most ``limit`` bytes, whatever the zip header claims (zip bombs lie)."""
+    with zf.open(info) as f:
+        data = f.read(limit + 1)
+    if len(data) > limit:
+        raise SubmissionError(f"{name}: {info.filename} unpacks to more than {limit} bytes.")
+    return data
+
+
+def _validate_manifest(manifest, name: str) -> None:
+    import jsonschema
+
+    schema = json.loads(MANIFEST_SCHEMA.read_text(encoding="utf-8"))
+    errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(manifest), key=lambda e: list(e.path))
+    if errors:
+        where = ".".join(str(p) for p in errors[0].absolute_path) or "(top level)"
+        raise SubmissionError(f"{name}: manifest field {where}: {errors[0].message}.")
+    unknown = set(manifest["columns"]) - ALLOWED_COLUMNS
+    if unknown or "fid" not in manifest["columns"]:
+        raise SubmissionError(
+            f"{name}: the manifest lists columns outside the schema: {sorted(unknown) or ['(no fid)']}."
+        )
+    if manifest["schema_version"] not in SUPPORTED_SCHEMA_VERSIONS:
+        raise SubmissionError(
+            f"{name} was made for schema version {manifest['schema_version']}; this plugin reads "
+            f"{', '.join(SUPPORTED_SCHEMA_VERSIONS)}. Update the plugin, or ask for a package in a supported version."
+        )
+
+
+def check_change_values(change: Change) -> None:
+    """Every value a change writes is text of the schema's kind (or a point in Canada)."""
+    for name, value in change.new.items():
+        where = f"point {change.point_id or change.row_id}, field {name}"
+        if name == GEOMETRY:
+            if value is not None and not _in_canada(value):
+                raise SubmissionError(f"{where}: the location {value} is not in Canada.")
+            continue
+        fdef = FIELDS_BY_NAME[name]
+        if value is None or value == "":
+            if fdef.required:
+                raise SubmissionError(f"{where}: a value is required.")
+            continue
+        if not isinstance(value, str):
+            raise SubmissionError(f"{where}: expected text, got {type(value).__name__}.")
+        if fdef.max_length and len(value) > fdef.max_length:
+            raise SubmissionError(f"{where}: longer than {fdef.max_length} characters.")
+        parts = value.split(LIST_SEPARATOR) if fdef.type == FieldType.LIST else [value]
+        bad = [p for p in parts if not fdef.allows(p.strip())]
+        if bad:
+            raise SubmissionError(f"{where}: {bad[0]!r} is not an allowed value.")
+    if change.operation == INSERT:
+        missing = [f.name for f in FIELDS_BY_NAME.values() if f.required and not change.new.get(f.name)]
+        if missing:
+            raise SubmissionError(
+                f"New point {change.row_id}: required field(s) {', '.join(missing)} are empty."
+            )
+
+
+def _in_canada(value) -> bool:
+    try:
+        x, y = (float(v) for v in value)
+    except (TypeError, ValueError):
+        return False
+    lon_min, lat_min, lon_max, lat_max = CANADA_BBOX
+    return lon_min <= x <= lon_max and lat_min <= y <= lat_max
+
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
+
+
+def send_to_folder(package: str | Path, folder: str | Path) -> Path:
+    """Hand a package over through a shared folder (for teams without database access).
+
+    The copy appears under its final name only when complete, so the team never
+    picks up half a file; an existing package is never overwritten.
+    """
+    submission = read_package(package)
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    m = submission.manifest
+    stem = _UNSAFE.sub("_", f"{m['jurisdiction']}_{m['created_at'][:19]}_{submission.sha256[:12]}")
+    target = folder / (stem + SUFFIX)
+    if target.exists():
+        raise SubmissionError(f"{target.name} is already in {folder}: this package was sent before.")
+    partial = folder / (stem + ".part")
+    partial.write_bytes(submission.package)
+    os.replace(partial, target)
+    return target

@@ -1,0 +1,214 @@
+"""Validation of service points before they are submitted (and of any layer in the schema).
+
+Each problem has a severity (an *error* blocks a submission, a *warning* does
+not), the row it concerns, the field, a short code and a sentence a contributor
+understands. Checks work a column at a time: each distinct value is checked once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+import shapely
+
+from .analysis.duplicates import likely_duplicates
+from .crs import outside_canada, transform_xy
+from .schema import FIELDS, LIST_SEPARATOR, METRIC_CRS, POSTAL_PREFIXES, PRUID, STORAGE_CRS, FieldType
+from .table import PointTable
+
+ERROR, WARNING = "error", "warning"
+
+#: Jurisdictions whose points must be named in both official languages: federal institutions
+#: (Official Languages Act) and New Brunswick (officially bilingual province).
+BILINGUAL_JURISDICTIONS = frozenset({"CA", "NB"})
+
+#: Coarse extents (lon_min, lat_min, lon_max, lat_max, EPSG:4326) of provinces and territories,
+#: used when no boundary layer is given; a boundary layer makes the check exact.
+PROVINCE_EXTENTS = {
+    "NL": (-67.9, 46.5, -52.5, 60.5), "PE": (-64.5, 45.9, -61.9, 47.1), "NS": (-66.5, 43.3, -59.6, 47.1),
+    "NB": (-69.1, 44.5, -63.7, 48.1), "QC": (-79.8, 44.9, -57.1, 62.6), "ON": (-95.2, 41.6, -74.3, 56.9),
+    "MB": (-102.1, 48.9, -88.9, 60.1), "SK": (-110.1, 48.9, -101.3, 60.1), "AB": (-120.1, 48.9, -109.9, 60.1),
+    "BC": (-139.1, 48.2, -114.0, 60.1), "YT": (-141.1, 59.9, -123.8, 69.7), "NT": (-136.5, 59.9, -101.9, 78.8),
+    "NU": (-121.0, 51.6, -61.0, 83.2),
+}  # fmt: skip
+_PROVINCE_BY_PRUID = {v: k for k, v in PRUID.items()}
+
+
+@dataclass(frozen=True)
+class Problem:
+    severity: str
+    row: int  # index in the validated table
+    point_id: str | None
+    field: str
+    code: str
+    message: str
+
+
+def province_of(points: PointTable) -> np.ndarray:
+    """Province/territory each point should be in: its ``province``, else its jurisdiction's
+    (a province code, or the first two digits of a municipality's census subdivision code)."""
+    out = np.full(len(points), None, dtype=object)
+    for i, (prov, jur) in enumerate(zip(points.columns["province"], points.columns["jurisdiction"])):
+        if prov:
+            out[i] = prov
+        elif jur in PROVINCE_EXTENTS:
+            out[i] = jur
+        elif jur and len(jur) == 7 and jur.isdigit():
+            out[i] = _PROVINCE_BY_PRUID.get(jur[:2])
+    return out
+
+
+def validate(
+    points: PointTable,
+    existing: PointTable | None = None,
+    boundaries: dict[str, object] | None = None,
+    duplicate_distance: float = 100.0,
+    today: date | None = None,
+) -> list[Problem]:
+    """Every problem found in ``points``; ``existing`` (the shared points) is used to flag likely
+    duplicates, ``boundaries`` (province code -> shapely polygon, EPSG:4326) for exact extents."""
+    problems: list[Problem] = []
+    ids = points.columns["point_id"]
+
+    def add(severity, rows, field, code, message):
+        for r in np.atleast_1d(rows):
+            problems.append(Problem(severity, int(r), ids[r], field, code, message))
+
+    for fdef in FIELDS:
+        values = points.columns[fdef.name]
+        empty = np.array([v in (None, "") for v in values], dtype=bool)
+        if fdef.required and empty.any():
+            add(ERROR, np.flatnonzero(empty), fdef.name, "required", f"{fdef.en} is required.")
+        verdicts = {}
+        for v in set(values[~empty]):
+            verdicts[v] = _check_value(fdef, v)
+        for r in np.flatnonzero(~empty):
+            message = verdicts[values[r]]
+            if message:
+                add(ERROR, r, fdef.name, "not_allowed", message)
+
+    _check_names(points, add)
+    _check_locations(points, boundaries, add)
+    _check_postal_codes(points, add)
+    _check_dates(points, today or date.today(), add)
+
+    seen: dict[str, int] = {}
+    for r, pid in enumerate(ids):
+        if pid in seen:
+            add(
+                ERROR,
+                r,
+                "point_id",
+                "duplicate_id",
+                f"Point ID {pid} is used twice (rows {seen[pid] + 1} and {r + 1}).",
+            )
+        elif pid:
+            seen[pid] = r
+    if existing is not None and len(existing) and len(points):
+        _check_duplicates(points, existing, duplicate_distance, add)
+    problems.sort(key=lambda p: (p.severity != ERROR, p.row, p.field))
+    return problems
+
+
+def _check_value(fdef, value: str) -> str | None:
+    if fdef.max_length and len(value) > fdef.max_length:
+        return f"{fdef.en} is longer than {fdef.max_length} characters."
+    parts = [p.strip() for p in value.split(LIST_SEPARATOR)] if fdef.type == FieldType.LIST else [value]
+    bad = [p for p in parts if not fdef.allows(p)]
+    if not bad:
+        return None
+    if fdef.choices:
+        return f"{fdef.en}: '{bad[0]}' is not one of the allowed values ({', '.join(fdef.codes)})."
+    return f"{fdef.en}: '{bad[0]}' is not in the expected format."
+
+
+def _check_names(points: PointTable, add) -> None:
+    en, fr = points.columns["name_en"], points.columns["name_fr"]
+    jur, order = points.columns["jurisdiction"], points.columns["order_of_government"]
+    province = province_of(points)
+    for r in range(len(points)):
+        if not en[r] and not fr[r]:
+            add(ERROR, r, "name_en", "no_name", "The point has no name in English or French.")
+            continue
+        bilingual = (
+            jur[r] in BILINGUAL_JURISDICTIONS
+            or order[r] == "federal"
+            or (order[r] == "provincial" and province[r] in BILINGUAL_JURISDICTIONS)
+        )
+        if bilingual and not (en[r] and fr[r]):
+            missing = "name_fr" if en[r] else "name_en"
+            add(ERROR, r, missing, "bilingual_name",
+                f"Points of this jurisdiction are named in both official languages: {missing} is empty.")  # fmt: skip
+
+
+def _check_locations(points: PointTable, boundaries, add) -> None:
+    lon, lat = np.asarray(points.lon, dtype=float), np.asarray(points.lat, dtype=float)
+    missing = ~np.isfinite(lon) | ~np.isfinite(lat)
+    add(ERROR, np.flatnonzero(missing), "geom", "no_location", "The point has no location.")
+    outside = outside_canada(lon, lat) & ~missing
+    add(ERROR, np.flatnonzero(outside), "geom", "outside_canada", "The point is outside Canada.")
+    province = province_of(points)
+    candidates = ~missing & ~outside
+    for code in {p for p in province[candidates] if p}:
+        rows = np.flatnonzero(candidates & (province == code))
+        if boundaries and code in boundaries:
+            inside = shapely.contains_xy(boundaries[code], lon[rows], lat[rows])
+            how = "its boundary"
+        elif code in PROVINCE_EXTENTS:
+            x0, y0, x1, y1 = PROVINCE_EXTENTS[code]
+            inside = (lon[rows] >= x0) & (lon[rows] <= x1) & (lat[rows] >= y0) & (lat[rows] <= y1)
+            how = "its extent"
+        else:
+            continue
+        add(ERROR, rows[~inside], "geom", "outside_jurisdiction",
+            f"The point is not in {code} ({how}); was it placed in another province by mistake?")  # fmt: skip
+
+
+def _check_postal_codes(points: PointTable, add) -> None:
+    postal, province = points.columns["postal_code"], province_of(points)
+    for r in range(len(points)):
+        code, prov = postal[r], province[r]
+        if code and prov in POSTAL_PREFIXES and code[:1].upper() not in POSTAL_PREFIXES[prov]:
+            add(WARNING, r, "postal_code", "postal_code_province",
+                f"Postal code {code} does not belong to {prov} (its codes start with "
+                f"{' or '.join(POSTAL_PREFIXES[prov])}).")  # fmt: skip
+
+
+def _check_dates(points: PointTable, today: date, add) -> None:
+    for r, value in enumerate(points.columns["last_verified"]):
+        if not value:
+            continue
+        try:
+            when = date.fromisoformat(value)
+        except ValueError:
+            add(
+                ERROR, r, "last_verified", "bad_date", f"Last verified: '{value}' is not a date (YYYY-MM-DD)."
+            )
+            continue
+        if when > today:
+            add(WARNING, r, "last_verified", "future_date", f"Last verified date {value} is in the future.")
+
+
+def _check_duplicates(points: PointTable, existing: PointTable, max_distance: float, add) -> None:
+    others = existing.take(~np.isin(existing.columns["point_id"], points.columns["point_id"]))
+    both = [points, others]
+    lon = np.concatenate([t.lon for t in both]).astype(float)
+    lat = np.concatenate([t.lat for t in both]).astype(float)
+    ok = np.isfinite(lon) & np.isfinite(lat)
+    x, y = transform_xy(lon[ok], lat[ok], STORAGE_CRS, METRIC_CRS)
+    index = np.flatnonzero(ok)
+
+    def col(name):
+        return np.concatenate([t.columns[name] for t in both])[ok]
+
+    origin = np.concatenate([np.zeros(len(points), int), np.ones(len(others), int)])[ok]
+    dup = likely_duplicates(np.column_stack([x, y]), col("name_en"), col("name_fr"), col("street_address"),
+                            max_distance=max_distance, sources=origin)  # fmt: skip
+    other_ids = col("point_id")
+    for i, j, d, s in zip(dup.i, dup.j, dup.distance, dup.score):
+        mine, theirs = (i, j) if origin[i] == 0 else (j, i)
+        add(WARNING, index[mine], "point_id", "likely_duplicate",
+            f"Likely duplicate of shared point {other_ids[theirs]} ({d:.0f} m away, score {s:.2f}); "
+            "edit that point instead of adding a new one?")  # fmt: skip

@@ -1,0 +1,71 @@
+"""crs:checkout — an editable GeoPackage of a jurisdiction's points, with its form and base version."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsProcessingContext,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterString,
+    QgsVectorLayer,
+)
+
+from ..core.errors import SubmissionError
+from ..core.store import POINTS_LAYER
+from ..core.submissions.checkout import CheckoutInfo, write_checkout
+from ..ui.forms import configure_form, save_form_as_default
+from .base import CrsAlgorithm
+from .contribute import shared_store, shared_store_parameter
+
+
+class CheckoutAlgorithm(CrsAlgorithm):
+    NAME = "checkout"
+    DISPLAY_NAME = "Check out service points"
+    GROUP = "contribute"
+
+    JURISDICTION = "JURISDICTION"
+    ORGANISATION = "ORGANISATION"
+    OUTPUT = "OUTPUT"
+    POINTS = "POINTS"
+    BASE_VERSION = "BASE_VERSION"
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(shared_store_parameter(self))
+        self.addParameter(QgsProcessingParameterString(
+            self.JURISDICTION, self.tr("Jurisdiction (province code, CA, or municipality code)")))  # fmt: skip
+        self.addParameter(
+            QgsProcessingParameterString(self.ORGANISATION, self.tr("Organization"), optional=True)
+        )
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT, self.tr("Checkout GeoPackage"), "GeoPackage (*.gpkg)"))  # fmt: skip
+        self.addOutput(QgsProcessingOutputNumber(self.POINTS, self.tr("Points checked out")))
+        self.addOutput(QgsProcessingOutputNumber(self.BASE_VERSION, self.tr("Base version")))
+
+    def compute(self, parameters, context, feedback):
+        store = shared_store(self, parameters, context)
+        jurisdiction = self.parameterAsString(parameters, self.JURISDICTION, context).strip()
+        organisation = self.parameterAsString(parameters, self.ORGANISATION, context).strip() or None
+        path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        rows, version = store.checkout(jurisdiction, organisation)
+        if not rows:
+            raise SubmissionError(f"The shared store has no points for jurisdiction '{jurisdiction}'"
+                                  + (f" and organization '{organisation}'" if organisation else "") + ".")  # fmt: skip
+        write_checkout(path, rows, CheckoutInfo(jurisdiction, version, store.describe(), organisation))
+        uri = f"{path}|layername={POINTS_LAYER}"
+        layer = QgsVectorLayer(uri, POINTS_LAYER, "ogr")
+        configure_form(layer)
+        error = save_form_as_default(layer)
+        if error:
+            feedback.pushWarning(
+                self.tr("The attribute form could not be saved in the GeoPackage: {}").format(error)
+            )
+        feedback.pushInfo(
+            self.tr("{} points of {} checked out at store version {}.").format(
+                len(rows), jurisdiction, version
+            )
+        )
+        if context.project() is not None:
+            details = QgsProcessingContext.LayerDetails(
+                self.tr("Checkout {}").format(jurisdiction), context.project(), self.OUTPUT)  # fmt: skip
+            context.addLayerToLoadOnCompletion(uri, details)
+        return {self.OUTPUT: path, self.POINTS: len(rows), self.BASE_VERSION: version}

@@ -1,0 +1,105 @@
+"""crs:validate — schema, names, location, postal codes, ids and likely duplicates, as a problem layer."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import numpy as np
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterDistance,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core.schema import FIELD_NAMES, STORAGE_CRS
+from ..core.table import PointTable, text_column
+from ..core.validation import ERROR, WARNING, validate
+from .base import CrsAlgorithm
+
+
+class ValidateAlgorithm(CrsAlgorithm):
+    NAME = "validate"
+    DISPLAY_NAME = "Validate service points"
+    GROUP = "contribute"
+
+    INPUT = "INPUT"
+    SHARED_POINTS = "SHARED_POINTS"
+    DUPLICATE_DISTANCE = "DUPLICATE_DISTANCE"
+    OUTPUT = "OUTPUT"
+    ERRORS = "ERRORS"
+    WARNINGS = "WARNINGS"
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.INPUT, self.tr("Service points to validate"), [QgsProcessing.TypeVectorPoint]))  # fmt: skip
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.SHARED_POINTS, self.tr("Shared service points (to flag likely duplicates)"),
+            [QgsProcessing.TypeVectorPoint], optional=True))  # fmt: skip
+        distance = QgsProcessingParameterDistance(
+            self.DUPLICATE_DISTANCE, self.tr("Likely-duplicate distance (m)"), 100.0, minValue=0
+        )
+        distance.setDefaultUnit(0)  # metres
+        self.addParameter(distance)
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr("Validation problems"), QgsProcessing.TypeVectorPoint))  # fmt: skip
+        self.addOutput(QgsProcessingOutputNumber(self.ERRORS, self.tr("Errors")))
+        self.addOutput(QgsProcessingOutputNumber(self.WARNINGS, self.tr("Warnings")))
+
+    def read_points(self, parameters, name, context, feedback) -> tuple[PointTable, np.ndarray]:
+        layer = self.parameterAsVectorLayer(parameters, name, context)
+        if layer is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, name))
+        present = [f for f in FIELD_NAMES if f in layer.fields().names()]
+        arrays = self.layer_arrays(
+            parameters, name, context, present, QgsCoordinateReferenceSystem(STORAGE_CRS), feedback
+        )
+        xy = arrays.points()
+        columns = {f: text_column(arrays.attributes[f]) for f in present}
+        return PointTable(columns, xy[:, 0], xy[:, 1]), arrays.fids
+
+    def compute(self, parameters, context, feedback):
+        points, fids = self.read_points(parameters, self.INPUT, context, feedback)
+        shared = None
+        if parameters.get(self.SHARED_POINTS):
+            shared, _ = self.read_points(parameters, self.SHARED_POINTS, context, feedback)
+        distance = self.parameterAsDouble(parameters, self.DUPLICATE_DISTANCE, context)
+        problems = validate(points, shared, duplicate_distance=distance)
+        fields = QgsFields()
+        for name, kind in (("severity", QVariant.String), ("fid", QVariant.LongLong), ("point_id", QVariant.String),
+                           ("field", QVariant.String), ("code", QVariant.String), ("message", QVariant.String)):  # fmt: skip
+            fields.append(QgsField(name, kind))
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Point,
+                                          QgsCoordinateReferenceSystem(STORAGE_CRS))  # fmt: skip
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        features = []
+        for p in problems:
+            feature = QgsFeature(fields)
+            feature.setAttributes([p.severity, int(fids[p.row]), p.point_id, p.field, p.code, p.message])
+            x, y = points.lon[p.row], points.lat[p.row]
+            if np.isfinite(x) and np.isfinite(y):
+                feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(float(x), float(y))))
+            features.append(feature)
+        sink.addFeatures(features, QgsFeatureSink.FastInsert)
+        counts = Counter(p.severity for p in problems)
+        for p in problems[:20]:
+            (feedback.reportError if p.severity == ERROR else feedback.pushWarning)(
+                f"{p.point_id or ''} [{p.field}] {p.message}")  # fmt: skip
+        feedback.pushInfo(
+            self.tr("{} errors, {} warnings in {} points.").format(
+                counts[ERROR], counts[WARNING], len(points)
+            )
+        )
+        return {self.OUTPUT: dest, self.ERRORS: counts[ERROR], self.WARNINGS: counts[WARNING]}

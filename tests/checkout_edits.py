@@ -1,0 +1,48 @@
+"""Edit a checkout the way QGIS does (through OGR), for the submission tests."""
+
+from __future__ import annotations
+
+from osgeo import ogr
+
+NEW_POINT = {
+    "organization": "Service New Brunswick", "order_of_government": "provincial", "jurisdiction": "NB",
+    "channel": "in_person", "point_type": "service_centre", "source_id": "snb_service_centres",
+    "name_en": "SNB Test Centre", "name_fr": "Centre d'essai SNB", "services": "drivers_licence;health_card",
+}  # fmt: skip
+
+
+def edit_checkout(path, updates=None, inserts=(), deletes=()) -> dict[str, int]:
+    """updates: {fid: {field: value, 'geom': (x, y)}}; inserts: [{field: value, 'geom': (x, y)}]."""
+    ds = ogr.Open(str(path), update=1)
+    layer = ds.GetLayerByName("service_points")
+    new_fids = {}
+    for fid, values in (updates or {}).items():
+        feat = layer.GetFeature(fid)
+        _set(feat, values)
+        layer.SetFeature(feat)
+    for values in inserts:
+        feat = ogr.Feature(layer.GetLayerDefn())
+        _set(feat, values)
+        layer.CreateFeature(feat)
+        new_fids[values["point_id"]] = feat.GetFID()
+    for fid in deletes:
+        layer.DeleteFeature(fid)
+    ds = None
+    return new_fids
+
+
+def _set(feat, values: dict) -> None:
+    for name, value in values.items():
+        if name == "geom":
+            geom = ogr.Geometry(ogr.wkbPoint)
+            geom.AddPoint_2D(*value)
+            feat.SetGeometry(geom)
+        elif value is None:
+            feat.SetFieldNull(name)
+        else:
+            feat.SetField(name, value)
+
+
+def checkout_fids(path) -> list[int]:
+    ds = ogr.Open(str(path))
+    return sorted(f.GetFID() for f in ds.GetLayerByName("service_points"))

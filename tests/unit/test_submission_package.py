@@ -1,0 +1,168 @@
+"""Submission packages are untrusted input: each way of tampering ends in a clear refusal."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zipfile
+
+import pytest
+
+from crs_plugin.core.errors import SubmissionError
+from crs_plugin.core.store import GeoPackageStore
+from crs_plugin.core.submissions.checkout import CheckoutInfo, SharedRow, read_checkout_info, write_checkout
+from crs_plugin.core.submissions.package import (
+    CHANGESET,
+    MANIFEST,
+    build_package,
+    read_package,
+    send_to_folder,
+)
+from tests.checkout_edits import checkout_fids, edit_checkout
+
+
+@pytest.fixture
+def checkout_path(sample_store, tmp_path):
+    points = GeoPackageStore(sample_store).read_points()
+    rows = [
+        SharedRow(i + 1, {k: v[i] for k, v in points.columns.items()}, points.lon[i], points.lat[i])
+        for i in range(len(points))
+        if points.columns["jurisdiction"][i] == "NB"
+    ]
+    path = tmp_path / "nb.gpkg"
+    write_checkout(path, rows, CheckoutInfo("NB", 7, "test", organisation=None))
+    return path
+
+
+@pytest.fixture
+def good_package(checkout_path, tmp_path):
+    fid = checkout_fids(checkout_path)[0]
+    edit_checkout(checkout_path, {fid: {"name_en": "Centre ÉDITÉ", "geom": (-66.0, 46.0)}})
+    target = tmp_path / "good.crs.zip"
+    build_package(checkout_path, target, contributor="Tester")
+    return target
+
+
+def members(path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as zf:
+        return {n: zf.read(n) for n in zf.namelist()}
+
+
+def rewrite(path, target, files: dict[str, bytes]):
+    with zipfile.ZipFile(target, "w") as zf:
+        for name, data in files.items():
+            zf.writestr(name, data)
+    return target
+
+
+def test_checkout_records_what_was_checked_out(checkout_path):
+    info = read_checkout_info(checkout_path)
+    assert (info.jurisdiction, info.base_version, info.schema_version) == ("NB", 7, "1.0")
+    assert len(checkout_fids(checkout_path)) == 23
+
+
+def test_good_package_round_trips(good_package):
+    submission = read_package(good_package)
+    assert submission.manifest["counts"] == {"insert": 0, "update": 1, "delete": 0}
+    (change,) = submission.changes
+    assert change.new == {"name_en": "Centre ÉDITÉ", "geom": [-66.0, 46.0]}
+    assert set(change.old) == {"name_en", "geom"}
+    assert submission.sha256 == hashlib.sha256(good_package.read_bytes()).hexdigest()
+
+
+def test_no_changes_is_refused(checkout_path, tmp_path):
+    with pytest.raises(SubmissionError, match="no changes since it was checked out"):
+        build_package(checkout_path, tmp_path / "empty.crs.zip", contributor="x")
+    assert not (tmp_path / "empty.crs.zip").exists()
+
+
+def test_wrong_checksum(good_package, tmp_path):
+    files = members(good_package)
+    changeset = bytearray(files[CHANGESET])
+    changeset[-1] ^= 0xFF
+    files[CHANGESET] = bytes(changeset)
+    with pytest.raises(SubmissionError, match="does not match the checksum"):
+        read_package(rewrite(good_package, tmp_path / "bad.crs.zip", files))
+
+
+@pytest.mark.parametrize("name", ["../../evil.sh", "/etc/passwd", "sub/manifest.json", "..\\x"])
+def test_path_traversal_member_is_refused_unopened(good_package, tmp_path, name):
+    files = members(good_package)
+    files[name] = b"#!/bin/sh\nrm -rf /\n"
+    with pytest.raises(SubmissionError, match="refused unopened"):
+        read_package(rewrite(good_package, tmp_path / "bad.crs.zip", files))
+    assert not (tmp_path.parent / "evil.sh").exists()
+
+
+def test_unknown_schema_version(good_package, tmp_path):
+    files = members(good_package)
+    manifest = json.loads(files[MANIFEST])
+    manifest["schema_version"] = "9.0"
+    files[MANIFEST] = json.dumps(manifest).encode()
+    with pytest.raises(SubmissionError, match="schema version 9.0; this plugin reads 1.0"):
+        read_package(rewrite(good_package, tmp_path / "bad.crs.zip", files))
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda m: m.pop("jurisdiction"), "'jurisdiction' is a required property"),
+        (lambda m: m.update(jurisdiction="NB'; --"), "manifest field jurisdiction"),
+        (lambda m: m.update(columns=["fid", "geom", "password"]), "columns outside the schema"),
+        (lambda m: m["counts"].update(update=5), "announces"),
+        (lambda m: m.update(format="zip"), "manifest field format"),
+    ],
+)
+def test_bad_manifest(good_package, tmp_path, edit, message):
+    files = members(good_package)
+    manifest = json.loads(files[MANIFEST])
+    edit(manifest)
+    files[MANIFEST] = json.dumps(manifest).encode()
+    with pytest.raises(SubmissionError, match=message):
+        read_package(rewrite(good_package, tmp_path / "bad.crs.zip", files))
+
+
+def test_not_a_zip_and_missing_file(tmp_path):
+    (tmp_path / "x.crs.zip").write_text("<html>proxy error</html>")
+    with pytest.raises(SubmissionError, match="not a submission package"):
+        read_package(tmp_path / "x.crs.zip")
+    with pytest.raises(SubmissionError, match="Cannot read the package"):
+        read_package(tmp_path / "missing.crs.zip")
+
+
+def test_zip_bomb_is_refused_before_unpacking(good_package, tmp_path):
+    files = members(good_package)
+    files[CHANGESET] = b"\0" * (2 << 20)  # 2 MB of zeros compress to a few KB
+    bomb = tmp_path / "bomb.crs.zip"
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for name, data in files.items():
+            zf.writestr(name, data)
+    assert bomb.stat().st_size < 50_000
+    with pytest.raises(SubmissionError, match="would unpack to 2097152 bytes"):
+        read_package(bomb, max_bytes=1 << 20)
+
+
+def test_disallowed_value_in_a_change(checkout_path, tmp_path):
+    edit_checkout(checkout_path, {checkout_fids(checkout_path)[0]: {"channel": "carrier_pigeon"}})
+    with pytest.raises(SubmissionError, match="field channel: 'carrier_pigeon' is not an allowed value"):
+        build_package(checkout_path, tmp_path / "p.crs.zip", contributor="x")
+
+
+def test_changed_table_structure_is_explained(checkout_path, tmp_path):
+    from osgeo import ogr
+
+    ds = ogr.Open(str(checkout_path), update=1)
+    ds.GetLayerByName("service_points").CreateField(ogr.FieldDefn("my_notes", ogr.OFTString))
+    ds = None
+    with pytest.raises(SubmissionError, match="Was a column added"):
+        build_package(checkout_path, tmp_path / "p.crs.zip", contributor="x")
+
+
+def test_send_to_folder_is_atomic_and_never_overwrites(good_package, tmp_path):
+    shared = tmp_path / "shared"
+    sent = send_to_folder(good_package, shared)
+    assert sent.name.startswith("NB_") and sent.name.endswith(".crs.zip")
+    assert sent.read_bytes() == good_package.read_bytes()
+    assert [p.name for p in shared.iterdir()] == [sent.name]
+    with pytest.raises(SubmissionError, match="sent before"):
+        send_to_folder(good_package, shared)
