@@ -11,7 +11,9 @@ DIST := dist
 # NumPy/SciPy/pyproj built against the same libraries as QGIS, PostgreSQL/PostGIS
 # for the shared-store tests.
 APT_PACKAGES := qgis python3-qgis qgis-providers xvfb python3-venv python3-scipy \
-	python3-pyproj postgresql postgresql-15-postgis-3 zip qgis-server-wfs qgis-server-wfs3 python3-jsonschema python3-psycopg2
+	python3-pyproj postgresql postgresql-15-postgis-3 zip qgis-server-wfs qgis-server-wfs3 python3-jsonschema python3-psycopg2 qttools5-dev-tools
+TS := $(PLUGIN)/i18n/crs_plugin_fr.ts
+QM := $(TS:.ts=.qm)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 QGIS_PROFILE_PLUGINS ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default/python/plugins
 
@@ -19,9 +21,9 @@ export QT_QPA_PLATFORM ?= offscreen
 export PYTHONPATH := $(CURDIR)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: deps apt-deps demo test lint format package deploy sample-data clean
+.PHONY: deps apt-deps demo test lint format package deploy sample-data clean translations screenshots
 
-deps: apt-deps $(VENV)/.installed
+deps: apt-deps $(VENV)/.installed $(QM)
 
 apt-deps:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -36,6 +38,16 @@ $(VENV)/.installed: requirements.txt requirements-reference.txt | apt-deps
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
 	$(PY) -m pip install -q --disable-pip-version-check --no-deps -r requirements-reference.txt
 	touch $@
+
+# French interface: Qt's lrelease compiles the translation QGIS loads.
+translations: $(QM)
+
+$(QM): $(TS) | apt-deps
+	/usr/lib/qt5/bin/lrelease -silent $< -qm $@
+
+# Screenshots of the dock (English and French) used in the README.
+screenshots: deps
+	$(PY) scripts/screenshots.py docs
 
 demo: deps
 	$(PY) scripts/demo.py demo_output
@@ -57,7 +69,7 @@ sample-data: deps
 	$(PY) scripts/generate_sample_data.py
 
 # A zip for QGIS's "Install from ZIP": the package only, without caches.
-package:
+package: $(QM)
 	mkdir -p $(DIST)
 	rm -f $(DIST)/$(PLUGIN)-$(VERSION).zip
 	zip -qr $(DIST)/$(PLUGIN)-$(VERSION).zip $(PLUGIN) -x '*__pycache__*' '*.pyc' '*.ts'

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import Qgis, QgsApplication, QgsMessageLog
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QCoreApplication, Qt, QTranslator
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
@@ -13,6 +13,22 @@ from .toolbelt.log import LOG_TAG
 
 MENU = "&CRS Service Points"
 _ICON = Path(__file__).resolve().parent / "resources" / "icons" / "icon.svg"
+_I18N = Path(__file__).resolve().parent / "i18n"
+
+
+def install_translator():
+    """Load the French translation when QGIS runs in French; the translator, or None."""
+    from .toolbelt.translation import language
+
+    lang = language()
+    qm = _I18N / f"crs_plugin_{lang}.qm"
+    if lang == "en" or not qm.exists():
+        return None
+    translator = QTranslator()
+    if not translator.load(str(qm)):
+        return None
+    QCoreApplication.installTranslator(translator)
+    return translator
 
 
 class MissingRequirementsPlugin:
@@ -43,6 +59,9 @@ class CrsServicePointsPlugin:
         self.iface = iface
         self.provider = None  # the CrsProvider we registered, if any
         self.actions: list[QAction] = []
+        self.dock = None
+        self.options_factory = None
+        self.translator = install_translator()
 
     @staticmethod
     def tr(text: str) -> str:
@@ -61,23 +80,47 @@ class CrsServicePointsPlugin:
 
     def initGui(self) -> None:  # noqa: N802 - QGIS API
         self.initProcessing()
+        from .ui.dock import ServicePointsDock
+        from .ui.settings import SettingsPageFactory
+
+        self.dock = ServicePointsDock(self.iface, self.iface.mainWindow())
+        self.dock.hide()
+        self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+        toggle = QAction(QIcon(str(_ICON)), self.tr("Service points panel"), self.iface.mainWindow())
+        toggle.setObjectName("crsServicePointsDockAction")
+        toggle.setCheckable(True)
+        self.dock.setToggleVisibilityAction(toggle)
+        self.iface.addPluginToMenu(MENU, toggle)
+        self.iface.addToolBarIcon(toggle)
+        self.actions.append(toggle)
         action = QAction(QIcon(str(_ICON)), self.tr("Nearest service point…"), self.iface.mainWindow())
         action.setObjectName("crsNearestServiceAction")
         action.triggered.connect(self.open_nearest_service)
         self.iface.addPluginToMenu(MENU, action)
-        self.iface.addToolBarIcon(action)
         self.actions.append(action)
+        self.options_factory = SettingsPageFactory()
+        self.iface.registerOptionsWidgetFactory(self.options_factory)
 
     def unload(self) -> None:
         for action in self.actions:
-            action.triggered.disconnect()
             self.iface.removePluginMenu(MENU, action)
             self.iface.removeToolBarIcon(action)
             action.deleteLater()
         self.actions = []
+        if self.dock is not None:
+            self.iface.removeDockWidget(self.dock)
+            self.dock.setParent(None)
+            self.dock.deleteLater()
+            self.dock = None
+        if self.options_factory is not None:
+            self.iface.unregisterOptionsWidgetFactory(self.options_factory)
+            self.options_factory = None
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
+        if self.translator is not None:
+            QCoreApplication.removeTranslator(self.translator)
+            self.translator = None
 
     def open_nearest_service(self) -> None:
         import processing  # Processing's GUI helpers; only needed when the user clicks

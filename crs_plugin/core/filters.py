@@ -45,6 +45,30 @@ class ServiceFilter:
         ]
         return "; ".join(parts) or "all service points"
 
+    def expression(self) -> str:
+        """The filter as an SQL/QGIS expression (a layer's subset string); '' for 'any'."""
+
+        def quoted(value: str) -> str:
+            return "'" + value.replace("'", "''") + "'"
+
+        parts = [
+            f'"{name}" IN ({", ".join(quoted(v) for v in wanted)})'
+            for name, wanted in (
+                ("order_of_government", self.orders),
+                ("jurisdiction", self.jurisdictions),
+                ("channel", self.channels),
+                ("point_type", self.point_types),
+            )
+            if wanted
+        ]
+        if self.services:
+            sep = quoted(LIST_SEPARATOR)
+            # Whole codes only: ';services;' contains ';code;' (no match inside a longer code).
+            parts.append("(" + " OR ".join(
+                f"({sep} || \"services\" || {sep}) LIKE {quoted('%' + LIST_SEPARATOR + v + LIST_SEPARATOR + '%')}"
+                for v in self.services) + ")")  # fmt: skip
+        return " AND ".join(parts)
+
     def require_fields(self, available) -> None:
         """AnalysisError naming the filter fields the layer lacks."""
         missing = [f for f in self.needed_fields if f not in available]

@@ -30,6 +30,8 @@ class LoadSourcesAlgorithm(CrsAlgorithm):
     POINTS = "SERVICE_POINTS"
     LOADED = "POINTS_LOADED"
     FAILED = "FAILED_SOURCES"
+    SOURCES_LOADED = "SOURCES_LOADED"
+    CHANGED = "POINTS_CHANGED"
 
     def initAlgorithm(self, config=None):
         catalogue = QgsProcessingParameterFile(
@@ -50,6 +52,8 @@ class LoadSourcesAlgorithm(CrsAlgorithm):
         self.addOutput(QgsProcessingOutputVectorLayer(self.POINTS, self.tr("Service points")))
         self.addOutput(QgsProcessingOutputNumber(self.LOADED, self.tr("Points loaded")))
         self.addOutput(QgsProcessingOutputString(self.FAILED, self.tr("Sources that failed")))
+        self.addOutput(QgsProcessingOutputNumber(self.SOURCES_LOADED, self.tr("Sources loaded")))
+        self.addOutput(QgsProcessingOutputNumber(self.CHANGED, self.tr("Points added, changed or removed")))
 
     def compute(self, parameters, context, feedback):
         path = self.parameterAsFile(parameters, self.CATALOGUE, context) or str(SAMPLE_CATALOGUE)
@@ -63,7 +67,7 @@ class LoadSourcesAlgorithm(CrsAlgorithm):
         if not entries:
             raise QgsProcessingException(self.tr("The catalogue lists no sources."))
         store = GeoPackageStore(self.parameterAsFileOutput(parameters, self.OUTPUT, context))
-        loaded, failed = 0, []
+        loaded, failed, sources_loaded, changed = 0, [], 0, 0
         for number, entry in enumerate(entries):
             if feedback.isCanceled():
                 feedback.pushInfo(
@@ -79,6 +83,8 @@ class LoadSourcesAlgorithm(CrsAlgorithm):
                 failed.append(entry.id)
             else:
                 loaded += summary.total
+                sources_loaded += 1
+                changed += summary.added + summary.changed + summary.removed
                 feedback.pushInfo(str(summary))
             feedback.setProgress(100.0 * (number + 1) / len(entries))
         if failed and len(failed) == len(entries):
@@ -88,4 +94,6 @@ class LoadSourcesAlgorithm(CrsAlgorithm):
             self.POINTS: f"{store.path}|layername={POINTS_LAYER}",
             self.LOADED: loaded,
             self.FAILED: ",".join(failed),
+            self.SOURCES_LOADED: sources_loaded,
+            self.CHANGED: changed,
         }

@@ -27,14 +27,21 @@ def test_load_and_unload(qgis_iface, qgis_processing):
     if existing is not None:  # registered by another test's fixture
         registry.removeProvider(existing)
     main_window = qgis_iface.mainWindow()
-    actions_before = len(main_window.findChildren(QAction))
+    from qgis.gui import QgsDockWidget
+    from qgis.PyQt.QtCore import Qt
+
+    def our_actions():
+        return main_window.findChildren(QAction, options=Qt.FindDirectChildrenOnly)
+
+    actions_before = len(our_actions())
 
     plugin = crs_plugin.classFactory(qgis_iface)
     plugin.initGui()
     provider = registry.providerById("crs")
     assert provider is not None and provider.name() == "CRS Service Points"
     assert "crs:nearestservice" in [a.id() for a in provider.algorithms()]
-    assert len(main_window.findChildren(QAction)) == actions_before + 1
+    assert len(our_actions()) == actions_before + 2  # panel toggle, nearest-service dialog
+    assert len(main_window.findChildren(QgsDockWidget, "CrsServicePointsDock")) == 1
 
     plugin.unload()
     QgsApplication.processEvents()
@@ -42,7 +49,9 @@ def test_load_and_unload(qgis_iface, qgis_processing):
 
     QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
     assert registry.providerById("crs") is None
-    assert len(main_window.findChildren(QAction)) == actions_before
+    assert len(our_actions()) == actions_before
+    assert main_window.findChildren(QgsDockWidget, "CrsServicePointsDock") == []
+    assert plugin.dock is None and plugin.options_factory is None
     assert plugin.actions == [] and plugin.provider is None
 
 

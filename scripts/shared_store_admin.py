@@ -1,0 +1,62 @@
+"""Set up and feed the shared store (PostgreSQL + PostGIS), for the geomapping team's DBA.
+
+    python scripts/shared_store_admin.py --db "service=crs" install
+    python scripts/shared_store_admin.py --db "service=crs" publish path/to/store.gpkg
+    python scripts/shared_store_admin.py --db "service=crs" contributor snb_gis NB
+    python scripts/shared_store_admin.py --db "service=crs" maintainer geomapping
+
+``--db`` is a libpq connection string; passwords come from ~/.pgpass, PGPASSWORD or the
+service file, never from the command line. Login roles are created by the DBA
+(CREATE ROLE … LOGIN); this script only grants them their part.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from crs_plugin.core.errors import CrsServicePointsError  # noqa: E402
+from crs_plugin.core.store import GeoPackageStore  # noqa: E402
+from crs_plugin.core.submissions.shared_store import SharedStore  # noqa: E402
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", required=True, help='libpq connection string, e.g. "service=crs"')
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("install", help="create or update the crs schema, roles' grants and policies")
+    publish = commands.add_parser(
+        "publish", help="insert or update points from a GeoPackage store by point_id"
+    )
+    publish.add_argument("gpkg")
+    contributor = commands.add_parser("contributor", help="let a login role submit for a jurisdiction")
+    contributor.add_argument("role")
+    contributor.add_argument("jurisdiction")
+    maintainer = commands.add_parser("maintainer", help="let a login role review and apply submissions")
+    maintainer.add_argument("role")
+    args = parser.parse_args(argv)
+    store = SharedStore(args.db)
+    try:
+        if args.command == "install":
+            store.install()
+            print(f"Shared store ready on {store.describe()} (version {store.version()}).")
+        elif args.command == "publish":
+            version = store.publish(GeoPackageStore(args.gpkg).read_points())
+            print(f"Published {args.gpkg}: store version {version}.")
+        elif args.command == "contributor":
+            store.register_contributor(args.role, args.jurisdiction)
+            print(f"{args.role} may now submit changes for {args.jurisdiction}.")
+        else:
+            store.register_maintainer(args.role)
+            print(f"{args.role} may now review and apply submissions.")
+    except CrsServicePointsError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

