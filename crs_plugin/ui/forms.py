@@ -10,6 +10,7 @@ from qgis.core import QgsDefaultValue, QgsEditorWidgetSetup, QgsFieldConstraints
 
 from ..core.schema import FIELDS, LIST_SEPARATOR, FieldType
 from ..toolbelt.translation import language
+from .code_list_widget import WIDGET_TYPE, register_code_list_widget
 
 
 def _quote(text: str) -> str:
@@ -23,6 +24,9 @@ def configure_form(layer: QgsVectorLayer, lang: str | None = None) -> None:
         if index < 0:
             continue
         layer.setFieldAlias(index, fdef.label(lang))
+        if fdef.type == FieldType.LIST and register_code_list_widget():
+            config = {"codes": list(fdef.codes), "labels": [c.label(lang) for c in fdef.choices]}
+            layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup(WIDGET_TYPE, config))
         if fdef.type == FieldType.ENUM and not fdef.pattern:
             values = [{c.label(lang): c.code} for c in fdef.choices]
             if not fdef.required:

@@ -157,3 +157,63 @@ def test_contribute_tab_validates_and_zooms_to_a_problem(dock, sample_store, tmp
     dock.zoom_to_problem(0)
     assert dock.checkout_layer.selectedFeatureIds() == [fids[4]]
     assert qgis_iface.mapCanvas().extent().contains(-123.1, 49.28) or True  # canvas CRS may differ
+
+
+def test_an_unreachable_source_is_reported_and_the_others_load(dock, qgis_iface, tmp_path):
+    import socket
+
+    from crs_plugin.core.catalogue import SAMPLE_CATALOGUE
+
+    with socket.socket() as s:  # a loopback port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    doc = json.loads(SAMPLE_CATALOGUE.read_text(encoding="utf-8"))
+    for entry in doc["sources"]:
+        if isinstance(entry.get("mapping"), str):
+            entry["mapping"] = str(SAMPLE_CATALOGUE.parent / entry["mapping"])
+        if entry["connector"]["type"] == "file":
+            location = entry["connector"]["location"]
+            entry["connector"]["location"] = str(SAMPLE_CATALOGUE.parent / location)
+    broken = next(e for e in doc["sources"] if e["id"] == "snb_service_centres")
+    broken["connector"]["location"] = f"http://127.0.0.1:{port}/snb.csv"
+    catalogue = tmp_path / "catalogue.json"
+    catalogue.write_text(json.dumps(doc), encoding="utf-8")
+    QgsSettings().setValue("crs_service_points/catalogue", str(catalogue))
+    try:
+        dock.settings = type(dock.settings)()
+        dock.reload_catalogue()
+        check_only(dock, "service_canada_offices", "snb_service_centres")
+        dock.load_checked()
+        wait_for_tasks()
+    finally:
+        QgsSettings().remove("crs_service_points/catalogue")
+    assert dock.points_layer.featureCount() == 79
+    assert "Failed: snb_service_centres" in dock.status.text()
+    items = {i.data(0, Qt.UserRole): i for i in dock.source_items()}
+    assert items["snb_service_centres"].data(1, Qt.UserRole) == "failed"
+    warnings = qgis_iface.messageBar().get_messages(Qgis.Warning)
+    assert any("Failed: snb_service_centres" in m for m in warnings)
+
+
+def test_cancelling_a_load_keeps_the_interface_usable(dock):
+    dock.load_checked()
+    dock.load_task.cancel()
+    wait_for_tasks()
+    assert dock.load_button.isEnabled()
+    assert dock.status.text()  # says what happened (loaded what it could, or cancelled)
+
+
+def test_a_refused_database_is_reported(dock, qgis_iface, tmp_path):
+    from qgis.core import QgsProviderRegistry
+
+    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
+    metadata.saveConnection(
+        metadata.createConnection("host=127.0.0.1 port=1 dbname=nowhere user=x", {}), "refusing"
+    )
+    dock.connection.setConnection("refusing")
+    dock.checkout_file.setFilePath(str(tmp_path / "nb.gpkg"))
+    dock.check_out()
+    wait_for_tasks()
+    messages = qgis_iface.messageBar().get_messages(Qgis.Warning)
+    assert any("Cannot connect to the shared store" in m and "Data Source Manager" in m for m in messages)
+    assert not (tmp_path / "nb.gpkg").exists()

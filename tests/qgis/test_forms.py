@@ -1,0 +1,43 @@
+"""The checkout form: a real QGIS attribute form built from the schema."""
+
+from __future__ import annotations
+
+from qgis.core import NULL, QgsVectorLayer
+from qgis.gui import QgsAttributeEditorContext, QgsAttributeForm, QgsCheckableComboBox
+from qgis.PyQt.QtCore import Qt
+
+from crs_plugin.core.store import GeoPackageStore
+from crs_plugin.core.submissions.checkout import CheckoutInfo, SharedRow, write_checkout
+from crs_plugin.ui.forms import configure_form, save_form_as_default
+
+
+def test_services_are_a_multi_select_that_stores_codes(qgis_app, sample_store, tmp_path):
+    points = GeoPackageStore(sample_store).read_points()
+    rows = [SharedRow(i + 1, {k: v[i] for k, v in points.columns.items()}, points.lon[i], points.lat[i])
+            for i in range(len(points)) if points.columns["jurisdiction"][i] == "NB"]  # fmt: skip
+    path = tmp_path / "nb.gpkg"
+    write_checkout(path, rows, CheckoutInfo("NB", 1, "test"))
+    layer = QgsVectorLayer(f"{path}|layername=service_points", "nb", "ogr")
+    configure_form(layer, "fr")
+    assert save_form_as_default(layer) == ""
+    reopened = QgsVectorLayer(f"{path}|layername=service_points", "nb", "ogr")  # the form travels in the file
+    services = reopened.fields().indexFromName("services")
+    assert reopened.editorWidgetSetup(services).type() == "CrsCodeList"
+    assert reopened.attributeAlias(reopened.fields().indexFromName("name_fr")) == "Nom (français)"
+
+    feature = next(reopened.getFeatures())
+    form = QgsAttributeForm(reopened, feature, QgsAttributeEditorContext())
+    combo = next(w for w in form.findChildren(QgsCheckableComboBox) if w.count() == 14)
+    assert sorted(combo.checkedItemsData()) == sorted(feature["services"].split(";"))
+    assert "Passeports" in [combo.itemText(i) for i in range(combo.count())]
+
+    reopened.startEditing()
+    form.setMode(QgsAttributeEditorContext.SingleEditMode if hasattr(QgsAttributeEditorContext, "SingleEditMode")
+                 else form.mode())  # fmt: skip
+    for i in range(combo.count()):
+        combo.setItemCheckState(i, Qt.Checked if combo.itemData(i) in ("passport", "sin") else Qt.Unchecked)
+    assert form.save()
+    assert reopened.commitChanges()
+    saved = reopened.getFeature(feature.id())
+    assert saved["services"] == "passport;sin"
+    assert saved["last_verified"] not in (None, NULL)  # editing is verifying: today's date
