@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import MappingError, SourceError
-from .http import is_url
+from .http import HttpClient, is_url
 from .mapping import FieldMapping
 from .sources.arcgis import ArcGisSource
 from .sources.ckan import CkanSource
@@ -71,30 +71,35 @@ class CatalogueEntry:
     def title(self, language: str = "en") -> str:
         return self.title_fr if language.startswith("fr") else self.title_en
 
-    def source(self, base: Path):
+    def source(self, base: Path, client: HttpClient | None = None):
+        """The connector for this entry; ``client`` carries its HTTP requests (default: urllib)."""
         kind = self.connector.get("type")
         if kind == "file":
             location = str(self.connector.get("location", ""))
             if not is_url(location):
                 location = str((base / location).resolve())
-            return FileSource(location, self.id, self.connector.get("format"), self.connector.get("encoding"))
+            return FileSource(
+                location, self.id, self.connector.get("format"), self.connector.get("encoding"), client
+            )
         if kind == "arcgis":
             params = {
                 k: v
                 for k, v in self.connector.items()
                 if k in ("where", "out_format", "page_size", "max_pages")
             }
-            return ArcGisSource(str(self.connector.get("url", "")), self.id, **params)
+            return ArcGisSource(str(self.connector.get("url", "")), self.id, client=client, **params)
         if kind == "ogcapi":
             bbox = self.connector.get("bbox")
             return OgcApiFeaturesSource(
                 str(self.connector.get("url", "")), str(self.connector.get("collection", "")), self.id,
-                limit=int(self.connector.get("limit", 1000)), bbox=tuple(bbox) if bbox else None,
+                limit=int(self.connector.get("limit", 1000)), bbox=tuple(bbox) if bbox else None, client=client,
             )  # fmt: skip
         c = self.connector
         if kind == "wfs":
             params = {k: v for k, v in c.items() if k in ("version", "out_format", "page_size", "max_pages")}
-            return WfsSource(str(c.get("url", "")), str(c.get("type_name", "")), self.id, **params)
+            return WfsSource(
+                str(c.get("url", "")), str(c.get("type_name", "")), self.id, client=client, **params
+            )
         if kind == "ckan":
             return CkanSource(
                 str(c.get("url", "")),
@@ -102,6 +107,7 @@ class CatalogueEntry:
                 self.id,
                 c.get("resource"),
                 c.get("type_name"),
+                client=client,
             )
         raise SourceError(
             f"Source '{self.id}': connector type '{kind}' is not supported (file, arcgis, ogcapi, wfs, ckan)."
@@ -121,8 +127,8 @@ class Catalogue:
             f"The catalogue has no source '{source_id}'. Sources: " + ", ".join(e.id for e in self.entries)
         )
 
-    def source(self, source_id: str):
-        return self.entry(source_id).source(self.path.parent)
+    def source(self, source_id: str, client: HttpClient | None = None):
+        return self.entry(source_id).source(self.path.parent, client)
 
 
 def load_catalogue(path: str | Path = SAMPLE_CATALOGUE) -> Catalogue:

@@ -15,6 +15,7 @@ import re
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from urllib.parse import urlencode, urlsplit
@@ -47,6 +48,52 @@ class HttpResponse:
     body: bytes
 
 
+class HttpStatusError(Exception):
+    """The server answered with an HTTP error status (a transport raises this, the client decides)."""
+
+    def __init__(self, code: int, reason: str, headers: dict[str, str], body: bytes) -> None:
+        super().__init__(f"{code} {reason}")
+        self.code, self.reason, self.headers, self.body = code, reason, headers, body
+
+
+#: A transport fetches one URL once: (url, headers, timeout_s, max_bytes) -> HttpResponse. It raises
+#: HttpStatusError for HTTP error statuses, OSError (TimeoutError, ConnectionError…) for network
+#: failures, SourceError when the body exceeds max_bytes. Retries and messages are the client's.
+Transport = Callable[[str, dict, float, int], HttpResponse]
+
+
+def urllib_transport(
+    url: str, headers: dict, timeout_s: float, max_bytes: int, proxy: str | None = None
+) -> HttpResponse:
+    """Python's HTTP stack; ``proxy`` (http://host:port) overrides the environment's proxy settings."""
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, **headers})  # noqa: S310 - scheme checked
+    handlers = [urllib.request.ProxyHandler({"http": proxy, "https": proxy})] if proxy else []
+    try:
+        with urllib.request.build_opener(*handlers).open(request, timeout=timeout_s) as response:
+            body = response.read(max_bytes + 1)
+            response_headers = {k.lower(): v for k, v in response.headers.items()}
+            status = response.status
+    except urllib.error.HTTPError as exc:
+        try:
+            error_body = exc.read(65536)
+        except OSError:
+            error_body = b""
+        raise HttpStatusError(exc.code, str(exc.reason), {k.lower(): v for k, v in exc.headers.items()},
+                              error_body) from None  # fmt: skip
+    except urllib.error.URLError as exc:
+        reason = exc.reason
+        raise (reason if isinstance(reason, OSError) else ConnectionError(str(reason))) from None
+    check_size(url, len(body), max_bytes)
+    return HttpResponse(url, status, response_headers, body)
+
+
+def check_size(url: str, size: int, max_bytes: int) -> None:
+    if size > max_bytes:
+        raise SourceError(
+            f"{url} is larger than the {max_bytes // (1024 * 1024)} MB limit; nothing was loaded."
+        )
+
+
 @dataclass
 class HttpClient:
     timeout_s: float = DEFAULT_TIMEOUT_S
@@ -55,6 +102,11 @@ class HttpClient:
     max_retry_after_s: float = 60.0
     max_bytes: int = DEFAULT_MAX_BYTES
     sleep: object = field(default=time.sleep, repr=False)  # replaced by tests that count waits
+    #: How requests travel: Python's urllib by default; inside QGIS, QGIS's network manager
+    #: (its proxy, SSL and authentication settings), see ``toolbelt.network``.
+    transport: Transport = field(default=urllib_transport, repr=False)
+    #: HTTP validators (ETag, Last-Modified) of the first response that had them: kept as provenance.
+    validators: dict[str, str] = field(default_factory=dict, repr=False)
 
     def get(self, url: str, params: dict | None = None, headers: dict | None = None) -> HttpResponse:
         if not is_url(url):
@@ -64,20 +116,27 @@ class HttpClient:
         for attempt in range(1, self.retries + 1):
             wait = self.backoff_s * 2 ** (attempt - 1)
             try:
-                return self._get_once(full, headers or {})
-            except urllib.error.HTTPError as exc:
+                response = self.transport(full, headers or {}, self.timeout_s, self.max_bytes)
+            except HttpStatusError as exc:
                 if exc.code not in _RETRY_STATUS:
-                    reason = _error_summary(exc)
+                    reason = _error_summary(exc.body)
                     raise SourceError(
                         f"The server answered {exc.code} {exc.reason} for {full}"
                         + (f": {reason}" if reason else "")
                         + "."
                     ) from None
                 last_problem = f"the server answered {exc.code} {exc.reason}"
-                wait = max(wait, self._retry_after(exc.headers.get("Retry-After")))
-            except (urllib.error.URLError, TimeoutError, ConnectionError, OSError) as exc:
+                wait = max(wait, self._retry_after(exc.headers.get("retry-after")))
+            except OSError as exc:  # TimeoutError, ConnectionError, socket errors
                 reason = getattr(exc, "reason", exc)
-                last_problem = "it did not answer in time" if "timed out" in str(reason) else f"{reason}"
+                timed_out = isinstance(exc, TimeoutError) or "timed out" in str(reason)
+                last_problem = "it did not answer in time" if timed_out else f"{reason}"
+            else:
+                if not self.validators:
+                    self.validators = {
+                        k: response.headers[k] for k in ("etag", "last-modified") if k in response.headers
+                    }
+                return response
             if attempt < self.retries:
                 self.sleep(wait)
         raise SourceError(f"Could not fetch {full}: {last_problem} ({self.retries} attempts).")
@@ -97,18 +156,6 @@ class HttpClient:
                 f"{response.url} sent invalid or truncated JSON ({exc.msg} at character {exc.pos})."
             ) from None
 
-    def _get_once(self, url: str, headers: dict) -> HttpResponse:
-        request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, **headers})  # noqa: S310 - scheme checked
-        with urllib.request.urlopen(request, timeout=self.timeout_s) as response:  # noqa: S310 - scheme checked
-            body = response.read(self.max_bytes + 1)
-            headers = {k.lower(): v for k, v in response.headers.items()}
-            status = response.status
-        if len(body) > self.max_bytes:
-            raise SourceError(
-                f"{url} is larger than the {self.max_bytes // (1024 * 1024)} MB limit; nothing was loaded."
-            )
-        return HttpResponse(url, status, headers, body)
-
     def _retry_after(self, value: str | None) -> float:
         if not value:
             return 0.0
@@ -122,12 +169,9 @@ class HttpClient:
         return min(max(seconds, 0.0), self.max_retry_after_s)
 
 
-def _error_summary(error: urllib.error.HTTPError, limit: int = 300) -> str:
+def _error_summary(raw: bytes, limit: int = 300) -> str:
     """The server's own words from an error body (JSON message or XML/HTML text), shortened."""
-    try:
-        body = error.read(65536).decode("utf-8", errors="replace")
-    except OSError:
-        return ""
+    body = raw[:65536].decode("utf-8", errors="replace")
     try:
         doc = json.loads(body)
         if isinstance(doc, dict):

@@ -9,6 +9,7 @@ the previous version intact, and reports what was added, changed and removed
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import struct
@@ -29,7 +30,7 @@ POINTS_LAYER = "service_points"
 LOADS_LAYER = "source_loads"
 _FIELD_NAMES = [f.name for f in FIELDS]
 _LOAD_FIELDS = ("source_id", "uri", "fetched_at", "record_count", "sha256", "added", "changed",
-                "removed")  # fmt: skip
+                "removed", "http_validators")  # fmt: skip
 
 ogr.UseExceptions()
 osr.UseExceptions()
@@ -127,6 +128,8 @@ class GeoPackageStore:
     def _loads_layer(ds):
         layer = ds.GetLayerByName(LOADS_LAYER)
         if layer is not None:
+            if layer.GetLayerDefn().GetFieldIndex("http_validators") < 0:  # a store from an older version
+                layer.CreateField(ogr.FieldDefn("http_validators", ogr.OFTString))
             return layer
         layer = ds.CreateLayer(LOADS_LAYER, None, ogr.wkbNone)
         for name in _LOAD_FIELDS:
@@ -188,6 +191,7 @@ class GeoPackageStore:
             "added": summary.added,
             "changed": summary.changed,
             "removed": summary.removed,
+            "http_validators": json.dumps(provenance.extra.get("http_validators", {})),
         }
         for name, value in values.items():
             feat.SetField(name, value)

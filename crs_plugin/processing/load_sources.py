@@ -16,6 +16,7 @@ from ..core.catalogue import SAMPLE_CATALOGUE, load_catalogue
 from ..core.errors import CrsServicePointsError
 from ..core.sources import load_points
 from ..core.store import POINTS_LAYER, GeoPackageStore
+from ..toolbelt.network import qgis_http_client
 from .base import CrsAlgorithm
 
 
@@ -76,7 +77,9 @@ class LoadSourcesAlgorithm(CrsAlgorithm):
                 break
             feedback.pushInfo(self.tr("Loading {} ({})…").format(entry.id, entry.connector.get("type")))
             try:
-                summary = store.write_points(*load_points(catalogue.source(entry.id), entry.mapping))
+                # Through QGIS's network manager: the user's proxy and, if named, an auth configuration.
+                client = qgis_http_client(str(entry.connector.get("authcfg", "")))
+                summary = store.write_points(*load_points(catalogue.source(entry.id, client), entry.mapping))
             except CrsServicePointsError as exc:
                 # One source failing leaves its previous version in the store and the others loading.
                 feedback.reportError(f"{entry.id}: {exc}", fatalError=False)

@@ -111,3 +111,24 @@ def test_store_refuses_an_unsafe_source_id_itself(tmp_path):
     with pytest.raises(StoreError, match="Invalid source id"):
         GeoPackageStore(tmp_path / "crs.gpkg").write_points(points, provenance)
     assert not (tmp_path / "crs.gpkg").exists()
+
+
+def test_http_validators_are_kept_with_the_load(tmp_path):
+    """ETag and Last-Modified of a downloaded source are recorded in source_loads."""
+    from crs_plugin.core.catalogue import SAMPLE_CATALOGUE
+    from crs_plugin.core.mapping import FieldMapping
+    from tests.servers.static import StaticServer
+
+    csv = (SAMPLE_CATALOGUE.parent / "snb_service_centres.csv").read_bytes()
+    mapping = FieldMapping.from_file(SAMPLE_CATALOGUE.parent / "mappings" / "snb_service_centres.json")
+    validators = {"ETag": '"snb-2026-11-01"', "Last-Modified": "Sun, 01 Nov 2026 12:00:00 GMT"}
+    with StaticServer() as server:
+        server.routes["/snb.csv"] = (200, "text/csv", csv, validators)
+        points, provenance = load_points(FileSource(server.url + "/snb.csv", "snb_service_centres"), mapping)
+    assert provenance.extra["http_validators"] == {"etag": '"snb-2026-11-01"',
+                                                   "last-modified": "Sun, 01 Nov 2026 12:00:00 GMT"}  # fmt: skip
+    store = GeoPackageStore(tmp_path / "crs.gpkg")
+    store.write_points(points, provenance)
+    with sqlite3.connect(tmp_path / "crs.gpkg") as db:
+        (kept,) = db.execute("SELECT http_validators FROM source_loads").fetchone()
+    assert '"etag": "\\"snb-2026-11-01\\""' in kept and "Sun, 01 Nov 2026" in kept

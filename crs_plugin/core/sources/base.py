@@ -20,6 +20,9 @@ class Source(Protocol):
 def load_points(source: Source, mapping: FieldMapping) -> tuple[PointTable, Provenance]:
     """Fetch a source and map it into the common schema (nothing is written)."""
     raw, provenance = source.fetch()
+    client = getattr(source, "client", None)
+    if client is not None and client.validators:
+        provenance.extra.setdefault("http_validators", dict(client.validators))
     points = mapping.apply(raw)
     provenance.record_count = len(points)
     return points, provenance

@@ -69,7 +69,7 @@ class CkanSource:
         kind, resource = self.resolve()
         url = resource["url"]
         if kind in ("geojson", "csv"):
-            source = FileSource(url, self.source_id, kind)
+            source = FileSource(url, self.source_id, kind, client=self.client)
         elif kind == "arcgis":
             source = ArcGisSource(url, self.source_id, client=self.client)
         else:

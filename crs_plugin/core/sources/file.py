@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import SourceError
-from ..http import get_bytes, is_url
+from ..http import HttpClient, get_bytes, is_url
 from ..schema import Provenance
 from ..table import RawTable
 
@@ -32,8 +32,10 @@ class FileSource:
         source_id: str,
         fmt: str | None = None,
         encoding: str | None = None,
+        client: HttpClient | None = None,
     ) -> None:
         self.location = str(location)
+        self.client = client or (HttpClient() if is_url(self.location) else None)
         self.source_id = source_id
         self.fmt = (fmt or _guess_format(self.location)).lower()
         if self.fmt not in ("csv", "geojson"):
@@ -56,7 +58,7 @@ class FileSource:
 
     def _read_bytes(self) -> bytes:
         if is_url(self.location):
-            body, _headers = get_bytes(self.location)
+            body, _headers = get_bytes(self.location, self.client)
             if body.lstrip()[:1] == b"<":
                 raise SourceError(
                     f"{self.location} leads to a web page, not a {self.fmt.upper()} file (a download page?): "

@@ -1,0 +1,72 @@
+"""HTTP for sources inside QGIS: the proxy and the authentication configured in QGIS.
+
+The requests themselves go through ``HttpClient``'s urllib transport (the same
+retries, limits and messages everywhere, and safe from background tasks and
+worker threads); what comes from QGIS is the proxy of Settings › Options ›
+Network (with its exclusions) and, when a catalogue source names one, a Basic
+authentication configuration of QGIS's auth manager, whose credentials are read
+at request time and never stored or logged by the plugin.
+"""
+
+from __future__ import annotations
+
+import base64
+from urllib.parse import quote, urlsplit
+
+from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsNetworkAccessManager
+from qgis.PyQt.QtNetwork import QNetworkProxy
+
+from ..core.errors import SourceError
+from ..core.http import HttpClient, urllib_transport
+
+
+def qgis_proxy() -> tuple[str | None, list[str]]:
+    """The proxy URL QGIS uses (None for a direct connection) and the URL prefixes it excludes."""
+    manager = QgsNetworkAccessManager.instance()
+    proxy = manager.fallbackProxy()
+    if proxy.type() not in (QNetworkProxy.HttpProxy, QNetworkProxy.HttpCachingProxy) or not proxy.hostName():
+        return None, []
+    credentials = ""
+    if proxy.user():
+        credentials = f"{quote(proxy.user(), safe='')}:{quote(proxy.password(), safe='')}@"
+    excludes = [e for e in manager.excludeList() if e]
+    return f"http://{credentials}{proxy.hostName()}:{proxy.port()}", excludes
+
+
+def basic_auth_header(authcfg: str) -> dict[str, str]:
+    """The Authorization header of a QGIS Basic authentication configuration."""
+    config = QgsAuthMethodConfig()
+    loaded = QgsApplication.authManager().loadAuthenticationConfig(authcfg, config, True)
+    if isinstance(loaded, tuple):  # PyQGIS returns (ok, config)
+        loaded, config = loaded
+    if not loaded:
+        raise SourceError(f"The authentication configuration {authcfg} cannot be read: unlock QGIS's "
+                          "authentication database (master password) or check the configuration id.")  # fmt: skip
+    if config.method() != "Basic":
+        raise SourceError(f"The authentication configuration {authcfg} uses '{config.method()}'; sources "
+                          "support Basic (user name and password) configurations.")  # fmt: skip
+    token = base64.b64encode(f"{config.config('username')}:{config.config('password')}".encode()).decode()
+    return {"Authorization": f"Basic {token}"}
+
+
+def qgis_transport(authcfg: str = ""):
+    """A transport for ``HttpClient`` with QGIS's proxy and, optionally, an auth configuration."""
+    proxy, excludes = qgis_proxy()
+    auth = basic_auth_header(authcfg) if authcfg else {}
+
+    def fetch(url: str, headers: dict, timeout_s: float, max_bytes: int):
+        use_proxy = proxy if proxy and not any(url.startswith(e) for e in excludes) else None
+        if (
+            auth
+            and urlsplit(url).scheme != "https"
+            and urlsplit(url).hostname not in ("127.0.0.1", "localhost")
+        ):
+            # Basic credentials in clear text over the network: refuse rather than leak them.
+            raise SourceError(f"Refusing to send credentials to {url} without https.")
+        return urllib_transport(url, {**headers, **auth}, timeout_s, max_bytes, proxy=use_proxy)
+
+    return fetch
+
+
+def qgis_http_client(authcfg: str = "", **options) -> HttpClient:
+    return HttpClient(transport=qgis_transport(authcfg), **options)
