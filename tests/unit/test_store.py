@@ -132,3 +132,31 @@ def test_http_validators_are_kept_with_the_load(tmp_path):
     with sqlite3.connect(tmp_path / "crs.gpkg") as db:
         (kept,) = db.execute("SELECT http_validators FROM source_loads").fetchone()
     assert '"etag": "\\"snb-2026-11-01\\""' in kept and "Sun, 01 Nov 2026" in kept
+
+
+def test_refreshed_store_stays_a_valid_geopackage(store_copy):
+    """After a refresh GDAL sees a consistent layer: count, extent, R-tree, geometries."""
+    from osgeo import ogr
+
+    points, provenance = sample("snb_service_centres")
+    moved = points.take(np.arange(len(points)))
+    moved.lon = moved.lon.copy()
+    moved.lon[0] = -64.0  # a new easternmost point widens the extent
+    GeoPackageStore(store_copy).write_points(moved, provenance)
+    ds = ogr.Open(str(store_copy))
+    layer = ds.GetLayerByName("service_points")
+    assert layer.GetFeatureCount() == 275
+    assert layer.GetExtent()[1] >= -64.0
+    layer.SetSpatialFilterRect(
+        -64.001, moved.lat[0] - 0.001, -63.999, moved.lat[0] + 0.001
+    )  # uses the R-tree
+    found = [f.GetField("point_id") for f in layer]
+    assert found == [moved.columns["point_id"][0]]
+    layer.SetSpatialFilter(None)
+    feature = next(f for f in layer if f.GetField("point_id") == moved.columns["point_id"][1])
+    assert feature.GetGeometryRef().GetX() == pytest.approx(moved.lon[1], abs=1e-12)
+    ds = None
+    with sqlite3.connect(store_copy) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        (rtree,) = db.execute("SELECT count(*) FROM rtree_service_points_geom").fetchone()
+    assert rtree == 275
