@@ -20,16 +20,19 @@ class ServiceFilter:
     point_types: tuple[str, ...] = ()
     services: tuple[str, ...] = ()
 
-    @property
-    def needed_fields(self) -> tuple[str, ...]:
+    def _by_field(self, with_services: bool = True) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """(schema field, wanted codes) for each filter; services last (a list field)."""
         pairs = (
             ("order_of_government", self.orders),
             ("jurisdiction", self.jurisdictions),
             ("channel", self.channels),
             ("point_type", self.point_types),
-            ("services", self.services),
         )
-        return tuple(name for name, wanted in pairs if wanted)
+        return (*pairs, ("services", self.services)) if with_services else pairs
+
+    @property
+    def needed_fields(self) -> tuple[str, ...]:
+        return tuple(name for name, wanted in self._by_field() if wanted)
 
     def describe(self) -> str:
         parts = [
@@ -53,12 +56,7 @@ class ServiceFilter:
 
         parts = [
             f'"{name}" IN ({", ".join(quoted(v) for v in wanted)})'
-            for name, wanted in (
-                ("order_of_government", self.orders),
-                ("jurisdiction", self.jurisdictions),
-                ("channel", self.channels),
-                ("point_type", self.point_types),
-            )
+            for name, wanted in self._by_field(with_services=False)
             if wanted
         ]
         if self.services:
@@ -83,12 +81,7 @@ class ServiceFilter:
         """Boolean mask of the points that pass; AnalysisError if a needed field is missing."""
         self.require_fields(columns)
         keep = np.ones(n, dtype=bool)
-        for name, wanted in (
-            ("order_of_government", self.orders),
-            ("jurisdiction", self.jurisdictions),
-            ("channel", self.channels),
-            ("point_type", self.point_types),
-        ):
+        for name, wanted in self._by_field(with_services=False):
             if wanted:
                 keep &= np.isin(columns[name].astype(str), np.array(wanted, dtype=str))
         if self.services:
