@@ -36,6 +36,41 @@ PROVINCE_EXTENTS = {
 _PROVINCE_BY_PRUID = {v: k for k, v in PRUID.items()}
 
 
+#: Message templates (English, French) by key.
+MESSAGES = {
+    "required": ("{label} is required.", "{label} : valeur obligatoire."),
+    "too_long": ("{label} is longer than {n} characters.", "{label} : plus de {n} caractères."),
+    "not_allowed": ("{label}: '{value}' is not one of the allowed values ({codes}).",
+                    "{label} : « {value} » ne fait pas partie des valeurs permises ({codes})."),
+    "bad_format": ("{label}: '{value}' is not in the expected format.",
+                   "{label} : « {value} » n'est pas dans le format attendu."),
+    "no_name": ("The point has no name in English or French.", "Le point n'a de nom ni en anglais ni en français."),
+    "bilingual_name": ("Points of this jurisdiction are named in both official languages: {name} is empty.",
+                       "Les points de cette administration sont nommés dans les deux langues officielles : "
+                       "{name} est vide."),
+    "no_location": ("The point has no location.", "Le point n'a pas d'emplacement."),
+    "outside_canada": ("The point is outside Canada.", "Le point est hors du Canada."),
+    "outside_boundary": ("The point is not in {code} (its boundary); was it placed in another province by mistake?",
+                         "Le point n'est pas dans {code} (sa limite) ; a-t-il été placé dans une autre province "
+                         "par erreur?"),
+    "outside_extent": ("The point is not in {code} (its extent); was it placed in another province by mistake?",
+                       "Le point n'est pas dans {code} (son étendue) ; a-t-il été placé dans une autre province "
+                       "par erreur?"),
+    "postal_code_province": ("Postal code {postal} does not belong to {prov} (its codes start with {prefixes}).",
+                             "Le code postal {postal} n'appartient pas à {prov} (ses codes commencent par {prefixes})."),
+    "bad_date": ("Last verified: '{value}' is not a date (YYYY-MM-DD).",
+                 "Dernière vérification : « {value} » n'est pas une date (AAAA-MM-JJ)."),
+    "future_date": ("Last verified date {value} is in the future.",
+                    "La date de dernière vérification {value} est dans le futur."),
+    "duplicate_id": ("Point ID {pid} is used twice (rows {first} and {second}).",
+                     "L'ID de point {pid} est utilisé deux fois (lignes {first} et {second})."),
+    "likely_duplicate": ("Likely duplicate of shared point {other} ({d:.0f} m away, score {s:.2f}); edit that point "
+                         "instead of adding a new one?",
+                         "Doublon probable du point partagé {other} (à {d:.0f} m, score {s:.2f}) ; modifier ce point "
+                         "plutôt que d'en ajouter un nouveau?"),
+}  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Problem:
     severity: str
@@ -66,24 +101,28 @@ def validate(
     boundaries: dict[str, object] | None = None,
     duplicate_distance: float = 100.0,
     today: date | None = None,
+    language: str = "en",
 ) -> list[Problem]:
     """Every problem found in ``points``; ``existing`` (the shared points) is used to flag likely
     duplicates, ``boundaries`` (province code -> shapely polygon, EPSG:4326) for exact extents."""
     problems: list[Problem] = []
     ids = points.columns["point_id"]
 
-    def add(severity, rows, field, code, message):
+    def add(severity, rows, field, code, message: str | tuple[str, dict] | None = None, **values):
+        """``code`` names the message template (or ``message`` gives (template, values))."""
+        key, values = message if isinstance(message, tuple) else (code, values)
+        text = MESSAGES[key][1 if language.startswith("fr") else 0].format(**values)
         for r in np.atleast_1d(rows):
-            problems.append(Problem(severity, int(r), ids[r], field, code, message))
+            problems.append(Problem(severity, int(r), ids[r], field, code, text))
 
     for fdef in FIELDS:
         values = points.columns[fdef.name]
         empty = np.array([v in (None, "") for v in values], dtype=bool)
         if fdef.required and empty.any():
-            add(ERROR, np.flatnonzero(empty), fdef.name, "required", f"{fdef.en} is required.")
+            add(ERROR, np.flatnonzero(empty), fdef.name, "required", label=fdef.label(language))
         verdicts = {}
         for v in set(values[~empty]):
-            verdicts[v] = _check_value(fdef, v)
+            verdicts[v] = _check_value(fdef, v, language)
         for r in np.flatnonzero(~empty):
             message = verdicts[values[r]]
             if message:
@@ -97,13 +136,7 @@ def validate(
     seen: dict[str, int] = {}
     for r, pid in enumerate(ids):
         if pid in seen:
-            add(
-                ERROR,
-                r,
-                "point_id",
-                "duplicate_id",
-                f"Point ID {pid} is used twice (rows {seen[pid] + 1} and {r + 1}).",
-            )
+            add(ERROR, r, "point_id", "duplicate_id", pid=pid, first=seen[pid] + 1, second=r + 1)
         elif pid:
             seen[pid] = r
     if existing is not None and len(existing) and len(points):
@@ -112,16 +145,18 @@ def validate(
     return problems
 
 
-def _check_value(fdef, value: str) -> str | None:
+def _check_value(fdef, value: str, language: str) -> tuple[str, dict] | None:
+    """(message template, values) for a value the field does not allow, else None."""
+    label = fdef.label(language)
     if fdef.max_length and len(value) > fdef.max_length:
-        return f"{fdef.en} is longer than {fdef.max_length} characters."
+        return "too_long", {"label": label, "n": fdef.max_length}
     parts = [p.strip() for p in value.split(LIST_SEPARATOR)] if fdef.type == FieldType.LIST else [value]
     bad = [p for p in parts if not fdef.allows(p)]
     if not bad:
         return None
     if fdef.choices:
-        return f"{fdef.en}: '{bad[0]}' is not one of the allowed values ({', '.join(fdef.codes)})."
-    return f"{fdef.en}: '{bad[0]}' is not in the expected format."
+        return "not_allowed", {"label": label, "value": bad[0], "codes": ", ".join(fdef.codes)}
+    return "bad_format", {"label": label, "value": bad[0]}
 
 
 def _check_names(points: PointTable, add) -> None:
@@ -130,7 +165,7 @@ def _check_names(points: PointTable, add) -> None:
     province = province_of(points)
     for r in range(len(points)):
         if not en[r] and not fr[r]:
-            add(ERROR, r, "name_en", "no_name", "The point has no name in English or French.")
+            add(ERROR, r, "name_en", "no_name")
             continue
         bilingual = (
             jur[r] in BILINGUAL_JURISDICTIONS
@@ -139,31 +174,29 @@ def _check_names(points: PointTable, add) -> None:
         )
         if bilingual and not (en[r] and fr[r]):
             missing = "name_fr" if en[r] else "name_en"
-            add(ERROR, r, missing, "bilingual_name",
-                f"Points of this jurisdiction are named in both official languages: {missing} is empty.")  # fmt: skip
+            add(ERROR, r, missing, "bilingual_name", name=missing)
 
 
 def _check_locations(points: PointTable, boundaries, add) -> None:
     lon, lat = np.asarray(points.lon, dtype=float), np.asarray(points.lat, dtype=float)
     missing = ~np.isfinite(lon) | ~np.isfinite(lat)
-    add(ERROR, np.flatnonzero(missing), "geom", "no_location", "The point has no location.")
+    add(ERROR, np.flatnonzero(missing), "geom", "no_location")
     outside = outside_canada(lon, lat) & ~missing
-    add(ERROR, np.flatnonzero(outside), "geom", "outside_canada", "The point is outside Canada.")
+    add(ERROR, np.flatnonzero(outside), "geom", "outside_canada")
     province = province_of(points)
     candidates = ~missing & ~outside
     for code in {p for p in province[candidates] if p}:
         rows = np.flatnonzero(candidates & (province == code))
         if boundaries and code in boundaries:
             inside = shapely.contains_xy(boundaries[code], lon[rows], lat[rows])
-            how = "its boundary"
+            how = "boundary"
         elif code in PROVINCE_EXTENTS:
             x0, y0, x1, y1 = PROVINCE_EXTENTS[code]
             inside = (lon[rows] >= x0) & (lon[rows] <= x1) & (lat[rows] >= y0) & (lat[rows] <= y1)
-            how = "its extent"
+            how = "extent"
         else:
             continue
-        add(ERROR, rows[~inside], "geom", "outside_jurisdiction",
-            f"The point is not in {code} ({how}); was it placed in another province by mistake?")  # fmt: skip
+        add(ERROR, rows[~inside], "geom", "outside_jurisdiction", ("outside_" + how, {"code": code}))
 
 
 def _check_postal_codes(points: PointTable, add) -> None:
@@ -171,9 +204,8 @@ def _check_postal_codes(points: PointTable, add) -> None:
     for r in range(len(points)):
         code, prov = postal[r], province[r]
         if code and prov in POSTAL_PREFIXES and code[:1].upper() not in POSTAL_PREFIXES[prov]:
-            add(WARNING, r, "postal_code", "postal_code_province",
-                f"Postal code {code} does not belong to {prov} (its codes start with "
-                f"{' or '.join(POSTAL_PREFIXES[prov])}).")  # fmt: skip
+            add(WARNING, r, "postal_code", "postal_code_province", postal=code, prov=prov,
+                prefixes=", ".join(POSTAL_PREFIXES[prov]))  # fmt: skip
 
 
 def _check_dates(points: PointTable, today: date, add) -> None:
@@ -183,12 +215,10 @@ def _check_dates(points: PointTable, today: date, add) -> None:
         try:
             when = date.fromisoformat(value)
         except ValueError:
-            add(
-                ERROR, r, "last_verified", "bad_date", f"Last verified: '{value}' is not a date (YYYY-MM-DD)."
-            )
+            add(ERROR, r, "last_verified", "bad_date", value=value)
             continue
         if when > today:
-            add(WARNING, r, "last_verified", "future_date", f"Last verified date {value} is in the future.")
+            add(WARNING, r, "last_verified", "future_date", value=value)
 
 
 def _check_duplicates(points: PointTable, existing: PointTable, max_distance: float, add) -> None:
@@ -209,6 +239,4 @@ def _check_duplicates(points: PointTable, existing: PointTable, max_distance: fl
     other_ids = col("point_id")
     for i, j, d, s in zip(dup.i, dup.j, dup.distance, dup.score):
         mine, theirs = (i, j) if origin[i] == 0 else (j, i)
-        add(WARNING, index[mine], "point_id", "likely_duplicate",
-            f"Likely duplicate of shared point {other_ids[theirs]} ({d:.0f} m away, score {s:.2f}); "
-            "edit that point instead of adding a new one?")  # fmt: skip
+        add(WARNING, index[mine], "point_id", "likely_duplicate", other=other_ids[theirs], d=d, s=s)

@@ -13,6 +13,7 @@ from ..core.errors import SubmissionError
 from ..core.store import GeoPackageStore
 from ..core.submissions.package import build_package
 from ..core.validation import ERROR, validate
+from ..toolbelt.translation import language
 from .base import CrsAlgorithm
 
 
@@ -48,7 +49,7 @@ class BuildSubmissionAlgorithm(CrsAlgorithm):
         if not contributor:
             raise SubmissionError("Say who you are (Contributor): the reviewers will answer you.")
         target = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
-        problems = validate(GeoPackageStore(checkout).read_points())
+        problems = validate(GeoPackageStore(checkout).read_points(), language=language())
         errors = [p for p in problems if p.severity == ERROR]
         for p in problems:
             if p.severity != ERROR:

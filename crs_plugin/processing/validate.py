@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 import numpy as np
+import shapely
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
@@ -19,13 +20,15 @@ from qgis.core import (
     QgsProcessingParameterDistance,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..core.schema import FIELD_NAMES, STORAGE_CRS
+from ..core.schema import FIELD_NAMES, PRUID, STORAGE_CRS
 from ..core.table import PointTable, text_column
 from ..core.validation import ERROR, WARNING, validate
+from ..toolbelt.translation import language
 from .base import CrsAlgorithm
 
 
@@ -37,6 +40,8 @@ class ValidateAlgorithm(CrsAlgorithm):
     INPUT = "INPUT"
     SHARED_POINTS = "SHARED_POINTS"
     DUPLICATE_DISTANCE = "DUPLICATE_DISTANCE"
+    BOUNDARIES = "BOUNDARIES"
+    BOUNDARY_CODE = "BOUNDARY_CODE"
     OUTPUT = "OUTPUT"
     ERRORS = "ERRORS"
     WARNINGS = "WARNINGS"
@@ -47,6 +52,15 @@ class ValidateAlgorithm(CrsAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.SHARED_POINTS, self.tr("Shared service points (to flag likely duplicates)"),
             [QgsProcessing.TypeVectorPoint], optional=True))  # fmt: skip
+        boundaries = QgsProcessingParameterFeatureSource(
+            self.BOUNDARIES, self.tr("Province/territory boundaries (exact location check)"),
+            [QgsProcessing.TypeVectorPolygon], optional=True)  # fmt: skip
+        boundaries.setHelp(self.tr("For example Statistics Canada's provinces boundary file. Without it, "
+                                   "points are checked against each province's extent."))  # fmt: skip
+        self.addParameter(boundaries)
+        self.addParameter(QgsProcessingParameterField(
+            self.BOUNDARY_CODE, self.tr("Boundary code field (PRUID or province code)"), "PRUID", self.BOUNDARIES,
+            optional=True))  # fmt: skip
         distance = QgsProcessingParameterDistance(
             self.DUPLICATE_DISTANCE, self.tr("Likely-duplicate distance (m)"), 100.0, minValue=0
         )
@@ -69,13 +83,27 @@ class ValidateAlgorithm(CrsAlgorithm):
         columns = {f: text_column(arrays.attributes[f]) for f in present}
         return PointTable(columns, xy[:, 0], xy[:, 1]), arrays.fids
 
+    def read_boundaries(self, parameters, context, feedback) -> dict:
+        """Province code -> boundary polygon (EPSG:4326), from a PRUID or a province-code field."""
+        field = self.parameterAsString(parameters, self.BOUNDARY_CODE, context) or "PRUID"
+        arrays = self.layer_arrays(parameters, self.BOUNDARIES, context, [field],
+                                   QgsCoordinateReferenceSystem(STORAGE_CRS), feedback)  # fmt: skip
+        by_pruid = {v: k for k, v in PRUID.items()}
+        codes = np.array([by_pruid.get(str(c), str(c)) for c in arrays.attributes[field]], dtype=object)
+        return {code: shapely.union_all(arrays.geometries[codes == code]) for code in set(codes)}
+
     def compute(self, parameters, context, feedback):
         points, fids = self.read_points(parameters, self.INPUT, context, feedback)
         shared = None
         if parameters.get(self.SHARED_POINTS):
             shared, _ = self.read_points(parameters, self.SHARED_POINTS, context, feedback)
         distance = self.parameterAsDouble(parameters, self.DUPLICATE_DISTANCE, context)
-        problems = validate(points, shared, duplicate_distance=distance)
+        boundaries = (
+            self.read_boundaries(parameters, context, feedback) if parameters.get(self.BOUNDARIES) else None
+        )
+        problems = validate(
+            points, shared, boundaries=boundaries, duplicate_distance=distance, language=language()
+        )
         fields = QgsFields()
         for name, kind in (("severity", QVariant.String), ("fid", QVariant.LongLong), ("point_id", QVariant.String),
                            ("field", QVariant.String), ("code", QVariant.String), ("message", QVariant.String)):  # fmt: skip

@@ -176,3 +176,31 @@ def test_unknown_connection_is_a_clear_error(crs_provider, tmp_path):
             "checkout",
             {"SHARED_STORE": "no-such-connection", "JURISDICTION": "NB", "OUTPUT": str(tmp_path / "x.gpkg")},
         )
+
+
+def test_boundaries_make_the_location_check_exact(crs_provider, sample_store, tmp_path):
+    """A point in Maine is inside New Brunswick's extent but not inside its boundary."""
+    import processing
+    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+
+    from crs_plugin.core.submissions.checkout import CheckoutInfo, SharedRow, write_checkout
+
+    points = GeoPackageStore(sample_store).read_points()
+    rows = [SharedRow(i + 1, {k: v[i] for k, v in points.columns.items()}, points.lon[i], points.lat[i])
+            for i in range(len(points)) if points.columns["jurisdiction"][i] == "NB"]  # fmt: skip
+    path = tmp_path / "nb.gpkg"
+    write_checkout(path, rows, CheckoutInfo("NB", 1, "test"))
+    fids = checkout_fids(path)
+    edit_checkout(path, {fids[0]: {"geom": (-68.5, 45.5)}})  # Maine
+    boundary = QgsVectorLayer("Polygon?crs=EPSG:4326&field=PRUID:string", "provinces", "memory")
+    feature = QgsFeature(boundary.fields())
+    # A coarse New Brunswick: its western border follows the St. Croix and Saint John rivers.
+    feature.setGeometry(QgsGeometry.fromWkt("POLYGON((-67.8 45.1, -67.8 47.1, -69.1 47.4, -68.3 48.1, -64.0 48.1, "
+                                            "-63.8 46.0, -66.0 44.6, -67.8 45.1))"))  # fmt: skip
+    feature["PRUID"] = "13"
+    boundary.dataProvider().addFeature(feature)
+    layer = f"{path}|layername=service_points"
+    coarse = processing.run("crs:validate", {"INPUT": layer, "OUTPUT": "memory:"})
+    exact = processing.run("crs:validate", {"INPUT": layer, "BOUNDARIES": boundary, "OUTPUT": "memory:"})
+    assert coarse["ERRORS"] == 0
+    assert exact["ERRORS"] == 1

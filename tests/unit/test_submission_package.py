@@ -166,3 +166,23 @@ def test_send_to_folder_is_atomic_and_never_overwrites(good_package, tmp_path):
     assert [p.name for p in shared.iterdir()] == [sent.name]
     with pytest.raises(SubmissionError, match="sent before"):
         send_to_folder(good_package, shared)
+
+
+def test_validation_speaks_french_too(checkout_path):
+    from crs_plugin.core.validation import validate
+
+    points = GeoPackageStore(checkout_path).read_points()
+    points.columns["name_fr"] = points.columns["name_fr"].copy()
+    points.columns["name_fr"][0] = None
+    points.columns["postal_code"] = points.columns["postal_code"].copy()
+    points.columns["postal_code"][1] = "V6B 1A1"
+    en = {p.code: p.message for p in validate(points)}
+    fr = {p.code: p.message for p in validate(points, language="fr")}
+    assert set(en) == set(fr) == {"bilingual_name", "postal_code_province"}
+    assert en["bilingual_name"].endswith("name_fr is empty.")
+    assert fr["bilingual_name"] == ("Les points de cette administration sont nommés dans les deux langues "
+                                    "officielles : name_fr est vide.")  # fmt: skip
+    assert (
+        fr["postal_code_province"]
+        == "Le code postal V6B 1A1 n'appartient pas à NB (ses codes commencent par E)."
+    )
