@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 from .errors import MappingError, SourceError
 from .http import HttpClient, is_url
@@ -71,13 +72,12 @@ class CatalogueEntry:
     def title(self, language: str = "en") -> str:
         return self.title_fr if language.startswith("fr") else self.title_en
 
-    def source(self, base: Path, client: HttpClient | None = None):
-        """The connector for this entry; ``client`` carries its HTTP requests (default: urllib)."""
+    def source(self, base: str, client: HttpClient | None = None):
+        """The connector for this entry; ``base`` is the catalogue's location (relative file locations
+        are resolved against it); ``client`` carries its HTTP requests (default: urllib)."""
         kind = self.connector.get("type")
         if kind == "file":
-            location = str(self.connector.get("location", ""))
-            if not is_url(location):
-                location = str((base / location).resolve())
+            location = resolve(base, str(self.connector.get("location", "")))
             return FileSource(
                 location, self.id, self.connector.get("format"), self.connector.get("encoding"), client
             )
@@ -114,9 +114,19 @@ class CatalogueEntry:
         )
 
 
+def resolve(base: str, location: str) -> str:
+    """A location relative to a catalogue (a file path or a URL) made absolute."""
+    if is_url(location):
+        return location
+    if is_url(base):
+        return urljoin(base, location)
+    return str((Path(base).parent / location).resolve())
+
+
 @dataclass(frozen=True)
 class Catalogue:
-    path: Path
+    #: Where the catalogue was read from: a file path or an http(s) URL.
+    location: str
     entries: tuple[CatalogueEntry, ...]
 
     def entry(self, source_id: str) -> CatalogueEntry:
@@ -128,24 +138,33 @@ class Catalogue:
         )
 
     def source(self, source_id: str, client: HttpClient | None = None):
-        return self.entry(source_id).source(self.path.parent, client)
+        return self.entry(source_id).source(self.location, client)
 
 
-def load_catalogue(path: str | Path = SAMPLE_CATALOGUE) -> Catalogue:
-    path = Path(path)
-    try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise SourceError(f"Catalogue not found: {path}") from None
-    except json.JSONDecodeError as exc:
-        raise SourceError(f"Catalogue {path} is not valid JSON: {exc}") from None
+def load_catalogue(location: str | Path = SAMPLE_CATALOGUE, client: HttpClient | None = None) -> Catalogue:
+    """Read and check a catalogue from a file or, for a team's shared one, an http(s) URL."""
+    location = str(location)
+    remote = is_url(location)
+    client = client or HttpClient()
+    if remote:
+        doc = client.get_json(location)
+    else:
+        try:
+            doc = json.loads(Path(location).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise SourceError(f"Catalogue not found: {location}") from None
+        except json.JSONDecodeError as exc:
+            raise SourceError(f"Catalogue {location} is not valid JSON: {exc}") from None
+    path = Path(urlsplit(location).path) if remote else Path(location)
     validate_catalogue(doc, path)
     entries = []
     for i, raw in enumerate(doc.get("sources") or []):
         sid = raw.get("id") or f"#{i + 1}"
         mapping = raw.get("mapping")
-        if isinstance(mapping, str):
-            mapping = FieldMapping.from_file(path.parent / mapping)
+        if isinstance(mapping, str) and remote:
+            mapping = FieldMapping.from_dict(client.get_json(resolve(location, mapping)))
+        elif isinstance(mapping, str):
+            mapping = FieldMapping.from_file(resolve(location, mapping))
         elif isinstance(mapping, dict):
             mapping = FieldMapping.from_dict(mapping)
         else:
@@ -165,4 +184,4 @@ def load_catalogue(path: str | Path = SAMPLE_CATALOGUE) -> Catalogue:
                 mapping=mapping,
             )
         )
-    return Catalogue(path, tuple(entries))
+    return Catalogue(location, tuple(entries))

@@ -58,7 +58,7 @@ class LoadSourcesAlgorithm(CrsAlgorithm):
 
     def compute(self, parameters, context, feedback):
         path = self.parameterAsFile(parameters, self.CATALOGUE, context) or str(SAMPLE_CATALOGUE)
-        catalogue = load_catalogue(path)
+        catalogue = load_catalogue(path, qgis_http_client())  # a path, or the URL of a shared catalogue
         wanted = [
             s.strip()
             for s in (self.parameterAsString(parameters, self.SOURCES, context) or "").split(",")

@@ -54,6 +54,7 @@ from ..core.filters import ServiceFilter
 from ..core.schema import CHANNELS, JURISDICTIONS, ORDERS_OF_GOVERNMENT, POINT_TYPES, SERVICES
 from ..core.store import LOADS_LAYER, POINTS_LAYER
 from ..toolbelt.log import LOG_TAG
+from ..toolbelt.network import qgis_http_client
 from ..toolbelt.styles import style_service_points
 from ..toolbelt.translation import language
 from .settings import Settings
@@ -131,7 +132,9 @@ class ServicePointsDock(QgsDockWidget):
         checked = {i.data(0, Qt.UserRole): i.checkState(0) for i in self.source_items()}
         self.tree.clear()
         try:
-            self.catalogue = load_catalogue(self.settings.catalogue)
+            self.catalogue = load_catalogue(
+                self.settings.catalogue, qgis_http_client(timeout_s=10, retries=1)
+            )
         except CrsServicePointsError as exc:
             self.catalogue = None
             self.report(self.tr("The source catalogue cannot be used"), str(exc) + " " +

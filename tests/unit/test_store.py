@@ -160,3 +160,31 @@ def test_refreshed_store_stays_a_valid_geopackage(store_copy):
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         (rtree,) = db.execute("SELECT count(*) FROM rtree_service_points_geom").fetchone()
     assert rtree == 275
+
+
+def test_a_shared_catalogue_is_read_from_a_url(tmp_path):
+    """A team's catalogue on a web server: mappings and files relative to it come from there too."""
+    import json
+
+    from crs_plugin.core.catalogue import SAMPLE_CATALOGUE
+    from tests.servers.static import StaticServer
+
+    folder = SAMPLE_CATALOGUE.parent
+    doc = json.loads(SAMPLE_CATALOGUE.read_text(encoding="utf-8"))
+    doc["sources"] = [e for e in doc["sources"] if e["id"] == "snb_service_centres"]
+    with StaticServer() as server:
+        server.routes["/crs/sources.json"] = (200, "application/json", json.dumps(doc).encode())
+        server.routes["/crs/mappings/snb_service_centres.json"] = (
+            200, "application/json", (folder / "mappings" / "snb_service_centres.json").read_bytes())  # fmt: skip
+        server.routes["/crs/snb_service_centres.csv"] = (
+            200,
+            "text/csv",
+            (folder / "snb_service_centres.csv").read_bytes(),
+        )
+        catalogue = load_catalogue(server.url + "/crs/sources.json")
+        points, provenance = load_points(
+            catalogue.source("snb_service_centres"), catalogue.entry("snb_service_centres").mapping
+        )
+        assert len(points) == 23 and provenance.uri == server.url + "/crs/snb_service_centres.csv"
+        with pytest.raises(Exception, match="404"):
+            load_catalogue(server.url + "/crs/missing.json")
