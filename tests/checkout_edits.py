@@ -46,3 +46,16 @@ def _set(feat, values: dict) -> None:
 def checkout_fids(path) -> list[int]:
     ds = ogr.Open(str(path))
     return sorted(f.GetFID() for f in ds.GetLayerByName("service_points"))
+
+
+def write_sample_checkout(store, path, jurisdiction: str = "NB", base_version: int = 1):
+    """A checkout of the sample store's points of ``jurisdiction``, without a shared store
+    (row ids are 1-based positions in the sample); returns ``path``."""
+    from crs_plugin.core.store import GeoPackageStore
+    from crs_plugin.core.submissions.checkout import CheckoutInfo, SharedRow, write_checkout
+
+    points = GeoPackageStore(store).read_points()
+    rows = [SharedRow(i + 1, {k: v[i] for k, v in points.columns.items()}, points.lon[i], points.lat[i])
+            for i in range(len(points)) if points.columns["jurisdiction"][i] == jurisdiction]  # fmt: skip
+    write_checkout(path, rows, CheckoutInfo(jurisdiction, base_version, "test"))
+    return path

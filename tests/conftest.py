@@ -153,3 +153,21 @@ def shared(postgres_cluster, request) -> SharedStores:
         cur.execute(f"CREATE DATABASE {dbname} TEMPLATE crs_template")
     conn.close()
     return SharedStores(postgres_cluster, dbname)
+
+
+def store_basic_auth(name: str, username: str, password: str) -> str:
+    """A Basic configuration in the test session's (throw-away) QGIS auth database; its id."""
+    from qgis.core import QgsApplication, QgsAuthMethodConfig
+
+    manager = QgsApplication.authManager()
+    if not manager.masterPasswordIsSet():
+        manager.setMasterPassword("test-master-password", True)
+    config = QgsAuthMethodConfig("Basic")
+    config.setName(name)
+    config.setConfig("username", username)
+    config.setConfig("password", password)
+    stored = manager.storeAuthenticationConfig(config)
+    if isinstance(stored, tuple):  # PyQGIS returns (ok, config)
+        stored, config = stored
+    assert stored, f"could not store the auth configuration {name}"
+    return config.id()

@@ -50,11 +50,11 @@ MESSAGES = {
                        "{name} est vide."),
     "no_location": ("The point has no location.", "Le point n'a pas d'emplacement."),
     "outside_canada": ("The point is outside Canada.", "Le point est hors du Canada."),
-    "outside_boundary": ("The point is not in {code} (its boundary); was it placed in another province by mistake?",
-                         "Le point n'est pas dans {code} (sa limite) ; a-t-il été placé dans une autre province "
+    "outside_boundary": ("The point is not in {province} (its boundary); was it placed in another province by mistake?",
+                         "Le point n'est pas dans {province} (sa limite) ; a-t-il été placé dans une autre province "
                          "par erreur?"),
-    "outside_extent": ("The point is not in {code} (its extent); was it placed in another province by mistake?",
-                       "Le point n'est pas dans {code} (son étendue) ; a-t-il été placé dans une autre province "
+    "outside_extent": ("The point is not in {province} (its extent); was it placed in another province by mistake?",
+                       "Le point n'est pas dans {province} (son étendue) ; a-t-il été placé dans une autre province "
                        "par erreur?"),
     "postal_code_province": ("Postal code {postal} does not belong to {prov} (its codes start with {prefixes}).",
                              "Le code postal {postal} n'appartient pas à {prov} (ses codes commencent par {prefixes})."),
@@ -108,10 +108,9 @@ def validate(
     problems: list[Problem] = []
     ids = points.columns["point_id"]
 
-    def add(severity, rows, field, code, message: str | tuple[str, dict] | None = None, **values):
-        """``code`` names the message template (or ``message`` gives (template, values))."""
-        key, values = message if isinstance(message, tuple) else (code, values)
-        text = MESSAGES[key][1 if language.startswith("fr") else 0].format(**values)
+    def add(severity, rows, field, code, template: str | None = None, **values):
+        """One problem per row; the message is the ``template`` (by default ``code``) of MESSAGES."""
+        text = MESSAGES[template or code][1 if language.startswith("fr") else 0].format(**values)
         for r in np.atleast_1d(rows):
             problems.append(Problem(severity, int(r), ids[r], field, code, text))
 
@@ -126,11 +125,12 @@ def validate(
         for r in np.flatnonzero(~empty):
             message = verdicts[values[r]]
             if message:
-                add(ERROR, r, fdef.name, "not_allowed", message)
+                add(ERROR, r, fdef.name, "not_allowed", message[0], **message[1])
 
-    _check_names(points, add)
-    _check_locations(points, boundaries, add)
-    _check_postal_codes(points, add)
+    province = province_of(points)
+    _check_names(points, province, add)
+    _check_locations(points, province, boundaries, add)
+    _check_postal_codes(points, province, add)
     _check_dates(points, today or date.today(), add)
 
     seen: dict[str, int] = {}
@@ -159,10 +159,9 @@ def _check_value(fdef, value: str, language: str) -> tuple[str, dict] | None:
     return "bad_format", {"label": label, "value": bad[0]}
 
 
-def _check_names(points: PointTable, add) -> None:
+def _check_names(points: PointTable, province: np.ndarray, add) -> None:
     en, fr = points.columns["name_en"], points.columns["name_fr"]
     jur, order = points.columns["jurisdiction"], points.columns["order_of_government"]
-    province = province_of(points)
     for r in range(len(points)):
         if not en[r] and not fr[r]:
             add(ERROR, r, "name_en", "no_name")
@@ -177,13 +176,12 @@ def _check_names(points: PointTable, add) -> None:
             add(ERROR, r, missing, "bilingual_name", name=missing)
 
 
-def _check_locations(points: PointTable, boundaries, add) -> None:
+def _check_locations(points: PointTable, province: np.ndarray, boundaries, add) -> None:
     lon, lat = np.asarray(points.lon, dtype=float), np.asarray(points.lat, dtype=float)
     missing = ~np.isfinite(lon) | ~np.isfinite(lat)
     add(ERROR, np.flatnonzero(missing), "geom", "no_location")
     outside = outside_canada(lon, lat) & ~missing
     add(ERROR, np.flatnonzero(outside), "geom", "outside_canada")
-    province = province_of(points)
     candidates = ~missing & ~outside
     for code in {p for p in province[candidates] if p}:
         rows = np.flatnonzero(candidates & (province == code))
@@ -196,11 +194,11 @@ def _check_locations(points: PointTable, boundaries, add) -> None:
             how = "extent"
         else:
             continue
-        add(ERROR, rows[~inside], "geom", "outside_jurisdiction", ("outside_" + how, {"code": code}))
+        add(ERROR, rows[~inside], "geom", "outside_jurisdiction", "outside_" + how, province=code)
 
 
-def _check_postal_codes(points: PointTable, add) -> None:
-    postal, province = points.columns["postal_code"], province_of(points)
+def _check_postal_codes(points: PointTable, province: np.ndarray, add) -> None:
+    postal = points.columns["postal_code"]
     for r in range(len(points)):
         code, prov = postal[r], province[r]
         if code and prov in POSTAL_PREFIXES and code[:1].upper() not in POSTAL_PREFIXES[prov]:

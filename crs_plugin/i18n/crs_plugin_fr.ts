@@ -70,6 +70,10 @@
       <translation>Filtrer les points chargés</translation>
     </message>
     <message>
+      <source>Reading the source catalogue</source>
+      <translation>Lecture du catalogue des sources</translation>
+    </message>
+    <message>
       <source>Loading service point sources</source>
       <translation>Chargement des sources de points de service</translation>
     </message>
@@ -178,6 +182,10 @@
       <translation>Service</translation>
     </message>
     <message>
+      <source>The source catalogue cannot be used</source>
+      <translation>Le catalogue des sources est inutilisable</translation>
+    </message>
+    <message>
       <source>Nothing to load</source>
       <translation>Rien à charger</translation>
     </message>
@@ -254,8 +262,8 @@
       <translation>Soumission numéro {}; l'équipe de géomatique l'examinera.</translation>
     </message>
     <message>
-      <source>The source catalogue cannot be used</source>
-      <translation>Le catalogue des sources est inutilisable</translation>
+      <source>Fix it or choose another one in Settings › Options › CRS Service Points.</source>
+      <translation>Corrigez-le ou choisissez-en un autre dans Préférences › Options › Points de service CRS.</translation>
     </message>
     <message>
       <source>Loading {} sources…</source>
@@ -264,10 +272,6 @@
     <message>
       <source>{} points checked out (base version {}). Edit them, then Validate.</source>
       <translation>{} points extraits (version de base {}). Modifiez-les, puis validez.</translation>
-    </message>
-    <message>
-      <source>Fix it or choose another one in Settings › Options › CRS Service Points.</source>
-      <translation>Corrigez-le ou choisissez-en un autre dans Préférences › Options › Points de service CRS.</translation>
     </message>
     <message>
       <source>Failed: {} (their previous points are kept; see the log).</source>

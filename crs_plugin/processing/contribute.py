@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from qgis.core import QgsProcessingParameterProviderConnection
 
-from ..core.schema import FIELD_NAMES
 from ..toolbelt.connections import shared_store_from_connection
 
 SHARED_STORE = "SHARED_STORE"
@@ -24,4 +23,4 @@ def shared_store(algorithm, parameters, context):
     return shared_store_from_connection(name) if name else None
 
 
-__all__ = ["FIELD_NAMES", "SHARED_STORE", "shared_store", "shared_store_parameter"]
+__all__ = ["SHARED_STORE", "shared_store", "shared_store_parameter"]

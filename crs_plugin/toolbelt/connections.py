@@ -9,10 +9,11 @@ project, a log or a message.
 from __future__ import annotations
 
 import psycopg2.extensions
-from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsDataSourceUri, QgsProviderRegistry
+from qgis.core import QgsDataSourceUri, QgsProviderRegistry
 
 from ..core.errors import StoreError
 from ..core.submissions.shared_store import SharedStore
+from .auth import UNREADABLE, load_auth_config
 
 _SSL_MODES = {
     QgsDataSourceUri.SslDisable: "disable", QgsDataSourceUri.SslAllow: "allow",
@@ -46,15 +47,10 @@ def conninfo_from_uri(uri: QgsDataSourceUri) -> str:
         "user": uri.username(), "password": uri.password(), "sslmode": _SSL_MODES.get(uri.sslMode()),
     }  # fmt: skip
     if uri.authConfigId():
-        config = QgsAuthMethodConfig()
-        loaded = QgsApplication.authManager().loadAuthenticationConfig(uri.authConfigId(), config, True)
-        if isinstance(loaded, tuple):  # PyQGIS returns (ok, config)
-            loaded, config = loaded
-        if not loaded:
-            raise StoreError(
-                f"The authentication configuration {uri.authConfigId()} of this connection cannot be read: "
-                "unlock QGIS's authentication database (master password) or fix the configuration."
-            )
+        config = load_auth_config(uri.authConfigId())
+        if config is None:
+            raise StoreError(f"The authentication configuration {uri.authConfigId()} of this connection cannot be "
+                             f"read: {UNREADABLE}.")  # fmt: skip
         params["user"] = config.config("username") or params["user"]
         params["password"] = config.config("password") or params["password"]
     return psycopg2.extensions.make_dsn(**{k: v for k, v in params.items() if v not in ("", None)})

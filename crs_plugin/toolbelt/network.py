@@ -13,11 +13,12 @@ from __future__ import annotations
 import base64
 from urllib.parse import quote, urlsplit
 
-from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsNetworkAccessManager
+from qgis.core import QgsNetworkAccessManager
 from qgis.PyQt.QtNetwork import QNetworkProxy
 
 from ..core.errors import SourceError
 from ..core.http import HttpClient, urllib_transport
+from .auth import UNREADABLE, load_auth_config
 
 
 def qgis_proxy() -> tuple[str | None, list[str]]:
@@ -35,13 +36,9 @@ def qgis_proxy() -> tuple[str | None, list[str]]:
 
 def basic_auth_header(authcfg: str) -> dict[str, str]:
     """The Authorization header of a QGIS Basic authentication configuration."""
-    config = QgsAuthMethodConfig()
-    loaded = QgsApplication.authManager().loadAuthenticationConfig(authcfg, config, True)
-    if isinstance(loaded, tuple):  # PyQGIS returns (ok, config)
-        loaded, config = loaded
-    if not loaded:
-        raise SourceError(f"The authentication configuration {authcfg} cannot be read: unlock QGIS's "
-                          "authentication database (master password) or check the configuration id.")  # fmt: skip
+    config = load_auth_config(authcfg)
+    if config is None:
+        raise SourceError(f"The authentication configuration {authcfg} cannot be read: {UNREADABLE}.")
     if config.method() != "Basic":
         raise SourceError(f"The authentication configuration {authcfg} uses '{config.method()}'; sources "
                           "support Basic (user name and password) configurations.")  # fmt: skip

@@ -19,6 +19,7 @@ from qgis.core import (
     QgsMessageLog,
     QgsProcessingUtils,
     QgsProject,
+    QgsTask,
     QgsVectorLayer,
 )
 from qgis.gui import (
@@ -51,6 +52,7 @@ from qgis.PyQt.QtWidgets import (
 from ..core.catalogue import load_catalogue
 from ..core.errors import CrsServicePointsError
 from ..core.filters import ServiceFilter
+from ..core.http import is_url
 from ..core.schema import CHANNELS, JURISDICTIONS, ORDERS_OF_GOVERNMENT, POINT_TYPES, SERVICES
 from ..core.store import LOADS_LAYER, POINTS_LAYER
 from ..toolbelt.log import LOG_TAG
@@ -129,17 +131,38 @@ class ServicePointsDock(QgsDockWidget):
         return page
 
     def reload_catalogue(self) -> None:
+        location = self.settings.catalogue
+        if not is_url(location):
+            try:
+                catalogue = load_catalogue(location)
+            except CrsServicePointsError as exc:
+                catalogue = exc
+            self._show_catalogue(catalogue)
+            return
+
+        # A shared catalogue comes over the network: read it off the interface thread.
+        def fetch(_task):
+            return load_catalogue(location, qgis_http_client(timeout_s=10, retries=1))
+
+        def done(exception, catalogue=None):
+            self._show_catalogue(catalogue if exception is None else exception)
+
+        self.catalogue_task = QgsTask.fromFunction(
+            self.tr("Reading the source catalogue"), fetch, on_finished=done
+        )
+        QgsApplication.taskManager().addTask(self.catalogue_task)
+
+    def _show_catalogue(self, catalogue) -> None:
+        """Fill the tree from a catalogue, or report why there is none (an exception)."""
         checked = {i.data(0, Qt.UserRole): i.checkState(0) for i in self.source_items()}
         self.tree.clear()
-        try:
-            self.catalogue = load_catalogue(
-                self.settings.catalogue, qgis_http_client(timeout_s=10, retries=1)
-            )
-        except CrsServicePointsError as exc:
+        if isinstance(catalogue, Exception):
             self.catalogue = None
-            self.report(self.tr("The source catalogue cannot be used"), str(exc) + " " +
+            detail = str(catalogue) if isinstance(catalogue, CrsServicePointsError) else repr(catalogue)
+            self.report(self.tr("The source catalogue cannot be used"), detail + " " +
                         self.tr("Fix it or choose another one in Settings › Options › CRS Service Points."))  # fmt: skip
             return
+        self.catalogue = catalogue
         loads = self._last_loads()
         orders = {c.code: c.label(self.lang) for c in ORDERS_OF_GOVERNMENT}
         jurisdictions = {c.code: c.label(self.lang) for c in JURISDICTIONS}

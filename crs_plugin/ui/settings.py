@@ -25,6 +25,14 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("CrsSettings", text)
 
 
+def parse_km(text: str) -> list[float]:
+    """'5, 10; 25' -> [5.0, 10.0, 25.0]; [] when the text is not a list of numbers."""
+    try:
+        return [float(v) for v in str(text).replace(";", ",").split(",") if v.strip()]
+    except ValueError:
+        return []
+
+
 class Settings:
     """Typed access to the plugin's settings; defaults work offline on the sample data."""
 
@@ -57,11 +65,7 @@ class Settings:
 
     @property
     def thresholds_km(self) -> list[float]:
-        text = self._get("thresholds_km", "5, 10, 25, 50")
-        try:
-            return [float(v) for v in text.replace(";", ",").split(",") if v.strip()]
-        except ValueError:
-            return [5.0, 10.0, 25.0, 50.0]
+        return parse_km(self._get("thresholds_km", "")) or [5.0, 10.0, 25.0, 50.0]
 
     @thresholds_km.setter
     def thresholds_km(self, values) -> None:
@@ -107,12 +111,9 @@ class SettingsPage(QgsOptionsPageWidget):
         settings = Settings()
         settings.catalogue = self.catalogue.filePath()
         settings.shared_store = self.connection.currentConnection() or ""
-        try:
-            settings.thresholds_km = [
-                float(v) for v in self.thresholds.text().replace(";", ",").split(",") if v.strip()
-            ]
-        except ValueError:
-            pass  # keep the previous thresholds; the field shows what was typed
+        thresholds = parse_km(self.thresholds.text())
+        if thresholds:  # otherwise keep the previous thresholds
+            settings.thresholds_km = thresholds
         settings.cache_folder = self.cache.filePath()
 
 

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import pytest
 from qgis.core import (
-    QgsApplication,
-    QgsAuthMethodConfig,
     QgsFieldConstraints,
     QgsProcessingException,
     QgsProviderRegistry,
@@ -19,24 +17,15 @@ from qgis.core import (
 )
 
 from crs_plugin.core.store import GeoPackageStore
-from tests.checkout_edits import NEW_POINT, checkout_fids, edit_checkout
+from tests.checkout_edits import NEW_POINT, checkout_fids, edit_checkout, write_sample_checkout
+from tests.conftest import store_basic_auth
 
 
 def save_connection(shared, role: str, name: str) -> str:
     """A QGIS PostgreSQL connection whose password lives in QGIS's auth database."""
-    manager = QgsApplication.authManager()
-    if not manager.masterPasswordIsSet():
-        manager.setMasterPassword("test-master-password", True)
-    config = QgsAuthMethodConfig("Basic")
-    config.setName(name)
-    config.setConfig("username", role)
-    config.setConfig("password", role + "-pw")
-    stored = manager.storeAuthenticationConfig(config)
-    if isinstance(stored, tuple):
-        stored, config = stored
-    assert stored
+    authcfg = store_basic_auth(name, role, role + "-pw")
     metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
-    uri = f"host=127.0.0.1 port={shared.cluster.port} dbname={shared.dbname} authcfg={config.id()}"
+    uri = f"host=127.0.0.1 port={shared.cluster.port} dbname={shared.dbname} authcfg={authcfg}"
     metadata.saveConnection(metadata.createConnection(uri, {}), name)
     return name
 
@@ -99,12 +88,10 @@ def test_round_trip_through_the_algorithms(crs_provider, shared, connections, tm
     review = run("applysubmission", {"SHARED_STORE": connections["geomapping"],
                                      "SUBMISSION_ID": submitted["SUBMISSION_ID"], "ACTION": 0, "OUTPUT": "memory:"})  # fmt: skip
     assert review["APPLIED"] == 0 and shared.admin.version() == 1  # review writes nothing
-    report = review["OUTPUT"]
-    if isinstance(report, str):
-        from qgis.core import QgsProcessingUtils
-
-        report = QgsProcessingUtils.mapLayerFromString(report, None)
-    assert report is None or report.featureCount() > 0
+    report = review["OUTPUT"]  # one row per changed field, each still to apply
+    updates = sorted((f["field"], f["result"]) for f in report.getFeatures() if f["operation"] == "update")
+    assert updates == [("geom", "applied"), ("hours", "applied"), ("name_fr", "applied")]
+    assert {f["result"] for f in report.getFeatures()} == {"applied"}
 
     applied = run("applysubmission", {"SHARED_STORE": connections["geomapping"],
                                       "SUBMISSION_ID": submitted["SUBMISSION_ID"], "ACTION": 1})  # fmt: skip
@@ -183,13 +170,7 @@ def test_boundaries_make_the_location_check_exact(crs_provider, sample_store, tm
     import processing
     from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
 
-    from crs_plugin.core.submissions.checkout import CheckoutInfo, SharedRow, write_checkout
-
-    points = GeoPackageStore(sample_store).read_points()
-    rows = [SharedRow(i + 1, {k: v[i] for k, v in points.columns.items()}, points.lon[i], points.lat[i])
-            for i in range(len(points)) if points.columns["jurisdiction"][i] == "NB"]  # fmt: skip
-    path = tmp_path / "nb.gpkg"
-    write_checkout(path, rows, CheckoutInfo("NB", 1, "test"))
+    path = write_sample_checkout(sample_store, tmp_path / "nb.gpkg")
     fids = checkout_fids(path)
     edit_checkout(path, {fids[0]: {"geom": (-68.5, 45.5)}})  # Maine
     boundary = QgsVectorLayer("Polygon?crs=EPSG:4326&field=PRUID:string", "provinces", "memory")

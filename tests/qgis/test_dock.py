@@ -7,13 +7,12 @@ import json
 import time
 
 import pytest
-from qgis.core import Qgis, QgsApplication, QgsProject, QgsSettings
+from qgis.core import Qgis, QgsApplication, QgsPointXY, QgsProject, QgsSettings
 from qgis.PyQt.QtCore import Qt
 
 from crs_plugin.core.store import GeoPackageStore
-from crs_plugin.core.submissions.checkout import CheckoutInfo, SharedRow, write_checkout
 from crs_plugin.ui.tasks import running_tasks
-from tests.checkout_edits import checkout_fids, edit_checkout
+from tests.checkout_edits import checkout_fids, edit_checkout, write_sample_checkout
 
 
 def wait_for_tasks(timeout: float = 60.0) -> None:
@@ -141,11 +140,7 @@ def test_analysis_buttons_prefill_the_loaded_layers(dock, qgis_iface, monkeypatc
 
 
 def test_contribute_tab_validates_and_zooms_to_a_problem(dock, sample_store, tmp_path, qgis_iface):
-    points = GeoPackageStore(sample_store).read_points()
-    rows = [SharedRow(i + 1, {k: v[i] for k, v in points.columns.items()}, points.lon[i], points.lat[i])
-            for i in range(len(points)) if points.columns["jurisdiction"][i] == "NB"]  # fmt: skip
-    path = tmp_path / "nb.gpkg"
-    write_checkout(path, rows, CheckoutInfo("NB", 1, "test"))
+    path = write_sample_checkout(sample_store, tmp_path / "nb.gpkg")
     fids = checkout_fids(path)
     edit_checkout(path, {fids[4]: {"geom": (-123.1, 49.28)}})  # Vancouver, in a New Brunswick checkout
     dock.open_checkout(str(path))
@@ -156,7 +151,9 @@ def test_contribute_tab_validates_and_zooms_to_a_problem(dock, sample_store, tmp
     assert not dock.submit_button.isEnabled()
     dock.zoom_to_problem(0)
     assert dock.checkout_layer.selectedFeatureIds() == [fids[4]]
-    assert qgis_iface.mapCanvas().extent().contains(-123.1, 49.28) or True  # canvas CRS may differ
+    canvas = qgis_iface.mapCanvas()
+    where = canvas.mapSettings().layerToMapCoordinates(dock.checkout_layer, QgsPointXY(-123.1, 49.28))
+    assert canvas.extent().contains(where)
 
 
 def test_an_unreachable_source_is_reported_and_the_others_load(dock, qgis_iface, tmp_path):
@@ -217,3 +214,44 @@ def test_a_refused_database_is_reported(dock, qgis_iface, tmp_path):
     messages = qgis_iface.messageBar().get_messages(Qgis.Warning)
     assert any("Cannot connect to the shared store" in m and "Data Source Manager" in m for m in messages)
     assert not (tmp_path / "nb.gpkg").exists()
+
+
+def test_a_shared_catalogue_url_is_read_in_the_background(dock, qgis_iface):
+    from crs_plugin.core.catalogue import SAMPLE_CATALOGUE
+    from tests.servers.static import StaticServer
+
+    doc = json.loads(SAMPLE_CATALOGUE.read_text(encoding="utf-8"))
+    with StaticServer() as server:
+        server.routes["/crs/sources.json"] = (200, "application/json", json.dumps(doc).encode())
+        for entry in doc["sources"]:
+            server.routes[f"/crs/{entry['mapping']}"] = (
+                200, "application/json", (SAMPLE_CATALOGUE.parent / entry["mapping"]).read_bytes())  # fmt: skip
+        QgsSettings().setValue("crs_service_points/catalogue", server.url + "/crs/sources.json")
+        try:
+            dock.settings = type(dock.settings)()
+            dock.reload_catalogue()
+            deadline = time.monotonic() + 30
+            while dock.catalogue_task.status() not in (
+                dock.catalogue_task.Complete,
+                dock.catalogue_task.Terminated,
+            ):
+                assert time.monotonic() < deadline
+                QgsApplication.processEvents()
+                time.sleep(0.01)
+            QgsApplication.processEvents()
+            assert len(dock.source_items()) == 4
+            server.routes.pop("/crs/sources.json")  # the server loses the catalogue
+            dock.reload_catalogue()
+            deadline = time.monotonic() + 30
+            while dock.catalogue_task.status() not in (
+                dock.catalogue_task.Complete,
+                dock.catalogue_task.Terminated,
+            ):
+                assert time.monotonic() < deadline
+                QgsApplication.processEvents()
+                time.sleep(0.01)
+            QgsApplication.processEvents()
+        finally:
+            QgsSettings().remove("crs_service_points/catalogue")
+    assert dock.source_items() == []
+    assert any("404" in m and "Settings" in m for m in qgis_iface.messageBar().get_messages(Qgis.Warning))

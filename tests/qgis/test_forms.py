@@ -6,17 +6,12 @@ from qgis.core import NULL, QgsVectorLayer
 from qgis.gui import QgsAttributeEditorContext, QgsAttributeForm, QgsCheckableComboBox
 from qgis.PyQt.QtCore import Qt
 
-from crs_plugin.core.store import GeoPackageStore
-from crs_plugin.core.submissions.checkout import CheckoutInfo, SharedRow, write_checkout
 from crs_plugin.ui.forms import configure_form, save_form_as_default
+from tests.checkout_edits import write_sample_checkout
 
 
 def test_services_are_a_multi_select_that_stores_codes(qgis_app, sample_store, tmp_path):
-    points = GeoPackageStore(sample_store).read_points()
-    rows = [SharedRow(i + 1, {k: v[i] for k, v in points.columns.items()}, points.lon[i], points.lat[i])
-            for i in range(len(points)) if points.columns["jurisdiction"][i] == "NB"]  # fmt: skip
-    path = tmp_path / "nb.gpkg"
-    write_checkout(path, rows, CheckoutInfo("NB", 1, "test"))
+    path = write_sample_checkout(sample_store, tmp_path / "nb.gpkg")
     layer = QgsVectorLayer(f"{path}|layername=service_points", "nb", "ogr")
     configure_form(layer, "fr")
     assert save_form_as_default(layer) == ""

@@ -7,13 +7,14 @@ import base64
 import json
 
 import pytest
-from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsNetworkAccessManager
+from qgis.core import QgsNetworkAccessManager
 from qgis.PyQt.QtNetwork import QNetworkProxy
 
 from crs_plugin.core.errors import SourceError
 from crs_plugin.core.sources.arcgis import ArcGisSource
 from crs_plugin.core.sources.ogcapi import OgcApiFeaturesSource
 from crs_plugin.toolbelt.network import qgis_http_client
+from tests.conftest import store_basic_auth
 from tests.servers.arcgis import FakeArcGis
 from tests.servers.loopback import LoopbackServer
 
@@ -109,26 +110,14 @@ class ProtectedFeatures(LoopbackServer):
 
 
 def test_a_qgis_auth_configuration_authenticates_the_source(qgis_app):
-    manager = QgsApplication.authManager()
-    if not manager.masterPasswordIsSet():
-        manager.setMasterPassword("test-master-password", True)
-    config = QgsAuthMethodConfig("Basic")
-    config.setName("municipal portal")
-    config.setConfig("username", "gis-reader")
-    config.setConfig("password", "s3cret-portal")
-    stored = manager.storeAuthenticationConfig(config)
-    if isinstance(stored, tuple):
-        stored, config = stored
-    assert stored
+    authcfg = store_basic_auth("municipal portal", "gis-reader", "s3cret-portal")
     expected = "Basic " + base64.b64encode(b"gis-reader:s3cret-portal").decode()
     with ProtectedFeatures(expected) as portal:
-        table, _ = OgcApiFeaturesSource(
-            portal.url, "offices", "x", client=qgis_http_client(config.id())
-        ).fetch()
+        table, _ = OgcApiFeaturesSource(portal.url, "offices", "x", client=qgis_http_client(authcfg)).fetch()
         assert len(table) == 0 and portal.authorizations[-1] == expected
         with pytest.raises(SourceError, match=r"answered 401 .*authentication required"):
             OgcApiFeaturesSource(portal.url, "offices", "x", client=client()).fetch()
     # Credentials never travel in clear text to another machine.
     with pytest.raises(SourceError, match="without https"):
         OgcApiFeaturesSource("http://portal.example.invalid/ogc", "offices", "x",
-                             client=qgis_http_client(config.id(), retries=1)).fetch()  # fmt: skip
+                             client=qgis_http_client(authcfg, retries=1)).fetch()  # fmt: skip

@@ -10,7 +10,7 @@ import pytest
 
 from crs_plugin.core.errors import SubmissionError
 from crs_plugin.core.store import GeoPackageStore
-from crs_plugin.core.submissions.checkout import CheckoutInfo, SharedRow, read_checkout_info, write_checkout
+from crs_plugin.core.submissions.checkout import read_checkout_info
 from crs_plugin.core.submissions.package import (
     CHANGESET,
     MANIFEST,
@@ -18,20 +18,12 @@ from crs_plugin.core.submissions.package import (
     read_package,
     send_to_folder,
 )
-from tests.checkout_edits import checkout_fids, edit_checkout
+from tests.checkout_edits import checkout_fids, edit_checkout, write_sample_checkout
 
 
 @pytest.fixture
 def checkout_path(sample_store, tmp_path):
-    points = GeoPackageStore(sample_store).read_points()
-    rows = [
-        SharedRow(i + 1, {k: v[i] for k, v in points.columns.items()}, points.lon[i], points.lat[i])
-        for i in range(len(points))
-        if points.columns["jurisdiction"][i] == "NB"
-    ]
-    path = tmp_path / "nb.gpkg"
-    write_checkout(path, rows, CheckoutInfo("NB", 7, "test", organisation=None))
-    return path
+    return write_sample_checkout(sample_store, tmp_path / "nb.gpkg", "NB", base_version=7)
 
 
 @pytest.fixture
@@ -146,6 +138,7 @@ def test_disallowed_value_in_a_change(checkout_path, tmp_path):
     edit_checkout(checkout_path, {checkout_fids(checkout_path)[0]: {"channel": "carrier_pigeon"}})
     with pytest.raises(SubmissionError, match="field channel: 'carrier_pigeon' is not an allowed value"):
         build_package(checkout_path, tmp_path / "p.crs.zip", contributor="x")
+    assert not (tmp_path / "p.crs.zip").exists()
 
 
 def test_changed_table_structure_is_explained(checkout_path, tmp_path):

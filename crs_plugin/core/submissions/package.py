@@ -77,6 +77,8 @@ def build_package(checkout: str | Path, target: str | Path, contributor: str, no
         changes = read_changeset(changeset, columns)
         if not changes:
             raise SubmissionError(f"{Path(checkout).name} has no changes since it was checked out.")
+        for change in changes:
+            check_change_values(change)  # before anything is written: no package with bad values
         data = changeset.read_bytes()
     manifest = {
         "format": PACKAGE_FORMAT,
@@ -99,7 +101,8 @@ def build_package(checkout: str | Path, target: str | Path, contributor: str, no
         zf.writestr(MANIFEST, json.dumps(manifest, indent=2, ensure_ascii=False))
         zf.writestr(CHANGESET, data)
     os.replace(partial, target)
-    return read_package(target)
+    package = target.read_bytes()
+    return Submission(manifest, changes, package, hashlib.sha256(package).hexdigest())
 
 
 def read_package(path: str | Path, max_bytes: int = MAX_CHANGESET_BYTES) -> Submission:

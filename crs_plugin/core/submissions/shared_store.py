@@ -363,9 +363,9 @@ class SharedStore:
             actions, report = [], ApplyReport(submission_id, applied=False)
             for change in changes:
                 check_change_values(change)  # staged rows are re-checked: they may predate a schema fix
-                row = current.get(("id", change.row_id)) if change.operation != INSERT else None
-                if change.operation == INSERT:
-                    row = current.get(("point_id", change.point_id))
+                # An insert meets an existing row by point id; updates and deletes by row id.
+                key = ("point_id", change.point_id) if change.operation == INSERT else ("id", change.row_id)
+                row = current.get(key)
                 action, outcomes = merge_change(change, row, jurisdiction, policy)
                 actions.append(action)
                 report.outcomes.extend(outcomes)
