@@ -90,6 +90,15 @@ def qgis_server(tmp_path_factory, sample_store):
         process.wait(timeout=10)
 
 
+@pytest.fixture(scope="session")
+def mapserver_wfs(sample_store):
+    """A real MapServer publishing the sample store as WFS 2.0.0 at ``.url + "/"``."""
+    from tests.servers.mapserver import MapServerWfs
+
+    with MapServerWfs(sample_store) as server:
+        yield server
+
+
 # -- shared store: a real PostgreSQL + PostGIS cluster ------------------------------------
 ROLES = {"nb_editor": "NB", "bc_editor": "BC"}  # contributor role -> jurisdiction
 MAINTAINER = "geomapping"

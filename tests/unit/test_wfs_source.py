@@ -1,4 +1,5 @@
-"""The WFS connector against a real QGIS Server on loopback (WFS 1.1.0, GeoJSON and GML), and unsafe XML."""
+"""The WFS connector against real servers on loopback (MapServer: WFS 2.0.0; QGIS Server:
+WFS 1.1.0; GeoJSON and GML each), and unsafe XML."""
 
 from __future__ import annotations
 
@@ -8,6 +9,32 @@ from crs_plugin.core.errors import SourceError
 from crs_plugin.core.http import HttpClient
 from crs_plugin.core.sources.wfs import WfsSource, _gml_table, _parse_xml
 from tests.servers.arcgis import FakeArcGis
+
+
+@pytest.mark.parametrize("out_format", ["geojson", "gml"])
+def test_wfs_2_0_pages_with_startindex_and_count_on_a_real_mapserver(mapserver_wfs, out_format):
+    first = len(mapserver_wfs.requests)
+    source = WfsSource(mapserver_wfs.url + "/", "service_points", "wfs", out_format=out_format, page_size=100)
+    raw, provenance = source.fetch()
+    assert len(raw) == provenance.record_count == 275
+    ids = list(raw.columns["point_id"])
+    assert len(set(ids)) == 275
+    i = ids.index("service_canada_offices:5901")
+    assert raw.columns["name_en"][i] == "Service Canada Centre - Vancouver"
+    # GML 3.2 with a URN srsName is latitude first: the connector must swap it back.
+    assert raw.x[i] == pytest.approx(-123.115316) and raw.y[i] == pytest.approx(49.281559)
+    accented = [n for n in raw.columns["name_fr"] if n and "é" in n]
+    assert accented, "French accents must survive the server's encoding"
+    pages = [dict(p.split("=", 1) for p in q.split("&")) for q in mapserver_wfs.requests[first:]]
+    assert [(p["VERSION"], p["COUNT"], p["STARTINDEX"]) for p in pages] == [
+        ("2.0.0", "100", "0"), ("2.0.0", "100", "100"), ("2.0.0", "100", "200")
+    ]  # fmt: skip
+    assert all(p["TYPENAMES"] == "service_points" for p in pages)
+
+
+def test_wfs_2_0_exception_report_is_a_clear_error(mapserver_wfs):
+    with pytest.raises(SourceError, match=r"answered 400 Bad Request .*TYPENAME 'nope' doesn't exist"):
+        WfsSource(mapserver_wfs.url + "/", "nope", "wfs", out_format="gml").fetch()
 
 
 @pytest.mark.parametrize("out_format", ["geojson", "gml"])

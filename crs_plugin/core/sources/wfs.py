@@ -63,12 +63,12 @@ class WfsSource:
             body = self.client.get(self.url, self._params(number * self.page_size)).body
             digest.update(body)
             table = self._page(body)
-            ids = list(table.columns.get("@id", []))
-            if len(table) and ids == previous:
+            key = _page_key(table)
+            if len(table) and key == previous:
                 raise SourceError(
                     f"{self.url} sent the same page twice: it seems to ignore STARTINDEX; stopped."
                 )
-            previous = ids
+            previous = key
             tables.append(table)
             if len(table) < self.page_size:
                 break
@@ -116,6 +116,20 @@ class WfsSource:
         if doc.get("type") != "FeatureCollection":
             raise SourceError(f"{self.url} did not answer with a GeoJSON FeatureCollection.")
         return features_table(doc.get("features") or [], self.url)
+
+
+def _page_key(table: RawTable):
+    """What tells pages apart: the features' ids, or their whole content where the
+    server sends no ids (MapServer's GeoJSON has none)."""
+    ids = table.columns.get("@id")
+    if ids is not None and all(i is not None for i in ids):
+        return tuple(ids)
+    digest = hashlib.sha256()
+    for name in sorted(table.columns):
+        digest.update(repr(table.columns[name].tolist()).encode())
+    for coordinates in (table.x, table.y):
+        digest.update(np.asarray(coordinates, dtype=float).tobytes())
+    return digest.hexdigest()
 
 
 def _parse_xml(body: bytes, url: str):
