@@ -1,24 +1,27 @@
 """Write a copy of a GeoPackage layer with extra columns, without a Python loop per feature.
 
-GDAL copies the layer (geometry and attributes, feature ids preserved) in C; the
-new columns are then added with ``ALTER TABLE`` and filled with one parameterised
-``executemany`` UPDATE inside a transaction. This is what makes analysis outputs
-of hundreds of thousands of features cheap to write.
+GDAL creates the empty output layer (same structure, CRS, GeoPackage metadata and
+R-tree triggers); SQLite then copies every row from the attached source in one
+``INSERT … SELECT`` joined with the new columns, which were bound once with
+``executemany``. The rows keep their feature ids, so the source's R-tree is the
+output's R-tree: its pages are copied as they are instead of being rebuilt
+(rebuilding costs ~10 µs per feature). Sources that are not GeoPackages are first
+translated to a temporary one by GDAL.
 
-GeoPackage R-tree triggers written by GDAL call ``ST_IsEmpty`` / ``ST_MinX`` …,
-which SQLite needs to know when it prepares an UPDATE (they only run when a
-geometry changes, which never happens here); they are registered on the
-connection with real implementations over GeoPackage geometry blobs.
+The GeoPackage triggers (R-tree upkeep and GDAL's feature count) are set aside
+while rows are copied and put back unchanged afterwards; the feature count and
+extent are then written once.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
+import tempfile
 from pathlib import Path
 
 import numpy as np
-import shapely
 from osgeo import gdal
 
 from .errors import StoreError
@@ -34,26 +37,6 @@ def wkb_offset(blob) -> int:
     return 8 + 8 * _ENVELOPE_DOUBLES.get((blob[3] >> 1) & 0x07, 0)
 
 
-def _blob_geometry(blob):
-    if blob is None:
-        return None
-    return shapely.from_wkb(bytes(blob[wkb_offset(blob) :]))
-
-
-def _bound(index):
-    def fn(blob):
-        geom = _blob_geometry(blob)
-        return None if geom is None or geom.is_empty else float(geom.bounds[index])
-
-    return fn
-
-
-def _register_gpkg_functions(db: sqlite3.Connection) -> None:
-    db.create_function("ST_IsEmpty", 1, lambda b: None if b is None else int(bool(b[3] & 0x10)))
-    for name, index in (("ST_MinX", 0), ("ST_MinY", 1), ("ST_MaxX", 2), ("ST_MaxY", 3)):
-        db.create_function(name, 1, _bound(index))
-
-
 def quote_identifier(name: str) -> str:
     """SQLite identifier quoting (identifiers cannot be bound as parameters)."""
     return '"' + name.replace('"', '""') + '"'
@@ -66,46 +49,158 @@ def copy_with_columns(
     dest_layer: str,
     fids: np.ndarray,
     columns: list[tuple[str, str, np.ndarray]],
-    spatial_index: bool = True,
-) -> None:
+    index_build_limit: int | None = None,
+) -> bool:
     """Copy ``source_layer`` to ``dest_path``/``dest_layer`` and add ``columns``.
 
     ``columns`` are (name, kind, values) with kind in string/real/integer/boolean and
-    values aligned with ``fids`` (the source's feature ids). On any error the
-    destination file is removed: no half-written output. ``spatial_index=False`` skips
-    the R-tree, which SQLite builds at about 30 µs per feature (14 s for 500,000).
+    values aligned with ``fids`` (the source's feature ids); every source feature is
+    copied, those not in ``fids`` with empty new columns. On any error the destination
+    file is removed: no half-written output.
+
+    The output has the source's R-tree when the source has one; otherwise an R-tree is
+    built if there are at most ``index_build_limit`` features (None: always), since
+    building one costs ~30 µs per feature. Returns whether the output has an R-tree.
     """
-    existed = os.path.exists(dest_path)
-    if existed:
+    if os.path.exists(dest_path):
         os.remove(dest_path)  # Processing outputs are overwritten, as QGIS's sinks do
+    staging = None
     try:
         src = gdal.OpenEx(source_path, gdal.OF_VECTOR)
         layer = src.GetLayerByName(source_layer) if source_layer else src.GetLayer(0)
+        if layer is None:
+            raise StoreError(f"no layer {source_layer!r} in {Path(source_path).name}")
+        table = layer.GetName()
+        if src.GetDriver().ShortName != "GPKG":
+            staging = tempfile.mkdtemp(prefix="crs_copy_")
+            source_path = os.path.join(staging, "source.gpkg")
+            gdal.VectorTranslate(source_path, src, format="GPKG", layers=[table], layerName="source",
+                                 options=["-preserve_fid", "-lco", "FID=fid", "-lco", "SPATIAL_INDEX=NO"])  # fmt: skip
+            table = "source"
+        src = layer = None
+        copy_index = _has_rtree(source_path, table)
+        build_index = not copy_index and (index_build_limit is None or len(fids) <= index_build_limit)
+        # The empty output: GDAL writes its GeoPackage metadata, constraints and triggers.
         gdal.VectorTranslate(
-            dest_path, src, format="GPKG", layers=[layer.GetName()], layerName=dest_layer,
-            options=["-preserve_fid", "-lco", "FID=fid", "-lco", f"SPATIAL_INDEX={'YES' if spatial_index else 'NO'}"],
+            dest_path, source_path, format="GPKG", layers=[table], layerName=dest_layer,
+            options=["-preserve_fid", "-limit", "0", "-lco", "FID=fid",
+                     "-lco", f"SPATIAL_INDEX={'YES' if copy_index else 'NO'}"],
         )  # fmt: skip
-        src = None
-        table = quote_identifier(dest_layer)
-        with sqlite3.connect(dest_path) as db:
-            # A new file that is deleted on any failure: journaling would only double the writes.
-            db.execute("PRAGMA journal_mode = OFF")
-            db.execute("PRAGMA synchronous = OFF")
-            db.execute("PRAGMA cache_size = -262144")  # 256 MB page cache for the rewrite
-            _register_gpkg_functions(db)
-            for name, kind, _ in columns:
-                db.execute(f"ALTER TABLE {table} ADD COLUMN {quote_identifier(name)} {_SQL_TYPES[kind]}")
-            assignments = ", ".join(f"{quote_identifier(name)} = ?" for name, _, _ in columns)
-            values = [_sql_values(values, kind) for _, kind, values in columns]
-            db.executemany(
-                f"UPDATE {table} SET {assignments} WHERE fid = ?",  # noqa: S608 - identifiers quoted, values bound
-                zip(*values, np.asarray(fids, dtype=np.int64).tolist()),
+        _fill(dest_path, dest_layer, source_path, table, fids, columns, copy_index)
+        if build_index:
+            ds = gdal.OpenEx(dest_path, gdal.OF_VECTOR | gdal.OF_UPDATE)
+            ds.ExecuteSQL(
+                f"SELECT CreateSpatialIndex({_sql_text(dest_layer)}, {_sql_text(_geometry_column(dest_path, dest_layer))})"
             )
-        db.close()
+            ds = None
+        return copy_index or build_index
     except Exception as exc:
         if os.path.exists(dest_path):
             os.remove(dest_path)
         raise StoreError(f"Could not write {Path(dest_path).name}: {exc}") from exc
+    finally:
+        if staging:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _fill(dest_path, dest_layer, source_path, source_table, fids, columns, copy_index) -> None:
+    """Copy the rows and the new columns (and the source's R-tree with ``copy_index``)."""
+    out, src_table = quote_identifier(dest_layer), quote_identifier(source_table)
+    db = sqlite3.connect(dest_path, isolation_level=None)
+    try:
+        # A new file that is deleted on any failure: journaling would only double the writes.
+        db.execute("PRAGMA journal_mode = OFF")
+        db.execute("PRAGMA synchronous = OFF")
+        db.execute("ATTACH DATABASE ? AS src", (source_path,))
+        triggers = db.execute(
+            "SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND tbl_name = ?", (dest_layer,)
+        ).fetchall()
+        db.execute("BEGIN")
+        for name, _ in triggers:
+            db.execute(f"DROP TRIGGER main.{quote_identifier(name)}")
+        for name, kind, _ in columns:
+            db.execute(f"ALTER TABLE main.{out} ADD COLUMN {quote_identifier(name)} {_SQL_TYPES[kind]}")
+        names = [f"c{i}" for i in range(len(columns))]
+        db.execute(f"CREATE TEMP TABLE crs_extra (fid INTEGER PRIMARY KEY, {', '.join(names)})")
+        values = [_sql_values(v, kind) for _, kind, v in columns]
+        db.executemany(
+            f"INSERT INTO temp.crs_extra VALUES (?{', ?' * len(columns)})",  # noqa: S608 - placeholders only
+            zip(np.asarray(fids, dtype=np.int64).tolist(), *values),
+        )
+        source_info = db.execute(f"PRAGMA src.table_info({src_table})").fetchall()
+        dest_info = db.execute(f"PRAGMA main.table_info({out})").fetchall()
+        # Feature ids: the source's primary key (fid, OBJECTID…) becomes the output's fid.
+        source_fid = quote_identifier(next(row[1] for row in source_info if row[5] == 1))
+        dest_fid = next(row[1] for row in dest_info if row[5] == 1)
+        source_names = {row[1] for row in source_info if row[5] != 1}
+        copied = [row[1] for row in dest_info if row[1] in source_names]
+        targets = ", ".join(quote_identifier(c) for c in [dest_fid, *copied, *(n for n, _, _ in columns)])
+        selected = ", ".join(
+            [f"s.{source_fid}", *(f"s.{quote_identifier(c)}" for c in copied), *(f"e.{n}" for n in names)]
+        )
+        db.execute(
+            f"INSERT INTO main.{out} ({targets}) SELECT {selected} FROM src.{src_table} AS s "  # noqa: S608 - identifiers quoted
+            f"LEFT JOIN temp.crs_extra AS e ON e.fid = s.{source_fid}"
+        )
+        if copy_index:
+            _copy_rtree(db, dest_layer, source_table)
+        for _, sql in triggers:
+            db.execute(sql)
+        db.execute(
+            "UPDATE main.gpkg_contents SET (min_x, min_y, max_x, max_y) = (SELECT min_x, min_y, max_x, max_y "
+            "FROM src.gpkg_contents WHERE table_name = ?) WHERE table_name = ?",
+            (source_table, dest_layer),
+        )
+        if db.execute("SELECT 1 FROM main.sqlite_master WHERE name = 'gpkg_ogr_contents'").fetchone():
+            db.execute(
+                f"UPDATE main.gpkg_ogr_contents SET feature_count = (SELECT count(*) FROM main.{out}) "  # noqa: S608
+                "WHERE table_name = ?",
+                (dest_layer,),
+            )
+        db.execute("COMMIT")
+        db.execute("DETACH DATABASE src")
+    finally:
+        db.close()
+
+
+def _rtree(db: sqlite3.Connection, schema: str, table: str) -> str | None:
+    """The name of ``table``'s GeoPackage R-tree in attached database ``schema``, if it has one."""
+    row = db.execute(
+        f"SELECT 'rtree_' || c.table_name || '_' || c.column_name FROM {schema}.gpkg_geometry_columns AS c "  # noqa: S608 - schema is 'main' or 'src'
+        f"JOIN {schema}.sqlite_master AS m ON m.name = 'rtree_' || c.table_name || '_' || c.column_name "
+        "WHERE c.table_name = ?",
+        (table,),
+    ).fetchone()
+    return row[0] if row else None
+
+
+def _has_rtree(path: str, table: str) -> bool:
+    db = sqlite3.connect(path)
+    try:
+        return _rtree(db, "main", table) is not None
+    finally:
+        db.close()
+
+
+def _copy_rtree(db: sqlite3.Connection, dest_layer: str, source_table: str) -> None:
+    """Copy the source's R-tree pages into the output's (same feature ids, same boxes)."""
+    dest_rtree, source_rtree = _rtree(db, "main", dest_layer), _rtree(db, "src", source_table)
+    for part in ("node", "parent", "rowid"):
+        target, origin = quote_identifier(f"{dest_rtree}_{part}"), quote_identifier(f"{source_rtree}_{part}")
+        db.execute(f"DELETE FROM main.{target}")  # noqa: S608 - identifiers quoted
+        db.execute(f"INSERT INTO main.{target} SELECT * FROM src.{origin}")  # noqa: S608
+
+
+def _geometry_column(path: str, table: str) -> str:
+    with sqlite3.connect(path) as db:
+        row = db.execute(
+            "SELECT column_name FROM gpkg_geometry_columns WHERE table_name = ?", (table,)
+        ).fetchone()
+    return row[0]
+
+
+def _sql_text(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
 
 
 def _sql_values(values: np.ndarray, kind: str) -> list:

@@ -340,13 +340,13 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
             (f.name(), _SQL_KIND.get(f.type(), "string"), column)
             for f, (_, column) in zip(added, fields_and_columns)
         ]
-        # Building a GeoPackage R-tree costs ~30 µs per feature; past this size the
-        # output is written without one (QGIS adds it on demand: Layer Properties > Source).
-        spatial_index = len(fids) <= SPATIAL_INDEX_LIMIT
-        if not spatial_index:
+        # Past SPATIAL_INDEX_LIMIT features an input without R-tree gives an output without
+        # one (QGIS adds it on demand: Layer Properties > Source).
+        indexed = copy_with_columns(location[0], location[1], destination, layer_name, fids, columns,
+                                    index_build_limit=SPATIAL_INDEX_LIMIT)  # fmt: skip
+        if not indexed:
             feedback.pushInfo(self.tr("The output has {} features: written without a spatial index to save time; "
                                       "create one from the layer properties if you need it.").format(len(fids)))  # fmt: skip
-        copy_with_columns(location[0], location[1], destination, layer_name, fids, columns, spatial_index)
         if definition is not None and definition.destinationProject is not None:
             details = QgsProcessingContext.LayerDetails(definition.destinationName or layer_name,
                                                         definition.destinationProject, name)  # fmt: skip
