@@ -48,23 +48,17 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def timed(fn, repeat: int) -> tuple[float, object]:
-    """Median wall time of ``repeat`` runs and the last result."""
+def timed(fn) -> tuple[float, object]:
+    """Median wall time of ``fn`` and its last result, by the project's convention:
+    once if slower than 30 s, else at least 3 runs, and 9 when a run takes under a
+    second (short runs vary most with the machine's other work)."""
     times, result = [], None
-    for _ in range(repeat):
+    while True:
         start = time.perf_counter()
         result = fn()
         times.append(time.perf_counter() - start)
-    return statistics.median(times), result
-
-
-def timed_baseline(fn) -> tuple[float, object]:
-    """Once if slower than 30 s, else the median of 3 (the project's convention)."""
-    first, result = timed(fn, 1)
-    if first > 30:
-        return first, result
-    rest, result = timed(fn, 2)
-    return statistics.median([first, rest, rest]), result
+        if times[0] > 30 or len(times) >= (9 if times[0] < 1 else 3):
+            return statistics.median(times), result
 
 
 def write_layer(path: Path, name: str, geometries, fields: dict[str, np.ndarray], epsg: int = 3347) -> None:

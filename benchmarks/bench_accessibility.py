@@ -27,7 +27,6 @@ from _common import (
     sizes,
     start_qgis,
     timed,
-    timed_baseline,
     write_layer,
 )
 from scipy.spatial import cKDTree
@@ -50,7 +49,7 @@ def main() -> None:
     population = rng.integers(0, 1500, n).astype(float)
     capacity = rng.integers(1, 10, m).astype(float)
 
-    compute_s, ours = timed(lambda: two_step_fca(demand, population, supply, capacity, RADIUS), 3)
+    compute_s, ours = timed(lambda: two_step_fca(demand, population, supply, capacity, RADIUS))
     rss = peak_rss_mb()
 
     demand_df = pd.DataFrame({"geoid": np.arange(n), "pop": population}).set_index("geoid")
@@ -64,9 +63,9 @@ def main() -> None:
         return fca.two_stage_fca(demand_df, supply_df, cost, max_cost=RADIUS, demand_index=True,
                                  demand_name="pop", supply_name="cap")  # fmt: skip
 
-    pysal_s, series = timed_baseline(lambda: two_stage(cost_table()))
+    pysal_s, series = timed(lambda: two_stage(cost_table()))
     cost = cost_table()
-    fca_only_s, _ = timed_baseline(lambda: two_stage(cost))
+    fca_only_s, _ = timed(lambda: two_stage(cost))
     reference = series.reindex(np.arange(n)).fillna(0.0).to_numpy()
     scale = np.abs(reference).max()
     diff = float(np.max(np.abs(ours.score - reference)))
@@ -90,7 +89,7 @@ def main() -> None:
                                                     "CAPACITY_FIELD": "capacity", "RADIUS": RADIUS,
                                                     "OUTPUT": str(tmp / "ours.gpkg")})  # fmt: skip
 
-    e2e_s, _ = timed(end_to_end, 3)
+    e2e_s, _ = timed(end_to_end)
     report(name=f"2sfca_{size(n)}_x_{size(m)}_end_to_end", ours_s=round(e2e_s, 3),
            baseline="access (KD-tree cost table + fca.two_stage_fca)", baseline_s=round(pysal_s, 3),
            speedup=round(pysal_s / e2e_s, 1), agree=agree, max_abs_diff=diff, peak_rss_mb=round(peak_rss_mb()))  # fmt: skip

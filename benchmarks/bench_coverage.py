@@ -26,7 +26,6 @@ from _common import (
     sizes,
     start_qgis,
     timed,
-    timed_baseline,
     write_layer,
 )
 
@@ -63,7 +62,7 @@ def main() -> None:
             for t in THRESHOLDS_KM
         }
 
-    ours_s, ours_pop = timed(ours, 3)
+    ours_s, ours_pop = timed(ours)
     rss = peak_rss_mb()
 
     def native():
@@ -77,7 +76,7 @@ def main() -> None:
             result[f"pop_within_{t}km"] = float(sum(f["POP2021"] for f in inside.getFeatures()))
         return result
 
-    native_s, native_pop = timed_baseline(native)
+    native_s, native_pop = timed(native)
     diff = max(abs(ours_pop[k] - native_pop[k]) for k in ours_pop)
     total = float(population.sum())
     report(name=f"coverage_{size(len(cells))}_x_{size(m)}_4_thresholds", ours_s=round(ours_s, 3),

@@ -18,7 +18,7 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-from _common import ROOT, peak_rss_mb, report, size, sizes, start_qgis, timed, timed_baseline
+from _common import ROOT, peak_rss_mb, report, size, sizes, start_qgis, timed
 
 MAPPING = {
     "source_id": "bench_arcgis",
@@ -71,7 +71,7 @@ def main() -> None:
             processing.run("crs:loadsources", {"CATALOGUE": str(catalogue), "OUTPUT": str(out)})
             return out
 
-        ours_s, ours_out = timed(ours, 3)
+        ours_s, ours_out = timed(ours)
         rss = peak_rss_mb()
 
         def qgis_provider():
@@ -87,7 +87,7 @@ def main() -> None:
             )
             return out
 
-        base_s, base_out = timed_baseline(qgis_provider)
+        base_s, base_out = timed(qgis_provider)
     ours_ids, base_ids = ids(ours_out, "service_points"), ids(base_out, "qgis")
     report(name=f"load_arcgis_{size(n)}_pages_of_{size(page)}", ours_s=round(ours_s, 3),
            baseline="arcgisfeatureserver provider + native:refactorfields", baseline_s=round(base_s, 3),

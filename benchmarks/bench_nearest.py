@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 import numpy as np
-from _common import CANADA_SOUTH, gdal, peak_rss_mb, report, sizes, start_qgis, timed, timed_baseline
+from _common import CANADA_SOUTH, gdal, peak_rss_mb, report, sizes, start_qgis, timed
 
 
 def write_points(path: Path, layer: str, xy: np.ndarray, prefix: str) -> None:
@@ -57,14 +57,14 @@ def main() -> None:
     write_points(data, "services", service_xy, "s")
     demand, services = f"{data}|layername=demand", f"{data}|layername=services"
 
-    compute_s, _ = timed(lambda: nearest(demand_xy, service_xy), 3)
+    compute_s, _ = timed(lambda: nearest(demand_xy, service_xy))
 
     def ours():
         out = str(tmp / "ours.gpkg")
         processing.run("crs:nearestservice", {"INPUT": demand, "SERVICE_POINTS": services, "OUTPUT": out})
         return out
 
-    ours_s, ours_out = timed(ours, 3)
+    ours_s, ours_out = timed(ours)
     ours_rss = peak_rss_mb()
     ours_d = read_distances(ours_out, "ours", "point_id", "distance_m")
 
@@ -74,7 +74,7 @@ def main() -> None:
                                                 "FIELDS_TO_COPY": ["point_id"], "PREFIX": "n_", "OUTPUT": out})  # fmt: skip
         return out
 
-    join_s, join_out = timed_baseline(join)
+    join_s, join_out = timed(join)
     join_d = read_distances(join_out, "join", "point_id", "distance")
     diff = max(abs(ours_d[k] - join_d[k]) for k in ours_d)
     report(name=name, ours_s=round(ours_s, 3), ours_compute_s=round(compute_s, 3), baseline="native:joinbynearest",
@@ -87,7 +87,7 @@ def main() -> None:
                                                           "UNIT": 0, "OUTPUT": out})  # fmt: skip
         return out
 
-    hubs_s, hubs_out = timed_baseline(hubs)
+    hubs_s, hubs_out = timed(hubs)
     hubs_d = read_distances(hubs_out, "hubs", "point_id", "HubDist")
     diff = max(abs(ours_d[k] - hubs_d[k]) for k in ours_d)
     report(name=name, ours_s=round(ours_s, 3), baseline="qgis:distancetonearesthubpoints", baseline_s=round(hubs_s, 3),

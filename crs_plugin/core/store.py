@@ -5,6 +5,12 @@ sources; ``source_loads`` keeps one provenance row per load. Loading a source
 replaces that source's rows in one SQLite transaction, so a failed load leaves
 the previous version intact, and reports what was added, changed and removed
 (by ``source_record_id``).
+
+GDAL creates the tables (GeoPackage metadata, constraints, R-tree and triggers);
+rows are then written by SQLite from arrays, without a Python call per feature:
+the layer's triggers are set aside while rows change, the R-tree is bulk-loaded
+(``gpkg_rtree``), and triggers, feature count and extent are put right before
+the transaction commits.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from osgeo import gdal, ogr, osr
 
 from .errors import StoreError
 from .gpkg_columns import quote_identifier, wkb_offset
+from .gpkg_rtree import point_blobs, points_xy, write_rtree
 from .mapping import SAFE_SOURCE_ID
 from .schema import FIELDS, LIST_SEPARATOR, FieldType, Provenance
 from .table import PointTable, text_column
@@ -80,49 +87,48 @@ class GeoPackageStore:
 
     def write_points(self, points: PointTable, provenance: Provenance) -> LoadSummary:
         """Replace ``provenance.source_id``'s points with ``points``, all or nothing."""
+        if not SAFE_SOURCE_ID.fullmatch(provenance.source_id):
+            raise StoreError(f"Invalid source id {provenance.source_id!r}.")
         created = not os.path.exists(self.path)
         try:
-            ds = self._open(create=created)
-        except RuntimeError as exc:
-            raise StoreError(f"Cannot open the GeoPackage {self.path}: {exc}") from None
-        try:
-            if not SAFE_SOURCE_ID.fullmatch(provenance.source_id):
-                raise StoreError(f"Invalid source id {provenance.source_id!r}.")
-            existing = self._existing(provenance.source_id)
-            layer = points_layer(ds)
-            loads = self._loads_layer(ds)
-            ds.StartTransaction()
-            try:
-                summary = self._replace_source(existing, layer, points, provenance)
-                self._log_load(loads, provenance, summary)
-                ds.CommitTransaction()
-            except Exception:
-                ds.RollbackTransaction()
-                raise
+            self._create_tables(created)
+            with closing(sqlite3.connect(self.path, isolation_level=None)) as db:
+                db.execute("BEGIN IMMEDIATE")  # one writer; readers keep the previous version
+                try:
+                    summary = self._replace_source(db, points, provenance)
+                    self._log_load(db, provenance, summary)
+                    db.execute("COMMIT")
+                except BaseException:
+                    db.execute("ROLLBACK")
+                    raise
         except StoreError:
-            ds = None
             self._remove_if(created)
             raise
         except Exception as exc:
-            ds = None
             self._remove_if(created)
             raise StoreError(
                 f"Writing source '{provenance.source_id}' to {self.path} failed ({exc}); "
                 "the store was left as it was."
             ) from exc
-        finally:
-            ds = None  # closes the file
         return summary
 
     def _remove_if(self, created: bool) -> None:
         if created and os.path.exists(self.path):
             os.remove(self.path)
 
-    def _open(self, create: bool):
-        if create:
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-            return ogr.GetDriverByName("GPKG").CreateDataSource(self.path)
-        return ogr.Open(self.path, update=1)
+    def _create_tables(self, create: bool) -> None:
+        """The GeoPackage and its two tables, made by GDAL where missing."""
+        try:
+            if create:
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+                ds = ogr.GetDriverByName("GPKG").CreateDataSource(self.path)
+            else:
+                ds = ogr.Open(self.path, update=1)
+        except RuntimeError as exc:
+            raise StoreError(f"Cannot open the GeoPackage {self.path}: {exc}") from None
+        points_layer(ds)
+        self._loads_layer(ds)
+        ds = None  # GDAL writes a new layer's R-tree and triggers when it closes the file
 
     @staticmethod
     def _loads_layer(ds):
@@ -139,38 +145,44 @@ class GeoPackageStore:
             layer.CreateField(ogr.FieldDefn(name, ftype))
         return layer
 
-    def _existing(self, source_id: str) -> dict[str, tuple[int, tuple]]:
-        """source_record_id -> (fid, signature) of the source's stored points (one SQL query)."""
-        if not os.path.exists(self.path):
-            return {}
-        columns = ", ".join(quote_identifier(f.name) for f in FIELDS)
-        query = f"SELECT fid, {columns}, geom FROM {POINTS_LAYER} WHERE source_id = ?"  # noqa: S608 - fixed names
-        with closing(sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)) as db:
-            try:
-                rows = db.execute(query, (source_id,)).fetchall()
-            except sqlite3.OperationalError:  # no service_points table yet
+    def _existing(self, source_id: str, db: sqlite3.Connection | None = None) -> dict[str, tuple]:
+        """source_record_id -> signature of the source's stored points (one SQL query)."""
+        if db is None:
+            if not os.path.exists(self.path):
                 return {}
-        record = 1 + _FIELD_NAMES.index("source_record_id")
-        return {row[record]: (row[0], _signature(row[1:-1], *gpkg_point(row[-1]))) for row in rows}
+            with closing(sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)) as ro:
+                return self._existing(source_id, ro)
+        columns = ", ".join(quote_identifier(f.name) for f in FIELDS)
+        query = f"SELECT {columns}, geom FROM {POINTS_LAYER} WHERE source_id = ?"  # noqa: S608 - fixed names
+        try:
+            rows = db.execute(query, (source_id,)).fetchall()
+        except sqlite3.OperationalError:  # no service_points table yet
+            return {}
+        record = _FIELD_NAMES.index("source_record_id")
+        return {row[record]: _signature(row[:-1], *gpkg_point(row[-1])) for row in rows}
 
-    def _replace_source(self, existing, layer, points: PointTable, provenance: Provenance) -> LoadSummary:
-        for fid, _ in existing.values():
-            layer.DeleteFeature(fid)
-        before = {k: sig for k, (_, sig) in existing.items()}
-        defn = layer.GetLayerDefn()
-        cols = [points.columns[n] for n in _FIELD_NAMES]
-        for i in range(len(points)):
-            feat = ogr.Feature(defn)
-            for j, col in enumerate(cols):
-                if col[i] is not None:
-                    # Every schema field is text or an ISO date, which OGR parses from text;
-                    # SetFieldString skips the generic SetField dispatch (most of the cost).
-                    feat.SetFieldString(j, col[i])
-            geom = ogr.Geometry(ogr.wkbPoint)
-            geom.AddPoint_2D(float(points.lon[i]), float(points.lat[i]))
-            feat.SetGeometryDirectly(geom)
-            layer.CreateFeature(feat)
-        # Signatures of what was written, from the arrays (not read back feature by feature).
+    def _replace_source(
+        self, db: sqlite3.Connection, points: PointTable, provenance: Provenance
+    ) -> LoadSummary:
+        before = self._existing(provenance.source_id, db)
+        triggers = db.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", (POINTS_LAYER,)
+        ).fetchall()
+        for name, _ in triggers:
+            db.execute(f"DROP TRIGGER {quote_identifier(name)}")
+        db.execute(f"DELETE FROM {POINTS_LAYER} WHERE source_id = ?", (provenance.source_id,))  # noqa: S608
+        (last_fid,) = db.execute(f"SELECT coalesce(max(fid), 0) FROM {POINTS_LAYER}").fetchone()  # noqa: S608
+        cols = [points.columns[n].tolist() for n in _FIELD_NAMES]
+        fids = range(last_fid + 1, last_fid + 1 + len(points))
+        names = ", ".join(quote_identifier(n) for n in ["fid", *_FIELD_NAMES, "geom"])
+        db.executemany(
+            f"INSERT INTO {POINTS_LAYER} ({names}) VALUES ({', '.join('?' * (len(_FIELD_NAMES) + 2))})",  # noqa: S608
+            zip(fids, *cols, point_blobs(points.lon, points.lat)),
+        )
+        self._reindex(db)
+        for _, sql in triggers:
+            db.execute(sql)
+        # Signatures of what was written, from the arrays (not read back).
         rows = zip(*cols, points.lon.tolist(), points.lat.tolist())
         record = _FIELD_NAMES.index("source_record_id")
         after = {row[record]: _signature(row[:-2], row[-2], row[-1]) for row in rows}
@@ -180,8 +192,38 @@ class GeoPackageStore:
         return LoadSummary(provenance.source_id, len(points), added, changed, removed)
 
     @staticmethod
-    def _log_load(layer, provenance: Provenance, summary: LoadSummary) -> None:
-        feat = ogr.Feature(layer.GetLayerDefn())
+    def _reindex(db: sqlite3.Connection) -> None:
+        """R-tree, feature count and extent of service_points, from its rows."""
+        rows = db.execute(f"SELECT fid, geom FROM {POINTS_LAYER}").fetchall()  # noqa: S608 - fixed names
+        fids = np.array([r[0] for r in rows], dtype=np.int64)
+        x, y = points_xy([r[1] for r in rows])
+        located = np.isfinite(x) & np.isfinite(y)
+        rtree = f"rtree_{POINTS_LAYER}_geom"
+        if db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (rtree,)).fetchone():
+            write_rtree(db, rtree, fids[located], x[located], x[located], y[located], y[located])
+        extent = (
+            (
+                float(x[located].min()),
+                float(y[located].min()),
+                float(x[located].max()),
+                float(y[located].max()),
+            )
+            if located.any()
+            else (None, None, None, None)
+        )
+        db.execute(
+            "UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ?, "
+            "last_change = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE table_name = ?",
+            (*extent, POINTS_LAYER),
+        )
+        if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'gpkg_ogr_contents'").fetchone():
+            db.execute(
+                "UPDATE gpkg_ogr_contents SET feature_count = ? WHERE table_name = ?",
+                (len(rows), POINTS_LAYER),
+            )
+
+    @staticmethod
+    def _log_load(db: sqlite3.Connection, provenance: Provenance, summary: LoadSummary) -> None:
         values = {
             "source_id": provenance.source_id,
             "uri": provenance.uri,
@@ -193,9 +235,11 @@ class GeoPackageStore:
             "removed": summary.removed,
             "http_validators": json.dumps(provenance.extra.get("http_validators", {})),
         }
-        for name, value in values.items():
-            feat.SetField(name, value)
-        layer.CreateFeature(feat)
+        names = ", ".join(quote_identifier(n) for n in values)
+        db.execute(
+            f"INSERT INTO {LOADS_LAYER} ({names}) VALUES ({', '.join('?' * len(values))})",  # noqa: S608
+            list(values.values()),
+        )
 
     def read_points(self) -> PointTable:
         """Every stored point, as arrays (one SQL query)."""
@@ -206,9 +250,9 @@ class GeoPackageStore:
                 rows = db.execute(query).fetchall()
         except sqlite3.Error as exc:
             raise StoreError(f"Cannot read service points from {self.path}: {exc}.") from None
-        xy = np.array([gpkg_point(r[-1]) for r in rows], dtype=float).reshape(-1, 2)
+        x, y = points_xy([r[-1] for r in rows])
         values = {f.name: text_column([r[j] for r in rows]) for j, f in enumerate(FIELDS)}
-        return PointTable(values, xy[:, 0], xy[:, 1])
+        return PointTable(values, x, y)
 
     def count(self, source_id: str | None = None) -> int:
         if not os.path.exists(self.path):

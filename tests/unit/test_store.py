@@ -158,8 +158,20 @@ def test_refreshed_store_stays_a_valid_geopackage(store_copy):
     ds = None
     with sqlite3.connect(store_copy) as db:
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert db.execute("SELECT rtreecheck('rtree_service_points_geom')").fetchone() == ("ok",)
         (rtree,) = db.execute("SELECT count(*) FROM rtree_service_points_geom").fetchone()
+        assert db.execute("SELECT feature_count FROM gpkg_ogr_contents WHERE table_name = 'service_points'").fetchone() == (275,)  # fmt: skip
+        triggers = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
     assert rtree == 275
+    # GDAL's triggers are back: the R-tree and the count follow later edits.
+    assert {"rtree_service_points_geom_insert", "rtree_service_points_geom_delete"} <= triggers
+    ds = ogr.Open(str(store_copy), update=1)
+    layer = ds.GetLayerByName("service_points")
+    layer.DeleteFeature(next(iter(layer)).GetFID())
+    ds = None
+    with sqlite3.connect(store_copy) as db:
+        assert db.execute("SELECT count(*) FROM rtree_service_points_geom").fetchone() == (274,)
+        assert db.execute("SELECT rtreecheck('rtree_service_points_geom')").fetchone() == ("ok",)
 
 
 def test_a_shared_catalogue_is_read_from_a_url(tmp_path):
