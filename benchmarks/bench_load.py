@@ -7,14 +7,18 @@ Both load the same layer from the loopback ArcGIS-like server used by the tests
 (tests/servers/arcgis.py) into the common schema in a GeoPackage: ours through the
 catalogue's arcgis connector (pages fetched 4 at a time) and the store; QGIS's through
 its ``arcgisfeatureserver`` provider followed by ``native:refactorfields`` (QGIS's
-field-mapping algorithm) writing a GeoPackage. The server runs in this process on
-its own threads for both.
+field-mapping algorithm) writing a GeoPackage. The server runs in a process of its
+own, as a real server would: in this process its JSON encoding would compete with
+the client's Python for the interpreter lock, which QGIS's C++ client never does.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -49,21 +53,32 @@ def ids(path: Path, table: str) -> set:
         return {r[0] for r in db.execute(f'SELECT point_id FROM "{table}"')}  # noqa: S608 - fixed names
 
 
+@contextlib.contextmanager
+def arcgis_server(n: int, page: int):
+    """The loopback ArcGIS-like server in its own process; yields the layer URL."""
+    code = ("import sys, time; from tests.servers.arcgis import FakeArcGis\n"
+            f"with FakeArcGis(n_features={n}, max_record_count={page}) as server:\n"
+            "    print(server.layer_url, flush=True)\n"
+            "    sys.stdin.read()\n")  # fmt: skip
+    process = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, text=True)  # fmt: skip
+    try:
+        yield process.stdout.readline().strip()
+    finally:
+        process.stdin.close()
+        process.wait(timeout=30)
+
+
 def main() -> None:
     n, page = sizes((10_000, 2_000), (100_000, 2_000), __doc__)
     app, processing, plugin = start_qgis()
-    import sys
-
-    sys.path.insert(0, str(ROOT))
     from qgis.core import QgsVectorLayer
 
-    from tests.servers.arcgis import FakeArcGis
-
     tmp = Path(tempfile.mkdtemp(prefix="crs_bench_load_"))
-    with FakeArcGis(n_features=n, max_record_count=page) as server:
+    with arcgis_server(n, page) as layer_url:
         catalogue = tmp / "catalogue.json"
         catalogue.write_text(json.dumps({"sources": [{"id": "bench_arcgis", "mapping": MAPPING, "connector": {
-            "type": "arcgis", "url": server.layer_url, "page_size": page}}]}), encoding="utf-8")  # fmt: skip
+            "type": "arcgis", "url": layer_url, "page_size": page}}]}), encoding="utf-8")  # fmt: skip
 
         def ours():
             out = tmp / "ours.gpkg"
@@ -77,9 +92,7 @@ def main() -> None:
         def qgis_provider():
             out = tmp / "qgis.gpkg"
             out.unlink(missing_ok=True)
-            layer = QgsVectorLayer(
-                f"crs='EPSG:4326' url='{server.layer_url}'", "arcgis", "arcgisfeatureserver"
-            )
+            layer = QgsVectorLayer(f"crs='EPSG:4326' url='{layer_url}'", "arcgis", "arcgisfeatureserver")
             mapping = [{"name": name, "type": 10, "length": 0, "precision": 0, "expression": expr}
                        for name, expr in REFACTOR]  # fmt: skip
             processing.run(

@@ -6,6 +6,7 @@ validation work a column at a time instead of a record at a time.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 import numpy as np
@@ -41,6 +42,39 @@ class RawTable:
         if self.x is not None:
             return len(self.x)
         return len(next(iter(self.columns.values()))) if self.columns else 0
+
+    def page_key(self):
+        """What tells two pages of a source apart: the records' ids (column ``@id``), or
+        their whole content where the server sends no ids."""
+        ids = self.columns.get("@id")
+        if ids is not None and all(i is not None for i in ids):
+            return tuple(ids)
+        return self.sha256()
+
+    def sha256(self) -> str:
+        """A digest of the records' content (columns and coordinates), whatever the paging
+        or the JSON formatting: what provenance compares between two loads."""
+        digest = hashlib.sha256()
+        for name in sorted(self.columns):
+            digest.update(repr((name, self.columns[name].tolist())).encode())
+        for coordinates in (self.x, self.y):
+            if coordinates is not None:
+                digest.update(np.asarray(coordinates, dtype=float).tobytes())
+        return digest.hexdigest()
+
+
+def concat_tables(tables: list[RawTable]) -> RawTable:
+    """Pages of one source as one table (columns missing from a page are empty there)."""
+    names: dict[str, None] = {}
+    for table in tables:
+        names.update(dict.fromkeys(table.columns))
+    columns = {
+        name: np.concatenate([t.columns.get(name, np.full(len(t), None, dtype=object)) for t in tables])
+        for name in names
+    }
+    x = np.concatenate([t.x for t in tables]) if tables else np.zeros(0)
+    y = np.concatenate([t.y for t in tables]) if tables else np.zeros(0)
+    return RawTable(columns, x, y, crs=tables[0].crs if tables else "EPSG:4326")
 
 
 @dataclass

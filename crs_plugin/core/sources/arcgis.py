@@ -14,14 +14,12 @@ pages are known in advance and fetched a few at a time, concurrently.
 
 from __future__ import annotations
 
-import hashlib
-
 import numpy as np
 
 from ..errors import SourceError
 from ..http import HttpClient
 from ..schema import Provenance
-from ..table import RawTable
+from ..table import RawTable, concat_tables
 
 DEFAULT_MAX_PAGES = 1000
 
@@ -55,16 +53,12 @@ class ArcGisSource:
         max_records = int(meta.get("maxRecordCount") or 1000)
         page = min(self.page_size or max_records, max_records)
         paging = bool((meta.get("advancedQueryCapabilities") or {}).get("supportsPagination"))
-        features = self._by_offset(page) if paging else self._by_object_ids(page, meta)
-        digest = hashlib.sha256()
-        for f in features:
-            digest.update(repr(sorted((f.get("properties") or f.get("attributes") or {}).items())).encode())
-        raw = self._table(features)
+        raw = concat_tables(self._by_offset(page) if paging else self._by_object_ids(page, meta))
         provenance = Provenance(
             source_id=self.source_id,
             uri=self.layer_url,
             record_count=len(raw),
-            sha256=digest.hexdigest(),
+            sha256=raw.sha256(),
             extra={"paging": "offset" if paging else "object ids", "page_size": page},
         )
         return raw, provenance
@@ -75,7 +69,11 @@ class ArcGisSource:
         params = {"where": self.where, "outFields": "*", "outSR": 4326, "f": self.out_format, **extra}
         return self._json(f"{self.layer_url}/query", params)
 
-    def _by_offset(self, page: int) -> list[dict]:
+    def _page(self, extra: dict) -> RawTable:
+        """One page as a table (converted where it was fetched: in parallel with the next ones)."""
+        return self._table(self._query(extra).get("features") or [])
+
+    def _by_offset(self, page: int) -> list[RawTable]:
         total = self._count() if self.concurrency > 1 else None
         if total is None:
             return self._by_offset_sequential(page)
@@ -88,18 +86,18 @@ class ArcGisSource:
         from concurrent.futures import ThreadPoolExecutor
 
         with ThreadPoolExecutor(max_workers=self.concurrency) as pool:
-            batches = list(pool.map(lambda n: self._query({"resultOffset": n * page, "resultRecordCount": page})
-                                    .get("features") or [], range(pages)))  # fmt: skip
+            batches = list(pool.map(lambda n: self._page({"resultOffset": n * page, "resultRecordCount": page}),
+                                    range(pages)))  # fmt: skip
         seen: dict[tuple, int] = {}
         for number, batch in enumerate(batches):
-            key = tuple(_feature_key(f) for f in batch)
-            if batch and key in seen:
+            key = batch.page_key()
+            if len(batch) and key in seen:
                 raise SourceError(
                     f"{self.layer_url} sent the same page for offsets {seen[key] * page} and {number * page}: it "
                     "seems to ignore resultOffset. Nothing was loaded."
                 )
             seen[key] = number
-        return [f for batch in batches for f in batch]
+        return batches
 
     def _count(self) -> int | None:
         """The number of matching records, or None where the server cannot say."""
@@ -110,42 +108,41 @@ class ArcGisSource:
         count = doc.get("count") if isinstance(doc, dict) and not doc.get("error") else None
         return int(count) if isinstance(count, int) else None
 
-    def _by_offset_sequential(self, page: int) -> list[dict]:
-        features: list[dict] = []
+    def _by_offset_sequential(self, page: int) -> list[RawTable]:
+        tables: list[RawTable] = []
         previous_ids = None
         for number in range(self.max_pages):
             doc = self._query({"resultOffset": number * page, "resultRecordCount": page})
-            batch = doc.get("features") or []
-            ids = [_feature_key(f) for f in batch]
-            if batch and ids == previous_ids:
+            batch = self._table(doc.get("features") or [])
+            ids = batch.page_key()
+            if len(batch) and ids == previous_ids:
                 raise SourceError(
                     f"{self.layer_url} sent the same page twice (offset {number * page}): it seems to ignore "
                     "resultOffset. Set a smaller page size or ask the publisher; nothing was loaded."
                 )
             previous_ids = ids
-            features.extend(batch)
+            tables.append(batch)
             exceeded = doc.get("exceededTransferLimit") or (doc.get("properties") or {}).get(
                 "exceededTransferLimit"
             )
-            if not batch or not exceeded:
-                return features
+            if not len(batch) or not exceeded:
+                return tables
         raise SourceError(
             f"{self.layer_url} still had more records after {self.max_pages} pages of {page}; stopped so as "
             "not to loop forever. Narrow the 'where' filter or raise the page limit."
         )
 
-    def _by_object_ids(self, page: int, meta: dict) -> list[dict]:
+    def _by_object_ids(self, page: int, meta: dict) -> list[RawTable]:
         doc = self._json(
             f"{self.layer_url}/query", {"where": self.where, "returnIdsOnly": "true", "f": "json"}
         )
         ids = sorted(doc.get("objectIds") or [])
         if len(ids) > page * self.max_pages:
             raise SourceError(f"{self.layer_url} has {len(ids)} records, more than the page limit allows.")
-        features: list[dict] = []
-        for start in range(0, len(ids), page):
-            chunk = ",".join(str(i) for i in ids[start : start + page])
-            features.extend(self._query({"objectIds": chunk}).get("features") or [])
-        return features
+        return [
+            self._page({"objectIds": ",".join(str(i) for i in ids[start : start + page])})
+            for start in range(0, len(ids), page)
+        ]
 
     def _json(self, url: str, params: dict) -> dict:
         doc = self.client.get_json(url, params)
@@ -164,30 +161,20 @@ class ArcGisSource:
     # -- to a RawTable ----------------------------------------------------------------
 
     def _table(self, features: list[dict]) -> RawTable:
-        n = len(features)
-        x, y = np.full(n, np.nan), np.full(n, np.nan)
-        keys: dict[str, None] = {}
-        rows = []
-        for f in features:
-            props = f.get("properties") if self.out_format == "geojson" else f.get("attributes")
-            props = props or {}
-            keys.update(dict.fromkeys(props))
-            rows.append(props)
-        columns = {k: np.array([r.get(k) for r in rows], dtype=object) for k in keys}
-        columns["@id"] = np.array(
-            [None if _feature_key(f) is None else str(_feature_key(f)) for f in features], dtype=object
-        )
-        for i, f in enumerate(features):
-            geom = f.get("geometry")
-            if not geom:
-                continue
-            if self.out_format == "geojson":
-                coords = geom.get("coordinates") if geom.get("type") == "Point" else None
-                if coords:
-                    x[i], y[i] = float(coords[0]), float(coords[1])
-            elif "x" in geom and "y" in geom and geom["x"] is not None:
-                x[i], y[i] = float(geom["x"]), float(geom["y"])
-        return RawTable(columns, x, y, crs="EPSG:4326")
+        key = "properties" if self.out_format == "geojson" else "attributes"
+        records = [f.get(key) or {} for f in features]
+        names = dict.fromkeys(name for record in records for name in record)
+        columns = {name: np.array([r.get(name) for r in records], dtype=object) for name in names}
+        ids = [_feature_key(f) for f in features]
+        columns["@id"] = np.array([None if i is None else str(i) for i in ids], dtype=object)
+        geometries = [f.get("geometry") or {} for f in features]
+        if self.out_format == "geojson":
+            xy = [g.get("coordinates") if g.get("type") == "Point" else None for g in geometries]
+            xy = [c[:2] if c and len(c) >= 2 else (None, None) for c in xy]  # drops z
+        else:
+            xy = [(g.get("x"), g.get("y")) for g in geometries]
+        coordinates = np.array(xy, dtype=float).reshape(-1, 2)  # None becomes NaN
+        return RawTable(columns, coordinates[:, 0].copy(), coordinates[:, 1].copy(), crs="EPSG:4326")
 
 
 def _feature_key(feature: dict):

@@ -13,7 +13,6 @@ answers (servers send them even when JSON was asked for) become errors.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import xml.etree.ElementTree as ET  # noqa: S405 - DTDs are refused before parsing (see _parse_xml)
@@ -23,7 +22,7 @@ import numpy as np
 from ..errors import SourceError
 from ..http import HttpClient
 from ..schema import Provenance
-from ..table import RawTable
+from ..table import RawTable, concat_tables
 from .file import features_table
 
 DEFAULT_MAX_PAGES = 1000
@@ -58,12 +57,10 @@ class WfsSource:
         self.client = client or HttpClient()
 
     def fetch(self) -> tuple[RawTable, Provenance]:
-        tables, digest, previous = [], hashlib.sha256(), None
+        tables, previous = [], None
         for number in range(self.max_pages):
-            body = self.client.get(self.url, self._params(number * self.page_size)).body
-            digest.update(body)
-            table = self._page(body)
-            key = _page_key(table)
+            table = self._page(self.client.get(self.url, self._params(number * self.page_size)).body)
+            key = table.page_key()
             if len(table) and key == previous:
                 raise SourceError(
                     f"{self.url} sent the same page twice: it seems to ignore STARTINDEX; stopped."
@@ -77,12 +74,12 @@ class WfsSource:
                 f"{self.url} still had features after {self.max_pages} pages of {self.page_size}; stopped so as "
                 "not to loop forever."
             )
-        raw = _concat(tables)
+        raw = concat_tables(tables)
         provenance = Provenance(
             source_id=self.source_id,
             uri=self.url,
             record_count=len(raw),
-            sha256=digest.hexdigest(),
+            sha256=raw.sha256(),
         )
         return raw, provenance
 
@@ -116,20 +113,6 @@ class WfsSource:
         if doc.get("type") != "FeatureCollection":
             raise SourceError(f"{self.url} did not answer with a GeoJSON FeatureCollection.")
         return features_table(doc.get("features") or [], self.url)
-
-
-def _page_key(table: RawTable):
-    """What tells pages apart: the features' ids, or their whole content where the
-    server sends no ids (MapServer's GeoJSON has none)."""
-    ids = table.columns.get("@id")
-    if ids is not None and all(i is not None for i in ids):
-        return tuple(ids)
-    digest = hashlib.sha256()
-    for name in sorted(table.columns):
-        digest.update(repr(table.columns[name].tolist()).encode())
-    for coordinates in (table.x, table.y):
-        digest.update(np.asarray(coordinates, dtype=float).tobytes())
-    return digest.hexdigest()
 
 
 def _parse_xml(body: bytes, url: str):
@@ -188,19 +171,3 @@ def _find_point(element):
                 a, b = float(parts[0]), float(parts[1])
                 return (b, a) if _LAT_LON_SRS.search(srs) else (a, b)
     return None
-
-
-def _concat(tables: list[RawTable]) -> RawTable:
-    keys: dict[str, None] = {}
-    for t in tables:
-        keys.update(dict.fromkeys(t.columns))
-    n = [len(t) for t in tables]
-    columns = {
-        k: np.concatenate([t.columns.get(k, np.full(m, None, dtype=object)) for t, m in zip(tables, n)])
-        if tables
-        else np.array([], dtype=object)
-        for k in keys
-    }
-    x = np.concatenate([t.x for t in tables]) if tables else np.zeros(0)
-    y = np.concatenate([t.y for t in tables]) if tables else np.zeros(0)
-    return RawTable(columns, x, y, crs="EPSG:4326")
