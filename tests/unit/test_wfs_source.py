@@ -11,18 +11,23 @@ from crs_plugin.core.sources.wfs import WfsSource, _gml_table, _parse_xml
 from tests.servers.arcgis import FakeArcGis
 
 
-@pytest.mark.parametrize("out_format", ["geojson", "gml"])
-def test_wfs_2_0_pages_with_startindex_and_count_on_a_real_mapserver(mapserver_wfs, out_format):
-    first = len(mapserver_wfs.requests)
-    source = WfsSource(mapserver_wfs.url + "/", "service_points", "wfs", out_format=out_format, page_size=100)
-    raw, provenance = source.fetch()
+def _check_sample_points(raw, provenance):
+    """All 275 sample points, once each, with a known one's name and position."""
     assert len(raw) == provenance.record_count == 275
     ids = list(raw.columns["point_id"])
     assert len(set(ids)) == 275
     i = ids.index("service_canada_offices:5901")
     assert raw.columns["name_en"][i] == "Service Canada Centre - Vancouver"
-    # GML 3.2 with a URN srsName is latitude first: the connector must swap it back.
+    # GML with a URN srsName is latitude first: the connector must swap it back.
     assert raw.x[i] == pytest.approx(-123.115316) and raw.y[i] == pytest.approx(49.281559)
+    return raw
+
+
+@pytest.mark.parametrize("out_format", ["geojson", "gml"])
+def test_wfs_2_0_pages_with_startindex_and_count_on_a_real_mapserver(mapserver_wfs, out_format):
+    first = len(mapserver_wfs.requests)
+    source = WfsSource(mapserver_wfs.url + "/", "service_points", "wfs", out_format=out_format, page_size=100)
+    raw = _check_sample_points(*source.fetch())
     accented = [n for n in raw.columns["name_fr"] if n and "é" in n]
     assert accented, "French accents must survive the server's encoding"
     pages = [dict(p.split("=", 1) for p in q.split("&")) for q in mapserver_wfs.requests[first:]]
@@ -42,13 +47,8 @@ def test_pages_with_startindex_on_a_real_qgis_server(qgis_server, out_format):
     source = WfsSource(
         qgis_server + "/", "service_points", "wfs", version="1.1.0", out_format=out_format, page_size=100
     )
-    raw, provenance = source.fetch()
-    assert len(raw) == provenance.record_count == 275
-    ids = list(raw.columns["point_id"])
-    assert len(set(ids)) == 275
-    i = ids.index("service_canada_offices:5901")
-    assert raw.columns["name_en"][i] == "Service Canada Centre - Vancouver"
-    assert raw.x[i] == pytest.approx(-123.115316) and raw.y[i] == pytest.approx(49.281559)
+    raw = _check_sample_points(*source.fetch())
+    i = list(raw.columns["point_id"]).index("service_canada_offices:5901")
     assert raw.columns["hours"][i] is None  # xsi:nil / JSON null stay empty
 
 
