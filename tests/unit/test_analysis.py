@@ -139,7 +139,8 @@ def test_two_step_fca_equals_pysal_access_on_random_data(method):
 
 @pytest.mark.parametrize("threads", [1, 3])
 def test_two_step_fca_in_parallel_strips_equals_pysal_access(monkeypatch, threads):
-    """Large inputs are searched in strips by several threads: same scores, same counts."""
+    """Pairs for distance-decay weights are searched in strips by several threads: same
+    scores, same counts."""
     from crs_plugin.core.analysis import accessibility
 
     monkeypatch.setattr(accessibility, "_threads", lambda n_supply: threads)
@@ -148,8 +149,10 @@ def test_two_step_fca_in_parallel_strips_equals_pysal_access(monkeypatch, thread
     supply = rng.uniform(0, 100000, (300, 2))
     population = rng.integers(0, 900, 2500).astype(float)
     capacity = rng.integers(1, 6, 300).astype(float)
-    ours = two_step_fca(demand, population, supply, capacity, 12000.0)
-    reference = access_reference(demand, population, supply, capacity, 12000.0)
+    from access import weights
+
+    ours = two_step_fca(demand, population, supply, capacity, 12000.0, GaussianDecay(5000.0))
+    reference = access_reference(demand, population, supply, capacity, 12000.0, weights.gaussian(5000.0))
     np.testing.assert_allclose(ours.score, reference, rtol=1e-9, atol=0)
     brute = (
         np.hypot(demand[:, None, 0] - supply[None, :, 0], demand[:, None, 1] - supply[None, :, 1]) <= 12000.0
