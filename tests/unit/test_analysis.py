@@ -143,7 +143,7 @@ def test_two_step_fca_in_parallel_strips_equals_pysal_access(monkeypatch, thread
     scores, same counts."""
     from crs_plugin.core.analysis import accessibility
 
-    monkeypatch.setattr(accessibility, "_threads", lambda n_supply: threads)
+    monkeypatch.setattr(accessibility, "thread_count", lambda n_supply: threads)
     rng = np.random.default_rng(11)
     demand = rng.uniform(0, 100000, (2500, 2))
     supply = rng.uniform(0, 100000, (300, 2))

@@ -34,6 +34,17 @@ def test_sums_and_spread_equal_brute_force(radius):
     assert np.array_equal(cover.counts(len(points)), inside.sum(axis=1))
 
 
+@pytest.mark.parametrize("threads", [1, 3])
+def test_queries_in_parallel_chunks_give_the_same_cover(monkeypatch, threads):
+    monkeypatch.setattr(disc_grid, "thread_count", lambda n_queries: threads)
+    rng = np.random.default_rng(5)
+    points, queries = rng.uniform(0, 30000, (4000, 2)), rng.uniform(0, 30000, (500, 2))
+    cover = disc_cover(points, queries, 2500.0)
+    inside = _brute(points, queries, 2500.0)
+    assert np.array_equal(np.rint(cover.sums(np.ones(len(points)), len(queries))), inside.sum(axis=0))
+    assert np.array_equal(cover.counts(len(points)), inside.sum(axis=1))
+
+
 def test_points_exactly_on_the_circle_and_at_identical_places():
     """A lattice puts many points exactly at the radius (3-4-5): all of them count."""
     lattice = np.stack(np.meshgrid(np.arange(40.0), np.arange(40.0)), -1).reshape(-1, 2)

@@ -13,8 +13,6 @@ the tests compare both on the same inputs.
 
 from __future__ import annotations
 
-import os
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -22,6 +20,7 @@ from scipy.spatial import cKDTree
 
 from ..errors import AnalysisError
 from .disc_grid import disc_cover
+from .parallel import map_chunks, thread_count
 
 
 @dataclass(frozen=True)
@@ -76,25 +75,16 @@ def catchment_pairs(demand_xy: np.ndarray, supply_xy: np.ndarray, radius: float)
     # Unbalanced trees build in half the time and answer this query as fast.
     demand_tree = cKDTree(demand_xy, balanced_tree=False, compact_nodes=False)
     reach = np.nextafter(radius, np.inf)
-    strips = np.array_split(np.argsort(supply_xy[:, 0], kind="stable"), _threads(len(supply_xy)))
+    strips = np.array_split(np.argsort(supply_xy[:, 0], kind="stable"), thread_count(len(supply_xy)))
 
     def search(strip: np.ndarray):
         tree = cKDTree(supply_xy[strip], balanced_tree=False, compact_nodes=False)
         pairs = tree.sparse_distance_matrix(demand_tree, reach, output_type="ndarray")
         return pairs["j"], strip[pairs["i"]], pairs["v"]
 
-    if len(strips) == 1:
-        parts = [search(strips[0])]
-    else:
-        with ThreadPoolExecutor(max_workers=len(strips)) as pool:
-            parts = list(pool.map(search, strips))
+    parts = map_chunks(search, strips)
     demand, supply, distance = (np.concatenate(column) for column in zip(*parts))
     return demand.astype(np.intp), supply.astype(np.intp), distance
-
-
-def _threads(n_supply: int) -> int:
-    """Threads worth starting: one per core (at most 8), none for small inputs."""
-    return 1 if n_supply < 2000 else max(1, min(os.cpu_count() or 1, 8))
 
 
 @dataclass(frozen=True)

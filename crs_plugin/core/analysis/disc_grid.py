@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .parallel import map_chunks, thread_count
+
 CELLS_PER_RADIUS = 8
 MAX_CELLS = 4_000_000
 _MARGIN = 1e-6  # of a cell
@@ -103,53 +105,76 @@ def disc_cover(points: np.ndarray, queries: np.ndarray, radius: float) -> DiscCo
     if per_radius < 2:
         return None
     size = radius / per_radius
-    columns = np.floor((points[:, 0] - origin[0]) / size).astype(np.int64)
-    rows = np.floor((points[:, 1] - origin[1]) / size).astype(np.int64)
-    n_columns, n_rows = int(columns.max()) + 1, int(rows.max()) + 1
+    columns = np.floor((xs - origin[0]) / size).astype(np.int64)
+    rows = np.floor((ys - origin[1]) / size).astype(np.int64)
+    n_rows, n_columns = int(rows.max()) + 1, int(columns.max()) + 1
     cell = rows * n_columns + columns
     order = np.argsort(cell)  # the order within a cell does not matter
-    sorted_x, sorted_y = points[order, 0], points[order, 1]
     # Where each cell's run of sorted points starts (the last entry is the number of points).
     first = np.concatenate([[0], np.cumsum(np.bincount(cell, minlength=n_columns * n_rows))])
+    grid = _Grid(origin, size, radius, n_rows, n_columns, xs[order], ys[order], first)
+    # Queries in chunks on parallel threads (numpy releases the GIL in its array work).
+    bounds = np.linspace(0, len(queries), thread_count(len(queries)) + 1).astype(int)
+    parts = map_chunks(lambda chunk: grid.cover(queries, *chunk), list(zip(bounds[:-1], bounds[1:])))
+    runs = [np.concatenate(column) for column in zip(*parts)]
+    return DiscCover((n_rows, n_columns), cell, order, *runs[:7], order[runs[7]])
 
-    # One entry per (query, grid row) the disc reaches.
-    qx, qy = queries[:, 0], queries[:, 1]
-    low = np.maximum(np.floor((qy - radius - origin[1]) / size).astype(np.int64), 0)
-    high = np.minimum(np.floor((qy + radius - origin[1]) / size).astype(np.int64), n_rows - 1)
-    query, row = _expand(low, high + 1, np.arange(len(queries)))
-    x, y = qx[query], qy[query]
-    band_low = origin[1] + row * size
-    band_high = band_low + size
-    margin = _MARGIN * size
-    near = np.maximum(np.maximum(band_low - y, y - band_high), 0.0) - margin
-    far = np.maximum(y - band_low, band_high - y) + margin
-    reach = np.sqrt(np.maximum(radius * radius - np.maximum(near, 0.0) ** 2, 0.0)) + margin
-    keep = near <= radius
-    col_low = np.clip(np.floor((x - reach - origin[0]) / size).astype(np.int64), 0, n_columns)
-    col_high = np.clip(np.floor((x + reach - origin[0]) / size).astype(np.int64), -1, n_columns - 1)
-    keep &= col_low <= col_high
-    # Cells [in_low, in_high] lie wholly inside the disc (none where the band's far edge is out).
-    half = np.sqrt(np.maximum(radius * radius - far * far, 0.0))
-    in_low = np.maximum(np.ceil((x - half - origin[0]) / size + _MARGIN).astype(np.int64), col_low)
-    in_high = np.minimum(np.floor((x + half - origin[0]) / size - _MARGIN).astype(np.int64) - 1, col_high)
-    whole = keep & (far <= radius) & (in_low <= in_high)
-    # Without an inside range, the whole candidate range is rim.
-    in_low = np.where(whole, in_low, col_high + 1)
-    in_high = np.where(whole, in_high, col_high)
-    base = row * n_columns
-    run_start, run_stop = first[base + in_low], first[base + in_high + 1]
-    # The rim: cells left and right of the inside run, checked point by point.
-    rim_start = np.concatenate([first[base + col_low], first[base + in_high + 1]])
-    rim_stop = np.concatenate([first[base + in_low], first[base + col_high + 1]])
-    rim_keep = np.concatenate([keep, keep & whole])
-    rim_query, positions = _expand(
-        rim_start[rim_keep], rim_stop[rim_keep], np.concatenate([query, query])[rim_keep]
-    )
-    dx = sorted_x[positions] - qx[rim_query]
-    dy = sorted_y[positions] - qy[rim_query]
-    within = dx * dx + dy * dy <= radius * radius
-    return DiscCover((n_rows, n_columns), cell, order, query[whole], row[whole], in_low[whole], in_high[whole],
-                     run_start[whole], run_stop[whole], rim_query[within], order[positions[within]])  # fmt: skip
+
+@dataclass(frozen=True)
+class _Grid:
+    """Points binned in square cells, sorted by cell (rows one after another)."""
+
+    origin: np.ndarray
+    size: float
+    radius: float
+    n_rows: int
+    n_columns: int
+    sorted_x: np.ndarray
+    sorted_y: np.ndarray
+    first: np.ndarray
+
+    def cover(self, queries: np.ndarray, begin: int, end: int) -> tuple:
+        """Runs and rim pairs of queries ``begin:end``: (query, row, low, high, start, stop,
+        rim query, rim sorted position)."""
+        origin, size, radius, first = self.origin, self.size, self.radius, self.first
+        qx, qy = queries[begin:end, 0], queries[begin:end, 1]
+        # One entry per (query, grid row) the disc reaches.
+        low = np.maximum(np.floor((qy - radius - origin[1]) / size).astype(np.int64), 0)
+        high = np.minimum(np.floor((qy + radius - origin[1]) / size).astype(np.int64), self.n_rows - 1)
+        query, row = _expand(low, high + 1, np.arange(len(qx)))
+        x, y = qx[query], qy[query]
+        band_low = origin[1] + row * size
+        band_high = band_low + size
+        margin = _MARGIN * size
+        near = np.maximum(np.maximum(band_low - y, y - band_high), 0.0) - margin
+        far = np.maximum(y - band_low, band_high - y) + margin
+        reach = np.sqrt(np.maximum(radius * radius - np.maximum(near, 0.0) ** 2, 0.0)) + margin
+        keep = near <= radius
+        col_low = np.clip(np.floor((x - reach - origin[0]) / size).astype(np.int64), 0, self.n_columns)
+        col_high = np.clip(np.floor((x + reach - origin[0]) / size).astype(np.int64), -1, self.n_columns - 1)
+        keep &= col_low <= col_high
+        # Cells [in_low, in_high] lie wholly inside the disc (none where the band's far edge is out).
+        half = np.sqrt(np.maximum(radius * radius - far * far, 0.0))
+        in_low = np.maximum(np.ceil((x - half - origin[0]) / size + _MARGIN).astype(np.int64), col_low)
+        in_high = np.minimum(np.floor((x + half - origin[0]) / size - _MARGIN).astype(np.int64) - 1, col_high)
+        whole = keep & (far <= radius) & (in_low <= in_high)
+        # Without an inside range, the whole candidate range is rim.
+        in_low = np.where(whole, in_low, col_high + 1)
+        in_high = np.where(whole, in_high, col_high)
+        base = row * self.n_columns
+        run_start, run_stop = first[base + in_low], first[base + in_high + 1]
+        # The rim: cells left and right of the inside run, checked point by point.
+        rim_start = np.concatenate([first[base + col_low], first[base + in_high + 1]])
+        rim_stop = np.concatenate([first[base + in_low], first[base + col_high + 1]])
+        rim_keep = np.concatenate([keep, keep & whole])
+        rim_query, positions = _expand(
+            rim_start[rim_keep], rim_stop[rim_keep], np.concatenate([query, query])[rim_keep]
+        )
+        dx = self.sorted_x[positions] - qx[rim_query]
+        dy = self.sorted_y[positions] - qy[rim_query]
+        within = dx * dx + dy * dy <= radius * radius
+        return (query[whole] + begin, row[whole], in_low[whole], in_high[whole], run_start[whole],
+                run_stop[whole], rim_query[within] + begin, positions[within])  # fmt: skip
 
 
 __all__ = ["DiscCover", "disc_cover"]
