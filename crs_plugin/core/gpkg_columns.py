@@ -29,17 +29,33 @@ from .errors import StoreError
 gdal.UseExceptions()
 
 _SQL_TYPES = {"string": "TEXT", "real": "REAL", "integer": "INTEGER", "boolean": "BOOLEAN"}
-_ENVELOPE_DOUBLES = {0: 0, 1: 4, 2: 6, 3: 6, 4: 8}
-
-
-def wkb_offset(blob) -> int:
-    """Where the WKB starts in a GeoPackage geometry blob (after the header and envelope)."""
-    return 8 + 8 * _ENVELOPE_DOUBLES.get((blob[3] >> 1) & 0x07, 0)
 
 
 def quote_identifier(name: str) -> str:
     """SQLite identifier quoting (identifiers cannot be bound as parameters)."""
     return '"' + name.replace('"', '""') + '"'
+
+
+def set_aside(db: sqlite3.Connection, table: str, kind: str) -> list[str]:
+    """Drop ``table``'s triggers or indexes (``kind``) in the main database; returns the
+    SQL that recreates them.
+
+    GeoPackage triggers keep the R-tree and GDAL's feature count up to date row by row;
+    a bulk writer sets them aside, does that work once, and puts them back unchanged.
+    """
+    rows = db.execute(
+        "SELECT name, sql FROM main.sqlite_master WHERE type = ? AND tbl_name = ? AND sql IS NOT NULL",
+        (kind, table),
+    ).fetchall()
+    for name, _ in rows:
+        db.execute(f"DROP {kind.upper()} main.{quote_identifier(name)}")
+    return [sql for _, sql in rows]
+
+
+def write_feature_count(db: sqlite3.Connection, table: str, count: int) -> None:
+    """GDAL's cached feature count of ``table`` (kept by the triggers a bulk writer sets aside)."""
+    if db.execute("SELECT 1 FROM main.sqlite_master WHERE name = 'gpkg_ogr_contents'").fetchone():
+        db.execute("UPDATE main.gpkg_ogr_contents SET feature_count = ? WHERE table_name = ?", (count, table))
 
 
 def copy_with_columns(
@@ -112,12 +128,8 @@ def _fill(dest_path, dest_layer, source_path, source_table, fids, columns, copy_
         db.execute("PRAGMA journal_mode = OFF")
         db.execute("PRAGMA synchronous = OFF")
         db.execute("ATTACH DATABASE ? AS src", (source_path,))
-        triggers = db.execute(
-            "SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND tbl_name = ?", (dest_layer,)
-        ).fetchall()
         db.execute("BEGIN")
-        for name, _ in triggers:
-            db.execute(f"DROP TRIGGER main.{quote_identifier(name)}")
+        triggers = set_aside(db, dest_layer, "trigger")
         for name, kind, _ in columns:
             db.execute(f"ALTER TABLE main.{out} ADD COLUMN {quote_identifier(name)} {_SQL_TYPES[kind]}")
         names = [f"c{i}" for i in range(len(columns))]
@@ -144,19 +156,14 @@ def _fill(dest_path, dest_layer, source_path, source_table, fids, columns, copy_
         )
         if copy_index:
             _copy_rtree(db, dest_layer, source_table)
-        for _, sql in triggers:
+        for sql in triggers:
             db.execute(sql)
         db.execute(
             "UPDATE main.gpkg_contents SET (min_x, min_y, max_x, max_y) = (SELECT min_x, min_y, max_x, max_y "
             "FROM src.gpkg_contents WHERE table_name = ?) WHERE table_name = ?",
             (source_table, dest_layer),
         )
-        if db.execute("SELECT 1 FROM main.sqlite_master WHERE name = 'gpkg_ogr_contents'").fetchone():
-            db.execute(
-                f"UPDATE main.gpkg_ogr_contents SET feature_count = (SELECT count(*) FROM main.{out}) "  # noqa: S608
-                "WHERE table_name = ?",
-                (dest_layer,),
-            )
+        write_feature_count(db, dest_layer, db.execute(f"SELECT count(*) FROM main.{out}").fetchone()[0])  # noqa: S608
         db.execute("COMMIT")
         db.execute("DETACH DATABASE src")
     finally:
@@ -216,4 +223,4 @@ def _sql_values(values: np.ndarray, kind: str) -> list:
     return [None if v is None else str(v) for v in values.tolist()]
 
 
-__all__ = ["copy_with_columns", "quote_identifier"]
+__all__ = ["copy_with_columns", "quote_identifier", "set_aside", "write_feature_count"]

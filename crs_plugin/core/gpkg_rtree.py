@@ -14,6 +14,7 @@ QGIS or GDAL update the tree as usual.
 from __future__ import annotations
 
 import sqlite3
+import struct
 
 import numpy as np
 
@@ -23,7 +24,22 @@ _CELL = np.dtype([("id", ">i8"), ("min_x", ">f4"), ("max_x", ">f4"), ("min_y", "
 _HEADER = 4
 _GPKG_POINT = np.dtype([("magic", "S2"), ("version", "u1"), ("flags", "u1"), ("srs_id", "<i4"),
                         ("order", "u1"), ("type", "<u4"), ("x", "<f8"), ("y", "<f8")])  # fmt: skip
+#: Envelope size in bytes by the envelope code in a GeoPackage blob's flags (bits 1-3).
 _ENVELOPE_BYTES = np.array([0, 32, 48, 48, 64, 0, 0, 0])
+
+
+def wkb_offset(blob) -> int:
+    """Where the WKB starts in a GeoPackage geometry blob (after the header and envelope)."""
+    return 8 + int(_ENVELOPE_BYTES[(blob[3] >> 1) & 0x07])
+
+
+def gpkg_point(blob) -> tuple[float | None, float | None]:
+    """x, y of one GeoPackage point blob; struct.error / IndexError if it is not one."""
+    if blob is None or blob[3] & 0x10:  # NULL or empty
+        return None, None
+    offset = wkb_offset(blob)
+    order = "<" if blob[offset] == 1 else ">"
+    return struct.unpack_from(order + "dd", blob, offset + 5)
 
 
 def point_blobs(x: np.ndarray, y: np.ndarray, srs_id: int = 4326) -> list:
@@ -155,4 +171,4 @@ def write_rtree(db: sqlite3.Connection, rtree: str, ids, min_x, max_x, min_y, ma
         db.executemany(f"INSERT INTO {table} VALUES (?, ?)", rows)  # noqa: S608
 
 
-__all__ = ["point_blobs", "points_xy", "write_rtree"]
+__all__ = ["gpkg_point", "point_blobs", "points_xy", "wkb_offset", "write_rtree"]

@@ -18,7 +18,6 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import struct
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +26,7 @@ import numpy as np
 from osgeo import gdal, ogr, osr
 
 from .errors import StoreError
-from .gpkg_columns import quote_identifier, wkb_offset
+from .gpkg_columns import quote_identifier, set_aside, write_feature_count
 from .gpkg_rtree import point_blobs, points_xy, write_rtree
 from .mapping import SAFE_SOURCE_ID
 from .schema import FIELDS, LIST_SEPARATOR, FieldType, Provenance
@@ -159,11 +158,11 @@ class GeoPackageStore:
         self, db: sqlite3.Connection, points: PointTable, provenance: Provenance
     ) -> LoadSummary:
         before = self._stored(db, provenance.source_id)
-        triggers = _set_aside(db, "trigger")
+        triggers = set_aside(db, POINTS_LAYER, "trigger")
         db.execute(f"DELETE FROM {POINTS_LAYER} WHERE source_id = ?", (provenance.source_id,))  # noqa: S608
         # Indexes are rebuilt in one sort after the rows are in: twice as fast as
         # updating them row by row (a duplicate point_id still fails the load).
-        indexes = _set_aside(db, "index")
+        indexes = set_aside(db, POINTS_LAYER, "index")
         (last_fid,) = db.execute(f"SELECT coalesce(max(fid), 0) FROM {POINTS_LAYER}").fetchone()  # noqa: S608
         cols = [points.columns[n].tolist() for n in _FIELD_NAMES]
         fids = range(last_fid + 1, last_fid + 1 + len(points))
@@ -202,11 +201,7 @@ class GeoPackageStore:
             "last_change = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE table_name = ?",
             (*extent, POINTS_LAYER),
         )
-        if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'gpkg_ogr_contents'").fetchone():
-            db.execute(
-                "UPDATE gpkg_ogr_contents SET feature_count = ? WHERE table_name = ?",
-                (len(rows), POINTS_LAYER),
-            )
+        write_feature_count(db, POINTS_LAYER, len(rows))
 
     @staticmethod
     def _log_load(db: sqlite3.Connection, provenance: Provenance, summary: LoadSummary) -> None:
@@ -254,21 +249,6 @@ class GeoPackageStore:
         return layer.GetFeatureCount()
 
 
-def _set_aside(db: sqlite3.Connection, kind: str) -> list[str]:
-    """Drop service_points' triggers or indexes; returns the SQL that recreates them.
-
-    GeoPackage triggers keep the R-tree and GDAL's feature count up to date row by row;
-    while rows are replaced in bulk, ``_reindex`` does that work once instead.
-    """
-    rows = db.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = ? AND tbl_name = ? AND sql IS NOT NULL",
-        (kind, POINTS_LAYER),
-    ).fetchall()
-    for name, _ in rows:
-        db.execute(f"DROP {kind.upper()} {quote_identifier(name)}")
-    return [sql for _, sql in rows]
-
-
 def _changes(before: PointTable, after: PointTable) -> tuple[int, int, int]:
     """(added, changed, removed) points by ``source_record_id``, compared column by column.
 
@@ -292,21 +272,11 @@ def _blank_as_null(values: np.ndarray) -> np.ndarray:
     return np.where(values == "", None, values)
 
 
-def gpkg_point(blob) -> tuple[float | None, float | None]:
-    """x, y of a GeoPackage point blob (header, optional envelope, then WKB)."""
-    if blob is None or blob[3] & 0x10:  # NULL or empty
-        return None, None
-    offset = wkb_offset(blob)
-    order = "<" if blob[offset] == 1 else ">"
-    return struct.unpack_from(order + "dd", blob, offset + 5)
-
-
 __all__ = [
     "LIST_SEPARATOR",
     "LOADS_LAYER",
     "POINTS_LAYER",
     "GeoPackageStore",
     "LoadSummary",
-    "gpkg_point",
     "points_layer",
 ]

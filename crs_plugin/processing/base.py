@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import shapely
 from qgis.core import (
     NULL,
     QgsCoordinateReferenceSystem,
@@ -80,6 +81,13 @@ class ServicePoints:
 
     def column(self, name: str) -> np.ndarray:
         return self.attributes.get(name, np.full(len(self), None, dtype=object))
+
+
+def pair_lines(xy: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """WKB lines from point ``i[k]`` to point ``j[k]`` (for pair outputs), built in one call."""
+    if len(i) == 0:
+        return np.array([], dtype=object)
+    return shapely.to_wkb(shapely.linestrings(np.stack([xy[i], xy[j]], axis=1)))
 
 
 def _as_python(column) -> list:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import numpy as np
-import shapely
 from qgis.core import (
     QgsField,
     QgsFields,
@@ -17,7 +16,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..core.analysis.colocation import close_pairs, service_sets
 from ..toolbelt.styles import style_lines
-from .base import CrsAlgorithm
+from .base import CrsAlgorithm, pair_lines
 
 _DIFFER_BY = ("order_of_government", "organization")
 _FIELDS = ("point_id", "name_en", "name_fr", "organization", "order_of_government", "services")
@@ -97,12 +96,7 @@ class ColocationCandidatesAlgorithm(CrsAlgorithm):
                 ]
             row += list(service_sets(col["services"][a], col["services"][b]))
             rows.append(row)
-        lines = (
-            shapely.linestrings(np.stack([points.xy[pairs.i], points.xy[pairs.j]], axis=1))
-            if len(pairs.i)
-            else []
-        )
-        dest = self.write_table(parameters, self.OUTPUT, context, fields, rows,
-                                wkbs=[shapely.to_wkb(g) for g in lines], wkb_type=QgsWkbTypes.LineString, crs=metric)  # fmt: skip
+        dest = self.write_table(parameters, self.OUTPUT, context, fields, rows, wkbs=pair_lines(points.xy, pairs.i, pairs.j),
+                                wkb_type=QgsWkbTypes.LineString, crs=metric)  # fmt: skip
         self.style_on_load(context, dest, lambda layer: style_lines(layer, "#7b3294", 1.2))
         return {self.OUTPUT: dest}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shapely
 from qgis.core import (
     QgsField,
     QgsFields,
@@ -17,7 +16,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..core.analysis.duplicates import likely_duplicates
 from ..toolbelt.styles import style_lines
-from .base import CrsAlgorithm
+from .base import CrsAlgorithm, pair_lines
 
 _FIELDS = ("point_id", "name_en", "name_fr", "street_address", "source_id", "order_of_government")
 
@@ -98,10 +97,8 @@ class DuplicatesAlgorithm(CrsAlgorithm):
                 found.score, found.distance, found.name_similarity, found.address_similarity, found.i, found.j
             )  # fmt: skip
         ]
-        lines = [
-            shapely.to_wkb(shapely.LineString([points.xy[i], points.xy[j]])) for i, j in zip(found.i, found.j)
-        ]
-        dest = self.write_table(parameters, self.OUTPUT, context, fields, rows, wkbs=lines,
+        dest = self.write_table(parameters, self.OUTPUT, context, fields, rows,
+                                wkbs=pair_lines(points.xy, found.i, found.j),
                                 wkb_type=QgsWkbTypes.LineString, crs=metric)  # fmt: skip
         self.style_on_load(context, dest, lambda layer: style_lines(layer, "#d7191c", 1.2))
         return {self.OUTPUT: dest}

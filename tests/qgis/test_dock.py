@@ -24,6 +24,15 @@ def wait_for_tasks(timeout: float = 60.0) -> None:
     assert running_tasks() == 0, "a background task did not finish"
 
 
+def wait_for_task(task, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while task.status() not in (task.Complete, task.Terminated):
+        assert time.monotonic() < deadline
+        QgsApplication.processEvents()
+        time.sleep(0.01)
+    QgsApplication.processEvents()
+
+
 @pytest.fixture
 def dock(qgis_iface, crs_provider, tmp_path):
     from crs_plugin.ui.dock import ServicePointsDock
@@ -230,27 +239,11 @@ def test_a_shared_catalogue_url_is_read_in_the_background(dock, qgis_iface):
         try:
             dock.settings = type(dock.settings)()
             dock.reload_catalogue()
-            deadline = time.monotonic() + 30
-            while dock.catalogue_task.status() not in (
-                dock.catalogue_task.Complete,
-                dock.catalogue_task.Terminated,
-            ):
-                assert time.monotonic() < deadline
-                QgsApplication.processEvents()
-                time.sleep(0.01)
-            QgsApplication.processEvents()
+            wait_for_task(dock.catalogue_task)
             assert len(dock.source_items()) == 4
             server.routes.pop("/crs/sources.json")  # the server loses the catalogue
             dock.reload_catalogue()
-            deadline = time.monotonic() + 30
-            while dock.catalogue_task.status() not in (
-                dock.catalogue_task.Complete,
-                dock.catalogue_task.Terminated,
-            ):
-                assert time.monotonic() < deadline
-                QgsApplication.processEvents()
-                time.sleep(0.01)
-            QgsApplication.processEvents()
+            wait_for_task(dock.catalogue_task)
         finally:
             QgsSettings().remove("crs_service_points/catalogue")
     assert dock.source_items() == []

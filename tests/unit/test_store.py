@@ -65,6 +65,29 @@ def test_failed_write_leaves_the_previous_version(store_copy):
     assert table_rows(store_copy) == before
 
 
+def test_a_point_id_taken_by_another_source_fails_the_load_and_keeps_the_store(store_copy):
+    """The unique point_id index is rebuilt after the rows are in: a clash still refuses the
+    load, and the store keeps its rows, indexes and triggers."""
+    with sqlite3.connect(store_copy) as db:
+        schema = sorted(db.execute("SELECT type, name FROM sqlite_master WHERE tbl_name = 'service_points'"))
+        (taken,) = db.execute(
+            "SELECT point_id FROM service_points WHERE source_id != 'service_bc_offices'"
+        ).fetchone()
+    before = table_rows(store_copy)
+    points, provenance = sample("service_bc_offices")
+    points.columns["point_id"] = points.columns["point_id"].copy()
+    points.columns["point_id"][3] = taken
+    with pytest.raises(StoreError, match="UNIQUE constraint failed: service_points.point_id"):
+        GeoPackageStore(store_copy).write_points(points, provenance)
+    assert table_rows(store_copy) == before
+    with sqlite3.connect(store_copy) as db:
+        assert (
+            sorted(db.execute("SELECT type, name FROM sqlite_master WHERE tbl_name = 'service_points'"))
+            == schema
+        )
+        assert db.execute("SELECT rtreecheck('rtree_service_points_geom')").fetchone() == ("ok",)
+
+
 def test_failed_first_write_leaves_no_file(tmp_path):
     points, provenance = sample("service_bc_offices")
     points.columns["organization"] = np.full(len(points), None, dtype=object)

@@ -19,8 +19,9 @@ from pathlib import Path
 import pygeodiff
 
 from ..errors import SubmissionError
+from ..gpkg_rtree import gpkg_point
 from ..schema import FIELD_NAMES
-from ..store import POINTS_LAYER, gpkg_point
+from ..store import POINTS_LAYER
 from .checkout import extract_base
 
 INSERT, UPDATE, DELETE = "insert", "update", "delete"
