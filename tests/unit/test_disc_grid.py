@@ -55,6 +55,36 @@ def test_points_exactly_on_the_circle_and_at_identical_places():
     assert np.array_equal(np.rint(cover.sums(np.ones(len(lattice)), len(queries))), inside.sum(axis=0))
 
 
+@pytest.mark.parametrize(("cells", "sub_positions"), [(2, 1), (3, 2), (8, 4), (12, 8)])
+def test_any_grid_and_stencil_resolution_gives_the_exact_cover(monkeypatch, cells, sub_positions):
+    """Coarser or finer grids and stencils only move work between runs and rim checks."""
+    monkeypatch.setattr(disc_grid, "CELLS_PER_RADIUS", cells)
+    monkeypatch.setattr(disc_grid, "SUB_POSITIONS", sub_positions)
+    rng = np.random.default_rng(cells)
+    points = rng.uniform(0, 20000, (3000, 2))
+    # Queries inside, on the edges of and just outside the points' box (still in reach).
+    queries = np.vstack([rng.uniform(-3000, 23000, (300, 2)), [[0, 0], [20000, 20000], [-2999.0, 10000]]])
+    cover = disc_cover(points, queries, 3000.0)
+    inside = _brute(points, queries, 3000.0)
+    weights = rng.uniform(0, 5, len(points))
+    np.testing.assert_allclose(cover.sums(weights, len(queries)), weights @ inside, rtol=1e-12, atol=1e-9)
+    assert np.array_equal(cover.counts(len(points)), inside.sum(axis=1))
+
+
+def test_spread_keeps_small_values_next_to_large_ones():
+    """Running sums carry their rounding: a point reached only by tiny values is not
+    swamped by the huge values that started and ended before it."""
+    points = np.array([[float(x), 0.0] for x in range(0, 4000, 10)])
+    # The tiny values' discs start while the huge one's is still running.
+    queries = np.array([[500.0, 0.0], [900.0, 0.0], [1000.0, 0.0], [3000.0, 0.0]])
+    values = np.array([1e12, 3e-7, 1e-7, 2e-7])
+    spread = disc_cover(points, queries, 300.0).spread(values, len(points))
+    inside = _brute(points, queries, 300.0)
+    expected = inside @ values
+    np.testing.assert_allclose(spread, expected, rtol=1e-14, atol=0)
+    assert (spread[inside.sum(axis=1) == 0] == 0).all()
+
+
 def test_coarse_grid_and_fallback_give_the_same_scores(monkeypatch):
     """Few cells per radius (a wide extent) and no grid at all (too many cells) agree."""
     rng = np.random.default_rng(3)
@@ -67,6 +97,9 @@ def test_coarse_grid_and_fallback_give_the_same_scores(monkeypatch):
     monkeypatch.setattr(disc_grid, "MAX_CELLS", 100)  # no grid: the KD-tree lists the pairs
     assert disc_cover(demand, supply, 4000.0) is None
     fallback = two_step_fca(demand, population, supply, capacity, 4000.0)
+    monkeypatch.setattr(disc_grid, "MAX_CELLS", 4_000_000)
+    strip = np.column_stack([np.linspace(0, 3e8, 50), np.zeros(50)])  # 75,000 radii long
+    assert disc_cover(strip, strip, 4000.0) is None
     for other in (coarse, fallback):
         np.testing.assert_allclose(other.score, fine.score, rtol=1e-12, atol=0)
         assert np.array_equal(other.supply_in_reach, fine.supply_in_reach)
