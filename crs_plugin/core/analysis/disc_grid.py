@@ -19,6 +19,7 @@ exactly zero.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 from scipy import sparse
@@ -64,20 +65,20 @@ class DiscCover:
             self.run_stop, per_run, minlength=n_points + 1
         )
         total, error = _prefix_sums(steps[:-1])
-        per_sorted = np.where(self._coverage(n_points) > 0, total[1:] + error[1:], 0.0)
+        per_sorted = np.where(self._coverage > 0, total[1:] + error[1:], 0.0)
         return self._unsorted(per_sorted) + np.bincount(
             self.pair_point, weights=values[self.pair_query], minlength=n_points
         )
 
     def counts(self, n_points: int) -> np.ndarray:
         """For each point, the number of discs that hold it."""
-        return self._unsorted(self._coverage(n_points)) + np.bincount(self.pair_point, minlength=n_points)
+        return self._unsorted(self._coverage) + np.bincount(self.pair_point, minlength=n_points)
 
-    def _coverage(self, n_points: int) -> np.ndarray:
+    @cached_property
+    def _coverage(self) -> np.ndarray:
         """How many runs hold each sorted point (exact integers)."""
-        steps = np.bincount(self.run_start, minlength=n_points + 1) - np.bincount(
-            self.run_stop, minlength=n_points + 1
-        )
+        n = len(self.order) + 1
+        steps = np.bincount(self.run_start, minlength=n) - np.bincount(self.run_stop, minlength=n)
         return np.cumsum(steps[:-1])
 
     def _unsorted(self, per_sorted: np.ndarray) -> np.ndarray:
@@ -122,7 +123,7 @@ def _stencils(k: int, f: int, width: int) -> np.ndarray:
     )
     columns = np.stack([out_low, in_low, in_high, out_high], axis=-1) + steps[0]
     offsets = (steps * width)[None, :, None] + columns
-    return np.where((out_high > out_low)[..., None], offsets, 0)
+    return np.where((out_high > out_low)[..., None], offsets, 0).astype(np.int32)
 
 
 def _interval(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -167,7 +168,7 @@ def disc_cover(points: np.ndarray, queries: np.ndarray, radius: float) -> DiscCo
         (q_column >= k + 1) & (q_column < n_columns - k - 1) & (q_row >= k + 1) & (q_row < n_rows - k - 1)
     )
     f = SUB_POSITIONS
-    q_cell = (q_row[active] * n_columns + q_column[active]).astype(np.int64)
+    q_cell = (q_row[active] * n_columns + q_column[active]).astype(np.int32)  # the grid is < 2**31 cells
     sub_x = np.clip(np.floor((fx[active] - q_column[active]) * f), 0, f - 1).astype(np.int64)
     sub_y = np.clip(np.floor((fy[active] - q_row[active]) * f), 0, f - 1).astype(np.int64)
     grid = _Grid(_stencils(k, f, n_columns), first, xs[order], ys[order], radius)
