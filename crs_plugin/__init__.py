@@ -1,5 +1,7 @@
 """CRS Service Points: a QGIS plugin for the Service Network Collaboration working group."""
 
+from __future__ import annotations
+
 #: Python packages the plugin needs beyond QGIS itself, with the version it needs.
 REQUIREMENTS = (("shapely", "2.0"), ("scipy", "1.5"), ("numpy", "1.21"))
 
@@ -19,7 +21,28 @@ def missing_requirements() -> list[str]:
         want = tuple(int(p) for p in minimum.split("."))
         if have < want:
             missing.append(f"{name} >= {minimum} (found {version})")
+    geos_clash = _shapely_geos_newer_than_qgis()
+    if geos_clash:
+        missing.append(geos_clash)
     return missing
+
+
+def _shapely_geos_newer_than_qgis() -> str | None:
+    """QGIS links GEOS into the process, so a shapely wheel's own (newer) GEOS has its
+    calls answered by QGIS's older one, which fails or worse (WKB of dimension 4 on GEOS
+    3.11). shapely must be built on QGIS's GEOS version or older."""
+    try:
+        import shapely
+        from qgis.core import Qgis
+    except ImportError:
+        return None
+    qgis_geos = (Qgis.geosVersionMajor(), Qgis.geosVersionMinor())
+    if tuple(shapely.geos_version[:2]) <= qgis_geos:
+        return None
+    return (
+        f"shapely built on GEOS {qgis_geos[0]}.{qgis_geos[1]} or older (found shapely {shapely.__version__} "
+        f"with GEOS {shapely.geos_version[0]}.{shapely.geos_version[1]}; shapely 2.0 wheels use GEOS 3.11)"
+    )
 
 
 def classFactory(iface):  # noqa: N802 - name required by QGIS

@@ -39,7 +39,7 @@ class MissingRequirementsPlugin:
         self.message = QCoreApplication.translate(
             "CrsServicePointsPlugin",
             "CRS Service Points needs these Python packages: {}. Install them in QGIS's Python "
-            "(OSGeo4W shell or: python3 -m pip install --user 'shapely>=2' scipy) and restart QGIS.",
+            "(OSGeo4W shell or: python3 -m pip install --user 'shapely>=2,<2.1' scipy) and restart QGIS.",
         ).format(", ".join(missing))
 
     def initProcessing(self) -> None:  # noqa: N802 - QGIS API

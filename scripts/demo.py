@@ -14,7 +14,9 @@
    population density) with QGIS's own layout and map renderer;
 6. runs ``crs:coverage`` (in-person federal points, 5/10/25/50 km),
    ``crs:colocationcandidates`` (different governments within 500 m) and
-   ``crs:accessibility`` (2SFCA, 50 km) and writes a CSV summary and a map of each.
+   ``crs:accessibility`` (2SFCA, 50 km) and writes a CSV summary and a map of each;
+7. maps the other analyses for the README's gallery: nearest provincial point,
+   service gaps beyond 25 km, federal/provincial catchment overlap, likely duplicates.
 """
 
 from __future__ import annotations
@@ -272,6 +274,88 @@ def run_analyses(gpkg: Path, out_dir: Path) -> list[Path]:
     return written
 
 
+def run_gallery(gpkg: Path, out_dir: Path) -> list[Path]:
+    """One map for each other analysis on the sample (the README's gallery)."""
+    import processing
+
+    from crs_plugin.toolbelt.styles import (
+        SERVED_BY,
+        style_categories,
+        style_distance,
+        style_fill,
+        style_lines,
+        style_service_points,
+    )
+
+    areas, points = f"{gpkg}|layername=census_population", f"{gpkg}|layername=service_points"
+    written = []
+
+    def service_points(title: str, where: str = "", size_mm: float = 2.2):
+        lyr = layer(gpkg, "service_points", title)
+        lyr.setSubsetString(where)
+        style_service_points(lyr, size_mm=size_mm)
+        return lyr
+
+    # Nearest provincial point (the demo's crs:nearestservice run).
+    nearest_layer = layer(gpkg, "nearest_provincial", "Distance to the nearest provincial point")
+    style_distance(nearest_layer)
+    path = out_dir / "nearest_map.png"
+    render_map(path, "crs:nearestservice: distance from each area to the nearest provincial point",
+               [service_points("Provincial points", "\"order_of_government\" = 'provincial'"), nearest_layer],
+               nearest_layer)  # fmt: skip
+    written.append(path)
+
+    # Service gaps: people beyond 25 km of an in-person federal point, and the dissolved gap zones.
+    processing.run("crs:servicegaps", {
+        "INPUT": areas, "SERVICE_POINTS": points, "ORDERS_OF_GOVERNMENT": [0], "CHANNELS": [0], "THRESHOLD": 25000,
+        "OUTPUT": f"ogr:dbname='{gpkg}' table=\"gaps_federal\" (geom)",
+        "ZONES": f"ogr:dbname='{gpkg}' table=\"gap_zones_federal\" (geom)",
+    })  # fmt: skip
+    zones = layer(gpkg, "gap_zones_federal", "Gap zones (beyond 25 km)")
+    style_fill(zones, "#d9843b", opacity=0.35)
+    gaps = layer(gpkg, "gaps_federal", "Areas beyond 25 km, by distance")
+    style_distance(gaps)
+    left_out = int(sum(f["population"] or 0 for f in zones.getFeatures()))
+    census = layer(gpkg, "census_population", "Census areas")
+    style_fill(census, "#f2efe9", opacity=1.0)
+    path = out_dir / "service_gaps_map.png"
+    render_map(path, f"crs:servicegaps: {left_out:,} people beyond 25 km of an in-person federal point",
+               [service_points("Federal in-person points", "\"order_of_government\" = 'federal' AND "
+                               "\"channel\" = 'in_person'"), zones, gaps, census], census)  # fmt: skip
+    written.append(path)
+
+    # Catchment overlap: federal and provincial points' 25 km catchments.
+    processing.run("crs:catchmentoverlap", {
+        "INPUT": areas, "SERVICE_POINTS": points, "NETWORK_A_ORDERS": [0], "NETWORK_B_ORDERS": [1], "MODE": 0,
+        "DISTANCE": 25000, "OUTPUT": f"ogr:dbname='{gpkg}' table=\"overlap_federal_provincial\" (geom)",
+        "ZONES": f"ogr:dbname='{gpkg}' table=\"overlap_zones\" (geom)",
+    })  # fmt: skip
+    served = layer(gpkg, "overlap_federal_provincial", "Within 25 km of (A federal, B provincial)")
+    style_categories(served, "served_by", SERVED_BY)
+    path = out_dir / "catchment_overlap_map.png"
+    render_map(path, "crs:catchmentoverlap: areas within 25 km of federal (A) and provincial (B) points",
+               [service_points("Service points", size_mm=1.6), served], served)  # fmt: skip
+    written.append(path)
+
+    # Duplicates: the sample's sources hold no true duplicates; across governments the same
+    # address and a similar name find the offices that share a building.
+    processing.run("crs:duplicates", {
+        "SERVICE_POINTS": points, "DISTANCE": 100, "MIN_SCORE": 0.6, "SAME_ORDER_ONLY": False,
+        "OUTPUT": f"ogr:dbname='{gpkg}' table=\"duplicates_any_order\" (geom)",
+    })  # fmt: skip
+    pairs = layer(gpkg, "duplicates_any_order", "Likely duplicate pairs (score ≥ 0.6, ≤ 100 m)")
+    style_lines(pairs, "#d7191c", 2.5)
+    census = layer(gpkg, "census_population", "Census areas")
+    style_fill(census, "#f2efe9", opacity=1.0)
+    path = out_dir / "duplicates_map.png"
+    render_map(path, f"crs:duplicates: {pairs.featureCount()} pairs within 100 m with similar names and addresses",
+               [pairs, service_points("Service points", size_mm=1.6), census], census,
+               note="Across orders of government these are offices sharing a building; within one order they "
+                    "would be the same office listed twice. Sample data, EPSG:3347.")  # fmt: skip
+    written.append(path)
+    return written
+
+
 def write_layer_csv(lyr: QgsVectorLayer, path: Path, rename: dict | None = None) -> None:
     names = [f.name() for f in lyr.fields() if f.name() != "fid"]
     with path.open("w", newline="", encoding="utf-8") as fh:
@@ -317,6 +401,8 @@ def main(out_dir: Path) -> None:
                [points, census], census)  # fmt: skip
     print("Running crs:coverage, crs:colocationcandidates, crs:accessibility…")
     analyses = run_analyses(gpkg, out_dir)
+    print("Running crs:servicegaps, crs:catchmentoverlap, crs:duplicates for the gallery…")
+    analyses += run_gallery(gpkg, out_dir)
 
     print(f"\nDone in {time.perf_counter() - started:.1f} s. Outputs:")
     print(f"  GeoPackage store : {gpkg.resolve()}")

@@ -76,8 +76,23 @@ def test_missing_requirements_give_a_clear_message_and_add_nothing(qgis_iface, m
     plugin.unload()
 
 
-def test_nearestservice_runs_from_qgis_process(sample_store, tmp_path):
-    """The command-line route the README documents: qgis_process with the plugin enabled."""
+def test_a_shapely_on_a_newer_geos_than_qgis_is_refused(qgis_iface, monkeypatch):
+    """qgis_process and QGIS link GEOS into the process: a newer GEOS in shapely's wheel
+    would have its calls answered by QGIS's older one (to_wkb failed with shapely 2.2)."""
+    import shapely
+
+    monkeypatch.setattr(shapely, "geos_version", (Qgis.geosVersionMajor(), Qgis.geosVersionMinor() + 1, 0))
+    plugin = crs_plugin.classFactory(qgis_iface)
+    assert (
+        f"shapely built on GEOS {Qgis.geosVersionMajor()}.{Qgis.geosVersionMinor()} or older"
+        in plugin.message
+    )
+    monkeypatch.setattr(shapely, "geos_version", (Qgis.geosVersionMajor(), Qgis.geosVersionMinor(), 0))
+    assert crs_plugin.missing_requirements() == []
+
+
+def qgis_process(*args: str) -> None:
+    """``qgis_process run ARGS`` with the plugin enabled, as the README documents; fails with its output."""
     import os
     import shutil
     import site
@@ -91,14 +106,18 @@ def test_nearestservice_runs_from_qgis_process(sample_store, tmp_path):
                PYTHONPATH=os.pathsep.join(site.getsitepackages() + [p for p in sys.path if "site-packages" in p]))  # fmt: skip
     # Exits 1 when the plugin is already enabled in this profile: the run below is what counts.
     subprocess.run([exe, "plugins", "enable", "crs_plugin"], env=env, capture_output=True, timeout=120)
-    out = tmp_path / "nearest.gpkg"
-    census = root / "crs_plugin" / "data" / "sample" / "census_population.gpkg"
-    run = subprocess.run(
-        [exe, "run", "crs:nearestservice", "--", f"INPUT={census}",
-         f"SERVICE_POINTS={sample_store}|layername=service_points", "ORDERS_OF_GOVERNMENT=1", f"OUTPUT={out}"],
-        env=env, capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
+    run = subprocess.run([exe, "run", *args], env=env, capture_output=True, text=True, timeout=300, cwd=root)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+CENSUS = "crs_plugin/data/sample/census_population.gpkg"
+
+
+def test_nearestservice_runs_from_qgis_process(sample_store, tmp_path):
+    """The command-line route the README documents: qgis_process with the plugin enabled."""
+    out = tmp_path / "nearest.gpkg"
+    qgis_process("crs:nearestservice", "--", f"INPUT={CENSUS}", f"SERVICE_POINTS={sample_store}|layername=service_points",
+                 "ORDERS_OF_GOVERNMENT=1", f"OUTPUT={out}")  # fmt: skip
     from qgis.core import QgsVectorLayer
 
     layer = QgsVectorLayer(str(out), "nearest", "ogr")
@@ -107,27 +126,28 @@ def test_nearestservice_runs_from_qgis_process(sample_store, tmp_path):
 
 
 def test_coverage_runs_from_qgis_process(sample_store, tmp_path):
-    import os
-    import shutil
-    import site
-    import subprocess
-    import sys
-
-    exe = shutil.which("qgis_process.bin") or shutil.which("qgis_process")
-    root = Path(crs_plugin.__file__).resolve().parent.parent
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QGIS_PLUGINPATH=str(root),
-               PYTHONPATH=os.pathsep.join(site.getsitepackages() + [p for p in sys.path if "site-packages" in p]))  # fmt: skip
-    subprocess.run([exe, "plugins", "enable", "crs_plugin"], env=env, capture_output=True, timeout=120)
-    census = root / "crs_plugin" / "data" / "sample" / "census_population.gpkg"
     summary = tmp_path / "summary.csv"
-    run = subprocess.run(
-        [exe, "run", "crs:coverage", "--", f"INPUT={census}", f"SERVICE_POINTS={sample_store}|layername=service_points",
-         "ORDERS_OF_GOVERNMENT=0", "THRESHOLDS_KM=5, 50", f"OUTPUT={tmp_path / 'coverage.gpkg'}", f"SUMMARY={summary}"],
-        env=env, capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
-    assert run.returncode == 0, run.stdout + run.stderr
+    qgis_process("crs:coverage", "--", f"INPUT={CENSUS}", f"SERVICE_POINTS={sample_store}|layername=service_points",
+                 "ORDERS_OF_GOVERNMENT=0", "THRESHOLDS_KM=5, 50", f"OUTPUT={tmp_path / 'coverage.gpkg'}",
+                 f"SUMMARY={summary}")  # fmt: skip
     import csv
 
     rows = {r["jurisdiction"]: r for r in csv.DictReader(summary.open(encoding="utf-8"))}
     assert set(rows) == {"13", "59"}
     assert 0.9 < float(rows["13"]["share_within_50km"]) <= 1.0
+
+
+def test_service_gaps_zones_from_qgis_process(sample_store, tmp_path):
+    """Dissolved zones are written through shapely's WKB inside qgis_process, where QGIS's
+    own GEOS answers shapely's calls (this failed with a shapely wheel on a newer GEOS)."""
+    from qgis.core import QgsVectorLayer
+
+    gaps, zones = tmp_path / "gaps.gpkg", tmp_path / "zones.gpkg"
+    qgis_process("crs:servicegaps", "--", f"INPUT={CENSUS}", f"SERVICE_POINTS={sample_store}|layername=service_points",
+                 "ORDERS_OF_GOVERNMENT=0", "CHANNELS=0", "THRESHOLD=25000", f"OUTPUT={gaps}", f"ZONES={zones}")  # fmt: skip
+    areas, zone_layer = QgsVectorLayer(str(gaps), "gaps", "ogr"), QgsVectorLayer(str(zones), "zones", "ogr")
+    left_out = sum(f["POP2021"] or 0 for f in areas.getFeatures())
+    assert left_out > 0
+    assert sum(f["population"] for f in zone_layer.getFeatures()) == left_out
+    assert sum(f["areas"] for f in zone_layer.getFeatures()) == areas.featureCount()
+    assert all(f.geometry().isGeosValid() and f.geometry().area() > 0 for f in zone_layer.getFeatures())
