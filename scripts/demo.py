@@ -56,7 +56,7 @@ from crs_plugin.core.analysis.summary import distance_summary  # noqa: E402
 from crs_plugin.core.catalogue import SAMPLE_CATALOGUE, load_catalogue  # noqa: E402
 from crs_plugin.core.sources import load_points  # noqa: E402
 from crs_plugin.core.store import GeoPackageStore  # noqa: E402
-from crs_plugin.toolbelt.styles import style_population_density, style_service_points  # noqa: E402
+from crs_plugin.toolbelt.styles import style_fill, style_population_density, style_service_points  # noqa: E402
 
 CENSUS = SAMPLE_CATALOGUE.parent / "census_population.gpkg"
 PROVINCES = {"BC": "British Columbia", "NB": "New Brunswick"}
@@ -130,6 +130,25 @@ def layer(gpkg: Path, table: str, title: str) -> QgsVectorLayer:
     return lyr
 
 
+def points_layer(gpkg: Path, title: str, where: str = "", size_mm: float = 2.2) -> QgsVectorLayer:
+    """Service points (optionally filtered), styled by order of government. A new layer per
+    map: the project deletes the layers it drops."""
+    lyr = layer(gpkg, "service_points", title)
+    lyr.setSubsetString(where)
+    style_service_points(lyr, size_mm=size_mm)
+    return lyr
+
+
+def census_backdrop(gpkg: Path) -> QgsVectorLayer:
+    """The census areas in one light fill, under a map's analysis layers."""
+    lyr = layer(gpkg, "census_population", "Census areas")
+    style_fill(lyr, "#f2efe9", opacity=1.0)
+    return lyr
+
+
+FEDERAL_IN_PERSON = "\"order_of_government\" = 'federal' AND \"channel\" = 'in_person'"
+
+
 def render_map(png: Path, title: str, layers: list, frame_layer: QgsVectorLayer, note: str = "") -> None:
     """A two-panel layout (British Columbia, New Brunswick) with a legend, exported to PNG."""
     project = QgsProject.instance()
@@ -189,7 +208,6 @@ def run_analyses(gpkg: Path, out_dir: Path) -> list[Path]:
         style_distance,
         style_lines,
         style_population_density,
-        style_service_points,
     )
 
     areas, points = f"{gpkg}|layername=census_population", f"{gpkg}|layername=service_points"
@@ -208,11 +226,8 @@ def run_analyses(gpkg: Path, out_dir: Path) -> list[Path]:
     coverage_layer = layer(gpkg, "coverage_federal", "Distance to the nearest federal point")
     style_distance(coverage_layer)
 
-    def federal_points():  # a new layer per map: the project deletes the layers it drops
-        federal = layer(gpkg, "service_points", "Federal in-person points")
-        federal.setSubsetString("\"order_of_government\" = 'federal' AND \"channel\" = 'in_person'")
-        style_service_points(federal)
-        return federal
+    def federal_points():
+        return points_layer(gpkg, "Federal in-person points", FEDERAL_IN_PERSON)
 
     path = out_dir / "coverage_map.png"
     render_map(path, "Distance from each area to the nearest in-person federal point", [federal_points(), coverage_layer],
@@ -230,8 +245,7 @@ def run_analyses(gpkg: Path, out_dir: Path) -> list[Path]:
     write_layer_csv(pairs, path)
     written.append(path)
     style_lines(pairs, width_mm=2.5)
-    all_points = layer(gpkg, "service_points", "Service points")
-    style_service_points(all_points, size_mm=1.6)
+    all_points = points_layer(gpkg, "Service points", size_mm=1.6)
     census = layer(gpkg, "census_population", "Population density (people/km²)")
     style_population_density(census, '"POP2021" / "LANDAREA"')
     path = out_dir / "colocation_map.png"
@@ -282,26 +296,18 @@ def run_gallery(gpkg: Path, out_dir: Path) -> list[Path]:
         SERVED_BY,
         style_categories,
         style_distance,
-        style_fill,
         style_lines,
-        style_service_points,
     )
 
     areas, points = f"{gpkg}|layername=census_population", f"{gpkg}|layername=service_points"
     written = []
-
-    def service_points(title: str, where: str = "", size_mm: float = 2.2):
-        lyr = layer(gpkg, "service_points", title)
-        lyr.setSubsetString(where)
-        style_service_points(lyr, size_mm=size_mm)
-        return lyr
 
     # Nearest provincial point (the demo's crs:nearestservice run).
     nearest_layer = layer(gpkg, "nearest_provincial", "Distance to the nearest provincial point")
     style_distance(nearest_layer)
     path = out_dir / "nearest_map.png"
     render_map(path, "crs:nearestservice: distance from each area to the nearest provincial point",
-               [service_points("Provincial points", "\"order_of_government\" = 'provincial'"), nearest_layer],
+               [points_layer(gpkg, "Provincial points", "\"order_of_government\" = 'provincial'"), nearest_layer],
                nearest_layer)  # fmt: skip
     written.append(path)
 
@@ -316,12 +322,11 @@ def run_gallery(gpkg: Path, out_dir: Path) -> list[Path]:
     gaps = layer(gpkg, "gaps_federal", "Areas beyond 25 km, by distance")
     style_distance(gaps)
     left_out = int(sum(f["population"] or 0 for f in zones.getFeatures()))
-    census = layer(gpkg, "census_population", "Census areas")
-    style_fill(census, "#f2efe9", opacity=1.0)
+    census = census_backdrop(gpkg)
     path = out_dir / "service_gaps_map.png"
     render_map(path, f"crs:servicegaps: {left_out:,} people beyond 25 km of an in-person federal point",
-               [service_points("Federal in-person points", "\"order_of_government\" = 'federal' AND "
-                               "\"channel\" = 'in_person'"), zones, gaps, census], census)  # fmt: skip
+               [points_layer(gpkg, "Federal in-person points", FEDERAL_IN_PERSON), zones, gaps, census],
+               census)  # fmt: skip
     written.append(path)
 
     # Catchment overlap: federal and provincial points' 25 km catchments.
@@ -334,7 +339,7 @@ def run_gallery(gpkg: Path, out_dir: Path) -> list[Path]:
     style_categories(served, "served_by", SERVED_BY)
     path = out_dir / "catchment_overlap_map.png"
     render_map(path, "crs:catchmentoverlap: areas within 25 km of federal (A) and provincial (B) points",
-               [service_points("Service points", size_mm=1.6), served], served)  # fmt: skip
+               [points_layer(gpkg, "Service points", size_mm=1.6), served], served)  # fmt: skip
     written.append(path)
 
     # Duplicates: the sample's sources hold no true duplicates; across governments the same
@@ -345,11 +350,10 @@ def run_gallery(gpkg: Path, out_dir: Path) -> list[Path]:
     })  # fmt: skip
     pairs = layer(gpkg, "duplicates_any_order", "Likely duplicate pairs (score ≥ 0.6, ≤ 100 m)")
     style_lines(pairs, "#d7191c", 2.5)
-    census = layer(gpkg, "census_population", "Census areas")
-    style_fill(census, "#f2efe9", opacity=1.0)
+    census = census_backdrop(gpkg)
     path = out_dir / "duplicates_map.png"
     render_map(path, f"crs:duplicates: {pairs.featureCount()} pairs within 100 m with similar names and addresses",
-               [pairs, service_points("Service points", size_mm=1.6), census], census,
+               [pairs, points_layer(gpkg, "Service points", size_mm=1.6), census], census,
                note="Across orders of government these are offices sharing a building; within one order they "
                     "would be the same office listed twice. Sample data, EPSG:3347.")  # fmt: skip
     written.append(path)
