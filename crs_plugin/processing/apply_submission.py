@@ -27,7 +27,7 @@ POLICIES = (ConflictPolicy.STOP, ConflictPolicy.KEEP_STORE, ConflictPolicy.TAKE_
 class ApplySubmissionAlgorithm(CrsAlgorithm):
     NAME = "applysubmission"
     DISPLAY_NAME = "Review and apply a submission"
-    GROUP = "contribute"
+    GROUP_ID = "contribute"
 
     SUBMISSION_ID = "SUBMISSION_ID"
     PACKAGE = "PACKAGE"

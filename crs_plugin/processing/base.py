@@ -46,6 +46,8 @@ _RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
 
 SPATIAL_INDEX_LIMIT = 100_000
+#: Where the help texts are published (the repository named in metadata.txt).
+HELP_BASE_URL = "https://github.com/crs-service-points/crs-service-points/blob/main/crs_plugin/resources/help"
 
 
 class _StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
@@ -104,11 +106,12 @@ def _as_python(column) -> list:
 
 
 class CrsAlgorithm(QgsProcessingAlgorithm):
-    """Base class. Subclasses set NAME, DISPLAY_NAME, GROUP and implement ``compute``."""
+    """Base class. Subclasses set NAME, DISPLAY_NAME, GROUP_ID and implement ``compute``."""
 
     NAME = ""
     DISPLAY_NAME = ""
-    GROUP = "analysis"
+    GROUP_ID = "analysis"
+    TAGS: tuple[str, ...] = ()
 
     SERVICES = "SERVICE_POINTS"
     DISTANCE_CRS = "DISTANCE_CRS"
@@ -136,13 +139,20 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
         return self.tr(self.DISPLAY_NAME)
 
     def group(self) -> str:
-        return self.tr(self._GROUPS[self.GROUP])
+        return self.tr(self._GROUPS[self.GROUP_ID])
 
     def groupId(self) -> str:
-        return self.GROUP
+        return self.GROUP_ID
 
     def icon(self) -> QIcon:
         return QIcon(str(_RESOURCES / "icons" / "icon.svg"))
+
+    def helpUrl(self) -> str:  # noqa: N802 - QGIS API
+        suffix = "_fr" if language() == "fr" else ""
+        return f"{HELP_BASE_URL}/{self.NAME}{suffix}.md"
+
+    def tags(self) -> list[str]:
+        return [self.tr(tag) for tag in ("service points", "CRS", *self.TAGS)]
 
     def shortHelpString(self) -> str:
         lang = language()
@@ -415,7 +425,7 @@ class PopulationAreasMixin:
 
     AREAS = "INPUT"
     POPULATION = "POPULATION_FIELD"
-    GROUP = "GROUP_FIELD"
+    GROUP_FIELD = "GROUP_FIELD"
 
     def add_area_parameters(self, group_default: str | None = "PRUID") -> None:
         areas = QgsProcessingParameterFeatureSource(
@@ -438,7 +448,7 @@ class PopulationAreasMixin:
         )
         if group_default is not None:
             group = QgsProcessingParameterField(
-                self.GROUP,
+                self.GROUP_FIELD,
                 self.tr("Summarise by (jurisdiction field)"),
                 group_default,
                 self.AREAS,
@@ -457,8 +467,8 @@ class PopulationAreasMixin:
                     "The census layer has no population field '{}': choose the field that holds the population."
                 ).format(population)
             )
-        has_group = self.parameterDefinition(self.GROUP) is not None
-        group = (self.parameterAsString(parameters, self.GROUP, context) if has_group else "") or None
+        has_group = self.parameterDefinition(self.GROUP_FIELD) is not None
+        group = (self.parameterAsString(parameters, self.GROUP_FIELD, context) if has_group else "") or None
         fields = [population] + ([group] if group else [])
         areas = self.layer_arrays(parameters, self.AREAS, context, fields, metric, feedback)
         pop = np.array([np.nan if v is None else float(v) for v in areas.attributes[population]], dtype=float)

@@ -20,7 +20,7 @@ from .base import CrsAlgorithm
 class BuildSubmissionAlgorithm(CrsAlgorithm):
     NAME = "buildsubmission"
     DISPLAY_NAME = "Build a submission package"
-    GROUP = "contribute"
+    GROUP_ID = "contribute"
 
     CHECKOUT = "CHECKOUT"
     CONTRIBUTOR = "CONTRIBUTOR"

@@ -21,7 +21,7 @@ from .contribute import shared_store, shared_store_parameter
 class CheckoutAlgorithm(CrsAlgorithm):
     NAME = "checkout"
     DISPLAY_NAME = "Check out service points"
-    GROUP = "contribute"
+    GROUP_ID = "contribute"
 
     JURISDICTION = "JURISDICTION"
     ORGANISATION = "ORGANISATION"

@@ -24,7 +24,7 @@ _FIELDS = ("point_id", "name_en", "name_fr", "street_address", "source_id", "ord
 class DuplicatesAlgorithm(CrsAlgorithm):
     NAME = "duplicates"
     DISPLAY_NAME = "Likely duplicate points"
-    GROUP = "sources"
+    GROUP_ID = "sources"
 
     DISTANCE = "DISTANCE"
     MIN_SCORE = "MIN_SCORE"

@@ -23,7 +23,7 @@ from .base import CrsAlgorithm
 class LoadSourcesAlgorithm(CrsAlgorithm):
     NAME = "loadsources"
     DISPLAY_NAME = "Load service point sources"
-    GROUP = "sources"
+    GROUP_ID = "sources"
 
     CATALOGUE = "CATALOGUE"
     SOURCES = "SOURCE_IDS"

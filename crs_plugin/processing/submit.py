@@ -17,7 +17,7 @@ from .contribute import shared_store, shared_store_parameter
 class SubmitAlgorithm(CrsAlgorithm):
     NAME = "submit"
     DISPLAY_NAME = "Submit a package"
-    GROUP = "contribute"
+    GROUP_ID = "contribute"
 
     PACKAGE = "PACKAGE"
     FOLDER = "FOLDER"

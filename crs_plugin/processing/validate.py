@@ -35,7 +35,7 @@ from .base import CrsAlgorithm
 class ValidateAlgorithm(CrsAlgorithm):
     NAME = "validate"
     DISPLAY_NAME = "Validate service points"
-    GROUP = "contribute"
+    GROUP_ID = "contribute"
 
     INPUT = "INPUT"
     SHARED_POINTS = "SHARED_POINTS"

@@ -9,6 +9,7 @@ from qgis.PyQt.QtWidgets import QAction
 
 import crs_plugin
 from tests.conftest import N_AREAS
+from tests.qgis_process import qgis_process
 
 
 def test_metadata_is_complete():
@@ -91,32 +92,13 @@ def test_a_shapely_on_a_newer_geos_than_qgis_is_refused(qgis_iface, monkeypatch)
     assert crs_plugin.missing_requirements() == []
 
 
-def qgis_process(*args: str) -> None:
-    """``qgis_process run ARGS`` with the plugin enabled, as the README documents; fails with its output."""
-    import os
-    import shutil
-    import site
-    import subprocess
-    import sys
-
-    exe = shutil.which("qgis_process.bin") or shutil.which("qgis_process")
-    assert exe, "qgis_process is part of the qgis package"
-    root = Path(crs_plugin.__file__).resolve().parent.parent
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QGIS_PLUGINPATH=str(root),
-               PYTHONPATH=os.pathsep.join(site.getsitepackages() + [p for p in sys.path if "site-packages" in p]))  # fmt: skip
-    # Exits 1 when the plugin is already enabled in this profile: the run below is what counts.
-    subprocess.run([exe, "plugins", "enable", "crs_plugin"], env=env, capture_output=True, timeout=120)
-    run = subprocess.run([exe, "run", *args], env=env, capture_output=True, text=True, timeout=300, cwd=root)
-    assert run.returncode == 0, run.stdout + run.stderr
-
-
 CENSUS = "crs_plugin/data/sample/census_population.gpkg"
 
 
 def test_nearestservice_runs_from_qgis_process(sample_store, tmp_path):
     """The command-line route the README documents: qgis_process with the plugin enabled."""
     out = tmp_path / "nearest.gpkg"
-    qgis_process("crs:nearestservice", "--", f"INPUT={CENSUS}", f"SERVICE_POINTS={sample_store}|layername=service_points",
+    qgis_process("run", "crs:nearestservice", "--", f"INPUT={CENSUS}", f"SERVICE_POINTS={sample_store}|layername=service_points",
                  "ORDERS_OF_GOVERNMENT=1", f"OUTPUT={out}")  # fmt: skip
     from qgis.core import QgsVectorLayer
 
@@ -127,7 +109,7 @@ def test_nearestservice_runs_from_qgis_process(sample_store, tmp_path):
 
 def test_coverage_runs_from_qgis_process(sample_store, tmp_path):
     summary = tmp_path / "summary.csv"
-    qgis_process("crs:coverage", "--", f"INPUT={CENSUS}", f"SERVICE_POINTS={sample_store}|layername=service_points",
+    qgis_process("run", "crs:coverage", "--", f"INPUT={CENSUS}", f"SERVICE_POINTS={sample_store}|layername=service_points",
                  "ORDERS_OF_GOVERNMENT=0", "THRESHOLDS_KM=5, 50", f"OUTPUT={tmp_path / 'coverage.gpkg'}",
                  f"SUMMARY={summary}")  # fmt: skip
     import csv
@@ -143,7 +125,7 @@ def test_service_gaps_zones_from_qgis_process(sample_store, tmp_path):
     from qgis.core import QgsVectorLayer
 
     gaps, zones = tmp_path / "gaps.gpkg", tmp_path / "zones.gpkg"
-    qgis_process("crs:servicegaps", "--", f"INPUT={CENSUS}", f"SERVICE_POINTS={sample_store}|layername=service_points",
+    qgis_process("run", "crs:servicegaps", "--", f"INPUT={CENSUS}", f"SERVICE_POINTS={sample_store}|layername=service_points",
                  "ORDERS_OF_GOVERNMENT=0", "CHANNELS=0", "THRESHOLD=25000", f"OUTPUT={gaps}", f"ZONES={zones}")  # fmt: skip
     areas, zone_layer = QgsVectorLayer(str(gaps), "gaps", "ogr"), QgsVectorLayer(str(zones), "zones", "ogr")
     left_out = sum(f["POP2021"] or 0 for f in areas.getFeatures())
