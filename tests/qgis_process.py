@@ -14,7 +14,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def qgis_process_env() -> dict[str, str]:
     paths = site.getsitepackages() + [p for p in sys.path if "site-packages" in p]
-    return dict(os.environ, QT_QPA_PLATFORM="offscreen", QGIS_PLUGINPATH=str(ROOT), PYTHONPATH=os.pathsep.join(paths))
+    return dict(
+        os.environ, QT_QPA_PLATFORM="offscreen", QGIS_PLUGINPATH=str(ROOT), PYTHONPATH=os.pathsep.join(paths)
+    )
 
 
 def qgis_process(*args: str, check: bool = True) -> subprocess.CompletedProcess:
