@@ -22,6 +22,7 @@ from qgis.core import (
     QgsCoordinateTransformContext,
     QgsCsException,
     QgsFeatureRequest,
+    QgsFields,
     QgsGeometry,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -136,7 +137,7 @@ def read_layer(
             f"Layer '{layer.name()}' has no field {', '.join(repr(m) for m in missing)}."
         )
     arrays = None
-    if request is None:
+    if request is None and only_provider_fields(layer):
         arrays = _read_with_ogr(layer, fields)
     if arrays is None:
         arrays = _read_with_qgis(layer, fields, request, feedback)
@@ -148,6 +149,13 @@ def read_layer(
                 arrays.geometries, lambda xy: transform_coordinates(xy, transform)
             )
     return arrays
+
+
+def only_provider_fields(layer: QgsVectorLayer) -> bool:
+    """True when every field of the layer is in its data source: no joined or virtual
+    (expression) fields, which only QGIS's iterator computes."""
+    fields = layer.fields()
+    return all(fields.fieldOrigin(i) == QgsFields.OriginProvider for i in range(fields.count()))
 
 
 def ogr_location(layer: QgsVectorLayer) -> tuple[str, str | None] | None:
