@@ -42,6 +42,7 @@ from ..core.errors import CrsServicePointsError
 from ..core.filters import ServiceFilter
 from ..core.gpkg_columns import copy_with_columns
 from ..core.schema import CHANNELS, METRIC_CRS, ORDERS_OF_GOVERNMENT, POINT_TYPES
+from ..core.table import number_column
 from ..toolbelt.help_text import markdown_to_html
 from ..toolbelt.translation import language
 from .layer_arrays import LayerArrays, ogr_location, only_provider_fields, read_layer
@@ -500,6 +501,12 @@ class PopulationAreasMixin:
         group = (self.parameterAsString(parameters, self.GROUP_FIELD, context) if has_group else "") or None
         fields = [population] + ([group] if group else [])
         areas = self.layer_arrays(parameters, self.AREAS, context, fields, metric, feedback)
-        pop = np.array([np.nan if v is None else float(v) for v in areas.attributes[population]], dtype=float)
+        pop, not_numbers = number_column(areas.attributes[population])
+        if len(not_numbers):
+            feedback.pushWarning(
+                self.tr(
+                    "Population field '{}' holds values that are not numbers ({}): those areas count as unknown."
+                ).format(population, ", ".join(repr(v) for v in not_numbers[:5]))
+            )
         groups = areas.attributes[group] if group else np.full(len(areas), "all", dtype=object)
         return areas, pop, groups

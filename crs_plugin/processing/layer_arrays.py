@@ -29,6 +29,7 @@ from qgis.core import (
     QgsProviderRegistry,
     QgsVectorLayer,
 )
+from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
 
 
 @dataclass
@@ -237,7 +238,8 @@ def _read_with_qgis(
     indexes = [layer.fields().indexOf(f) for f in fields]
     for count, feature in enumerate(layer.getFeatures(request)):
         if feedback is not None and feedback.isCanceled():
-            break
+            # A partial read must never pass for the layer.
+            raise QgsProcessingException("Canceled while reading the layer.")
         fids.append(feature.id())
         geom = feature.geometry()
         wkbs.append(None if geom.isNull() else bytes(geom.asWkb()))
@@ -247,8 +249,22 @@ def _read_with_qgis(
             columns[f].append(None if value is None or value == NULL else value)
         if feedback is not None and n > 0 and count % 10000 == 0:
             feedback.setProgress(100.0 * count / n)
+    # Dates as the OGR path gives them (datetime), not Qt's types, whichever way a layer is read.
+    for f, idx in zip(fields, indexes):
+        if layer.fields().at(idx).type() in (QVariant.Date, QVariant.DateTime, QVariant.Time):
+            columns[f] = [_python_time(v) for v in columns[f]]
     return LayerArrays(
         np.asarray(fids, dtype=np.int64),
         shapely.from_wkb(np.array(wkbs, dtype=object)) if wkbs else np.array([], dtype=object),
         {f: np.array(v, dtype=object) for f, v in columns.items()},
     )
+
+
+def _python_time(value):
+    if isinstance(value, QDate):
+        return value.toPyDate()
+    if isinstance(value, QDateTime):
+        return value.toPyDateTime()
+    if isinstance(value, QTime):
+        return value.toPyTime()
+    return value
