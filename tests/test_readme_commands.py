@@ -42,10 +42,6 @@ EXCEPTED = {
         "`make demo` / `make test` install Debian packages (apt-get, as root) and the venv; `make test` is "
         "the suite this test runs in, and what `make demo` runs (scripts/demo.py) is tests/qgis/test_demo.py's"
     ),
-    r"ROADS=/path/to/roads\.gpkg": (
-        "a placeholder for the user's road layer: the sample has no road network (crs:networkdistance is "
-        "tested on road grids in tests/qgis/test_network_distance.py)"
-    ),
 }
 
 
