@@ -31,6 +31,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
 
+from ..core.gdal_exceptions import with_gdal_exceptions
+
 
 @dataclass
 class LayerArrays:
@@ -169,12 +171,16 @@ def ogr_location(layer: QgsVectorLayer) -> tuple[str, str | None] | None:
     return path, parts.get("layerName") or None
 
 
+@with_gdal_exceptions
 def _read_with_ogr(layer: QgsVectorLayer, fields: list[str]) -> LayerArrays | None:
     location = ogr_location(layer)
     if location is None:
         return None
     path, layer_name = location
-    ds = ogr.Open(path)
+    try:
+        ds = ogr.Open(path)
+    except RuntimeError:
+        ds = None
     if ds is None:
         return None
     lyr = ds.GetLayerByName(layer_name) if layer_name else ds.GetLayer(0)
