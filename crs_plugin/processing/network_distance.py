@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 from qgis.analysis import QgsGraphBuilder, QgsNetworkDistanceStrategy, QgsVectorLayerDirector
 from qgis.core import (
-    QgsCoordinateTransform,
+    QgsFeatureRequest,
     QgsField,
     QgsPointXY,
     QgsProcessing,
@@ -66,9 +66,14 @@ class NetworkDistanceAlgorithm(PopulationAreasMixin, CrsAlgorithm):
         services = self.service_points(parameters, self.SERVICES, context, metric, feedback, ("point_id",))
         demand = self.layer_arrays(parameters, self.AREAS, context, [], metric, feedback)
         demand_xy = demand.points()
-        roads = self.parameterAsVectorLayer(parameters, self.ROADS, context)
-        if roads is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.ROADS))
+        roads, request = self.input_layer(parameters, self.ROADS, context)
+        # The roads in the metric CRS, transformed by QGIS with the project's transform context
+        # (QGIS's graph builder would transform them without it), selection respected.
+        request = QgsFeatureRequest(request) if request is not None else QgsFeatureRequest()
+        request.setDestinationCrs(metric, context.transformContext())
+        if roads.crs() != metric:
+            feedback.pushInfo(self.tr("Roads are reprojected to {}.").format(metric.authid()))
+        roads = roads.materialize(request)
         if roads.featureCount() == 0:
             raise QgsProcessingException(self.tr("The road network layer has no features."))
         tolerance = self.parameterAsDouble(parameters, self.TOLERANCE, context)
@@ -81,9 +86,6 @@ class NetworkDistanceAlgorithm(PopulationAreasMixin, CrsAlgorithm):
         # Road lengths on the WGS 84 ellipsoid, as QGIS's own shortest-path algorithms
         # measure them (true ground lengths, free of the projection's scale error).
         builder = QgsGraphBuilder(metric, True, tolerance, "WGS84")
-        transform = QgsCoordinateTransform(roads.crs(), metric, context.transformContext())
-        if not transform.isShortCircuited():
-            feedback.pushInfo(self.tr("Roads are reprojected to {}.").format(metric.authid()))
         tied = director.makeGraph(builder, [QgsPointXY(float(x), float(y)) for x, y in tie_input], feedback)
         if feedback.isCanceled():
             return {}
