@@ -25,7 +25,8 @@ from qgis.core import (
 )
 
 from ..core.network.graph import BACKWARD, BOTH, FORWARD, Ellipsoid, RoadNetwork, build_network, segments_of
-from ..core.table import number_column
+from ..core.network.profiles import RoadProfile, parse_speeds, road_profiles
+from ..toolbelt.translation import language
 from .layer_arrays import transform_coordinates
 
 #: The ellipsoid QGIS's network analysis measures road lengths on (ours and native:shortestpath… agree).
@@ -44,6 +45,7 @@ class RoadNetworkParameters:
     DEFAULT_DIRECTION = "DEFAULT_DIRECTION"
     SPEED_FIELD = "SPEED_FIELD"
     DEFAULT_SPEED = "DEFAULT_SPEED"
+    ROAD_PROFILE = "ROAD_PROFILE"
 
     DIRECTIONS = ("Forward direction", "Backward direction", "Both directions")
 
@@ -54,6 +56,16 @@ class RoadNetworkParameters:
         roads.setHelp(self.tr("Road lines: Statistics Canada's Road Network File, the National Road Network, "
                               "OpenStreetMap roads or any line layer."))  # fmt: skip
         self.addParameter(roads)
+        profiles = QgsProcessingParameterEnum(
+            self.ROAD_PROFILE,
+            self.tr("Road data"),
+            [self.tr("Other roads (use the fields below)")]
+            + [p.label(language()) for p in road_profiles().values()],
+            defaultValue=0,
+        )
+        profiles.setHelp(self.tr("Which published dataset the roads come from: its class, speed and direction "
+                                 "fields and the speed of each class are then known."))  # fmt: skip
+        self.addParameter(profiles)
         tolerance = QgsProcessingParameterDistance(
             self.TOLERANCE, self.tr("Topology tolerance (metres)"), 0.0, self.DISTANCE_CRS, False, 0.0
         )
@@ -108,7 +120,17 @@ class RoadNetworkParameters:
         longitude/latitude that its lengths and split points are measured with."""
         direction_field = self.parameterAsString(parameters, self.DIRECTION_FIELD, context) or None
         speed_field = self.parameterAsString(parameters, self.SPEED_FIELD, context) or None
-        fields = [f for f in (direction_field, speed_field if speeds else None) if f]
+        chosen = self.road_profile(parameters, context)
+        layer, _ = self.input_layer(parameters, self.ROADS, context)
+        available = set(layer.fields().names())
+        if chosen is not None and chosen.class_field not in available:
+            raise QgsProcessingException(
+                self.tr("The road layer has no field '{}', which {} roads have: choose the road data it comes "
+                        "from, or 'Other roads'.").format(chosen.class_field, chosen.label(language()))
+            )  # fmt: skip
+        profile_fields = [f for f in (chosen.fields if chosen else ()) if f in available]
+        fields = list(dict.fromkeys([f for f in (direction_field, speed_field if speeds else None) if f]
+                                    + profile_fields))  # fmt: skip
         roads = self.layer_arrays(parameters, self.ROADS, context, fields, metric, feedback)
         if len(roads) == 0:
             raise QgsProcessingException(self.tr("The road network layer has no features."))
@@ -116,15 +138,17 @@ class RoadNetworkParameters:
         if len(segments) == 0:
             raise QgsProcessingException(self.tr("The road network layer has no line segments."))
         to_lonlat, ellipsoid = lonlat_transform(metric, context)
-        direction = None
+        direction = chosen.directions_for(roads.attributes, len(roads)) if chosen else None
         if direction_field:
             direction = self._directions(parameters, context, roads.attributes[direction_field])
         speed = None
         if speeds:
             default = self.parameterAsDouble(parameters, self.DEFAULT_SPEED, context) or 50.0
-            speed = np.full(len(roads), default)
+            speed = (
+                chosen.speeds_for(roads.attributes, len(roads)) if chosen else np.full(len(roads), default)
+            )
             if speed_field:
-                values, _ = number_column(roads.attributes[speed_field])
+                values = parse_speeds(roads.attributes[speed_field])
                 usable = np.isfinite(values) & (values > 0)
                 speed[usable] = values[usable]
         tolerance = self.parameterAsDouble(parameters, self.TOLERANCE, context)
@@ -133,6 +157,10 @@ class RoadNetworkParameters:
         feedback.pushInfo(self.tr("Road network: {} nodes, {} segments.").format(network.node_count,
                                                                                  network.segment_count))  # fmt: skip
         return network, to_lonlat
+
+    def road_profile(self, parameters, context) -> RoadProfile | None:
+        choice = self.parameterAsEnum(parameters, self.ROAD_PROFILE, context)
+        return list(road_profiles().values())[choice - 1] if choice > 0 else None
 
     def _directions(self, parameters, context, values) -> np.ndarray:
         """Each road's direction code, as QGIS's vector layer director reads the field."""
