@@ -50,6 +50,17 @@ def census_copy(tmp_path_factory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def sample_roads(tmp_path_factory):
+    """The synthetic road network over the sample census areas (scripts/sample_roads.py), EPSG:3347."""
+    from qgis.core import QgsVectorLayer
+
+    path = tmp_path_factory.mktemp("roads") / "roads.gpkg"
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "sample_roads.py"), str(path)], check=True,
+                   capture_output=True)  # fmt: skip
+    return QgsVectorLayer(f"{path}|layername=roads", "roads", "ogr")
+
+
 @pytest.fixture
 def store_copy(sample_store, tmp_path) -> Path:
     path = tmp_path / "crs.gpkg"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 from qgis.core import (
     QgsField,
+    QgsProcessingException,
     QgsProcessingParameterDistance,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
@@ -17,9 +18,10 @@ from qgis.PyQt.QtCore import QVariant
 from ..core.analysis.accessibility import GaussianDecay, parse_steps, two_step_fca
 from ..toolbelt.styles import ACCESS_CLASSES, style_classes
 from .base import CrsAlgorithm, PopulationAreasMixin
+from .road_network import DistanceMethodParameters
 
 
-class AccessibilityAlgorithm(PopulationAreasMixin, CrsAlgorithm):
+class AccessibilityAlgorithm(DistanceMethodParameters, PopulationAreasMixin, CrsAlgorithm):
     NAME = "accessibility"
     DISPLAY_NAME = "Accessibility score (2SFCA / E2SFCA)"
 
@@ -53,7 +55,10 @@ class AccessibilityAlgorithm(PopulationAreasMixin, CrsAlgorithm):
             )
         )
         steps = QgsProcessingParameterString(
-            self.STEPS, self.tr("E2SFCA steps (km:weight)"), "10:1, 20:0.68, 30:0.22", optional=True
+            self.STEPS,
+            self.tr("E2SFCA steps (km:weight; minutes:weight for travel time)"),
+            "10:1, 20:0.68, 30:0.22",
+            optional=True,
         )
         steps.setHelp(self.tr("Distance zones and their weights, as in Luo and Qi (2009)."))
         self.addParameter(steps)
@@ -72,6 +77,7 @@ class AccessibilityAlgorithm(PopulationAreasMixin, CrsAlgorithm):
                 1,
             )
         )
+        self.add_distance_method_parameters(minutes_default=30.0)
         self.add_distance_crs_parameter()
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Accessibility")))
 
@@ -86,13 +92,23 @@ class AccessibilityAlgorithm(PopulationAreasMixin, CrsAlgorithm):
             capacity = np.ones(len(services))
         areas, population, _ = self.read_areas(parameters, context, metric, feedback)
         method = self.parameterAsEnum(parameters, self.METHOD, context)
-        radius = self.parameterAsDouble(parameters, self.RADIUS, context)
+        model = self.distance_model(parameters, context, metric, feedback)
+        by_time = model is not None and model.unit == "s"
+        radius = self.limit(parameters, context, model, self.RADIUS)
         decay = None
-        if method == 1:
-            decay = parse_steps(self.parameterAsString(parameters, self.STEPS, context) or "")
+        if method == 1:  # steps in km, or in minutes of travel
+            decay = parse_steps(
+                self.parameterAsString(parameters, self.STEPS, context) or "", 60.0 if by_time else 1000.0
+            )
         elif method == 2:
+            if by_time:
+                raise QgsProcessingException(
+                    self.tr(
+                        "The Gaussian decay is set in metres: with travel time, use step weights (in minutes)."
+                    )
+                )
             decay = GaussianDecay(self.parameterAsDouble(parameters, self.SIGMA, context))
-        result = two_step_fca(areas.points(), population, services.xy, capacity, radius, decay)
+        result = two_step_fca(areas.points(), population, services.xy, capacity, radius, decay, model)
         per = self.parameterAsInt(parameters, self.PER_PEOPLE, context)
         columns = [
             (QgsField("access_score", QVariant.Double), result.score),

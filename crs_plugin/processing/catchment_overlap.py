@@ -21,9 +21,10 @@ from ..core.filters import ServiceFilter
 from ..core.schema import ORDERS_OF_GOVERNMENT
 from ..toolbelt.styles import SERVED_BY, style_categories
 from .base import CrsAlgorithm, PopulationAreasMixin
+from .road_network import DistanceMethodParameters
 
 
-class CatchmentOverlapAlgorithm(PopulationAreasMixin, CrsAlgorithm):
+class CatchmentOverlapAlgorithm(DistanceMethodParameters, PopulationAreasMixin, CrsAlgorithm):
     NAME = "catchmentoverlap"
     DISPLAY_NAME = "Catchment overlap of two networks"
 
@@ -57,6 +58,7 @@ class CatchmentOverlapAlgorithm(PopulationAreasMixin, CrsAlgorithm):
                 self.DISTANCE, self.tr("Catchment distance (metres)"), 25000.0, self.DISTANCE_CRS, False, 1.0
             )  # fmt: skip
         )
+        self.add_distance_method_parameters(minutes_default=30.0)
         self.add_distance_crs_parameter()
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Areas by network served")))
         self.addParameter(
@@ -82,11 +84,18 @@ class CatchmentOverlapAlgorithm(PopulationAreasMixin, CrsAlgorithm):
         boundary = study_boundary(areas.geometries) if len(areas) else None
         fields = QgsFields()
         if self.parameterAsEnum(parameters, self.MODE, context) == 0:
-            radius = self.parameterAsDouble(parameters, self.DISTANCE, context)
-            result = distance_overlap(area_xy, population, a_xy, b_xy, radius, boundary)
-            columns = [(QgsField("served_by", QVariant.String), result.served_by),
-                       (QgsField("distance_a_m", QVariant.Double), result.distance_a),
-                       (QgsField("distance_b_m", QVariant.Double), result.distance_b)]  # fmt: skip
+            model = self.distance_model(parameters, context, metric, feedback)
+            radius = self.limit(parameters, context, model, self.DISTANCE)
+            result = distance_overlap(
+                area_xy, population, a_xy, b_xy, radius, boundary, model, areas.geometries
+            )
+            if model is not None and model.unit == "s":
+                measured = [(QgsField("travel_a_min", QVariant.Double), result.distance_a / 60.0),
+                            (QgsField("travel_b_min", QVariant.Double), result.distance_b / 60.0)]  # fmt: skip
+            else:
+                measured = [(QgsField("distance_a_m", QVariant.Double), result.distance_a),
+                            (QgsField("distance_b_m", QVariant.Double), result.distance_b)]  # fmt: skip
+            columns = [(QgsField("served_by", QVariant.String), result.served_by), *measured]
             for name, vtype in (("served_by", QVariant.String), ("population", QVariant.Double),
                                 ("area_km2", QVariant.Double)):  # fmt: skip
                 fields.append(QgsField(name, vtype))

@@ -17,12 +17,13 @@ from qgis.PyQt.QtCore import QVariant
 from ..core.analysis.colocation import close_pairs, service_sets
 from ..toolbelt.styles import style_lines
 from .base import CrsAlgorithm, pair_lines
+from .road_network import DistanceMethodParameters
 
 _DIFFER_BY = ("order_of_government", "organization")
 _FIELDS = ("point_id", "name_en", "name_fr", "organization", "order_of_government", "services")
 
 
-class ColocationCandidatesAlgorithm(CrsAlgorithm):
+class ColocationCandidatesAlgorithm(DistanceMethodParameters, CrsAlgorithm):
     NAME = "colocationcandidates"
     DISPLAY_NAME = "Co-location and partnership candidates"
 
@@ -38,6 +39,7 @@ class ColocationCandidatesAlgorithm(CrsAlgorithm):
                 self.DISTANCE, self.tr("Within (metres)"), 500.0, self.DISTANCE_CRS, False, 0.0
             )
         )
+        self.add_distance_method_parameters(time=False)
         self.addParameter(
             QgsProcessingParameterEnum(
                 self.DIFFER_BY,
@@ -60,7 +62,8 @@ class ColocationCandidatesAlgorithm(CrsAlgorithm):
         points = self.service_points(
             parameters, self.SERVICES, context, metric, feedback, (*_FIELDS, differ_by)
         )
-        pairs = close_pairs(points.xy, distance, differ_by=points.column(differ_by))
+        model = self.distance_model(parameters, context, metric, feedback)
+        pairs = close_pairs(points.xy, distance, differ_by=points.column(differ_by), distances=model)
         feedback.pushInfo(
             self.tr("{} candidate pairs in {} clusters.").format(
                 len(pairs.i), len(set(pairs.cluster.tolist()))

@@ -14,9 +14,10 @@ from qgis.PyQt.QtCore import QVariant
 from ..core.analysis.coverage import coverage, coverage_summary, parse_thresholds
 from ..toolbelt.styles import style_distance
 from .base import CrsAlgorithm, PopulationAreasMixin
+from .road_network import DistanceMethodParameters
 
 
-class CoverageAlgorithm(PopulationAreasMixin, CrsAlgorithm):
+class CoverageAlgorithm(DistanceMethodParameters, PopulationAreasMixin, CrsAlgorithm):
     NAME = "coverage"
     DISPLAY_NAME = "Population coverage within distances"
 
@@ -28,10 +29,13 @@ class CoverageAlgorithm(PopulationAreasMixin, CrsAlgorithm):
         self.add_area_parameters()
         self.add_service_filter_parameters()
         thresholds = QgsProcessingParameterString(
-            self.THRESHOLDS, self.tr("Distance thresholds (km)"), "5, 10, 25, 50"
+            self.THRESHOLDS, self.tr("Distance thresholds (km; minutes for travel time)"), "5, 10, 25, 50"
         )
-        thresholds.setHelp(self.tr("Comma-separated distances in kilometres."))
+        thresholds.setHelp(
+            self.tr("Comma-separated distances in kilometres (minutes when measuring travel time).")
+        )
         self.addParameter(thresholds)
+        self.add_distance_method_parameters()
         self.add_distance_crs_parameter()
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Coverage per area")))
         self.addParameter(
@@ -45,12 +49,21 @@ class CoverageAlgorithm(PopulationAreasMixin, CrsAlgorithm):
         metric = self.metric_crs(parameters, self.DISTANCE_CRS, context)
         services = self.service_points(parameters, self.SERVICES, context, metric, feedback)
         areas, population, groups = self.read_areas(parameters, context, metric, feedback)
-        result = coverage(areas.points(), services.xy, thresholds)
+        model = self.distance_model(parameters, context, metric, feedback)
+        by_time = model is not None and model.unit == "s"
+        if by_time:  # the thresholds were given in minutes
+            thresholds = tuple(t / 1000.0 * 60.0 for t in thresholds)
+        result = coverage(areas.points(), services.xy, thresholds, model)
         feedback.setProgress(40)
 
-        columns = [(QgsField("distance_m", QVariant.Double), result.distance_m)]
-        for t, threshold in enumerate(thresholds):
-            columns.append((QgsField(f"within_{threshold / 1000:g}km", QVariant.Bool), result.covered[:, t]))
+        if by_time:
+            columns = [(QgsField("travel_min", QVariant.Double), result.distance_m / 60.0)]
+            names = [f"within_{t / 60:g}min" for t in thresholds]
+        else:
+            columns = [(QgsField("distance_m", QVariant.Double), result.distance_m)]
+            names = [f"within_{t / 1000:g}km" for t in thresholds]
+        for t, name in enumerate(names):
+            columns.append((QgsField(name, QVariant.Bool), result.covered[:, t]))
         dest = self.write_per_feature(parameters, self.OUTPUT, context, feedback, self.AREAS, areas.fids, columns,
                                       progress=(40, 90))  # fmt: skip
 
@@ -63,5 +76,7 @@ class CoverageAlgorithm(PopulationAreasMixin, CrsAlgorithm):
             fields.append(QgsField(name, QVariant.Int if name.startswith("areas") else QVariant.Double))
         rows = [[group, row["population"], *[row[n] for n in names]] for group, row in summary.items()]
         summary_dest = self.write_table(parameters, self.SUMMARY, context, fields, rows)
-        self.style_on_load(context, dest, style_distance)
+        self.style_on_load(
+            context, dest, lambda layer: style_distance(layer, "travel_min" if by_time else "distance_m")
+        )
         return {self.OUTPUT: dest, self.SUMMARY: summary_dest, self.POINTS_USED: services.description}

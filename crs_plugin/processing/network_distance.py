@@ -46,7 +46,7 @@ class NetworkDistanceAlgorithm(RoadNetworkParameters, PopulationAreasMixin, CrsA
         self.add_service_filter_parameters()
         self.add_road_parameters()
         cost = QgsProcessingParameterEnum(self.COST, self.tr("Nearest by"), [self.tr(c) for c in self.COSTS],
-                                          defaultValue=0)  # fmt: skip
+                                          defaultValue=0, optional=True)  # fmt: skip
         cost.setHelp(self.tr("Travel time uses each road's speed (speed field, or the default speed)."))
         self.addParameter(cost)
         self.add_distance_crs_parameter()
@@ -71,7 +71,7 @@ class NetworkDistanceAlgorithm(RoadNetworkParameters, PopulationAreasMixin, CrsA
         straight = nearest(demand_xy, services.xy).distance[:, 0]
         columns = [(QgsField("nearest_id", QVariant.String), take(services.column("point_id"), result.index))]
         if by_time:
-            columns.append((QgsField("travel_min", QVariant.Double), result.network / 60.0))
+            columns.append((QgsField("travel_min", QVariant.Double), result.total / 60.0))
         else:
             columns.append((QgsField("network_m", QVariant.Double), result.network))
         columns += [

@@ -24,7 +24,8 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..core.network.graph import BACKWARD, BOTH, FORWARD, Ellipsoid, RoadNetwork, build_network, segments_of
+from ..core.network.distances import ByRoad
+from ..core.network.graph import BACKWARD, BOTH, FORWARD, Ellipsoid, build_network, segments_of
 from ..core.network.profiles import RoadProfile, parse_speeds, road_profiles
 from ..toolbelt.translation import language
 from .layer_arrays import transform_coordinates
@@ -50,6 +51,8 @@ class RoadNetworkParameters:
     DIRECTIONS = ("Forward direction", "Backward direction", "Both directions")
 
     def add_road_parameters(self, optional: bool = False) -> None:
+        """The road layer and how to travel it. Everything but the road layer itself is optional
+        with a default, so that models saved before a parameter existed stay valid."""
         roads = QgsProcessingParameterFeatureSource(
             self.ROADS, self.tr("Road network"), [QgsProcessing.TypeVectorLine], optional=optional
         )
@@ -62,25 +65,26 @@ class RoadNetworkParameters:
             [self.tr("Other roads (use the fields below)")]
             + [p.label(language()) for p in road_profiles().values()],
             defaultValue=0,
+            optional=True,
         )
         profiles.setHelp(self.tr("Which published dataset the roads come from: its class, speed and direction "
                                  "fields and the speed of each class are then known."))  # fmt: skip
         self.addParameter(profiles)
         tolerance = QgsProcessingParameterDistance(
-            self.TOLERANCE, self.tr("Topology tolerance (metres)"), 0.0, self.DISTANCE_CRS, False, 0.0
+            self.TOLERANCE, self.tr("Topology tolerance (metres)"), 0.0, self.DISTANCE_CRS, True, 0.0
         )
         tolerance.setHelp(self.tr("Road ends closer than this are joined."))
         self.addParameter(tolerance)
         advanced = [
             QgsProcessingParameterField(
                 self.DIRECTION_FIELD, self.tr("Direction field"), None, self.ROADS, optional=True
-            ),  # fmt: skip
+            ),
             QgsProcessingParameterString(
                 self.VALUE_FORWARD, self.tr("Value for forward direction"), optional=True
             ),
             QgsProcessingParameterString(
                 self.VALUE_BACKWARD, self.tr("Value for backward direction"), optional=True
-            ),  # fmt: skip
+            ),
             QgsProcessingParameterString(
                 self.VALUE_BOTH, self.tr("Value for both directions"), optional=True
             ),
@@ -89,7 +93,8 @@ class RoadNetworkParameters:
                 self.tr("Default direction"),
                 [self.tr(d) for d in self.DIRECTIONS],
                 defaultValue=2,
-            ),  # fmt: skip
+                optional=True,
+            ),
             QgsProcessingParameterField(
                 self.SPEED_FIELD,
                 self.tr("Speed field (km/h)"),
@@ -97,14 +102,15 @@ class RoadNetworkParameters:
                 self.ROADS,
                 QgsProcessingParameterField.Numeric,
                 optional=True,
-            ),  # fmt: skip
+            ),
             QgsProcessingParameterNumber(
                 self.DEFAULT_SPEED,
                 self.tr("Default speed (km/h)"),
                 QgsProcessingParameterNumber.Double,
                 50.0,
+                optional=True,
                 minValue=0.000001,
-            ),  # fmt: skip
+            ),
         ]
         for parameter in advanced:
             parameter.setFlags(parameter.flags() | parameter.FlagAdvanced)
@@ -189,4 +195,43 @@ def lonlat_transform(metric: QgsCoordinateReferenceSystem, context):
     return (lambda xy: transform_coordinates(xy, transform)), ellipsoid
 
 
-RoadNetwork = RoadNetwork  # re-exported for the algorithms' type hints
+class DistanceMethodParameters(RoadNetworkParameters):
+    """Straight line, road distance or travel time, for the analyses that measure distances."""
+
+    DISTANCE_METHOD = "DISTANCE_METHOD"
+    TRAVEL_MINUTES = "TRAVEL_MINUTES"
+    METHODS = ("Straight line", "Road distance", "Travel time")
+
+    def add_distance_method_parameters(self, minutes_default: float | None = None, time: bool = True) -> None:
+        methods = self.METHODS if time else self.METHODS[:2]
+        method = QgsProcessingParameterEnum(self.DISTANCE_METHOD, self.tr("Distances measured"),
+                                            [self.tr(m) for m in methods], defaultValue=0, optional=True)  # fmt: skip
+        method.setHelp(self.tr("By road needs a road network layer; travel time uses each road's speed."))
+        self.addParameter(method)
+        self.add_road_parameters(optional=True)
+        if time and minutes_default is not None:
+            minutes = QgsProcessingParameterNumber(
+                self.TRAVEL_MINUTES, self.tr("Travel-time limit (minutes), for travel time"),
+                QgsProcessingParameterNumber.Double, minutes_default, True, 0.0,
+            )  # fmt: skip
+            self.addParameter(minutes)
+
+    def distance_model(self, parameters, context, metric, feedback):
+        """None for straight lines (the analyses' own fast path), else trips by road."""
+        method = self.parameterAsEnum(parameters, self.DISTANCE_METHOD, context)
+        if method == 0:
+            return None
+        if not self.has_roads(parameters):
+            raise QgsProcessingException(
+                self.tr("'{}' needs a road network layer: choose one, or measure straight lines.").format(
+                    self.tr(self.METHODS[method])
+                )
+            )
+        network, to_lonlat = self.road_network(parameters, context, metric, feedback, speeds=method == 2)
+        return ByRoad(network, "time" if method == 2 else "distance", to_lonlat)
+
+    def limit(self, parameters, context, model, metres_parameter: str) -> float:
+        """The analysis's distance limit in the model's unit: metres, or seconds of travel."""
+        if model is not None and model.unit == "s":
+            return self.parameterAsDouble(parameters, self.TRAVEL_MINUTES, context) * 60.0
+        return self.parameterAsDouble(parameters, metres_parameter, context)

@@ -18,9 +18,10 @@ from ..core.analysis.coverage import coverage
 from ..core.analysis.gaps import gap_zones
 from ..toolbelt.styles import style_distance, style_fill
 from .base import CrsAlgorithm, PopulationAreasMixin
+from .road_network import DistanceMethodParameters
 
 
-class ServiceGapsAlgorithm(PopulationAreasMixin, CrsAlgorithm):
+class ServiceGapsAlgorithm(DistanceMethodParameters, PopulationAreasMixin, CrsAlgorithm):
     NAME = "servicegaps"
     DISPLAY_NAME = "Service gaps"
 
@@ -36,6 +37,7 @@ class ServiceGapsAlgorithm(PopulationAreasMixin, CrsAlgorithm):
                 self.THRESHOLD, self.tr("Gap beyond (metres)"), 50000.0, self.DISTANCE_CRS, False, 0.0
             )
         )
+        self.add_distance_method_parameters(minutes_default=45.0)
         self.add_distance_crs_parameter()
         self.addParameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Areas in service gaps (ranked)"))
@@ -47,20 +49,29 @@ class ServiceGapsAlgorithm(PopulationAreasMixin, CrsAlgorithm):
         )
 
     def compute(self, parameters, context, feedback):
-        threshold = self.parameterAsDouble(parameters, self.THRESHOLD, context)
         metric = self.metric_crs(parameters, self.DISTANCE_CRS, context)
         services = self.service_points(parameters, self.SERVICES, context, metric, feedback)
         areas, population, _ = self.read_areas(parameters, context, metric, feedback)
-        distance = coverage(areas.points(), services.xy, [threshold]).distance_m
+        model = self.distance_model(parameters, context, metric, feedback)
+        by_time = model is not None and model.unit == "s"
+        threshold = self.limit(parameters, context, model, self.THRESHOLD)
+        distance = coverage(areas.points(), services.xy, [threshold], model).distance_m
         with np.errstate(invalid="ignore"):
             in_gap = ~(distance <= threshold)  # no point at all counts as a gap
         pop = np.nan_to_num(population, nan=0.0)
         order = np.flatnonzero(in_gap)[np.argsort(-pop[in_gap], kind="stable")]
-        feedback.pushInfo(self.tr("{} areas, {:,.0f} people, are farther than {:,.0f} m.").format(
-            len(order), pop[in_gap].sum(), threshold))  # fmt: skip
+        limit = (
+            self.tr("{:,.0f} minutes").format(threshold / 60)
+            if by_time
+            else self.tr("{:,.0f} m").format(threshold)
+        )
+        feedback.pushInfo(self.tr("{} areas, {:,.0f} people, are farther than {}.").format(
+            len(order), pop[in_gap].sum(), limit))  # fmt: skip
+        measured = (QgsField("travel_min", QVariant.Double), distance[order] / 60.0) if by_time else (
+            QgsField("distance_m", QVariant.Double), distance[order])  # fmt: skip
         columns = [
             (QgsField("gap_rank", QVariant.Int), np.arange(1, len(order) + 1)),
-            (QgsField("distance_m", QVariant.Double), distance[order]),
+            measured,
             (QgsField("population_left_out", QVariant.Double), pop[order]),
         ]
         dest = self.write_per_feature(parameters, self.OUTPUT, context, feedback, self.AREAS, areas.fids[order], columns,
@@ -74,6 +85,8 @@ class ServiceGapsAlgorithm(PopulationAreasMixin, CrsAlgorithm):
         zones_dest = self.write_table(parameters, self.ZONES, context, fields, rows,
                                       wkbs=[shapely.to_wkb(z.geometry) for z in zones],
                                       wkb_type=QgsWkbTypes.MultiPolygon, crs=metric)  # fmt: skip
-        self.style_on_load(context, dest, style_distance)
+        self.style_on_load(
+            context, dest, lambda layer: style_distance(layer, "travel_min" if by_time else "distance_m")
+        )
         self.style_on_load(context, zones_dest, lambda layer: style_fill(layer, "#d9843b"))
         return {self.OUTPUT: dest, self.ZONES: zones_dest, self.POINTS_USED: services.description}

@@ -91,8 +91,18 @@ DISTANCE_CLASSES = (
 )
 
 
+TRAVEL_TIME_CLASSES = (
+    (0, 10, "#1a5e9a", "within 10 min"),
+    (10, 20, "#4a90c2", "10 – 20 min"),
+    (20, 30, "#9cc6e4", "20 – 30 min"),
+    (30, 60, "#e6e1d3", "30 – 60 min"),
+    (60, 1e12, "#d9843b", "beyond 60 min"),
+)
+
+
 def style_distance(layer: QgsVectorLayer, field: str = "distance_m") -> None:
-    style_classes(layer, f'"{field}"', DISTANCE_CLASSES)
+    """Distance classes in km, or travel-time classes in minutes for a ``*_min`` field."""
+    style_classes(layer, f'"{field}"', TRAVEL_TIME_CLASSES if field.endswith("_min") else DISTANCE_CLASSES)
 
 
 def style_lines(layer: QgsVectorLayer, colour: str = "#7b3294", width_mm: float = 0.8) -> None:

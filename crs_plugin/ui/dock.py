@@ -57,9 +57,9 @@ from ..core.schema import CHANNELS, JURISDICTIONS, ORDERS_OF_GOVERNMENT, POINT_T
 from ..core.store import LOADS_LAYER, POINTS_LAYER
 from ..toolbelt.log import LOG_TAG
 from ..toolbelt.network import qgis_http_client
+from ..toolbelt.settings import Settings
 from ..toolbelt.styles import style_service_points
 from ..toolbelt.translation import language
-from .settings import Settings
 from .tasks import run_algorithm_task
 
 GROUP_NAME = "CRS Service Points"

@@ -55,7 +55,8 @@ def test_french_dock_and_accents(qgis_iface, crs_provider, french_translation, t
 
 
 def test_settings_page_stores_values(qgis_app, tmp_path):
-    from crs_plugin.ui.settings import Settings, SettingsPage
+    from crs_plugin.toolbelt.settings import Settings
+    from crs_plugin.ui.settings import SettingsPage
 
     page = SettingsPage()
     page.catalogue.setFilePath(str(tmp_path / "shared.json"))

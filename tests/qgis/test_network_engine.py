@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import numpy as np
 import processing
 import pytest
@@ -18,7 +15,6 @@ from crs_plugin.core.network.graph import (
     nearest_by_network,
     segments_of,
 )
-from tests.conftest import ROOT
 
 
 def value(v):
@@ -83,14 +79,6 @@ def test_unreachable_and_missing_points():
 
 
 # -- against QGIS's native shortest path, on the sample's road network -----------------------
-
-
-@pytest.fixture(scope="module")
-def sample_roads(tmp_path_factory):
-    path = tmp_path_factory.mktemp("roads") / "roads.gpkg"
-    subprocess.run([sys.executable, str(ROOT / "scripts" / "sample_roads.py"), str(path)], check=True,
-                   capture_output=True)  # fmt: skip
-    return QgsVectorLayer(f"{path}|layername=roads", "roads", "ogr")
 
 
 def points_layer(xy, ids):

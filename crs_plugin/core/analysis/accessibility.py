@@ -47,11 +47,12 @@ class GaussianDecay:
         return np.exp(-d * d / (2.0 * self.sigma**2))
 
 
-def parse_steps(text: str) -> StepDecay:
-    """'5:1, 15:0.68, 30:0.22' (km:weight) -> StepDecay in metres."""
+def parse_steps(text: str, unit: float = 1000.0) -> StepDecay:
+    """'5:1, 15:0.68, 30:0.22' (km:weight) -> StepDecay in metres; with ``unit`` 60, the
+    limits are minutes and the decay is in seconds of travel."""
     try:
         steps = tuple(
-            (float(k) * 1000.0, float(v))
+            (float(k) * unit, float(v))
             for k, v in (part.split(":") for part in text.split(",") if part.strip())
         )
     except ValueError:
@@ -101,7 +102,10 @@ def two_step_fca(
     capacity: np.ndarray,
     radius: float,
     decay=None,
+    distances=None,
 ) -> AccessResult:
+    """2SFCA (E2SFCA with ``decay``) within ``radius``; ``distances`` is a distance model
+    (``core.network.distances``; straight lines when None), by road in its unit."""
     if radius <= 0:
         raise AnalysisError("The catchment radius must be greater than 0.")
     population = np.nan_to_num(np.asarray(population, dtype=float), nan=0.0)
@@ -113,7 +117,8 @@ def two_step_fca(
         np.asarray(demand_xy, float).reshape(n, 2),
         np.asarray(supply_xy, float).reshape(m, 2),
     )
-    cover = disc_cover(demand_xy, supply_xy, radius) if decay is None and n and m else None
+    straight = distances is None
+    cover = disc_cover(demand_xy, supply_xy, radius) if straight and decay is None and n and m else None
     if cover is not None:
         # Plain 2SFCA needs sums over discs only: most areas are counted a grid cell at a time.
         demand_in_reach = cover.sums(population, m)
@@ -122,7 +127,10 @@ def two_step_fca(
         score = cover.spread(np.nan_to_num(ratio, nan=0.0), n)
         in_reach = cover.counts(n)
         return AccessResult(score, ratio, in_reach)
-    demand, supply, distance = catchment_pairs(demand_xy, supply_xy, radius)
+    if straight:
+        demand, supply, distance = catchment_pairs(demand_xy, supply_xy, radius)
+    else:
+        demand, supply, distance = distances.within(demand_xy, supply_xy, radius)
     weight = None if decay is None else decay(distance)
     # Sums over the pairs (no sparse matrix to build): R_j's denominator, then A_i.
     pair_demand = population[demand] if weight is None else weight * population[demand]

@@ -25,14 +25,30 @@ def close_pairs(
     max_distance: float,
     differ_by: np.ndarray | None = None,
     same_by: np.ndarray | None = None,
+    distances=None,
 ) -> Pairs:
-    """All pairs within ``max_distance`` (inclusive), whose ``differ_by`` differs and ``same_by`` matches."""
+    """All pairs within ``max_distance`` (inclusive), whose ``differ_by`` differs and ``same_by`` matches.
+
+    By road (``distances``, a distance model), a pair's distance is the shorter of the two
+    trips (one-way roads make them differ).
+    """
     xy = np.asarray(xy, dtype=float).reshape(-1, 2)
     if len(xy) < 2:
         empty = np.zeros(0, dtype=np.int64)
         return Pairs(empty, empty, np.zeros(0), empty)
-    pairs = cKDTree(xy).query_pairs(np.nextafter(max_distance, np.inf), output_type="ndarray")
-    i, j = pairs[:, 0], pairs[:, 1]
+    by_road = None
+    if distances is None:
+        pairs = cKDTree(xy).query_pairs(np.nextafter(max_distance, np.inf), output_type="ndarray")
+        i, j = pairs[:, 0], pairs[:, 1]
+    else:
+        a, b, cost = distances.within(xy, xy, max_distance)
+        other = a != b
+        a, b, cost = np.minimum(a, b)[other], np.maximum(a, b)[other], cost[other]
+        order = np.lexsort((cost, b, a))
+        a, b, cost = a[order], b[order], cost[order]
+        first = np.r_[True, (a[1:] != a[:-1]) | (b[1:] != b[:-1])] if len(a) else np.zeros(0, dtype=bool)
+        i, j, by_road = a[first], b[first], cost[first]
+        by_road = dict(zip(zip(i.tolist(), j.tolist()), by_road.tolist()))
     for key, want_equal in ((differ_by, False), (same_by, True)):
         if key is not None:
             key = np.asarray(key, dtype=object).astype(str)
@@ -40,7 +56,10 @@ def close_pairs(
             i, j = i[keep], j[keep]
     order = np.lexsort((j, i))
     i, j = i[order], j[order]
-    distance = np.hypot(*(xy[i] - xy[j]).T)
+    if by_road is None:
+        distance = np.hypot(*(xy[i] - xy[j]).T)
+    else:
+        distance = np.array([by_road[(a, b)] for a, b in zip(i.tolist(), j.tolist())], dtype=float)
     n = len(xy)
     graph = coo_matrix((np.ones(len(i)), (i, j)), shape=(n, n))
     _, labels = connected_components(graph, directed=False)

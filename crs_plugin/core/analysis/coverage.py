@@ -30,9 +30,17 @@ def parse_thresholds(text: str) -> tuple[float, ...]:
     return tuple(values)
 
 
-def coverage(demand_xy: np.ndarray, service_xy: np.ndarray, thresholds_m) -> CoverageResult:
+def coverage(demand_xy: np.ndarray, service_xy: np.ndarray, thresholds_m, distances=None) -> CoverageResult:
+    """Each area's distance to its nearest service point and whether it is within each threshold.
+
+    ``distances`` is a distance model (``core.network.distances``; straight lines when None):
+    by road, distances and thresholds are in its unit (metres, or seconds of travel).
+    """
     thresholds = tuple(float(t) for t in thresholds_m)
-    distance = nearest(demand_xy, service_xy).distance[:, 0]
+    if distances is None:
+        distance = nearest(demand_xy, service_xy).distance[:, 0]
+    else:
+        distance = distances.nearest(demand_xy, service_xy)[1]
     with np.errstate(invalid="ignore"):
         covered = distance[:, None] <= np.array(thresholds)[None, :]
     return CoverageResult(thresholds, distance, covered)

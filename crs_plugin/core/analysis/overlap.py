@@ -36,16 +36,25 @@ class DistanceOverlap:
     geometries: dict[str, shapely.Geometry]  # per class except "neither"
 
 
-def distance_overlap(area_xy, population, a_xy, b_xy, radius: float, boundary=None) -> DistanceOverlap:
+def distance_overlap(area_xy, population, a_xy, b_xy, radius: float, boundary=None, distances=None,
+                     area_geometries=None) -> DistanceOverlap:  # fmt: skip
+    """Who is within ``radius`` of network A, of B, of both. By road (``distances``), the zones
+    are the areas served, dissolved, instead of discs around the points."""
     if radius <= 0:
         raise AnalysisError("The catchment distance must be greater than 0.")
-    da = nearest(area_xy, a_xy).distance[:, 0]
-    db = nearest(area_xy, b_xy).distance[:, 0]
+    if distances is None:
+        da = nearest(area_xy, a_xy).distance[:, 0]
+        db = nearest(area_xy, b_xy).distance[:, 0]
+    else:
+        da, db = distances.nearest(area_xy, a_xy)[1], distances.nearest(area_xy, b_xy)[1]
     with np.errstate(invalid="ignore"):
         in_a, in_b = da <= radius, db <= radius
     served = np.select([in_a & in_b, in_a, in_b], ["both", "a_only", "b_only"], "neither").astype(object)
     pop = np.nan_to_num(np.asarray(population, dtype=float), nan=0.0)
     totals = {c: float(pop[served == c].sum()) for c in CLASSES}
+    if distances is not None and area_geometries is not None:
+        parts = {c: shapely.union_all(area_geometries[served == c]) for c in ("both", "a_only", "b_only")}
+        return DistanceOverlap(served, da, db, totals, parts)
     zone_a = _buffers(a_xy, radius)
     zone_b = _buffers(b_xy, radius)
     parts = {

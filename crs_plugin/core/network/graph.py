@@ -317,16 +317,57 @@ def _min_matrix(rows, cols, weights, size: int) -> csr_matrix:
 
 @dataclass(frozen=True)
 class NetworkNearest:
-    """For each demand point: its nearest service point by the network and the legs of the trip."""
+    """For each demand point: its nearest service point by the network and the legs of the trip.
+
+    Costs are in the search's unit: metres for distance, seconds for travel time (the legs
+    to and from the road at the speed of the road they join).
+    """
 
     index: np.ndarray  # (n,) service index, -1 when none is reachable
-    network: np.ndarray  # (n,) cost along the roads (m or s)
+    network: np.ndarray  # (n,) cost along the roads
     access: np.ndarray  # (n,) straight line from the demand point to the road (m)
     egress: np.ndarray  # (n,) straight line from the road to the service point (m)
+    total: np.ndarray  # (n,) cost of the whole trip: access + roads + egress
 
-    @property
-    def total(self) -> np.ndarray:
-        return self.access + self.network + self.egress
+
+@dataclass
+class _Trips:
+    """Demand and service points tied into the graph, ready for searches from the services.
+
+    Each tied service point is a virtual node joined to its tie node by its egress leg, and
+    the roads are reversed: a search from a service follows trips *to* it.
+    """
+
+    graph: Graph
+    demand_node: np.ndarray  # (n,) tie node of each demand point (-1: not tied)
+    services: np.ndarray  # service indexes that are tied (the virtual nodes, in order)
+    virtual: np.ndarray  # their virtual nodes
+    access: np.ndarray  # (n,) metres
+    access_cost: np.ndarray  # (n,) in the cost's unit
+    egress: np.ndarray  # (m,) metres
+    egress_cost: np.ndarray  # (m,) in the cost's unit
+    matrix: csr_matrix
+
+
+def _trips(network: RoadNetwork, demand_xy, service_xy, cost: str, to_lonlat: ToLonLat | None) -> _Trips:
+    demand_xy = np.asarray(demand_xy, dtype=float).reshape(-1, 2)
+    service_xy = np.asarray(service_xy, dtype=float).reshape(-1, 2)
+    n = len(demand_xy)
+    ties = tie_points(network, np.vstack([demand_xy, service_xy]))
+    graph = with_ties(network, ties, cost, to_lonlat)
+    leg_cost = ties.distance.copy()
+    if cost == "time":
+        tied = ties.segment >= 0
+        with np.errstate(divide="ignore"):
+            leg_cost[tied] = ties.distance[tied] / (network.seg_speed[ties.segment[tied]] / 3.6)
+    service_node = graph.tie_node[n:]
+    services = np.flatnonzero(service_node >= 0)
+    virtual = graph.node_count + np.arange(len(services))
+    matrix = graph.matrix(
+        virtual, service_node[services], leg_cost[n:][services], len(services), reverse=True
+    )
+    return _Trips(graph, graph.tie_node[:n], services, virtual, ties.distance[:n], leg_cost[:n], ties.distance[n:],
+                  leg_cost[n:], matrix)  # fmt: skip
 
 
 def nearest_by_network(
@@ -336,42 +377,59 @@ def nearest_by_network(
     cost: str = "distance",
     to_lonlat: ToLonLat | None = None,
 ) -> NetworkNearest:
-    """One multi-source Dijkstra from every service point, as far as the roads reach."""
-    demand_xy = np.asarray(demand_xy, dtype=float).reshape(-1, 2)
-    service_xy = np.asarray(service_xy, dtype=float).reshape(-1, 2)
-    n, m = len(demand_xy), len(service_xy)
-    ties = tie_points(network, np.vstack([demand_xy, service_xy]))
-    graph = with_ties(network, ties, cost, to_lonlat)
-    demand_node, service_node = graph.tie_node[:n], graph.tie_node[n:]
+    """One multi-source Dijkstra from every service point: each demand point's nearest
+    service is the one with the least roads + egress (as crs:networkdistance always chose)."""
+    trips = _trips(network, demand_xy, service_xy, cost, to_lonlat)
+    n = len(trips.demand_node)
     index = np.full(n, -1, dtype=np.int64)
     along = np.full(n, np.nan)
-    egress = ties.distance[n:]
-    usable = np.flatnonzero(service_node >= 0)
-    if len(usable) and n:
-        # One virtual node per service point, joined to its tie node by its egress leg (in the
-        # cost's unit: metres, or seconds at the road's speed), so the nearest point is the one
-        # with the least roads + egress, as today's network distance chooses.
-        egress_cost = egress[usable] if cost == "distance" else _egress_time(network, ties, n, usable)
-        virtual = graph.node_count + np.arange(len(usable))
-        # Trips go from demand to service: search back from the services over reversed roads.
-        matrix = graph.matrix(virtual, service_node[usable], egress_cost, len(usable), reverse=True)
-        dist, _, source = dijkstra(matrix, directed=True, indices=virtual, min_only=True,
+    if len(trips.services) and n:
+        dist, _, source = dijkstra(trips.matrix, directed=True, indices=trips.virtual, min_only=True,
                                    return_predecessors=True)  # fmt: skip
-        reached = np.flatnonzero(demand_node >= 0)
-        node = demand_node[reached]
-        found = np.isfinite(dist[node]) & (source[node] >= graph.node_count)
-        rows = reached[found]
-        chosen = source[node[found]] - graph.node_count
-        index[rows] = usable[chosen]
-        along[rows] = dist[node[found]] - np.maximum(egress_cost[chosen], _ZERO)
+        reached = np.flatnonzero(trips.demand_node >= 0)
+        node = trips.demand_node[reached]
+        found = np.isfinite(dist[node]) & (source[node] >= trips.graph.node_count)
+        chosen = source[node[found]] - trips.graph.node_count
+        index[reached[found]] = trips.services[chosen]
+        along[reached[found]] = dist[node[found]] - np.maximum(
+            trips.egress_cost[trips.services[chosen]], _ZERO
+        )
     found = index >= 0
-    access = np.where(found, ties.distance[:n], np.nan)
-    egress_out = np.where(found, egress[np.where(found, index, 0)] if m else np.nan, np.nan)
+    pick = np.where(found, index, 0)
+    egress = np.where(found, trips.egress[pick], np.nan) if len(trips.egress) else np.full(n, np.nan)
+    egress_cost = (
+        np.where(found, trips.egress_cost[pick], np.nan) if len(trips.egress) else np.full(n, np.nan)
+    )
     along = np.where(found, np.maximum(along, 0.0), np.nan)
-    return NetworkNearest(index, along, access, egress_out)
+    access = np.where(found, trips.access, np.nan)
+    total = np.where(found, trips.access_cost, np.nan) + along + egress_cost
+    return NetworkNearest(index, along, access, egress, total)
 
 
-def _egress_time(network: RoadNetwork, ties: Ties, offset: int, rows: np.ndarray) -> np.ndarray:
-    """Seconds for each service point's egress leg, at the speed of the road it joins."""
-    speed = network.seg_speed[ties.segment[offset + rows]]
-    return ties.distance[offset + rows] / (speed / 3.6)
+def within_by_network(
+    network: RoadNetwork,
+    demand_xy: np.ndarray,
+    supply_xy: np.ndarray,
+    limit: float,
+    cost: str = "distance",
+    to_lonlat: ToLonLat | None = None,
+    chunk: int = 16,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every (demand, supply) pair whose whole trip (access + roads + egress) costs at most
+    ``limit``: bounded Dijkstra searches from the supply points, a few at a time (each
+    search's row spans the whole graph)."""
+    trips = _trips(network, demand_xy, supply_xy, cost, to_lonlat)
+    tied = np.flatnonzero(trips.demand_node >= 0)
+    columns = trips.demand_node[tied]
+    found_d, found_s, found_c = [], [], []
+    for start in range(0, len(trips.services), chunk):
+        sources = trips.virtual[start : start + chunk]
+        dist = dijkstra(trips.matrix, directed=True, indices=sources, limit=limit)
+        total = dist[:, columns] + trips.access_cost[tied][None, :]
+        row, col = np.nonzero(total <= limit)
+        found_d.append(tied[col])
+        found_s.append(trips.services[start + row])
+        found_c.append(total[row, col])
+    if not found_d:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0)
+    return np.concatenate(found_d), np.concatenate(found_s), np.concatenate(found_c)
