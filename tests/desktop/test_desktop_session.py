@@ -1,0 +1,220 @@
+"""The real QGIS desktop, as an analyst starts it: the ``make package`` zip installed in a fresh
+profile, under a virtual X server, in English and in French.
+
+``qgis_session.py`` (run by QGIS as ``PYQGIS_STARTUP``) drives the session: start-up, the
+panel opened, the sample catalogue loaded, OK in Options, the toolbox, each algorithm's
+dialog, nearest service and coverage run from the panel, File › Exit. It records every
+Python error and what the test checks here. The test passes only with no Python error,
+a clean exit and the expected layers and values.
+
+Screenshots of each step are kept in the test's temporary folder; with
+``CRS_UPDATE_SCREENSHOTS=1`` the README's ones are copied to ``docs/desktop_<step>_<lang>.png``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import select
+import shutil
+import signal
+import subprocess
+import sysconfig
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import N_AREAS, ROOT
+
+pytestmark = pytest.mark.slow
+
+QGIS = "/usr/bin/qgis"
+SESSION = Path(__file__).resolve().parent / "qgis_session.py"
+SCREEN = "1440x900x24"
+TIMEOUT_S = 180  # a hung QGIS fails the test instead of hanging the suite
+#: Steps whose screenshots go in the README (docs/desktop_<step>_<lang>.png).
+README_SHOTS = (
+    "panel",
+    "catalogue",
+    "options",
+    "toolbox",
+    "dialog_nearestservice",
+    "nearest_result",
+    "coverage_result",
+)
+STEPS = [
+    "startup",
+    "panel",
+    "catalogue",
+    "options",
+    "toolbox",
+    "algorithm_dialogs",
+    "nearestservice",
+    "coverage",
+    "exit",
+]
+SAMPLE_POINTS = 275
+POPULATION = {"13": 499_985, "59": 1_645_350}  # New Brunswick, British Columbia (sample census)
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not (Path(QGIS).exists() and shutil.which("Xvfb")), reason="needs QGIS and Xvfb"),
+]
+
+
+@pytest.fixture(scope="module")
+def plugin_zip() -> Path:
+    """The zip ``make package`` builds, as a user installs it."""
+    done = subprocess.run(["make", "-s", "package"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return ROOT / done.stdout.strip().splitlines()[-1]
+
+
+class Xvfb:
+    """A virtual X server on a free display (Xvfb picks it: ``-displayfd``)."""
+
+    def __enter__(self) -> str:
+        read, write = os.pipe()
+        self.process = subprocess.Popen(
+            ["Xvfb", "-displayfd", str(write), "-screen", "0", SCREEN, "-nolisten", "tcp", "-noreset"],
+            pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        os.close(write)
+        number = b""
+        deadline = time.monotonic() + 30
+        while not number.endswith(b"\n") and time.monotonic() < deadline:
+            if select.select([read], [], [], 1)[0]:
+                chunk = os.read(read, 16)
+                if not chunk:
+                    break
+                number += chunk
+        os.close(read)
+        assert number.strip(), "Xvfb did not start"
+        return f":{number.decode().strip()}"
+
+    def __exit__(self, *_exc) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+def fresh_profile(root: Path, plugin_zip: Path, lang: str) -> Path:
+    """A profiles folder with only the plugin installed from its zip and enabled."""
+    profile = root / "profiles" / "default"
+    plugins = profile / "python" / "plugins"
+    plugins.mkdir(parents=True)
+    with zipfile.ZipFile(plugin_zip) as archive:
+        archive.extractall(plugins)
+    settings = ["[PythonPlugins]", "crs_plugin=true", ""]
+    if lang != "en":  # as chosen in Settings › Options › General, on top of --lang
+        settings += ["[locale]", "overrideFlag=true", f"userLocale={lang}", ""]
+    (profile / "QGIS").mkdir()
+    (profile / "QGIS" / "QGIS3.ini").write_text("\n".join(settings), encoding="utf-8")
+    return root
+
+
+def run_qgis(tmp_path: Path, plugin_zip: Path, lang: str) -> tuple[int, list[dict], str, Path]:
+    """Run the session; QGIS's exit code, the recorded events, its stderr and the output folder."""
+    profiles = fresh_profile(tmp_path / "profiles", plugin_zip, lang)
+    out = tmp_path / "session"
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "QGIS_AUTH_DB_DIR_PATH")}
+    env.update(
+        QT_QPA_PLATFORM="xcb",
+        PYQGIS_STARTUP=str(SESSION),
+        CRS_DESKTOP_OUT=str(out),
+        # shapely 2 and the plugin's other packages (see the README's "Installing into QGIS");
+        # not the repository itself, so that QGIS imports the plugin from the zip.
+        PYTHONPATH=sysconfig.get_paths()["purelib"],
+        XDG_RUNTIME_DIR=str(tmp_path / "runtime"),
+        PYTHONFAULTHANDLER="1",  # a crash prints where Python was
+    )
+    (tmp_path / "runtime").mkdir(mode=0o700)
+    stderr_path = tmp_path / "qgis.stderr"
+    with Xvfb() as display, open(stderr_path, "wb") as stderr:
+        env["DISPLAY"] = display
+        process = subprocess.Popen(
+            [QGIS, "--profiles-path", str(profiles), "--nologo", "--noversioncheck", "--lang", lang],
+            env=env, stdout=stderr, stderr=subprocess.STDOUT, start_new_session=True,
+        )  # fmt: skip
+        try:
+            rc = process.wait(timeout=TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+            rc = None
+    events_path = out / "events.jsonl"
+    events = (
+        [json.loads(line) for line in events_path.read_text(encoding="utf-8").splitlines()]
+        if events_path.exists()
+        else []
+    )
+    return rc, events, stderr_path.read_text(errors="replace"), out
+
+
+def facts_of(events: list[dict]) -> dict:
+    return {e["key"]: e["value"] for e in events if e["kind"] == "fact"}
+
+
+def layer(facts: dict, step: str, field: str) -> dict:
+    """The output layer of ``step`` that has ``field``."""
+    found = [lyr for lyr in facts.get(f"{step}_layers", []) if field in lyr["fields"]]
+    assert len(found) == 1, (step, field, facts.get(f"{step}_layers"))
+    return found[0]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_desktop_session_has_no_python_error_and_the_expected_results(tmp_path, plugin_zip, lang):
+    started = time.monotonic()
+    rc, events, stderr, out = run_qgis(tmp_path, plugin_zip, lang)
+    elapsed = time.monotonic() - started
+    print(f"QGIS session ({lang}): {elapsed:.0f} s; screenshots in {out / 'shots'}")
+    if os.environ.get("CRS_UPDATE_SCREENSHOTS") == "1":
+        for step in README_SHOTS:
+            shot = out / "shots" / f"{step}.png"
+            if shot.exists():
+                shutil.copy(shot, ROOT / "docs" / f"desktop_{step}_{lang}.png")
+
+    errors = [e for e in events if e["kind"] == "error"]
+    report = "\n\n".join(f"[{e['t']} s] {e['source']}:\n{e['message']}" for e in errors)
+    assert not errors, f"{len(errors)} Python error(s) in the QGIS session ({out}):\n{report}"
+    assert "Traceback (most recent call last)" not in stderr, stderr[-5000:]
+    steps = [e["name"] for e in events if e["kind"] == "step"]
+    assert steps == STEPS, (steps, rc, stderr[-3000:])
+    assert rc == 0, f"QGIS exit code {rc}\n{stderr[-3000:]}"
+
+    facts = facts_of(events)
+    # Start-up: the provider with every algorithm, each in a named group, all in the toolbox.
+    algorithms = facts["algorithms"]
+    assert {"crs:nearestservice", "crs:coverage", "crs:loadsources"} <= set(algorithms)
+    assert all(facts["groups"].values()), facts["groups"]
+    assert facts["algorithms_after_options"] == algorithms
+    assert len(facts["toolbox_algorithms"]) == len(algorithms)
+    assert sorted(facts["algorithm_dialogs"]) == algorithms
+    assert facts["options_pages_with_plugin"], "the plugin's page is not in Settings › Options"
+    # The panel and the sample catalogue.
+    assert facts["catalogue_sources"] == 4
+    assert facts["points_loaded"] == SAMPLE_POINTS
+    assert facts["census_areas"] == N_AREAS
+    assert facts["unloaded"] is True
+
+    # Nearest service from the panel: every area has a nearest point, downtown Vancouver's
+    # is the Vancouver Service Canada Centre about half a kilometre away.
+    assert facts["nearestservice_ok"] is True, facts["nearestservice_log"]
+    nearest = layer(facts, "nearestservice", "nearest_name")
+    assert nearest["features"] == N_AREAS
+    assert nearest["null_nearest_names"] == 0 and nearest["null_distances"] == 0
+    assert 1_000 < nearest["median_distance_m"] < 20_000, nearest["median_distance_m"]
+    vancouver = nearest["vancouver"]
+    assert "Vancouver" in vancouver["nearest_name"] and 0 < vancouver["distance_m"] < 2_000, vancouver
+
+    # Coverage from the panel: per area, and a summary where most people of both provinces
+    # live within 50 km of a service point.
+    assert facts["coverage_ok"] is True, facts["coverage_log"]
+    per_area = layer(facts, "coverage", "within_50km")
+    assert per_area["features"] == N_AREAS and per_area["null_distances"] == 0
+    assert per_area["vancouver"]["within_5km"] is True
+    summary = {row["jurisdiction"]: row for row in layer(facts, "coverage", "share_within_50km")["rows"]}
+    assert {k: round(v["population"]) for k, v in summary.items()} == POPULATION
+    for row in summary.values():
+        assert 0.9 < row["share_within_50km"] <= 1.0 and row["share_within_5km"] > 0.4, row
