@@ -311,10 +311,13 @@ def session(driver: Driver, rec: Recorder):
     rec.shot("startup")
     rec.write("step", name="startup")
 
-    # 2. The panel: opened with its toolbar button (a second click would close it).
-    if not dock.isVisible():
-        action.trigger()
-    yield Wait("the panel to open", dock.isVisible, timeout=10, seconds=0.3)
+    # 2. The panel: closed if QGIS shows it at start, then opened with its toolbar button.
+    rec.fact("dock_action_checked_at_start", action.isChecked())
+    if dock.isVisible():
+        dock.close()
+        yield Wait("the panel to close", lambda: not dock.isVisible(), timeout=10, seconds=0.3)
+    iface.pluginToolBar().widgetForAction(action).click()
+    yield Wait("the panel to open from its toolbar button", dock.isVisible, timeout=10, seconds=0.3)
     rec.fact("dock_tabs", [dock.tabs.tabText(i) for i in range(dock.tabs.count())])
     rec.fact("catalogue_sources", len(dock.source_items()))
     rec.shot("panel")
@@ -405,6 +408,9 @@ def session(driver: Driver, rec: Recorder):
     driver.later(add_census)
     yield Wait("the census layer", lambda: "census" in added and idle(), timeout=30, seconds=0.5)
     census = added["census"]
+    iface.setActiveLayer(census)
+    iface.zoomToActiveLayer()
+    yield Wait("the census layer to draw", idle, timeout=20, seconds=0.5)
     rec.fact("census_areas", census.featureCount() if census else None)
     dock.tabs.setCurrentIndex(1)
     dock.census.setLayer(census)
@@ -455,6 +461,8 @@ def session(driver: Driver, rec: Recorder):
         dialog.deleteLater()
         added = [project.mapLayer(i) for i in project.mapLayers() if i not in before]
         rec.fact(f"{name}_layers", [_layer_facts(layer) for layer in added])
+        canvas.setExtent(_southern_bc(project.crs()))
+        canvas.refresh()
         yield Wait("the map to draw", idle, timeout=30, seconds=1.0)
         rec.shot(f"{name}_result")
         rec.write("step", name=name)
@@ -478,6 +486,20 @@ def session(driver: Driver, rec: Recorder):
     rec.write("step", name="exit")
     driver.later(iface.actionExit().trigger)
     yield Wait("QGIS to exit", lambda: False, timeout=30)
+
+
+def _southern_bc(crs):
+    """Southern British Columbia (Vancouver, Victoria, the Okanagan) in ``crs``."""
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsCoordinateTransform,
+        QgsCoordinateTransformContext,
+        QgsRectangle,
+    )
+
+    wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
+    transform = QgsCoordinateTransform(wgs84, crs, QgsCoordinateTransformContext())
+    return transform.transformBoundingBox(QgsRectangle(-126.0, 48.2, -118.0, 51.2))
 
 
 def _options_pages(dialog, title: str) -> list[str]:
@@ -536,6 +558,7 @@ def _dialog_facts(dialog) -> dict:
         "group": algorithm.group(),
         "parameters": [p.name() for p in algorithm.parameterDefinitions()],
         "help": max(helps, key=len)[:3000] if helps else "",
+        "help_shows_raw_markdown": any("**" in h for h in helps),
     }
 
 

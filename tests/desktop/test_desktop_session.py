@@ -156,13 +156,6 @@ def facts_of(events: list[dict]) -> dict:
     return {e["key"]: e["value"] for e in events if e["kind"] == "fact"}
 
 
-def layer(facts: dict, step: str, field: str) -> dict:
-    """The output layer of ``step`` that has ``field``."""
-    found = [lyr for lyr in facts.get(f"{step}_layers", []) if field in lyr["fields"]]
-    assert len(found) == 1, (step, field, facts.get(f"{step}_layers"))
-    return found[0]
-
-
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_a_desktop_session_has_no_python_error_and_the_expected_results(tmp_path, plugin_zip, lang):
     started = time.monotonic()
@@ -180,41 +173,95 @@ def test_a_desktop_session_has_no_python_error_and_the_expected_results(tmp_path
     assert not errors, f"{len(errors)} Python error(s) in the QGIS session ({out}):\n{report}"
     assert "Traceback (most recent call last)" not in stderr, stderr[-5000:]
     steps = [e["name"] for e in events if e["kind"] == "step"]
-    assert steps == STEPS, (steps, rc, stderr[-3000:])
+    assert steps == STEPS, f"steps done: {steps}; QGIS exit code {rc}\n{stderr[-3000:]}"
     assert rc == 0, f"QGIS exit code {rc}\n{stderr[-3000:]}"
 
     facts = facts_of(events)
-    # Start-up: the provider with every algorithm, each in a named group, all in the toolbox.
+    wrong = [f"{what}: {value!r}" for what, ok, value in expected_results(facts) if not ok]
+    assert not wrong, f"{len(wrong)} wrong result(s) in the QGIS session ({out}):\n" + "\n".join(wrong)
+
+
+def expected_results(facts: dict):
+    """(what, as expected?, value) for every result the session recorded."""
     algorithms = facts["algorithms"]
-    assert {"crs:nearestservice", "crs:coverage", "crs:loadsources"} <= set(algorithms)
-    assert all(facts["groups"].values()), facts["groups"]
-    assert facts["algorithms_after_options"] == algorithms
-    assert len(facts["toolbox_algorithms"]) == len(algorithms)
-    assert sorted(facts["algorithm_dialogs"]) == algorithms
-    assert facts["options_pages_with_plugin"], "the plugin's page is not in Settings › Options"
+    # Start-up: the provider with every algorithm, each in a named group, all in the toolbox.
+    yield (
+        "the main algorithms are registered",
+        {"crs:nearestservice", "crs:coverage"} <= set(algorithms),
+        algorithms,
+    )
+    yield "every algorithm has a group", all(facts["groups"].values()), facts["groups"]
+    yield (
+        "the same algorithms after OK in Options",
+        facts["algorithms_after_options"] == algorithms,
+        facts["algorithms_after_options"],
+    )
+    yield (
+        "every algorithm is in the toolbox",
+        facts["toolbox_algorithms"] == algorithms,
+        facts["toolbox_algorithms"],
+    )
+    yield (
+        "every algorithm's dialog opened",
+        sorted(facts["algorithm_dialogs"]) == algorithms,
+        sorted(facts["algorithm_dialogs"]),
+    )
+    yield (
+        "the plugin's page is in Settings › Options",
+        bool(facts["options_pages_with_plugin"]),
+        facts["options_pages_with_plugin"],
+    )
     # The panel and the sample catalogue.
-    assert facts["catalogue_sources"] == 4
-    assert facts["points_loaded"] == SAMPLE_POINTS
-    assert facts["census_areas"] == N_AREAS
-    assert facts["unloaded"] is True
+    yield "the panel lists the sample sources", facts["catalogue_sources"] == 4, facts["catalogue_sources"]
+    yield "the panel loads the sample points", facts["points_loaded"] == SAMPLE_POINTS, facts["points_loaded"]
+    yield "the census layer has every area", facts["census_areas"] == N_AREAS, facts["census_areas"]
+    yield "the plugin unloads when QGIS closes", facts.get("unloaded") is True, facts.get("unloaded")
 
-    # Nearest service from the panel: every area has a nearest point, downtown Vancouver's
-    # is the Vancouver Service Canada Centre about half a kilometre away.
-    assert facts["nearestservice_ok"] is True, facts["nearestservice_log"]
-    nearest = layer(facts, "nearestservice", "nearest_name")
-    assert nearest["features"] == N_AREAS
-    assert nearest["null_nearest_names"] == 0 and nearest["null_distances"] == 0
-    assert 1_000 < nearest["median_distance_m"] < 20_000, nearest["median_distance_m"]
-    vancouver = nearest["vancouver"]
-    assert "Vancouver" in vancouver["nearest_name"] and 0 < vancouver["distance_m"] < 2_000, vancouver
+    # Nearest service from the panel: every area has a nearest point; downtown Vancouver's is
+    # the Vancouver Service Canada Centre, about half a kilometre away.
+    yield (
+        "nearest service runs from the panel",
+        facts["nearestservice_ok"] is True,
+        facts["nearestservice_log"],
+    )
+    nearest = output_layer(facts, "nearestservice", "nearest_name")
+    yield "nearest service: one row per area", nearest.get("features") == N_AREAS, nearest.get("features")
+    yield (
+        "nearest service: every area has a nearest point",
+        nearest.get("null_nearest_names") == 0 == nearest.get("null_distances"),
+        nearest,
+    )
+    median = nearest.get("median_distance_m") or -1
+    yield "nearest service: median distance 1–20 km", 1_000 < median < 20_000, median
+    vancouver = nearest.get("vancouver") or {}
+    yield (
+        "nearest service: downtown Vancouver's nearest point is in Vancouver, under 2 km away",
+        "Vancouver" in (vancouver.get("nearest_name") or "")
+        and 0 < (vancouver.get("distance_m") or -1) < 2_000,
+        vancouver,
+    )
 
-    # Coverage from the panel: per area, and a summary where most people of both provinces
-    # live within 50 km of a service point.
-    assert facts["coverage_ok"] is True, facts["coverage_log"]
-    per_area = layer(facts, "coverage", "within_50km")
-    assert per_area["features"] == N_AREAS and per_area["null_distances"] == 0
-    assert per_area["vancouver"]["within_5km"] is True
-    summary = {row["jurisdiction"]: row for row in layer(facts, "coverage", "share_within_50km")["rows"]}
-    assert {k: round(v["population"]) for k, v in summary.items()} == POPULATION
-    for row in summary.values():
-        assert 0.9 < row["share_within_50km"] <= 1.0 and row["share_within_5km"] > 0.4, row
+    # Coverage from the panel: per area, and a summary where most people of both provinces live
+    # within 50 km of a service point.
+    yield "coverage runs from the panel", facts["coverage_ok"] is True, facts["coverage_log"]
+    per_area = output_layer(facts, "coverage", "within_50km")
+    yield "coverage: one row per area", per_area.get("features") == N_AREAS, per_area.get("features")
+    yield (
+        "coverage: downtown Vancouver is within 5 km",
+        (per_area.get("vancouver") or {}).get("within_5km") is True,
+        per_area.get("vancouver"),
+    )
+    rows = output_layer(facts, "coverage", "share_within_50km").get("rows") or []
+    summary = {row["jurisdiction"]: row for row in rows}
+    populations = {k: round(v["population"]) for k, v in summary.items()}
+    yield "coverage summary: the population of each province", populations == POPULATION, populations
+    for code, row in summary.items():
+        shares = {k: round(v, 3) for k, v in row.items() if k.startswith("share_")}
+        plausible = 0.9 < row["share_within_50km"] <= 1.0 and row["share_within_5km"] > 0.4
+        yield f"coverage summary: most of {code}'s people within 50 km, many within 5 km", plausible, shares
+
+
+def output_layer(facts: dict, step: str, field: str) -> dict:
+    """The one output layer of ``step`` with ``field`` (an empty dict when there is not)."""
+    found = [lyr for lyr in facts.get(f"{step}_layers", []) if field in lyr["fields"]]
+    return found[0] if len(found) == 1 else {}
