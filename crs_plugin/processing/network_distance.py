@@ -54,7 +54,7 @@ class NetworkDistanceAlgorithm(PopulationAreasMixin, CrsAlgorithm):
         )
         self.add_service_filter_parameters()
         tolerance = QgsProcessingParameterDistance(
-            self.TOLERANCE, self.tr("Topology tolerance (metres)"), 0.0, self.ROADS, False, 0.0
+            self.TOLERANCE, self.tr("Topology tolerance (metres)"), 0.0, self.DISTANCE_CRS, False, 0.0
         )
         tolerance.setHelp(self.tr("Road ends closer than this are joined."))
         self.addParameter(tolerance)
@@ -164,4 +164,4 @@ class NetworkDistanceAlgorithm(PopulationAreasMixin, CrsAlgorithm):
         dest = self.write_per_feature(parameters, self.OUTPUT, context, feedback, self.AREAS, demand.fids, columns,
                                       progress=(70, 100))  # fmt: skip
         self.style_on_load(context, dest, lambda layer: style_distance(layer, "total_m"))
-        return {self.OUTPUT: dest}
+        return {self.OUTPUT: dest, self.POINTS_USED: services.description}
