@@ -57,7 +57,7 @@ class Recorder:
         from qgis.PyQt.QtWidgets import QApplication
 
         path = self.shots / f"{name}.png"
-        QApplication.primaryScreen().grabWindow(0).save(str(path))
+        QApplication.primaryScreen().grabWindow(0).save(str(path), "PNG", 0)  # smallest file
         self.write("shot", name=name, path=str(path))
 
 
@@ -465,6 +465,12 @@ def session(driver: Driver, rec: Recorder):
         canvas.refresh()
         yield Wait("the map to draw", idle, timeout=30, seconds=1.0)
         rec.shot(f"{name}_result")
+        for layer in added:
+            if not layer.isSpatial():  # a summary table: opened as the analyst would read it
+                table = iface.showAttributeTable(layer)
+                yield pause(1.0)
+                rec.shot(f"{name}_table")
+                table.close()
         rec.write("step", name=name)
         for layer in added:  # one analysis on the map at a time, as in the README's screenshots
             iface.layerTreeView().layerTreeModel().rootGroup().findLayer(layer.id()).setItemVisibilityChecked(
@@ -544,6 +550,7 @@ def _expand_provider(tree, provider_id: str) -> list[str]:
         index = model.index(row, 0, tree.rootIndex())
         if tree.isExpanded(index):
             tree.scrollTo(index, tree.PositionAtTop)
+    tree.horizontalScrollBar().setValue(0)
     return sorted(ids)
 
 
