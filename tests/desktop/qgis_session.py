@@ -133,7 +133,12 @@ def pause(seconds: float) -> Wait:
 
 
 class Driver:
-    """Runs the session generator from a timer; answers or closes modal dialogs between steps."""
+    """Runs the session from a timer and answers (or closes) modal dialogs.
+
+    Each step of the session runs in its own timer event, never inside the driver's tick:
+    a step that opens a modal dialog (``exec_()``, QGIS's Python error dialog included)
+    blocks only itself, and the tick, running in the dialog's event loop, answers it.
+    """
 
     def __init__(self, rec: Recorder) -> None:
         from qgis.PyQt.QtCore import QTimer
@@ -141,12 +146,12 @@ class Driver:
         self.rec = rec
         self.session = None
         self.wait: Wait | None = Wait("QGIS and the plugin loaded", self._ready, timeout=90)
-        self.busy = False
+        self.stepping = False  # a step is running (possibly blocked in a modal dialog)
         self.finished = False
         self.expected: list = []  # (name, predicate(widget), answer(widget), screenshot?)
         self.owned_modal = None  # a modal dialog the session itself works in
         self.modal_seen = (None, 0.0)  # the modal dialog last seen, and since when
-        self.answered: list[str] = []
+        self.answered: list = []  # dialogs answered (kept: a closing one is not answered twice)
         self.started = time.monotonic()
         self.timer = QTimer()
         self.timer.setInterval(50)
@@ -177,16 +182,19 @@ class Driver:
         self.expected.append((name, predicate, answer, shot))
 
     def handle_modal(self) -> bool:
-        """Answer an expected modal dialog or close an unexpected one; True when one was there."""
+        """Answer an expected modal dialog or close an unexpected one; True when one is open."""
         from qgis.PyQt.QtWidgets import QApplication
 
         modal = QApplication.activeModalWidget()
         if modal is None or not modal.isVisible() or self.owned_modal is modal:
             return False
+        if any(modal is done for done in self.answered):
+            return True  # answered, closing
         if self.modal_seen[0] is not modal:  # let it appear (and paint) before answering it
             self.modal_seen = (modal, time.monotonic())
         if time.monotonic() - self.modal_seen[1] < 0.4:
             return True
+        self.answered.append(modal)
         for entry in list(self.expected):
             name, predicate, answer, shot = entry
             if predicate(modal):
@@ -194,33 +202,30 @@ class Driver:
                 if shot:
                     self.rec.shot(f"dialog_{name}")
                 self.rec.fact(f"dialog_{name}", _dialog_text(modal))
-                self.answered.append(name)
-                answer(modal)
+                self.later(answer, modal)
                 return True
         self.rec.error("unexpected dialog", f"{type(modal).__name__}: {_dialog_text(modal)}")
         self.rec.shot(f"unexpected_dialog_{len(self.answered)}")
-        self.answered.append("unexpected")
-        modal.reject() if hasattr(modal, "reject") else modal.close()
+        self.later(modal.reject if hasattr(modal, "reject") else modal.close)
         return True
 
     def tick(self) -> None:
-        if self.busy or self.finished:
+        if self.finished:
             return
-        self.busy = True
         try:
             self._tick()
         except Exception:
             self.rec.error("session driver", traceback.format_exc())
             self.abort()
-        finally:
-            self.busy = False
 
     def _tick(self) -> None:
-        if self.handle_modal():
-            return
+        from qgis.PyQt.QtCore import QTimer
+
         if time.monotonic() - self.started > BUDGET_S:
             self.rec.error("session", f"the session took more than {BUDGET_S:.0f} s; giving up")
             self.abort()
+            return
+        if self.handle_modal() or self.stepping:
             return
         if self.wait is not None:
             if not self.wait.done():
@@ -229,17 +234,29 @@ class Driver:
                     self.abort()
                 return
             self.wait = None
-        if self.session is None:
-            self.session = session(self, self.rec)
+        self.stepping = True
+        QTimer.singleShot(0, self.step)
+
+    def step(self) -> None:
+        """Run the session up to what it waits for next."""
         try:
+            if self.session is None:
+                self.session = session(self, self.rec)
             self.wait = next(self.session)
         except StopIteration:
             self.finished = True
             self.timer.stop()
+        except Exception:
+            self.rec.error("session driver", traceback.format_exc())
+            self.abort()
+        finally:
+            self.stepping = False
 
     def abort(self) -> None:
         from qgis.PyQt.QtWidgets import QApplication
 
+        if self.finished:
+            return
         try:
             self.rec.shot("failure")
         except Exception:
@@ -264,6 +281,15 @@ def _message_box_button(button):
         box.button(button).click()
 
     return answer
+
+
+def _call(rec: Recorder, method):
+    """``method()``, or None with the error recorded (the session goes on to find the others)."""
+    try:
+        return method()
+    except Exception:
+        rec.error(f"{getattr(method, '__qualname__', method)}()", traceback.format_exc())
+        return None
 
 
 def _accept(dialog):
@@ -304,7 +330,7 @@ def session(driver: Driver, rec: Recorder):
     rec.fact("provider", provider is not None)
     algorithms = sorted(a.id() for a in provider.algorithms()) if provider else []
     rec.fact("algorithms", algorithms)
-    rec.fact("groups", {a.id(): a.group() for a in provider.algorithms()} if provider else {})
+    rec.fact("groups", {a.id(): _call(rec, a.group) for a in provider.algorithms()} if provider else {})
     dock = window.findChild(QDockWidget, "CrsServicePointsDock")
     action = window.findChild(QAction, "crsServicePointsDockAction")
     rec.fact("dock_visible_at_start", bool(dock and dock.isVisible()))
@@ -383,7 +409,7 @@ def session(driver: Driver, rec: Recorder):
             continue
         dialog.show()
         yield Wait(f"the {algorithm_id} dialog", dialog.isVisible, timeout=10, seconds=0.3)
-        dialogs[algorithm_id] = _dialog_facts(dialog)
+        dialogs[algorithm_id] = _dialog_facts(rec, dialog)
         if algorithm_id in ("crs:nearestservice", "crs:coverage"):
             rec.shot(f"dialog_{algorithm_id.split(':')[1]}")
         dialog.close()
@@ -554,7 +580,7 @@ def _expand_provider(tree, provider_id: str) -> list[str]:
     return sorted(ids)
 
 
-def _dialog_facts(dialog) -> dict:
+def _dialog_facts(rec: Recorder, dialog) -> dict:
     from qgis.PyQt.QtWidgets import QTextBrowser
 
     algorithm = dialog.algorithm()
@@ -562,7 +588,7 @@ def _dialog_facts(dialog) -> dict:
     return {
         "title": dialog.windowTitle(),
         "display_name": algorithm.displayName(),
-        "group": algorithm.group(),
+        "group": _call(rec, algorithm.group),
         "parameters": [p.name() for p in algorithm.parameterDefinitions()],
         "help": max(helps, key=len)[:3000] if helps else "",
         "help_shows_raw_markdown": any("**" in h for h in helps),
