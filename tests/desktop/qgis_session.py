@@ -580,11 +580,23 @@ def _expand_provider(tree, provider_id: str) -> list[str]:
     return sorted(ids)
 
 
+def _distance_unit_names() -> set[str]:
+    """How QGIS names distance units on screen (in its interface language)."""
+    from qgis.core import QgsUnitTypes
+
+    names = ("Meters", "Kilometers", "Feet", "NauticalMiles", "Yards", "Miles", "Degrees", "Centimeters")
+    return {QgsUnitTypes.toString(getattr(QgsUnitTypes, f"Distance{name}")) for name in names}
+
+
 def _dialog_facts(rec: Recorder, dialog) -> dict:
-    from qgis.PyQt.QtWidgets import QTextBrowser
+    from qgis.core import QgsUnitTypes
+    from qgis.PyQt.QtWidgets import QLabel, QTextBrowser
 
     algorithm = dialog.algorithm()
     helps = [b.toPlainText() for b in dialog.findChildren(QTextBrowser)]
+    # A distance parameter shows its unit next to its value (and a warning when in degrees).
+    units = _distance_unit_names()
+    shown = sorted({w.text() for w in dialog.findChildren(QLabel) if w.isVisible() and w.text() in units})
     return {
         "title": dialog.windowTitle(),
         "display_name": algorithm.displayName(),
@@ -592,6 +604,8 @@ def _dialog_facts(rec: Recorder, dialog) -> dict:
         "parameters": [p.name() for p in algorithm.parameterDefinitions()],
         "help": max(helps, key=len)[:3000] if helps else "",
         "help_shows_raw_markdown": any("**" in h for h in helps),
+        "distance_units_shown": shown,
+        "degrees": QgsUnitTypes.toString(QgsUnitTypes.DistanceDegrees),
     }
 
 

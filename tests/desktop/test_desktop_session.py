@@ -203,6 +203,13 @@ def expected_results(facts: dict, lang: str):
         sorted(facts["algorithm_dialogs"]) == algorithms,
         sorted(facts["algorithm_dialogs"]),
     )
+    dialogs = facts["algorithm_dialogs"]
+    in_degrees = {
+        k: v["distance_units_shown"] for k, v in dialogs.items() if v["degrees"] in v["distance_units_shown"]
+    }
+    yield "no algorithm dialog shows a distance in degrees", not in_degrees, in_degrees
+    raw = sorted(k for k, v in dialogs.items() if v["help_shows_raw_markdown"])
+    yield "every algorithm's help is formatted, not raw Markdown", not raw, raw
     yield (
         "the plugin's page is in Settings › Options",
         bool(facts["options_pages_with_plugin"]),
