@@ -465,7 +465,8 @@ def session(driver: Driver, rec: Recorder):
         dialog.algorithmFinished.connect(
             lambda ok, results, outcome=outcome: outcome.update(ok=ok, results=results)
         )
-        # Census areas in EPSG:3347, points in EPSG:4326: Processing asks whether to go on.
+        # Census areas in EPSG:3347, points in EPSG:4326: if Processing warns that the CRSs
+        # differ, go on, as an analyst would (the algorithms reproject).
         driver.expect_dialog(
             f"{name}_crs_warning",
             lambda w: isinstance(w, QMessageBox) and w.button(QMessageBox.Yes) is not None,
@@ -610,12 +611,15 @@ def _dialog_facts(rec: Recorder, dialog) -> dict:
 
 
 def _prefilled(dialog) -> dict:
-    values = dialog.createProcessingParameters()
-    return {
-        k: v.name() if hasattr(v, "name") else str(v)
-        for k, v in values.items()
-        if k in ("INPUT", "SERVICE_POINTS")
-    }
+    """The layers a dialog opened from the panel has for its inputs, by name."""
+    from qgis.core import QgsMapLayer, QgsProject
+
+    names = {}
+    for key, value in dialog.createProcessingParameters().items():
+        if key in ("INPUT", "SERVICE_POINTS"):
+            layer = value if isinstance(value, QgsMapLayer) else QgsProject.instance().mapLayer(str(value))
+            names[key] = layer.name() if layer is not None else str(value)
+    return names
 
 
 def _dialog_log(dialog) -> str:

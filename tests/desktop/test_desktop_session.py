@@ -57,6 +57,7 @@ POPULATION = {"13": 499_985, "59": 1_645_350}  # New Brunswick, British Columbia
 #: Shares of the population within 50 km of any sample service point (as processing.run gives them).
 SHARE_WITHIN_50KM = {"13": 0.987, "59": 0.959}
 VANCOUVER_CENTRE = "service_canada_offices:CC-VAN"
+POINTS_LAYER = {"en": "Service points", "fr": "Points de service"}  # the panel's layer
 
 pytestmark = [
     pytest.mark.slow,
@@ -230,6 +231,13 @@ def expected_results(facts: dict, lang: str):
         facts["nearestservice_ok"] is True,
         facts["nearestservice_log"],
     )
+    for step in ("nearestservice", "coverage"):
+        prefilled = facts[f"{step}_prefilled"]
+        yield (
+            f"{step} opened from the panel has the census areas and the service points",
+            prefilled == {"INPUT": "Census 2021", "SERVICE_POINTS": POINTS_LAYER[lang]},
+            prefilled,
+        )
     nearest = output_layer(facts, "nearestservice", "nearest_name")
     yield "nearest service: one row per area", nearest.get("features") == N_AREAS, nearest.get("features")
     yield (
