@@ -45,9 +45,11 @@ translations: $(QM)
 $(QM): $(TS) | apt-deps
 	/usr/lib/qt5/bin/lrelease -silent $< -qm $@
 
-# Screenshots of the dock (English and French) used in the README.
+# Screenshots of the dock (English and French) used in the README, and of a real desktop
+# session (docs/desktop_<step>_<lang>.png, taken by tests/desktop/test_desktop_session.py).
 screenshots: deps
 	$(PY) scripts/screenshots.py docs
+	CRS_UPDATE_SCREENSHOTS=1 $(PY) -m pytest tests/desktop -q
 
 demo: deps
 	$(PY) scripts/demo.py demo_output
