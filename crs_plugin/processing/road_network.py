@@ -9,6 +9,8 @@ geodesic on the WGS 84 ellipsoid, as QGIS's network analysis measures them with
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -24,12 +26,16 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ..core.network.cache import load_network, network_key, save_network
 from ..core.network.distances import ByRoad
 from ..core.network.graph import BACKWARD, BOTH, FORWARD, Ellipsoid, build_network, segments_of
 from ..core.network.profiles import RoadProfile, parse_speeds, road_profiles
+from ..toolbelt.settings import Settings
 from ..toolbelt.translation import language
 from .layer_arrays import transform_coordinates
 
+#: Part of every cache key: bump when the way networks are built changes.
+_CACHE_VERSION = "road-network-1"
 #: The ellipsoid QGIS's network analysis measures road lengths on (ours and native:shortestpath… agree).
 ELLIPSOID = "WGS84"
 
@@ -158,8 +164,24 @@ class RoadNetworkParameters:
                 usable = np.isfinite(values) & (values > 0)
                 speed[usable] = values[usable]
         tolerance = self.parameterAsDouble(parameters, self.TOLERANCE, context)
+        key = network_key(_CACHE_VERSION, segments, owner, direction, speed, tolerance, metric.toWkt(),
+                          ellipsoid.semi_major, ellipsoid.inverse_flattening,
+                          str(context.transformContext().coordinateOperations()))  # fmt: skip
+        folder = Path(Settings().cache_folder) / "road_networks"
+        network = load_network(folder, key)
+        if network is not None:
+            feedback.pushInfo(
+                self.tr("Road network loaded from the cache (built before from the same roads).")
+            )
+            return network, to_lonlat
         feedback.pushInfo(self.tr("Building the road network from {} segments…").format(len(segments)))
         network = build_network(segments, owner, tolerance, to_lonlat, ellipsoid, direction, speed)
+        try:
+            save_network(folder, key, network)
+        except OSError as exc:  # a full or read-only disk costs the next run a rebuild, nothing more
+            feedback.pushWarning(
+                self.tr("The road network could not be cached in {}: {}").format(folder, exc)
+            )
         feedback.pushInfo(self.tr("Road network: {} nodes, {} segments.").format(network.node_count,
                                                                                  network.segment_count))  # fmt: skip
         return network, to_lonlat
