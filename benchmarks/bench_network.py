@@ -23,6 +23,7 @@ Comparisons, each in this one process on the same files:
 from __future__ import annotations
 
 import argparse
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -229,7 +230,14 @@ def run(processing, tmp: Path, segments: int, n: int, m: int, with_qgis: bool, n
     name = f"network_{size(k)}_segments_x_{size(n)}_x_{size(m)}"
     out = tmp / f"nearest_{segments}.gpkg"
 
-    def ours():
+    from qgis.core import QgsSettings
+
+    cache = tmp / "cache"
+    QgsSettings().setValue("crs_service_points/cache_folder", str(cache))
+
+    def ours(cold=True):
+        if cold:  # the graph built from the roads every time, as the first analysis on them does
+            shutil.rmtree(cache, ignore_errors=True)
         if out.exists():
             out.unlink()
         return processing.run("crs:networkdistance", {
@@ -237,6 +245,7 @@ def run(processing, tmp: Path, segments: int, n: int, m: int, with_qgis: bool, n
             "ROADS": f"{data}|layername=roads", "OUTPUT": str(out)})  # fmt: skip
 
     ours_s, _ = timed(ours)
+    ours_cached_s, _ = timed(lambda: ours(cold=False))
     from osgeo import ogr
 
     ds = ogr.Open(str(out))
@@ -247,11 +256,17 @@ def run(processing, tmp: Path, segments: int, n: int, m: int, with_qgis: bool, n
     ours_index = np.array([-1 if rows[f"d{i}"][0] is None else int(rows[f"d{i}"][0][1:]) for i in range(n)])
     ours_network = np.array([np.nan if rows[f"d{i}"][1] is None else rows[f"d{i}"][1] for i in range(n)])
     roads = QgsVectorLayer(f"{data}|layername=roads", "roads", "ogr")
+    if not with_qgis:  # the previous path takes hours at this size: our time against the target
+        report(name=name, ours_s=round(ours_s, 2), ours_cached_graph_s=round(ours_cached_s, 2),
+               baseline="target 15 s end to end, < 2 GB",
+               target_met=bool(ours_s < 15 and peak_rss_mb() < 2048), reached=int((ours_index >= 0).sum()),
+               peak_rss_mb=round(peak_rss_mb()))  # fmt: skip
     if with_qgis:
         qgis_s, (index, network) = timed(lambda: qgis_graph_builder(roads, demand_xy, service_xy))
         found = index >= 0
         diff = np.nanmax(np.abs(ours_network[found] - network[found])) if found.any() else 0.0
-        report(name=name, ours_s=round(ours_s, 2), baseline="QGIS graph builder (previous crs:networkdistance)",
+        report(name=name, ours_s=round(ours_s, 2), ours_cached_graph_s=round(ours_cached_s, 2),
+               baseline="QGIS graph builder (previous crs:networkdistance)",
                baseline_s=round(qgis_s, 2), speedup=round(qgis_s / ours_s, 1),
                agree=bool((ours_index == index).all() and diff <= 1e-6), max_abs_diff=float(diff),
                peak_rss_mb=round(peak_rss_mb()))  # fmt: skip

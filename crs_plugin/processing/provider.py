@@ -16,6 +16,7 @@ from .duplicates import DuplicatesAlgorithm
 from .load_sources import LoadSourcesAlgorithm
 from .nearest_service import NearestServiceAlgorithm
 from .network_distance import NetworkDistanceAlgorithm
+from .service_areas import ServiceAreasAlgorithm
 from .service_gaps import ServiceGapsAlgorithm
 
 ALGORITHMS = (
@@ -27,6 +28,7 @@ ALGORITHMS = (
     AccessibilityAlgorithm,
     CatchmentOverlapAlgorithm,
     NetworkDistanceAlgorithm,
+    ServiceAreasAlgorithm,
     LoadSourcesAlgorithm,
 )
 

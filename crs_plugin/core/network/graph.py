@@ -223,6 +223,7 @@ class Graph:
     weights: np.ndarray  # cost
     tie_node: np.ndarray
     node_count: int
+    node_xy: np.ndarray | None = None  # (node_count, 2): the network's nodes, then the split positions
 
     def matrix(self, extra_rows=(), extra_cols=(), extra_weights=(), extra_nodes: int = 0,
                reverse: bool = False) -> csr_matrix:  # fmt: skip
@@ -301,7 +302,7 @@ def with_ties(
     rows = np.concatenate([src[forward], dst[backward]])
     cols = np.concatenate([dst[forward], src[backward]])
     weights = np.concatenate([weight[forward], weight[backward]])
-    return Graph(rows, cols, weights, tie_node, n + len(unique_keys))
+    return Graph(rows, cols, weights, tie_node, n + len(unique_keys), node_xy)
 
 
 def _min_matrix(rows, cols, weights, size: int) -> csr_matrix:
@@ -433,3 +434,71 @@ def within_by_network(
     if not found_d:
         return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0)
     return np.concatenate(found_d), np.concatenate(found_s), np.concatenate(found_c)
+
+
+@dataclass(frozen=True)
+class ServiceArea:
+    """The roads from which a service point is reached within each limit (a map of reach)."""
+
+    lines: np.ndarray  # shapely LineStrings: whole or partial road pieces
+    service: np.ndarray  # index of the nearest service point of each piece
+    limit: np.ndarray  # the smallest limit each piece is within
+    cost: np.ndarray  # the trip's cost from the piece's far end (the most it takes)
+
+
+def service_area(
+    network: RoadNetwork,
+    service_xy: np.ndarray,
+    limits,
+    cost: str = "distance",
+    to_lonlat: ToLonLat | None = None,
+) -> ServiceArea:
+    """Road pieces within each limit of the nearest service point, as QGIS's service-area
+    algorithms draw them: whole roads where both ends are reached, the reached part of a road
+    where only one end is (cut where the remaining cost runs out). Trips go *to* the services,
+    so one-way roads count the way people drive them; the egress leg is part of the cost."""
+    limits = np.sort(np.asarray(limits, dtype=float))
+    trips = _trips(network, np.zeros((0, 2)), service_xy, cost, to_lonlat)
+    empty = ServiceArea(np.array([], dtype=object), np.zeros(0, np.int64), np.zeros(0), np.zeros(0))
+    if len(trips.services) == 0 or len(limits) == 0:
+        return empty
+    dist, _, source = dijkstra(trips.matrix, directed=True, indices=trips.virtual, min_only=True,
+                               limit=limits[-1], return_predecessors=True)  # fmt: skip
+    graph = trips.graph
+    # Directed road edges x -> y: a point at t along the edge reaches the service in
+    # (1 - t) * w + dist[y], so the part within L is the last (L - dist[y]) / w of the edge.
+    x, y, w = graph.rows, graph.cols, np.maximum(graph.weights, _ZERO)
+    # The two directions of a two-way road: where their parts meet, the whole road is reached.
+    key = np.minimum(x, y) * graph.node_count + np.maximum(x, y)
+    order = np.argsort(key, kind="stable")
+    pair = np.full(len(x), -1, dtype=np.int64)
+    same = np.flatnonzero((key[order][1:] == key[order][:-1]) & (x[order][1:] == y[order][:-1]))
+    pair[order[same]], pair[order[same + 1]] = order[same + 1], order[same]
+    pieces, services, bands, costs = [], [], [], []
+    for limit in limits:
+        with np.errstate(invalid="ignore"):
+            part = np.clip((limit - dist[y]) / w, 0.0, 1.0)
+        part[~np.isfinite(part)] = 0.0
+        # A two-way road reached from both ends over its whole length: one piece, not two.
+        whole = (pair >= 0) & (part + part[np.maximum(pair, 0)] >= 1.0)
+        part[whole & (pair < np.arange(len(x)))] = 0.0  # the pair's other edge draws it
+        part[whole & (pair > np.arange(len(x)))] = 1.0
+        keep = np.flatnonzero(part > 0)
+        a, b = graph.node_xy[x[keep]], graph.node_xy[y[keep]]
+        begin = b + part[keep, None] * (a - b)
+        pieces.append(shapely.linestrings(np.stack([begin, b], axis=1)))
+        services.append(trips.services[source[y[keep]] - graph.node_count])
+        bands.append(np.full(len(keep), limit))
+        far_end = dist[y[keep]] + part[keep] * w[keep]
+        # A whole two-way road's farthest point is where the trips from its two ends meet.
+        meet = (dist[x[keep]] + dist[y[keep]] + w[keep]) / 2.0
+        costs.append(np.minimum(np.where(whole[keep], meet, far_end), limit))
+    lines = np.concatenate(pieces)
+    limit_of = np.concatenate(bands)
+    # A piece within a smaller limit is reported once, at that limit.
+    ends = shapely.get_coordinates(lines).reshape(-1, 4).round(6)
+    first = np.unique(ends, axis=0, return_index=True)[1] if len(lines) else np.zeros(0, np.int64)
+    first = np.sort(first)
+    return ServiceArea(
+        lines[first], np.concatenate(services)[first], limit_of[first], np.concatenate(costs)[first]
+    )
