@@ -44,7 +44,9 @@ class CoverageAlgorithm(PopulationAreasMixin, CrsAlgorithm):
         thresholds = parse_thresholds(self.parameterAsString(parameters, self.THRESHOLDS, context))
         metric = self.metric_crs(parameters, self.DISTANCE_CRS, context)
         services = self.service_points(parameters, self.SERVICES, context, metric, feedback)
-        areas, population, groups = self.read_areas(parameters, context, metric, feedback)
+        areas, population, groups, universe = self.read_areas_with_universe(
+            parameters, context, metric, feedback
+        )
         result = coverage(areas.points(), services.xy, thresholds)
         feedback.setProgress(40)
 
@@ -54,7 +56,7 @@ class CoverageAlgorithm(PopulationAreasMixin, CrsAlgorithm):
         dest = self.write_per_feature(parameters, self.OUTPUT, context, feedback, self.AREAS, areas.fids, columns,
                                       progress=(40, 90))  # fmt: skip
 
-        summary = coverage_summary(groups, population, result)
+        summary = coverage_summary(groups, population, result, universe)
         fields = QgsFields()
         fields.append(QgsField("jurisdiction", QVariant.String))
         names = [k for k in next(iter(summary.values()), {}) if k != "population"]

@@ -13,6 +13,7 @@ from .catchment_overlap import CatchmentOverlapAlgorithm
 from .colocation_candidates import ColocationCandidatesAlgorithm
 from .coverage import CoverageAlgorithm
 from .duplicates import DuplicatesAlgorithm
+from .import_census import ImportCensusAlgorithm
 from .load_sources import LoadSourcesAlgorithm
 from .nearest_service import NearestServiceAlgorithm
 from .network_distance import NetworkDistanceAlgorithm
@@ -28,6 +29,7 @@ ALGORITHMS = (
     CatchmentOverlapAlgorithm,
     NetworkDistanceAlgorithm,
     LoadSourcesAlgorithm,
+    ImportCensusAlgorithm,
 )
 
 
