@@ -141,8 +141,8 @@ class ImportCensusAlgorithm(CrsAlgorithm):
             if parameters.get(self.CHARACTERISTICS)
             else None
         )
-        profiles = self.parameterAsFileList(parameters, self.PROFILES, context)
-        indexes = self.parameterAsFileList(parameters, self.GEO_INDEXES, context)
+        profiles = self.files(parameters, self.PROFILES, context)
+        indexes = self.files(parameters, self.GEO_INDEXES, context)
         pairs = [(p, self._index_for(p, indexes)) for p in profiles]
         store = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         layer_name = self.parameterAsString(parameters, self.LAYER_NAME, context) or "census_population"
@@ -150,7 +150,7 @@ class ImportCensusAlgorithm(CrsAlgorithm):
             store,
             self.parameterAsFile(parameters, self.BOUNDARIES, context),
             profiles=pairs,
-            sdmx=self.parameterAsFileList(parameters, self.SDMX, context),
+            sdmx=self.files(parameters, self.SDMX, context),
             gaf=self.parameterAsFile(parameters, self.GAF, context) or None,
             blocks=self.parameterAsFile(parameters, self.BLOCKS, context) or None,
             fields=fields,
@@ -169,6 +169,16 @@ class ImportCensusAlgorithm(CrsAlgorithm):
             self.JOINED: report.joined,
             self.REPORT: "\n".join(lines),
         }
+
+    def files(self, parameters, name: str, context) -> list[str]:
+        """The files of a multiple-file parameter (none when it is left empty)."""
+        if parameters.get(name) in (None, "", []):
+            return []
+        paths = [p for p in self.parameterAsFileList(parameters, name, context) if p]
+        missing = [p for p in paths if not Path(p).is_file()]
+        if missing:
+            raise QgsProcessingException(self.tr("No such file: {}").format(", ".join(missing)))
+        return paths
 
     @staticmethod
     def _index_for(profile: str, indexes: list[str]) -> str | None:

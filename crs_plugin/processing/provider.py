@@ -17,6 +17,7 @@ from .import_census import ImportCensusAlgorithm
 from .load_sources import LoadSourcesAlgorithm
 from .nearest_service import NearestServiceAlgorithm
 from .network_distance import NetworkDistanceAlgorithm
+from .official_language_coverage import OfficialLanguageCoverageAlgorithm
 from .service_gaps import ServiceGapsAlgorithm
 
 ALGORITHMS = (
@@ -28,6 +29,7 @@ ALGORITHMS = (
     AccessibilityAlgorithm,
     CatchmentOverlapAlgorithm,
     NetworkDistanceAlgorithm,
+    OfficialLanguageCoverageAlgorithm,
     LoadSourcesAlgorithm,
     ImportCensusAlgorithm,
 )
