@@ -64,7 +64,8 @@ def generate(folder: Path, target_bytes: int) -> tuple[Path, Path, Path]:
     pieces = template.split("@V")
     # pieces[k] ends before value k; each later piece starts with '<cid>@'.
     tails = [p.split("@", 1)[1] for p in pieces[1:]]
-    per_geo = len(template) + 8 * N_CHARACTERISTICS
+    # Each row's @G@ becomes a ~75-character geography prefix; values average 3 characters.
+    per_geo = len(template) + (72 + 3) * N_CHARACTERISTICS
     n_geos = max(40, target_bytes // per_geo)
     path = folder / "98-401-X2021006_English_CSV_data_Atlantic.csv"
     index = folder / "98-401-X2021006_Geo_starting_row_Atlantic.CSV"
