@@ -16,7 +16,10 @@
    ``crs:colocationcandidates`` (different governments within 500 m) and
    ``crs:accessibility`` (2SFCA, 50 km) and writes a CSV summary and a map of each;
 7. maps the other analyses for the README's gallery: nearest provincial point,
-   service gaps beyond 25 km, federal/provincial catchment overlap, likely duplicates.
+   service gaps beyond 25 km, federal/provincial catchment overlap, likely duplicates;
+8. runs the census analyses: ``crs:coverage`` of people aged 65 and over (their share
+   within each distance, of all people aged 65 and over) and ``crs:officiallanguagecoverage``
+   (francophones outside Quebec served in French), each with a CSV and a map.
 """
 
 from __future__ import annotations
@@ -360,6 +363,64 @@ def run_gallery(gpkg: Path, out_dir: Path) -> list[Path]:
     return written
 
 
+def run_census(gpkg: Path, out_dir: Path) -> list[Path]:
+    """Any census characteristic in an analysis: people aged 65 and over, official-language minorities."""
+    import processing
+
+    from crs_plugin.toolbelt.styles import style_classes, style_minority_language
+
+    areas, points = f"{gpkg}|layername=census_population", f"{gpkg}|layername=service_points"
+    written = []
+
+    # People aged 65 and over within 5/10/25/50 km of an in-person federal point.
+    processing.run("crs:coverage", {
+        "INPUT": areas, "SERVICE_POINTS": points, "ORDERS_OF_GOVERNMENT": [0], "CHANNELS": [0],
+        "POPULATION_FIELD": "age_65_plus", "THRESHOLDS_KM": "5, 10, 25, 50",
+        "OUTPUT": f"ogr:dbname='{gpkg}' table=\"coverage_65_plus\" (geom)",
+        "SUMMARY": f"ogr:dbname='{gpkg}' table=\"coverage_65_plus_summary\"",
+    })  # fmt: skip
+    summary = layer(gpkg, "coverage_65_plus_summary", "summary")
+    path = out_dir / "coverage_65_plus_by_jurisdiction.csv"
+    write_layer_csv(summary, path, rename={"13": "NB", "59": "BC"})
+    written.append(path)
+    shares = {f["jurisdiction"]: f["share_within_25km"] for f in summary.getFeatures()}
+    older = layer(gpkg, "coverage_65_plus", "People aged 65 and over beyond 25 km")
+    style_classes(older, 'CASE WHEN "within_25km" THEN -1 ELSE "age_65_plus" END', (
+        (-1.5, -0.5, "#9cc6e4", "within 25 km"), (-0.5, 25, "#f2efe9", "0 – 25 people 65+ beyond 25 km"),
+        (25, 100, "#fc8d59", "25 – 100 people 65+ beyond 25 km"), (100, 1e9, "#b30000", "over 100 people 65+ beyond 25 km"),
+    ))  # fmt: skip
+    path = out_dir / "coverage_65_plus_map.png"
+    render_map(path, "People aged 65+ within 25 km of an in-person federal point: "
+               f"{100 * shares.get('59', 0):.1f} % (BC), {100 * shares.get('13', 0):.1f} % (NB)",
+               [points_layer(gpkg, "Federal in-person points", FEDERAL_IN_PERSON), older], older)  # fmt: skip
+    written.append(path)
+
+    # Francophones outside Quebec within 5/25/50 km of an in-person point serving in French.
+    result = processing.run("crs:officiallanguagecoverage", {
+        "INPUT": areas, "SERVICE_POINTS": points, "CHANNELS": [0], "THRESHOLDS_KM": "5, 25, 50",
+        "OUTPUT": f"ogr:dbname='{gpkg}' table=\"official_language_coverage\" (geom)",
+        "SUMMARY": f"ogr:dbname='{gpkg}' table=\"official_language_summary\"",
+        "UNSERVED": f"ogr:dbname='{gpkg}' table=\"official_language_unserved\" (geom)",
+    })  # fmt: skip
+    summary = layer(gpkg, "official_language_summary", "summary")
+    path = out_dir / "official_language_coverage.csv"
+    write_layer_csv(summary, path, rename={"13": "NB", "59": "BC"})
+    written.append(path)
+    print("\n".join(f"  {line}" for line in result["HEADLINES"].splitlines()))
+    minority = layer(gpkg, "official_language_coverage", "Francophones and a point serving in French")
+    style_minority_language(minority)
+    french = points_layer(gpkg, "In-person points serving in French",
+                          "\"channel\" = 'in_person' AND \"languages\" LIKE '%fr%'")  # fmt: skip
+    nb = {f["jurisdiction"]: f for f in summary.getFeatures()}.get("13")
+    title = "Francophone minority within 50 km of an in-person point serving in French"
+    if nb is not None:
+        title += f": {100 * nb['share_within_50km']:.1f} % in NB"
+    path = out_dir / "official_language_map.png"
+    render_map(path, title, [french, minority], minority)
+    written.append(path)
+    return written
+
+
 def write_layer_csv(lyr: QgsVectorLayer, path: Path, rename: dict | None = None) -> None:
     names = [f.name() for f in lyr.fields() if f.name() != "fid"]
     with path.open("w", newline="", encoding="utf-8") as fh:
@@ -407,6 +468,8 @@ def main(out_dir: Path) -> None:
     analyses = run_analyses(gpkg, out_dir)
     print("Running crs:servicegaps, crs:catchmentoverlap, crs:duplicates for the gallery…")
     analyses += run_gallery(gpkg, out_dir)
+    print("Running the census analyses: people aged 65 and over, official-language minorities…")
+    analyses += run_census(gpkg, out_dir)
 
     print(f"\nDone in {time.perf_counter() - started:.1f} s. Outputs:")
     print(f"  GeoPackage store : {gpkg.resolve()}")

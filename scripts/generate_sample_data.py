@@ -189,8 +189,14 @@ def service_canada(g: Gen) -> list[dict]:
     return rows
 
 
+#: British Columbia cities whose Service Canada centres serve in English and French (offices
+#: designated bilingual under the Official Languages regulations in the largest cities).
+BC_BILINGUAL = ("Vancouver", "Surrey", "Burnaby", "Richmond", "Victoria", "Kelowna", "Prince George")
+
+
 def _sc_row(g, code, city, prov, kind, services, x, y, french) -> dict:
     site = f"{city} East" if code.endswith("-2") else city
+    bilingual = prov == "NB" or french or (city in BC_BILINGUAL and kind != "Call Centre")
     return {
         "Office Code": code,
         "Office Name": f"Scheduled Outreach Site - {site}"
@@ -207,7 +213,7 @@ def _sc_row(g, code, city, prov, kind, services, x, y, french) -> dict:
         "Latitude": y,
         "Longitude": x,
         "Language of Service": "Services offered in English and French"
-        if prov == "NB" or french
+        if bilingual
         else "Services offered in English",
         "Services": services,
     }
@@ -386,6 +392,72 @@ def dissemination_areas(g: Gen) -> list[dict]:
     return out
 
 
+#: Francophone communities of New Brunswick: (lon, lat, share of the population whose first
+#: official language spoken is French near them). Provincial share: about 31 %.
+NB_FRANCOPHONE = [
+    (-68.322, 47.373, 0.93), (-64.943, 47.794, 0.96), (-64.707, 47.744, 0.95), (-64.906, 47.513, 0.90),
+    (-67.391, 47.512, 0.95), (-64.687, 46.098, 0.72), (-64.779, 46.088, 0.32), (-65.651, 47.618, 0.50),
+    (-66.677, 48.005, 0.55), (-64.727, 46.468, 0.85), (-64.880, 46.681, 0.55), (-64.535, 46.219, 0.72),
+    (-67.739, 47.047, 0.75), (-67.925, 47.163, 0.80), (-67.340, 47.645, 0.95), (-65.065, 47.243, 0.90),
+    (-64.655, 47.794, 0.95), (-64.561, 46.003, 0.75),
+]  # fmt: skip
+CENSUS_SEED = SEED + 2021  # its own stream: the areas and their populations stay as they were
+
+
+def census_characteristics(das: list[dict]) -> None:
+    """Age, first official language spoken and low income of each area, drawn consistently with its
+    population (counts of the same universe add up; random rounding to multiples of 5; NULL where the
+    population is suppressed or nobody lives, and low income suppressed in a few more, as the census does).
+
+    Shares follow the 2021 Census for the two provinces: 65 and over about 20 % (BC) and 22 % (NB),
+    older in rural areas; first official language French about 31 % in NB, concentrated in the north
+    and east, 1.4 % in BC, neither official language about 2 % in BC; low income (LIM-AT) about 12 %
+    (BC) and 14 % (NB), higher in rural areas.
+    """
+    rng = np.random.default_rng(CENSUS_SEED)
+    lon, lat = np.array(NB_FRANCOPHONE)[:, :2].T
+    fx, fy = transform_xy(lon, lat, "EPSG:4326", "EPSG:3347")
+    french_near = np.array(NB_FRANCOPHONE)[:, 2]
+
+    def rounded(value):
+        return int(5 * round(value / 5))
+
+    for da in das:
+        pop, nb = da["POP2021"], da["PROV"] == "NB"
+        rural = da["LANDAREA"] >= 50
+        centre = da["geom"].centroid
+        draws = rng.random(8)
+        if not pop:
+            da.update({k: None for k in CENSUS_FIELDS})
+            continue
+        old = min(0.45, max(0.05, rng.normal((0.22 if nb else 0.20) + (0.04 if rural else 0.0), 0.05)))
+        age_65 = min(pop, rounded(pop * old))
+        if nb:
+            d = np.hypot(fx - centre.x, fy - centre.y)
+            weight = np.exp(-((d / 25_000.0) ** 2))
+            french = float((weight * french_near).sum() / (weight.sum() + 0.3))
+            french = min(0.97, max(0.01, french + rng.normal(0, 0.04)))
+            neither = 0.003
+        else:
+            french = min(0.2, max(0.0, rng.normal(0.014, 0.008)))
+            neither = min(0.1, max(0.0, rng.normal(0.02 if not rural else 0.005, 0.01)))
+        both = 0.004 + 0.01 * draws[0]
+        fols_fr, fols_en_fr, fols_none = rounded(pop * french), rounded(pop * both), rounded(pop * neither)
+        fols_en = max(0, pop - fols_fr - fols_en_fr - fols_none)
+        low = min(0.6, max(0.02, rng.normal((0.14 if nb else 0.12) + (0.03 if rural else 0.0), 0.04)))
+        lim_total = max(0, pop - rounded(pop * 0.01 * draws[1]))  # institutional residents are outside it
+        lim_at = min(lim_total, rounded(lim_total * low))
+        da.update({"age_total": pop, "age_65_plus": age_65, "fols_total": pop, "fols_en": fols_en, "fols_fr": fols_fr,
+                   "fols_en_fr": fols_en_fr, "fols_none": fols_none, "lim_total": lim_total, "lim_at": lim_at,
+                   "lim_at_pct": round(100.0 * lim_at / lim_total, 1) if lim_total else None})  # fmt: skip
+        if draws[2] < 0.03:  # income suppressed (fewer than 40 private households)
+            da.update({"lim_total": None, "lim_at": None, "lim_at_pct": None})
+
+
+CENSUS_FIELDS = ("age_total", "age_65_plus", "fols_total", "fols_en", "fols_fr", "fols_en_fr", "fols_none",
+                 "lim_total", "lim_at", "lim_at_pct")  # fmt: skip
+
+
 def write_csv(path: Path, rows: list[dict], encoding: str = "utf-8") -> None:
     with path.open("w", newline="", encoding=encoding) as fh:
         writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
@@ -409,6 +481,8 @@ def write_das(path: Path, das: list[dict]) -> None:
                         ("PROV", ogr.OFTString), ("LANDAREA", ogr.OFTReal), ("POP2021", ogr.OFTInteger),
                         ("POP_FLAG", ogr.OFTString)):  # fmt: skip
         layer.CreateField(ogr.FieldDefn(name, ftype))
+    for name in CENSUS_FIELDS:  # named as crs:importcensus names them
+        layer.CreateField(ogr.FieldDefn(name, ogr.OFTReal if name.endswith("_pct") else ogr.OFTInteger))
     ds.StartTransaction()
     for da in das:
         feat = ogr.Feature(layer.GetLayerDefn())
@@ -443,7 +517,9 @@ def main(out_dir: Path) -> None:
         writer.writeheader()
         writer.writerows(snb)
     write_geojson(out_dir / "local_government_offices.geojson", local_offices(g))
-    write_das(out_dir / "census_population.gpkg", dissemination_areas(g))
+    das = dissemination_areas(g)
+    census_characteristics(das)
+    write_das(out_dir / "census_population.gpkg", das)
     print(f"sample data written to {out_dir}")
 
 

@@ -44,3 +44,7 @@ def describe_rows(row_numbers, limit: int = 5) -> str:
 
 class SubmissionError(CrsServicePointsError):
     """A checkout, submission package or apply step is refused; nothing was changed."""
+
+
+class CensusError(CrsServicePointsError):
+    """A Statistics Canada census file cannot be read or joined as asked."""

@@ -38,6 +38,8 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication, QVariant
 from qgis.PyQt.QtGui import QIcon
 
+from ..core.census.catalogue import load_characteristics
+from ..core.census.importer import REP_CRS, REP_X, REP_Y
 from ..core.errors import CrsServicePointsError
 from ..core.filters import ServiceFilter
 from ..core.gpkg_columns import copy_with_columns
@@ -45,7 +47,7 @@ from ..core.schema import CHANNELS, METRIC_CRS, ORDERS_OF_GOVERNMENT, POINT_TYPE
 from ..core.table import number_column
 from ..toolbelt.help_text import markdown_to_html
 from ..toolbelt.translation import language
-from .layer_arrays import LayerArrays, ogr_location, only_provider_fields, read_layer
+from .layer_arrays import LayerArrays, ogr_location, only_provider_fields, read_layer, representative_points
 
 _RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
@@ -262,7 +264,18 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
         feedback,
     ) -> LayerArrays:
         layer, request = self.input_layer(parameters, name, context)
-        return read_layer(layer, fields, dest_crs, context.transformContext(), feedback, request)
+        # A census layer written by crs:importcensus carries each area's population-weighted
+        # point in two EPSG:3347 columns: every analysis measures from it instead of the centroid.
+        point_fields = [f for f in (REP_X, REP_Y) if layer.fields().indexOf(f) >= 0]
+        wanted = list(dict.fromkeys([*fields, *point_fields]))
+        arrays = read_layer(layer, wanted, dest_crs, context.transformContext(), feedback, request)
+        if len(point_fields) == 2:
+            columns = [
+                arrays.attributes[f] if f in fields else arrays.attributes.pop(f) for f in point_fields
+            ]
+            arrays.representative = representative_points(*columns, QgsCoordinateReferenceSystem(REP_CRS), dest_crs,
+                                                          context.transformContext())  # fmt: skip
+        return arrays
 
     def describe_input(self, parameters, name: str, context) -> str:
         """Which features of an input are used, beyond the algorithm's own filters: the
@@ -451,11 +464,20 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
 
 
 class PopulationAreasMixin:
-    """Parameters shared by algorithms over census areas: layer, population and group fields."""
+    """Parameters shared by algorithms over census areas: layer, population, universe and group fields.
+
+    The population is any numeric field: a census layer's characteristic (people aged 65
+    and over, people in low income), a field joined in QGIS or an expression field. Its
+    universe is the population it is a part of (all people, for those aged 65 and over):
+    it turns a percentage into people, and the summaries give the characteristic's share of it.
+    """
 
     AREAS = "INPUT"
     POPULATION = "POPULATION_FIELD"
+    UNIVERSE_FIELD = "UNIVERSE_FIELD"
     GROUP_FIELD = "GROUP_FIELD"
+    #: Population columns looked for when the default is not in the layer (sample, crs:importcensus).
+    POPULATION_DEFAULTS = ("POP2021", "pop_2021")
 
     def add_area_parameters(self, group_default: str | None = "PRUID") -> None:
         areas = QgsProcessingParameterFeatureSource(
@@ -463,19 +485,45 @@ class PopulationAreasMixin:
             self.tr("Census areas (polygons or centroids) with population"),
             [QgsProcessing.TypeVectorPolygon, QgsProcessing.TypeVectorPoint],
         )
-        areas.setHelp(self.tr("Dissemination areas or blocks; polygons are measured from their centroid."))
-        self.addParameter(areas)
-        # Optional with a default: QGIS 3.22's qgis_process rejects a mandatory field left out.
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.POPULATION,
-                self.tr("Population field"),
-                "POP2021",
-                self.AREAS,
-                QgsProcessingParameterField.Numeric,
-                optional=True,
+        areas.setHelp(
+            self.tr(
+                "Dissemination areas or blocks; polygons are measured from their population-weighted "
+                "representative point when the layer has one (crs:importcensus), else from their centroid."
             )
         )
+        self.addParameter(areas)
+        # Optional with a default: QGIS 3.22's qgis_process rejects a mandatory field left out.
+        population = QgsProcessingParameterField(
+            self.POPULATION,
+            self.tr("Population field"),
+            "POP2021",
+            self.AREAS,
+            QgsProcessingParameterField.Numeric,
+            optional=True,
+        )
+        population.setHelp(
+            self.tr(
+                "Any numeric field: the total population or a characteristic (people aged 65 and over, "
+                "people in low income, Indigenous people…), including fields joined in QGIS. A percentage "
+                "(such as the prevalence of low income) is turned into people with its universe."
+            )
+        )
+        self.addParameter(population)
+        universe = QgsProcessingParameterField(
+            self.UNIVERSE_FIELD,
+            self.tr("Universe of the population field (optional)"),
+            None,
+            self.AREAS,
+            QgsProcessingParameterField.Numeric,
+            optional=True,
+        )
+        universe.setHelp(
+            self.tr(
+                "The population the chosen field is a part of (all people for 'people aged 65 and over'). "
+                "Left empty, the census catalogue's universe is used when the layer has it."
+            )
+        )
+        self.addParameter(universe)
         if group_default is not None:
             group = QgsProcessingParameterField(
                 self.GROUP_FIELD,
@@ -488,18 +536,56 @@ class PopulationAreasMixin:
             self.addParameter(group)
         self.add_service_points_parameter()
 
-    def read_areas(self, parameters, context, metric, feedback):
+    def population_fields(self, parameters, context, layer) -> tuple[str, str | None, bool]:
+        """(population field, universe field or None, whether the population is a percentage)."""
+        names = layer.fields().names()
         population = self.parameterAsString(parameters, self.POPULATION, context) or "POP2021"
-        layer, _ = self.input_layer(parameters, self.AREAS, context)
-        if layer.fields().indexOf(population) < 0:
+        if population not in names and population in self.POPULATION_DEFAULTS:
+            population = next((f for f in self.POPULATION_DEFAULTS if f in names), population)
+        if population not in names:
             raise QgsProcessingException(
                 self.tr(
                     "The census layer has no population field '{}': choose the field that holds the population."
                 ).format(population)
             )
+        has_universe = self.parameterDefinition(self.UNIVERSE_FIELD) is not None
+        universe = (
+            self.parameterAsString(parameters, self.UNIVERSE_FIELD, context) if has_universe else ""
+        ) or None
+        characteristic = load_characteristics().field(population)
+        if universe is None and characteristic is not None and characteristic.universe:
+            # The catalogue's universe, under the same join prefix as the population field.
+            candidate = population[: len(population) - len(characteristic.field)] + characteristic.universe
+            universe = candidate if candidate in names else None
+        if universe is not None and universe not in names:
+            raise QgsProcessingException(
+                self.tr("The census layer has no universe field '{}'.").format(universe)
+            )
+        percent = characteristic is not None and characteristic.unit == "percent"
+        if percent and universe is None:
+            raise QgsProcessingException(
+                self.tr(
+                    "'{}' is a percentage: give the universe field it is a percentage of, so that it can be "
+                    "turned into people."
+                ).format(population)
+            )
+        return population, universe, percent
+
+    def read_areas(self, parameters, context, metric, feedback):
+        areas, pop, groups, _ = self.read_areas_with_universe(parameters, context, metric, feedback)
+        return areas, pop, groups
+
+    def read_areas_with_universe(self, parameters, context, metric, feedback):
+        """Areas, population (people; NaN where unknown), groups and universe (None without one)."""
+        layer, _ = self.input_layer(parameters, self.AREAS, context)
+        population, universe_field, percent = self.population_fields(parameters, context, layer)
         has_group = self.parameterDefinition(self.GROUP_FIELD) is not None
         group = (self.parameterAsString(parameters, self.GROUP_FIELD, context) if has_group else "") or None
-        fields = [population] + ([group] if group else [])
+        fields = list(
+            dict.fromkeys(
+                [population] + ([universe_field] if universe_field else []) + ([group] if group else [])
+            )
+        )
         areas = self.layer_arrays(parameters, self.AREAS, context, fields, metric, feedback)
         pop, not_numbers = number_column(areas.attributes[population])
         if len(not_numbers):
@@ -508,5 +594,13 @@ class PopulationAreasMixin:
                     "Population field '{}' holds values that are not numbers ({}): those areas count as unknown."
                 ).format(population, ", ".join(repr(v) for v in not_numbers[:5]))
             )
+        universe = number_column(areas.attributes[universe_field])[0] if universe_field else None
+        if percent:
+            pop = pop / 100.0 * universe
+            feedback.pushInfo(
+                self.tr("'{}' is a percentage of '{}': counted as that share of its people.").format(
+                    population, universe_field
+                )
+            )
         groups = areas.attributes[group] if group else np.full(len(areas), "all", dtype=object)
-        return areas, pop, groups
+        return areas, pop, groups, universe

@@ -48,7 +48,9 @@ class CoverageAlgorithm(DistanceMethodParameters, PopulationAreasMixin, CrsAlgor
         thresholds = parse_thresholds(self.parameterAsString(parameters, self.THRESHOLDS, context))
         metric = self.metric_crs(parameters, self.DISTANCE_CRS, context)
         services = self.service_points(parameters, self.SERVICES, context, metric, feedback)
-        areas, population, groups = self.read_areas(parameters, context, metric, feedback)
+        areas, population, groups, universe = self.read_areas_with_universe(
+            parameters, context, metric, feedback
+        )
         model = self.distance_model(parameters, context, metric, feedback)
         by_time = model is not None and model.unit == "s"
         if by_time:  # the thresholds were given in minutes
@@ -67,7 +69,7 @@ class CoverageAlgorithm(DistanceMethodParameters, PopulationAreasMixin, CrsAlgor
         dest = self.write_per_feature(parameters, self.OUTPUT, context, feedback, self.AREAS, areas.fids, columns,
                                       progress=(40, 90))  # fmt: skip
 
-        summary = coverage_summary(groups, population, result)
+        summary = coverage_summary(groups, population, result, universe)
         fields = QgsFields()
         fields.append(QgsField("jurisdiction", QVariant.String))
         names = [k for k in next(iter(summary.values()), {}) if k != "population"]

@@ -39,12 +39,16 @@ class LayerArrays:
     fids: np.ndarray  # int64 feature ids, as QGIS numbers them
     geometries: np.ndarray  # shapely geometries in the destination CRS (None where empty)
     attributes: dict[str, np.ndarray]  # object arrays (str / numbers / None)
+    #: (n, 2) representative points in the destination CRS (NaN where an area has none):
+    #: a census layer's population-weighted points, used instead of centroids.
+    representative: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.fids)
 
     def points(self) -> np.ndarray:
-        """(n, 2) coordinates: points as they are, other geometries by their centroid."""
+        """(n, 2) coordinates: an area's representative point when the layer carries one,
+        else points as they are and other geometries by their centroid."""
         xy = np.full((len(self), 2), np.nan)
         present = ~shapely.is_missing(self.geometries) & ~shapely.is_empty(self.geometries)
         if present.any():
@@ -54,7 +58,28 @@ class LayerArrays:
             centres = geoms if is_point.all() else np.where(is_point, geoms, shapely.centroid(geoms))
             xy[present, 0] = shapely.get_x(centres)
             xy[present, 1] = shapely.get_y(centres)
+        if self.representative is not None:
+            known = np.isfinite(self.representative).all(axis=1)
+            xy[known] = self.representative[known]
         return xy
+
+
+def representative_points(
+    x,
+    y,
+    source_crs: QgsCoordinateReferenceSystem,
+    dest_crs: QgsCoordinateReferenceSystem,
+    transform_context: QgsCoordinateTransformContext,
+) -> np.ndarray:
+    """(n, 2) points from coordinate columns in ``source_crs``, in ``dest_crs`` (NaN where empty)."""
+    from ..core.table import number_column
+
+    xy = np.column_stack([number_column(x)[0], number_column(y)[0]])
+    known = np.isfinite(xy).all(axis=1)
+    transform = coordinate_transform(source_crs, dest_crs, transform_context)
+    if transform is not None and known.any():
+        xy[known] = transform_coordinates(xy[known], transform)
+    return xy
 
 
 def coordinate_transform(

@@ -13,9 +13,11 @@ from .catchment_overlap import CatchmentOverlapAlgorithm
 from .colocation_candidates import ColocationCandidatesAlgorithm
 from .coverage import CoverageAlgorithm
 from .duplicates import DuplicatesAlgorithm
+from .import_census import ImportCensusAlgorithm
 from .load_sources import LoadSourcesAlgorithm
 from .nearest_service import NearestServiceAlgorithm
 from .network_distance import NetworkDistanceAlgorithm
+from .official_language_coverage import OfficialLanguageCoverageAlgorithm
 from .service_areas import ServiceAreasAlgorithm
 from .service_gaps import ServiceGapsAlgorithm
 
@@ -28,8 +30,10 @@ ALGORITHMS = (
     AccessibilityAlgorithm,
     CatchmentOverlapAlgorithm,
     NetworkDistanceAlgorithm,
+    OfficialLanguageCoverageAlgorithm,
     ServiceAreasAlgorithm,
     LoadSourcesAlgorithm,
+    ImportCensusAlgorithm,
 )
 
 

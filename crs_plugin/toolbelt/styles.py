@@ -147,3 +147,20 @@ def style_fill(layer: QgsVectorLayer, colour: str, opacity: float = 0.6) -> None
     symbol.setOpacity(opacity)
     layer.renderer().setSymbol(symbol)
     layer.triggerRepaint()
+
+
+def minority_classes(language: str = "en") -> tuple:
+    """Classes of ``unserved_minority``: -1 where the minority is served, else its people."""
+    fr = language.startswith("fr")
+    return (
+        (-1.5, -0.5, "#9cc6e4", "servie dans sa langue" if fr else "served in its language"),
+        (-0.5, 0.5, "#f2efe9", "aucune personne de la minorité" if fr else "no minority people"),
+        (0.5, 50, "#fdd49e", "1 – 50 personnes non servies" if fr else "1 – 50 people unserved"),
+        (50, 200, "#fc8d59", "50 – 200 personnes non servies" if fr else "50 – 200 people unserved"),
+        (200, 1e12, "#b30000", "plus de 200 personnes non servies" if fr else "over 200 people unserved"),
+    )
+
+
+def style_minority_language(layer: QgsVectorLayer, language: str = "en") -> None:
+    """Areas by official-language minority people left without a point serving in their language."""
+    style_classes(layer, '"unserved_minority"', minority_classes(language))

@@ -18,7 +18,8 @@ def test_demo_writes_every_output_and_exits_0(tmp_path):
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
     for name in ("crs.gpkg", "summary_by_jurisdiction.csv", "service_points_map.png", "coverage_by_jurisdiction.csv",
                  "coverage_map.png", "colocation_candidates.csv", "colocation_map.png",
-                 "accessibility_by_jurisdiction.csv", "accessibility_map.png"):  # fmt: skip
+                 "accessibility_by_jurisdiction.csv", "accessibility_map.png", "coverage_65_plus_by_jurisdiction.csv",
+                 "coverage_65_plus_map.png", "official_language_coverage.csv", "official_language_map.png"):  # fmt: skip
         assert (tmp_path / name).stat().st_size > 0, name
         assert str(tmp_path / name) in run.stdout, name  # it says where the outputs are
     rows = {r["jurisdiction"]: r for r in csv.DictReader((tmp_path / "summary_by_jurisdiction.csv").open())}
@@ -26,3 +27,14 @@ def test_demo_writes_every_output_and_exits_0(tmp_path):
     for row in rows.values():
         assert 0 < float(row["federal_median_km"]) <= float(row["federal_p90_km"])
     assert (tmp_path / "service_points_map.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    older = {
+        r["jurisdiction"]: r
+        for r in csv.DictReader((tmp_path / "coverage_65_plus_by_jurisdiction.csv").open())
+    }
+    for row in older.values():  # a share of the people aged 65 and over, beside their share of everyone
+        assert 0.15 < float(row["share_of_universe"]) < 0.3 and 0.5 < float(row["share_within_50km"]) <= 1
+    languages = {
+        r["jurisdiction"]: r for r in csv.DictReader((tmp_path / "official_language_coverage.csv").open())
+    }
+    assert set(languages) == {"BC", "NB", "CA"} and languages["NB"]["minority_language"] == "fr"
+    assert "New Brunswick: " in run.stdout and "point serving in French" in run.stdout

@@ -244,6 +244,10 @@ def algorithm_runs(store, census_path):
             INPUT=census(census_path), SERVICE_POINTS=points, DISTANCE=25000, ZONES="memory:"
         ),
         "crs:networkdistance": dict(INPUT=nb, SERVICE_POINTS=points, ROADS=road_grid(), TOLERANCE=1),
+        "crs:serviceareas": dict(SERVICE_POINTS=points, ROADS=road_grid(), LIMITS="2, 5"),
+        "crs:officiallanguagecoverage": dict(
+            INPUT=census(census_path), SERVICE_POINTS=points, SUMMARY="memory:", UNSERVED="memory:"
+        ),
         "crs:validate": dict(
             INPUT=contributed_points(), BOUNDARIES=census(census_path), SHARED_POINTS=points
         ),

@@ -46,10 +46,13 @@ def coverage(demand_xy: np.ndarray, service_xy: np.ndarray, thresholds_m, distan
     return CoverageResult(thresholds, distance, covered)
 
 
-def coverage_summary(groups, population, result: CoverageResult) -> dict[str, dict]:
+def coverage_summary(groups, population, result: CoverageResult, universe=None) -> dict[str, dict]:
     """Per group: population, and population and share covered per threshold.
 
-    Unknown (suppressed) populations count as 0 and are reported separately.
+    Shares are of the population field's own total (people aged 65 and over within 25 km
+    out of all people aged 65 and over). With a ``universe`` (all people, for those aged 65
+    and over) the summary also gives it and the population's share of it. Unknown
+    (suppressed) populations count as 0 and are reported separately.
     """
     groups = np.asarray(groups, dtype=object).astype(str)
     population = np.asarray(population, dtype=float)
@@ -64,6 +67,10 @@ def coverage_summary(groups, population, result: CoverageResult) -> dict[str, di
             "areas": int(sel.sum()),
             "areas_unknown_population": int((~known[sel]).sum()),
         }
+        if universe is not None:
+            people = float(np.nansum(np.asarray(universe, dtype=float)[sel]))
+            row["universe"] = people
+            row["share_of_universe"] = total / people if people > 0 else float("nan")
         for t, threshold in enumerate(result.thresholds_m):
             covered = float(pop[sel & result.covered[:, t]].sum())
             km = f"{threshold / 1000:g}"
