@@ -2,7 +2,18 @@
 # `make demo` and `make test` install everything they need on a fresh Debian 12.
 
 SHELL := /bin/bash
-VENV := .venv
+# Debian 12 (QGIS 3.22, numpy 1.x) or Debian 13 (QGIS 3.40 LTR, numpy 2.x, in the root that
+# `make test-qgis-ltr` builds): the same targets, with the platform's packages and venv.
+CODENAME := $(shell . /etc/os-release 2>/dev/null && echo $$VERSION_CODENAME)
+ifeq ($(CODENAME),trixie)
+VENV ?= .venv-trixie
+PG_MAJOR := 17
+REQUIREMENTS := requirements-trixie.txt
+else
+VENV ?= .venv
+PG_MAJOR := 15
+REQUIREMENTS := requirements.txt
+endif
 PY := $(VENV)/bin/python
 PLUGIN := crs_plugin
 VERSION := $(shell sed -n 's/^version=//p' $(PLUGIN)/metadata.txt)
@@ -11,7 +22,7 @@ DIST := dist
 # NumPy/SciPy/pyproj built against the same libraries as QGIS, PostgreSQL/PostGIS
 # for the shared-store tests.
 APT_PACKAGES := qgis python3-qgis qgis-providers xvfb python3-venv python3-scipy \
-	python3-pyproj postgresql postgresql-15-postgis-3 zip qgis-server-wfs qgis-server-wfs3 python3-jsonschema python3-psycopg2 qttools5-dev-tools cgi-mapserver
+	python3-pyproj postgresql postgresql-$(PG_MAJOR)-postgis-3 zip qgis-server-wfs qgis-server-wfs3 python3-jsonschema python3-psycopg2 qttools5-dev-tools cgi-mapserver
 TS := $(PLUGIN)/i18n/crs_plugin_fr.ts
 QM := $(TS:.ts=.qm)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -21,7 +32,7 @@ export QT_QPA_PLATFORM ?= offscreen
 export PYTHONPATH := $(CURDIR)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: deps apt-deps demo test lint format package deploy sample-data clean translations screenshots
+.PHONY: deps apt-deps demo test test-qgis-ltr lint format package deploy sample-data clean translations screenshots
 
 deps: apt-deps $(VENV)/.installed $(QM)
 
@@ -33,9 +44,9 @@ apt-deps:
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
-$(VENV)/.installed: requirements.txt requirements-reference.txt | apt-deps
+$(VENV)/.installed: $(REQUIREMENTS) requirements-reference.txt | apt-deps
 	test -x $(PY) || /usr/bin/python3 -m venv --system-site-packages $(VENV)
-	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install -q --disable-pip-version-check -r $(REQUIREMENTS)
 	$(PY) -m pip install -q --disable-pip-version-check --no-deps -r requirements-reference.txt
 	touch $@
 
@@ -53,6 +64,10 @@ screenshots: deps
 
 demo: deps
 	$(PY) scripts/demo.py demo_output
+
+# The whole test suite again on QGIS 3.40 LTR (Debian 13), in a root built once and kept.
+test-qgis-ltr:
+	scripts/qgis_ltr.sh test
 
 test: deps
 	$(PY) -m pytest tests; rc=$$?; \

@@ -16,7 +16,13 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-PG_BIN = Path("/usr/lib/postgresql/15/bin")
+def _newest_postgresql() -> Path:
+    """The server binaries of the newest installed PostgreSQL (15 on Debian 12, 17 on Debian 13)."""
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=lambda p: int(p.parent.parent.name))
+    return found[-1].parent if found else Path("/usr/lib/postgresql/15/bin")
+
+
+PG_BIN = _newest_postgresql()
 
 
 def _free_port() -> int:
