@@ -79,7 +79,9 @@ class CkanSource:
                 f"CKAN resource '{resource.get('id')}' of dataset '{self.dataset_id}' (labelled "
                 f"{resource.get('format')}, at {url})"
             )
-            source = FileSource(url, self.source_id, kind, client=self.client, member=self.member, label=label)
+            source = FileSource(
+                url, self.source_id, kind, client=self.client, member=self.member, label=label
+            )
         elif kind == "arcgis":
             source = ArcGisSource(url, self.source_id, client=self.client)
         else:

@@ -128,7 +128,11 @@ class FileSource:
 
 
 def read_bytes(
-    data: bytes, where: str, encoding: str | None = None, member: str | None = None, local_path: str | None = None
+    data: bytes,
+    where: str,
+    encoding: str | None = None,
+    member: str | None = None,
+    local_path: str | None = None,
 ) -> tuple[RawTable, str]:
     """The records in ``data`` and what they were read as ('csv', 'geojson', 'json', 'zip:<member>:csv' …)."""
     kind = sniff(data)
@@ -162,7 +166,9 @@ def _decode(data: bytes, encoding: str | None, where: str) -> tuple[str, str]:
         try:
             return data.decode(encoding), encoding
         except LookupError:
-            raise SourceError(f"{where}: unknown encoding {encoding!r} in the connector's 'encoding' option.") from None
+            raise SourceError(
+                f"{where}: unknown encoding {encoding!r} in the connector's 'encoding' option."
+            ) from None
         except UnicodeDecodeError as exc:
             raise SourceError(
                 f"{where} is not valid {encoding} (byte {exc.start}); "
@@ -183,7 +189,11 @@ def _decode(data: bytes, encoding: str | None, where: str) -> tuple[str, str]:
             return data.decode(name), name
         except UnicodeDecodeError:
             continue
-    hint = " (it looks like UTF-16 without a byte-order mark: 'utf-16-le')" if data.count(b"\x00") > len(data) // 4 else ""
+    hint = (
+        " (it looks like UTF-16 without a byte-order mark: 'utf-16-le')"
+        if data.count(b"\x00") > len(data) // 4
+        else ""
+    )
     raise SourceError(
         f"{where}: cannot tell the text encoding from the bytes (not UTF-8, UTF-16 with a byte-order mark "
         f"or Windows-1252){hint}. Give it in the connector's 'encoding' option, "
@@ -224,7 +234,9 @@ def _parse_csv(data: bytes, where: str, encoding: str | None = None) -> RawTable
     if len(text) > len(sample) and "\n" in sample:
         sample = sample[: sample.rindex("\n")]
     delimiter = _find_delimiter(sample)
-    rows = [r for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter) if any(c.strip() for c in r)]
+    rows = [
+        r for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter) if any(c.strip() for c in r)
+    ]
     if not rows:
         raise SourceError(f"{where} is empty.")
     header = [h.strip() for h in _trim(rows[0])]
@@ -262,7 +274,9 @@ def _read_decimal_commas(columns: dict[str, np.ndarray], where: str) -> list[str
     if not converted:
         return []
     shown = ", ".join(f"'{c}'" for c in converted)
-    return [f"numbers with a decimal comma read as numbers in column{'s' if len(converted) > 1 else ''} {shown}"]
+    return [
+        f"numbers with a decimal comma read as numbers in column{'s' if len(converted) > 1 else ''} {shown}"
+    ]
 
 
 # -- JSON ----------------------------------------------------------------------------
@@ -432,7 +446,9 @@ def _vsi_read(data: bytes, local_path: str | None, member: str, where: str) -> b
     return b"".join(chunks)
 
 
-def _read_with_gdal(data: bytes, where: str, suffix: str, local_path: str | None, member: str | None = None) -> RawTable:
+def _read_with_gdal(
+    data: bytes, where: str, suffix: str, local_path: str | None, member: str | None = None
+) -> RawTable:
     """A Shapefile or GeoPackage (inside a ZIP archive when ``member`` is given) as a RawTable."""
     from osgeo import gdal, ogr
 
@@ -443,11 +459,17 @@ def _read_with_gdal(data: bytes, where: str, suffix: str, local_path: str | None
         except RuntimeError:  # a host that turned GDAL exceptions on
             ds = None
         if ds is None:
-            raise SourceError(f"{where}: GDAL cannot open {member or 'the file'} ({gdal.GetLastErrorMsg() or 'no details'}).")
+            raise SourceError(
+                f"{where}: GDAL cannot open {member or 'the file'} ({gdal.GetLastErrorMsg() or 'no details'})."
+            )
         layers = [ds.GetLayer(i) for i in range(ds.GetLayerCount())]
-        points = [lyr for lyr in layers if ogr.GT_Flatten(lyr.GetGeomType()) in (ogr.wkbPoint, ogr.wkbMultiPoint)]
+        points = [
+            lyr for lyr in layers if ogr.GT_Flatten(lyr.GetGeomType()) in (ogr.wkbPoint, ogr.wkbMultiPoint)
+        ]
         if len(points) != 1:
-            listing = ", ".join(f"{lyr.GetName()} ({ogr.GeometryTypeToName(lyr.GetGeomType())})" for lyr in layers)
+            listing = ", ".join(
+                f"{lyr.GetName()} ({ogr.GeometryTypeToName(lyr.GetGeomType())})" for lyr in layers
+            )
             raise SourceError(f"{where}: expected one point layer, found {listing or 'no layer'}.")
         return _layer_table(points[0], where)
 
