@@ -38,6 +38,8 @@ class CkanSource:
         type_name: str | None = None,
         client: HttpClient | None = None,
         member: str | None = None,
+        page_size: int | None = None,
+        max_pages: int | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.dataset_id = dataset_id
@@ -45,6 +47,8 @@ class CkanSource:
         self.resource_id = resource_id
         self.type_name = type_name
         self.member = member
+        #: Paging options for a service resource (ArcGIS, WFS): only those set are passed on.
+        self.paging = {k: v for k, v in (("page_size", page_size), ("max_pages", max_pages)) if v is not None}
         self.client = client or HttpClient()
 
     def resolve(self) -> tuple[str, dict]:
@@ -83,13 +87,13 @@ class CkanSource:
                 url, self.source_id, kind, client=self.client, member=self.member, label=label
             )
         elif kind == "arcgis":
-            source = ArcGisSource(url, self.source_id, client=self.client)
+            source = ArcGisSource(url, self.source_id, client=self.client, **self.paging)
         else:
             if not self.type_name:
                 raise SourceError(
                     f"Dataset '{self.dataset_id}' is served by WFS: give its 'type_name' in the catalogue."
                 )
-            source = WfsSource(url, self.type_name, self.source_id, client=self.client)
+            source = WfsSource(url, self.type_name, self.source_id, client=self.client, **self.paging)
         raw, provenance = source.fetch()
         labelled = provenance.extra.pop("labelled", None)
         if labelled and labelled != "zip":
