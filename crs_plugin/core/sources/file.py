@@ -60,7 +60,12 @@ def sniff(data: bytes) -> str:
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         head = data[2:4098].decode("utf-16-le" if data[:2] == b"\xff\xfe" else "utf-16-be", errors="ignore")
     elif b"\x00" in data[:4096]:
-        return "binary"
+        head = data[:4096]
+        # Text in UTF-16 without its byte-order mark has a NUL in every other byte: the decoder
+        # then says which 'encoding' to give. Anything else with NULs is not text.
+        if max(head[0::2].count(0), head[1::2].count(0)) < len(head) // 3:
+            return "binary"
+        return "csv"
     else:
         head = data[:4096].removeprefix(b"\xef\xbb\xbf").decode("latin-1")
     start = head.lstrip()
