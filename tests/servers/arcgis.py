@@ -145,6 +145,9 @@ class FakeArcGis(LoopbackServer):
                 time.sleep(args[0])
             if kind == "truncated":
                 return self.send(handler, 200, b'{"type": "FeatureCollection", "features": [{"type": "Fea')
+            if kind == "xml":
+                body = b'<?xml version="1.0"?><ExceptionReport><Exception>Token required</Exception></ExceptionReport>'
+                return self.send(handler, 200, body, "application/json")  # a wrong label, as seen
             if kind == "html":
                 return self.send(handler, 200, b"<html><body>Service unavailable</body></html>", "text/html")
             if kind == "error200":

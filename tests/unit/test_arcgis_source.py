@@ -112,6 +112,12 @@ def test_html_page_instead_of_json(server):
         ArcGisSource(server.layer_url, "nb_arcgis", client=client()).fetch()
 
 
+def test_xml_labelled_json_is_named_with_the_servers_words(server):
+    server.faults = [("xml",)]
+    with pytest.raises(SourceError, match=r"answered with XML instead of JSON: Token required\."):
+        ArcGisSource(server.layer_url, "nb_arcgis", client=client()).fetch()
+
+
 def test_arcgis_error_json_with_http_200(server):
     server.faults = [("error200",)]
     with pytest.raises(
