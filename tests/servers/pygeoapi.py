@@ -5,7 +5,8 @@ Installed by ``make deps`` into a virtualenv of its own (``.cache/pygeoapi``, pi
 plugin's. ``PygeoapiServer`` writes a configuration with the given collections (each a
 pygeoapi provider definition), generates its OpenAPI document and serves it with
 pygeoapi's Flask application in a process of its own. pygeoapi caps ``limit`` at
-``max_items`` (10 unless told otherwise), as many servers do.
+``max_items`` (10 unless told otherwise), as many servers do. It runs under gunicorn, as
+pygeoapi is deployed, with ``workers`` processes.
 """
 
 from __future__ import annotations
@@ -15,19 +16,13 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 VENV = ROOT / ".cache" / "pygeoapi"
 PYTHON = VENV / "bin" / "python"
-_SERVE = """
-import sys
-from werkzeug.serving import make_server
-from pygeoapi.flask_app import APP
-server = make_server("127.0.0.1", int(sys.argv[1]), APP, threaded=True)
-print("ready", flush=True)
-server.serve_forever()
-"""
 _METADATA = {
     "identification": {"title": "CRS Service Points test API", "description": "Loopback test server",
                        "keywords": ["test"], "keywords_type": "theme", "terms_of_service": "none",
@@ -47,7 +42,7 @@ def _free_port() -> int:
 
 
 class PygeoapiServer:
-    def __init__(self, collections: dict[str, dict], max_items: int = 10) -> None:
+    def __init__(self, collections: dict[str, dict], max_items: int = 10, workers: int = 2) -> None:
         """``collections``: id -> pygeoapi provider definition (``{"name": "GeoJSON", "data": …, "id_field": …}``)."""
         if not PYTHON.exists():
             raise RuntimeError(f"pygeoapi is not installed in {VENV}: run `make deps`.")
@@ -72,8 +67,9 @@ class PygeoapiServer:
         }  # fmt: skip
         self._config = self._dir / "config.yml"
         self._config.write_text(json.dumps(config), encoding="utf-8")  # JSON is YAML
-        self._env = {"PATH": "/usr/bin:/bin", "PYGEOAPI_CONFIG": str(self._config),
+        self._env = {"PATH": f"{VENV / 'bin'}:/usr/bin:/bin", "PYGEOAPI_CONFIG": str(self._config),
                      "PYGEOAPI_OPENAPI": str(self._dir / "openapi.yml")}  # fmt: skip
+        self.workers = workers
         self._process = None
 
     def __enter__(self):
@@ -82,13 +78,21 @@ class PygeoapiServer:
              self._env["PYGEOAPI_OPENAPI"]], env=self._env, check=True, capture_output=True, timeout=120,
         )  # fmt: skip
         self._process = subprocess.Popen(
-            [str(PYTHON), "-c", _SERVE, str(self.port)], env=self._env, stdout=subprocess.PIPE,
+            [str(VENV / "bin" / "gunicorn"), "--workers", str(self.workers), "--bind", f"127.0.0.1:{self.port}",
+             "--log-level", "error", "pygeoapi.flask_app:APP"], env=self._env, stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE, text=True,
         )  # fmt: skip
-        if self._process.stdout.readline().strip() != "ready":
-            self.__exit__()
-            raise RuntimeError(f"pygeoapi did not start: {self._process.stderr.read()[-2000:]}")
-        return self
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self._process.poll() is not None:
+                raise RuntimeError(f"pygeoapi did not start: {self._process.stderr.read()[-2000:]}")
+            try:
+                with urllib.request.urlopen(f"{self.url}/conformance?f=json", timeout=5):  # noqa: S310 - loopback
+                    return self
+            except OSError:
+                time.sleep(0.1)
+        self.__exit__()
+        raise RuntimeError("pygeoapi did not answer within 60 s.")
 
     def __exit__(self, *exc):
         if self._process is not None and self._process.poll() is None:
