@@ -299,3 +299,17 @@ def test_a_layer_html_page_and_a_query_address_with_parameters(server):
 def test_an_address_that_is_not_a_layer_says_what_to_paste():
     with pytest.raises(SourceError, match=r"ending in /FeatureServer/<layer number>"):
         ArcGisSource("https://www.arcgis.com/home/item.html?id=abc", "x", client=client())
+
+
+@pytest.mark.parametrize(("spatial_reference", "crs"), [
+    ({"wkid": 102100, "latestWkid": 3857}, "EPSG:3857"),
+    ({"wkid": 3347}, "EPSG:3347"),
+    ({"wkid": 102001}, "ESRI:102001"),  # Canada Albers, an Esri-only code
+    ({"wkt": 'PROJCS["NAD83 / Statistics Canada Lambert"]'}, 'PROJCS["NAD83 / Statistics Canada Lambert"]'),
+    ({}, None),
+    (None, None),
+])  # fmt: skip
+def test_an_esri_spatial_reference_as_a_crs(spatial_reference, crs):
+    from crs_plugin.core.sources.arcgis import esri_crs
+
+    assert esri_crs(spatial_reference) == crs
