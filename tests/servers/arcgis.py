@@ -96,7 +96,11 @@ class FakeArcGis(LoopbackServer):
             rows = [r for r in self.features if r["OBJECTID"] in wanted][:cap]
             exceeded = False
         else:
-            visible = [r for r in self.features if r["OBJECTID"] not in self.hidden_ids]
+            visible = (
+                [r for r in self.features if r["OBJECTID"] not in self.hidden_ids]
+                if self.hidden_ids
+                else self.features
+            )
             offset = 0 if self.ignore_offset else int(q.get("resultOffset", 0))
             count = min(int(q.get("resultRecordCount", self.max_record_count)), cap)
             rows = visible[offset : offset + count]
@@ -105,7 +109,7 @@ class FakeArcGis(LoopbackServer):
             exceeded = self.endless or offset + len(rows) < len(visible)
             if self.empty_at is not None and offset >= self.empty_at:
                 rows, exceeded = [], True
-        xy = [self._xy(r) for r in rows]
+        xy = [self._xy(r) for r in rows] if self.ignore_out_sr else [(r["x"], r["y"]) for r in rows]
         if f == "geojson":
             doc = {"type": "FeatureCollection", "features": [
                 {"type": "Feature", "id": r["OBJECTID"], "geometry": {"type": "Point", "coordinates": list(p)},

@@ -219,7 +219,7 @@ def test_pages_shorter_than_asked_advance_by_the_records_received(server, concur
 def test_geojson_that_never_says_exceeded_transfer_limit(server, supports_count):
     server.send_flag = False  # as Koop's and other implementations' GeoJSON
     server.supports_count = supports_count
-    raw, _ = ArcGisSource(server.layer_url, "nb_arcgis", client=client()).fetch()
+    raw, _ = ArcGisSource(server.layer_url, "nb_arcgis", out_format="geojson", client=client()).fetch()
     assert sorted(raw.columns["@id"], key=int) == ALL_IDS
 
 
