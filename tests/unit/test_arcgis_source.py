@@ -313,3 +313,15 @@ def test_an_esri_spatial_reference_as_a_crs(spatial_reference, crs):
     from crs_plugin.core.sources.arcgis import esri_crs
 
     assert esri_crs(spatial_reference) == crs
+
+
+def test_an_incomplete_load_leaves_the_store_as_it_was(server, tmp_path):
+    store = GeoPackageStore(tmp_path / "crs.gpkg")
+    store.write_points(*load_points(ArcGisSource(server.layer_url, "nb_arcgis", client=client()), MAPPING))
+    digest = hashlib.sha256((tmp_path / "crs.gpkg").read_bytes()).hexdigest()
+    server.lost_ids = {90001}
+    with pytest.raises(SourceError, match="got 2500 of 2501 records"):
+        store.write_points(
+            *load_points(ArcGisSource(server.layer_url, "nb_arcgis", client=client()), MAPPING)
+        )
+    assert hashlib.sha256((tmp_path / "crs.gpkg").read_bytes()).hexdigest() == digest
