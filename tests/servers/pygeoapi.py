@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -96,6 +97,6 @@ class PygeoapiServer:
 
     def __exit__(self, *exc):
         if self._process is not None and self._process.poll() is None:
-            self._process.terminate()
+            self._process.send_signal(signal.SIGINT)  # gunicorn's quick shutdown (SIGTERM waits for workers)
             self._process.wait(timeout=10)
         shutil.rmtree(self._dir, ignore_errors=True)
