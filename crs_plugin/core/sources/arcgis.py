@@ -81,6 +81,7 @@ class ArcGisSource:
             f"{self.service_url}/{self.layer_id}" if self.layer_id is not None else self.service_url
         )
         self._oid_field: str | None = None
+        self._order: dict = {}
 
     @property
     def where(self) -> str:

@@ -78,10 +78,8 @@ class OgcApiFeaturesSource:
         matched, following = first["matched"], first["next"]
         step = len(first["table"])
         template = _offset_template(following, step) if following and step else None
-        if matched is not None and template and self.concurrency > 1 and step < matched:
-            tables = self._concurrent(first, template, step, matched)
-        else:
-            tables = self._sequential(first)
+        concurrent = matched is not None and template is not None and self.concurrency > 1 and step < matched
+        tables = self._concurrent(first, template, step, matched) if concurrent else self._sequential(first)
         raw = concat_tables(tables)
         if matched is not None and len(raw) != matched:
             raise SourceError(
@@ -96,7 +94,7 @@ class OgcApiFeaturesSource:
             sha256=raw.sha256(),
             extra={
                 "page_size": step,
-                "paging": "offset, concurrent" if len(tables) > 1 and template else "next links",
+                "paging": "offset, concurrent" if concurrent else "next links",
             },
         )
         return raw, provenance

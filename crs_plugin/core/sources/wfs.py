@@ -2,8 +2,12 @@
 
 WFS 2.0.0 (``TYPENAMES``, ``COUNT``: GeoServer, the BC and federal portals) and
 1.1.0 (``TYPENAME``, ``MAXFEATURES``: QGIS Server 3.22) are both supported.
-Coordinates are asked for in EPSG:4326; GML answers whose ``srsName`` is a URN
-or an OGC URI are read in latitude/longitude order, as those forms mandate.
+Paging follows the server: ``STARTINDEX`` advances by the features received (servers
+cap ``COUNT``), pages go on while ``numberMatched`` (or, without it, full pages) says
+more exist, and the result is checked against ``numberMatched``. Coordinates are asked
+for in EPSG:4326 and read in the CRS the answer declares (a GeoJSON ``crs`` member, a
+GML ``srsName``; URN and OGC URI forms in that CRS's own axis order, latitude first for
+EPSG:4326).
 
 XML is untrusted input: documents with a DTD are refused before parsing, so no
 entity expansion (billion laughs) or external entity can happen; the standard
