@@ -75,7 +75,7 @@ class FileSource:
             raise SourceError(f"{self.label} is empty.")
         raw, content = read_bytes(data, self.label, self.encoding, self.member, local_path=self._local_path())
         extra = {"content": content}
-        if self.fmt and self.fmt != content.split(":")[-1]:
+        if self.fmt and self.fmt not in (content.split(":")[0], content.split(":")[-1]):
             extra["labelled"] = self.fmt
         provenance = Provenance(
             source_id=self.source_id,
