@@ -19,9 +19,10 @@ Field rules: ``column`` (copy), ``value`` (constant), ``concat`` (join non-empty
 columns with ``separator``); then optionally ``split`` (list fields), ``map``
 (value translation, applied to each list item) and ``default`` (for empty values).
 ``geometry`` names the coordinate columns of tabular sources and their ``crs``;
-sources with geometry of their own (GeoJSON) use it, in EPSG:4326 or the CRS
-their legacy ``crs`` member states, so one mapping serves a CSV and a GeoJSON
-version of the same data. Pseudo-columns ``@row``
+sources with geometry of their own (GeoJSON, services, Shapefiles) use it, read in
+the CRS the source declares (a ``crs`` member, a ``spatialReference``, a ``.prj``) or,
+when it declares none, in the mapping's ``crs`` (EPSG:4326 by default), so one mapping
+serves a CSV and a GeoJSON version of the same data. Pseudo-columns ``@row``
 (1-based record number) and ``@id`` (GeoJSON feature id) are available.
 
 Mapping checks everything before anything is written: unknown columns, values
