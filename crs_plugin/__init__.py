@@ -3,27 +3,51 @@
 from __future__ import annotations
 
 #: Python packages the plugin needs beyond QGIS itself, with the version it needs.
-REQUIREMENTS = (("shapely", "2.0"), ("scipy", "1.5"), ("numpy", "1.21"))
+REQUIREMENTS = (
+    ("shapely", "2.0"),
+    ("scipy", "1.5"),
+    ("numpy", "1.21"),
+    ("pyproj", "3.0"),
+    ("jsonschema", "4.0"),
+)
+#: Packages only the contribute-and-review tools need; without them those tools are left out.
+OPTIONAL_REQUIREMENTS = (("pygeodiff", "2.0"), ("psycopg2", "2.8"))
 
 
 def missing_requirements() -> list[str]:
     """Requirements that are absent or too old, as 'name >= version' strings."""
-    from importlib import import_module
-
-    missing = []
-    for name, minimum in REQUIREMENTS:
-        try:
-            version = import_module(name).__version__
-        except ImportError:
-            missing.append(f"{name} >= {minimum}")
-            continue
-        have = tuple(int(p) for p in version.split(".")[:2] if p.isdigit())
-        want = tuple(int(p) for p in minimum.split("."))
-        if have < want:
-            missing.append(f"{name} >= {minimum} (found {version})")
+    missing = _missing(REQUIREMENTS)
     geos_clash = _shapely_geos_newer_than_qgis()
     if geos_clash:
         missing.append(geos_clash)
+    return missing
+
+
+def missing_optional_requirements() -> list[str]:
+    """Optional requirements (the contribute-and-review tools) that are absent or too old."""
+    return _missing(OPTIONAL_REQUIREMENTS)
+
+
+def _missing(requirements) -> list[str]:
+    from importlib import import_module, metadata
+
+    missing = []
+    for name, minimum in requirements:
+        try:
+            module = import_module(name)
+        except ImportError:
+            missing.append(f"{name} >= {minimum}")
+            continue
+        try:
+            version = metadata.version(name)
+        except metadata.PackageNotFoundError:  # installed without metadata (some bundles)
+            version = getattr(module, "__version__", None)
+        if not version:
+            continue  # importable, version unknown: give it the benefit of the doubt
+        have = tuple(int(p) for p in version.split(" ")[0].split(".")[:2] if p.isdigit())
+        want = tuple(int(p) for p in minimum.split("."))
+        if have < want:
+            missing.append(f"{name} >= {minimum} (found {version})")
     return missing
 
 

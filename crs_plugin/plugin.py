@@ -39,7 +39,7 @@ class MissingRequirementsPlugin:
         self.message = QCoreApplication.translate(
             "CrsServicePointsPlugin",
             "CRS Service Points needs these Python packages: {}. Install them in QGIS's Python "
-            "(OSGeo4W shell or: python3 -m pip install --user 'shapely>=2,<2.1' scipy) and restart QGIS.",
+            "(OSGeo4W shell or: python3 -m pip install --user 'shapely>=2,<2.1' scipy pyproj) and restart QGIS.",
         ).format(", ".join(missing))
 
     def initProcessing(self) -> None:  # noqa: N802 - QGIS API
@@ -80,9 +80,12 @@ class CrsServicePointsPlugin:
 
     def initGui(self) -> None:  # noqa: N802 - QGIS API
         self.initProcessing()
+        from .ui.code_list_widget import register_code_list_widget
         from .ui.dock import ServicePointsDock
         from .ui.settings import SettingsPageFactory
 
+        # Editor widgets are registered here, on the main thread, never from an algorithm's task.
+        register_code_list_widget()
         self.dock = ServicePointsDock(self.iface, self.iface.mainWindow())
         self.dock.hide()
         self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)

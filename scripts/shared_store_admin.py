@@ -1,10 +1,11 @@
 """Set up and feed the shared store (PostgreSQL + PostGIS), for the geomapping team's DBA.
 
-    python scripts/shared_store_admin.py --db "service=crs" install
-    python scripts/shared_store_admin.py --db "service=crs" publish path/to/store.gpkg
-    python scripts/shared_store_admin.py --db "service=crs" contributor snb_gis NB
-    python scripts/shared_store_admin.py --db "service=crs" maintainer geomapping
+    .venv/bin/python scripts/shared_store_admin.py --db "service=crs" install
+    .venv/bin/python scripts/shared_store_admin.py --db "service=crs" publish path/to/store.gpkg
+    .venv/bin/python scripts/shared_store_admin.py --db "service=crs" contributor snb_gis NB
+    .venv/bin/python scripts/shared_store_admin.py --db "service=crs" maintainer geomapping
 
+It runs in the project's venv (``make deps``), which has pygeodiff; the system Python does not.
 ``--db`` is a libpq connection string; passwords come from ~/.pgpass, PGPASSWORD or the
 service file, never from the command line. Login roles are created by the DBA
 (CREATE ROLE … LOGIN); this script only grants them their part.
@@ -15,6 +16,9 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+
+import psycopg2
+import psycopg2.errors
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -54,6 +58,13 @@ def main(argv=None) -> int:
             print(f"{args.role} may now review and apply submissions.")
     except CrsServicePointsError as exc:
         print(exc, file=sys.stderr)
+        return 1
+    except psycopg2.Error as exc:
+        reason = exc.diag.message_primary or str(exc).strip().splitlines()[0]
+        print(f"The shared store refused {args.command!r}: {reason}", file=sys.stderr)
+        if isinstance(exc, psycopg2.errors.UndefinedObject) and args.command in ("contributor", "maintainer"):
+            print(f"Create the login role first (CREATE ROLE {args.role} LOGIN), then run this again.",
+                  file=sys.stderr)  # fmt: skip
         return 1
     return 0
 

@@ -41,6 +41,15 @@ def sample_store(tmp_path_factory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def census_copy(tmp_path_factory) -> Path:
+    """The sample census GeoPackage, copied: QGIS's OGR provider opens a GeoPackage for update
+    (a subset string alone rewrites its header), and the shipped file must stay as it is."""
+    path = tmp_path_factory.mktemp("census") / CENSUS.name
+    shutil.copy(CENSUS, path)
+    return path
+
+
 @pytest.fixture
 def store_copy(sample_store, tmp_path) -> Path:
     path = tmp_path / "crs.gpkg"

@@ -1,37 +1,18 @@
-"""Vectorised coordinate transformation with the same PROJ data QGIS and GDAL use.
+"""Vectorised coordinate transformation for the domain code (sources, validation).
 
-pyproj is handed GDAL's PROJ search path before it is imported: inside a virtual
-environment it otherwise looks for ``proj.db`` under the venv's prefix and may
-pick a different database than QGIS, giving (slightly) different results.
+The plugin never changes PROJ's settings for the process (QGIS and other plugins
+share it): pyproj uses its own PROJ data as installed.
 """
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 
 import numpy as np
+import pyproj
 
 from .errors import CoordinateError
 from .schema import CANADA_BBOX, STORAGE_CRS
-
-
-def _share_proj_search_path_with_gdal() -> None:
-    if os.environ.get("PROJ_DATA") or os.environ.get("PROJ_LIB"):
-        return
-    try:
-        from osgeo import osr
-    except ImportError:  # pragma: no cover - GDAL is always there with QGIS
-        return
-    for path in reversed(osr.GetPROJSearchPaths() or []):
-        if os.path.exists(os.path.join(path, "proj.db")):
-            os.environ["PROJ_DATA"] = path
-            return
-
-
-_share_proj_search_path_with_gdal()
-
-import pyproj  # noqa: E402  (after the search path is set)
 
 
 @lru_cache(maxsize=64)
@@ -40,11 +21,6 @@ def _transformer(src: str, dst: str) -> pyproj.Transformer:
         return pyproj.Transformer.from_crs(src, dst, always_xy=True)
     except pyproj.exceptions.CRSError as exc:
         raise CoordinateError(f"Unknown coordinate reference system: {exc}") from None
-
-
-@lru_cache(maxsize=64)
-def _pipeline(pipeline: str) -> pyproj.Transformer:
-    return pyproj.Transformer.from_pipeline(pipeline)
 
 
 def same_crs(a: str, b: str) -> bool:
@@ -56,21 +32,15 @@ def same_crs(a: str, b: str) -> bool:
         return False
 
 
-def transform_xy(x, y, src: str | None = None, dst: str | None = None, pipeline: str | None = None):
-    """Transform coordinate arrays (x = easting/longitude first).
-
-    Either ``src`` and ``dst`` (authority ids or WKT) or a PROJ ``pipeline``
-    (the operation QGIS chose for its transform context) is given.
-    """
+def transform_xy(x, y, src: str, dst: str):
+    """Transform coordinate arrays (x = easting/longitude first) between two CRSs
+    (authority ids or WKT) with PROJ's best operation. Inside Processing, layers are
+    transformed by QGIS with the project's transform context instead (layer_arrays)."""
     x = np.asarray(x, dtype=float)
     y = np.asarray(y, dtype=float)
-    if pipeline:
-        t = _pipeline(pipeline)
-    else:
-        if src is None or dst is None or same_crs(src, dst):
-            return x, y
-        t = _transformer(src, dst)
-    tx, ty = t.transform(x, y)
+    if same_crs(src, dst):
+        return x, y
+    tx, ty = _transformer(src, dst).transform(x, y)
     return np.asarray(tx, dtype=float), np.asarray(ty, dtype=float)
 
 

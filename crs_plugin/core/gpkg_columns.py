@@ -25,8 +25,7 @@ import numpy as np
 from osgeo import gdal
 
 from .errors import StoreError
-
-gdal.UseExceptions()
+from .gdal_exceptions import with_gdal_exceptions
 
 _SQL_TYPES = {"string": "TEXT", "real": "REAL", "integer": "INTEGER", "boolean": "BOOLEAN"}
 
@@ -58,6 +57,7 @@ def write_feature_count(db: sqlite3.Connection, table: str, count: int) -> None:
         db.execute("UPDATE main.gpkg_ogr_contents SET feature_count = ? WHERE table_name = ?", (count, table))
 
 
+@with_gdal_exceptions
 def copy_with_columns(
     source_path: str,
     source_layer: str | None,

@@ -23,9 +23,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from osgeo import gdal, ogr, osr
+from osgeo import ogr, osr
 
 from .errors import StoreError
+from .gdal_exceptions import with_gdal_exceptions
 from .gpkg_columns import quote_identifier, set_aside, write_feature_count
 from .gpkg_rtree import point_blobs, points_xy, write_rtree
 from .mapping import SAFE_SOURCE_ID
@@ -37,10 +38,6 @@ LOADS_LAYER = "source_loads"
 _FIELD_NAMES = [f.name for f in FIELDS]
 _LOAD_FIELDS = ("source_id", "uri", "fetched_at", "record_count", "sha256", "added", "changed",
                 "removed", "http_validators")  # fmt: skip
-
-ogr.UseExceptions()
-osr.UseExceptions()
-gdal.UseExceptions()
 
 
 @dataclass(frozen=True)
@@ -58,10 +55,12 @@ class LoadSummary:
         )
 
 
+@with_gdal_exceptions
 def _ogr_type(ftype: FieldType) -> int:
     return ogr.OFTDate if ftype == FieldType.DATE else ogr.OFTString
 
 
+@with_gdal_exceptions
 def points_layer(ds):
     """The service_points layer of an open GeoPackage, created with the schema's fields if missing."""
     layer = ds.GetLayerByName(POINTS_LAYER)
@@ -115,6 +114,7 @@ class GeoPackageStore:
         if created and os.path.exists(self.path):
             os.remove(self.path)
 
+    @with_gdal_exceptions
     def _create_tables(self, create: bool) -> None:
         """The GeoPackage and its two tables, made by GDAL where missing."""
         try:
@@ -130,6 +130,7 @@ class GeoPackageStore:
         ds = None  # GDAL writes a new layer's R-tree and triggers when it closes the file
 
     @staticmethod
+    @with_gdal_exceptions
     def _loads_layer(ds):
         layer = ds.GetLayerByName(LOADS_LAYER)
         if layer is not None:
@@ -235,6 +236,7 @@ class GeoPackageStore:
         values = {f.name: text_column([r[j] for r in rows]) for j, f in enumerate(FIELDS)}
         return PointTable(values, x, y)
 
+    @with_gdal_exceptions
     def count(self, source_id: str | None = None) -> int:
         if not os.path.exists(self.path):
             return 0

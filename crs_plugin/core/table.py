@@ -25,6 +25,27 @@ def text_column(values) -> np.ndarray:
     return as_text
 
 
+def number_column(values) -> tuple[np.ndarray, np.ndarray]:
+    """Floats from a column of numbers or numeric text (a joined CSV gives text), NaN where
+    a value is missing or is not a number; and the distinct values that were not numbers
+    (such as a census file's suppression symbols), for the message that reports them."""
+    arr = np.asarray(values, dtype=object).reshape(-1)
+    out = np.full(len(arr), np.nan)
+    numeric = np.array(
+        [isinstance(v, (int, float, np.number)) and not isinstance(v, bool) for v in arr], dtype=bool
+    )
+    out[numeric] = arr[numeric].astype(float)
+    text = np.flatnonzero(~numeric & (arr != None))  # noqa: E711 - elementwise comparison
+    not_numbers = []
+    for i in text:
+        try:
+            out[i] = float(str(arr[i]).strip())
+        except ValueError:
+            if str(arr[i]).strip():
+                not_numbers.append(str(arr[i]).strip())
+    return out, np.unique(np.array(not_numbers, dtype=object)) if not_numbers else np.array([], dtype=object)
+
+
 @dataclass
 class RawTable:
     """Records as a source gives them: its own column names, text values.

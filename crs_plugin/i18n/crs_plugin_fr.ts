@@ -4,8 +4,8 @@
   <context>
     <name>CrsServicePointsPlugin</name>
     <message>
-      <source>CRS Service Points needs these Python packages: {}. Install them in QGIS's Python (OSGeo4W shell or: python3 -m pip install --user 'shapely&gt;=2,&lt;2.1' scipy) and restart QGIS.</source>
-      <translation>CRS Service Points a besoin de ces paquets Python : {}. Installez-les dans le Python de QGIS (invite OSGeo4W ou : python3 -m pip install --user 'shapely&gt;=2,&lt;2.1' scipy) puis redémarrez QGIS.</translation>
+      <source>CRS Service Points needs these Python packages: {}. Install them in QGIS's Python (OSGeo4W shell or: python3 -m pip install --user 'shapely&gt;=2,&lt;2.1' scipy pyproj) and restart QGIS.</source>
+      <translation>CRS Service Points a besoin de ces paquets Python : {}. Installez-les dans le Python de QGIS (invite OSGeo4W ou : python3 -m pip install --user 'shapely&gt;=2,&lt;2.1' scipy pyproj) puis redémarrez QGIS.</translation>
     </message>
     <message>
       <source>Service points panel</source>

@@ -44,7 +44,7 @@ class AccessibilityAlgorithm(PopulationAreasMixin, CrsAlgorithm):
         self.addParameter(capacity)
         self.addParameter(
             QgsProcessingParameterDistance(
-                self.RADIUS, self.tr("Catchment radius (metres)"), 30000.0, self.SERVICES, False, 1.0
+                self.RADIUS, self.tr("Catchment radius (metres)"), 30000.0, self.DISTANCE_CRS, False, 1.0
             )
         )
         self.addParameter(
@@ -59,7 +59,7 @@ class AccessibilityAlgorithm(PopulationAreasMixin, CrsAlgorithm):
         self.addParameter(steps)
         self.addParameter(
             QgsProcessingParameterDistance(
-                self.SIGMA, self.tr("Gaussian sigma (metres)"), 15000.0, self.SERVICES, True, 1.0
+                self.SIGMA, self.tr("Gaussian sigma (metres)"), 15000.0, self.DISTANCE_CRS, True, 1.0
             )
         )
         self.addParameter(
@@ -104,4 +104,4 @@ class AccessibilityAlgorithm(PopulationAreasMixin, CrsAlgorithm):
         self.style_on_load(
             context, dest, lambda layer: style_classes(layer, f'"access_per_{per}"', ACCESS_CLASSES)
         )
-        return {self.OUTPUT: dest}
+        return {self.OUTPUT: dest, self.POINTS_USED: services.description}

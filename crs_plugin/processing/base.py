@@ -24,12 +24,15 @@ from qgis.core import (
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputLayerDefinition,
+    QgsProcessingOutputString,
     QgsProcessingParameterCrs,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterString,
     QgsProcessingUtils,
+    QgsUnitTypes,
+    QgsVectorLayer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QVariant
@@ -39,8 +42,10 @@ from ..core.errors import CrsServicePointsError
 from ..core.filters import ServiceFilter
 from ..core.gpkg_columns import copy_with_columns
 from ..core.schema import CHANNELS, METRIC_CRS, ORDERS_OF_GOVERNMENT, POINT_TYPES
+from ..core.table import number_column
+from ..toolbelt.help_text import markdown_to_html
 from ..toolbelt.translation import language
-from .layer_arrays import LayerArrays, ogr_location, read_layer
+from .layer_arrays import LayerArrays, ogr_location, only_provider_fields, read_layer
 
 _RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
@@ -77,6 +82,7 @@ _SQL_KIND = {
 class ServicePoints:
     xy: np.ndarray  # (m, 2) in the metric CRS
     attributes: dict[str, np.ndarray]
+    description: str = ""  # which points were used, for the log and the outputs
 
     def __len__(self) -> int:
         return len(self.xy)
@@ -114,6 +120,7 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
     TAGS: tuple[str, ...] = ()
 
     SERVICES = "SERVICE_POINTS"
+    POINTS_USED = "SERVICE_POINTS_USED"
     DISTANCE_CRS = "DISTANCE_CRS"
     ORDERS = "ORDERS_OF_GOVERNMENT"
     CHANNELS = "CHANNELS"
@@ -159,7 +166,7 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
         for name in (f"{self.NAME}_{lang}.md", f"{self.NAME}.md"):
             path = _RESOURCES / "help" / name
             if path.exists():
-                return path.read_text(encoding="utf-8")
+                return markdown_to_html(path.read_text(encoding="utf-8"))
         return ""
 
     # -- shared parameters ------------------------------------------------------
@@ -170,6 +177,7 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
         )
         points.setHelp(self.tr("A layer in the common schema, as loaded by the plugin."))
         self.addParameter(points)
+        self.addOutput(QgsProcessingOutputString(self.POINTS_USED, self.tr("Service points used")))
 
     def add_distance_crs_parameter(self) -> None:
         # Optional with a default: QGIS 3.22's qgis_process rejects a mandatory CRS left out.
@@ -223,6 +231,27 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
 
     # -- reading inputs -----------------------------------------------------------
 
+    def input_layer(self, parameters, name: str, context) -> tuple[QgsVectorLayer, QgsFeatureRequest | None]:
+        """The layer behind a feature-source parameter, and the request that restricts it to
+        what the user chose ("selected features only", a feature limit), as the toolbox,
+        models and ``qgis_process`` pass it."""
+        definition = parameters.get(name)
+        if isinstance(definition, QgsProcessingFeatureSourceDefinition):
+            # parameterAsVectorLayer does not resolve source definitions in QGIS 3.22.
+            value = definition.source.valueAsString(context.expressionContext(), "")[0]
+            layer = QgsProcessingUtils.mapLayerFromString(value, context)
+        else:
+            layer = self.parameterAsVectorLayer(parameters, name, context)
+        if not isinstance(layer, QgsVectorLayer):
+            raise QgsProcessingException(self.invalidSourceError(parameters, name))
+        request = None
+        if isinstance(definition, QgsProcessingFeatureSourceDefinition):
+            if definition.selectedFeaturesOnly:
+                request = QgsFeatureRequest().setFilterFids(layer.selectedFeatureIds())
+            if definition.featureLimit > 0:
+                request = (request or QgsFeatureRequest()).setLimit(definition.featureLimit)
+        return layer, request
+
     def layer_arrays(
         self,
         parameters,
@@ -232,36 +261,38 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
         dest_crs: QgsCoordinateReferenceSystem,
         feedback,
     ) -> LayerArrays:
-        definition = parameters.get(name)
-        if isinstance(definition, QgsProcessingFeatureSourceDefinition):
-            # parameterAsVectorLayer does not resolve source definitions in QGIS 3.22.
-            value = definition.source.valueAsString(context.expressionContext(), "")[0]
-            layer = QgsProcessingUtils.mapLayerFromString(value, context)
-        else:
-            layer = self.parameterAsVectorLayer(parameters, name, context)
-        if layer is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, name))
-        request = None
-        if isinstance(definition, QgsProcessingFeatureSourceDefinition) and definition.selectedFeaturesOnly:
-            request = QgsFeatureRequest().setFilterFids(layer.selectedFeatureIds())
+        layer, request = self.input_layer(parameters, name, context)
         return read_layer(layer, fields, dest_crs, context.transformContext(), feedback, request)
+
+    def describe_input(self, parameters, name: str, context) -> str:
+        """Which features of an input are used, beyond the algorithm's own filters: the
+        layer's filter (as the panel sets it) and "selected features only"."""
+        layer, request = self.input_layer(parameters, name, context)
+        parts = []
+        if layer.subsetString():
+            parts.append(self.tr("layer filter {}").format(layer.subsetString()))
+        if request is not None and request.filterType() == QgsFeatureRequest.FilterFids:
+            parts.append(self.tr("{} selected features").format(len(request.filterFids())))
+        return "; ".join(parts)
 
     def metric_crs(self, parameters, name: str, context) -> QgsCoordinateReferenceSystem:
         """The CRS distances are measured in: the parameter, EPSG:3347 when left empty."""
         crs = self.parameterAsCrs(parameters, name, context)
         if not crs.isValid():
             crs = QgsCoordinateReferenceSystem(METRIC_CRS)
-        if crs.isGeographic():
+        if crs.isGeographic() or crs.mapUnits() != QgsUnitTypes.DistanceMeters:
             raise QgsProcessingException(
-                self.tr("Distances need a projected CRS in metres, such as EPSG:3347.")
+                self.tr("Distances need a projected CRS in metres, such as EPSG:3347 ({} is not).").format(
+                    crs.authid() or crs.description()
+                )
             )
         return crs
 
     def service_points(self, parameters, name: str, context, metric, feedback, fields=()) -> ServicePoints:
         """Service points passing the filter parameters, with their coordinates in ``metric``."""
         service_filter = self.service_filter(parameters, context)
-        layer = self.parameterAsVectorLayer(parameters, name, context)
-        available = set(layer.fields().names()) if layer is not None else set()
+        layer, _ = self.input_layer(parameters, name, context)
+        available = set(layer.fields().names())
         service_filter.require_fields(available)
         wanted = [f for f in fields if f in available]
         wanted = list(dict.fromkeys([*wanted, *service_filter.needed_fields]))
@@ -269,12 +300,12 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
         xy = arrays.points()
         keep = service_filter.mask(arrays.attributes, len(arrays)) & np.isfinite(xy).all(axis=1)
         rows = np.flatnonzero(keep)
-        feedback.pushInfo(
-            self.tr("{} of {} service points used: {}.").format(
-                len(rows), len(arrays), service_filter.describe()
-            )
-        )
-        return ServicePoints(xy[rows], {k: v[rows] for k, v in arrays.attributes.items()})
+        filters = service_filter.describe() if service_filter.needed_fields else ""
+        chosen = "; ".join(p for p in (self.describe_input(parameters, name, context), filters) if p)
+        chosen = chosen or self.tr("all service points")
+        used = self.tr("{} of {} service points used: {}.").format(len(rows), len(arrays), chosen)
+        feedback.pushInfo(used)
+        return ServicePoints(xy[rows], {k: v[rows] for k, v in arrays.attributes.items()}, used)
 
     # -- writing outputs ----------------------------------------------------------
 
@@ -346,10 +377,9 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
             or ":" in destination[:8]
         ):
             return None
-        if isinstance(parameters.get(source_name), QgsProcessingFeatureSourceDefinition):
-            return None
-        layer = self.parameterAsVectorLayer(parameters, source_name, context)
-        location = ogr_location(layer) if layer is not None else None
+        layer, request = self.input_layer(parameters, source_name, context)
+        # The copy is of the file's table: not for a selection, joined or virtual fields.
+        location = ogr_location(layer) if request is None and only_provider_fields(layer) else None
         if location is None or (os.path.exists(destination) and os.path.samefile(location[0], destination)):
             return None
         layer_name = Path(destination).stem
@@ -460,8 +490,8 @@ class PopulationAreasMixin:
 
     def read_areas(self, parameters, context, metric, feedback):
         population = self.parameterAsString(parameters, self.POPULATION, context) or "POP2021"
-        layer = self.parameterAsVectorLayer(parameters, self.AREAS, context)
-        if layer is not None and layer.fields().indexOf(population) < 0:
+        layer, _ = self.input_layer(parameters, self.AREAS, context)
+        if layer.fields().indexOf(population) < 0:
             raise QgsProcessingException(
                 self.tr(
                     "The census layer has no population field '{}': choose the field that holds the population."
@@ -471,6 +501,12 @@ class PopulationAreasMixin:
         group = (self.parameterAsString(parameters, self.GROUP_FIELD, context) if has_group else "") or None
         fields = [population] + ([group] if group else [])
         areas = self.layer_arrays(parameters, self.AREAS, context, fields, metric, feedback)
-        pop = np.array([np.nan if v is None else float(v) for v in areas.attributes[population]], dtype=float)
+        pop, not_numbers = number_column(areas.attributes[population])
+        if len(not_numbers):
+            feedback.pushWarning(
+                self.tr(
+                    "Population field '{}' holds values that are not numbers ({}): those areas count as unknown."
+                ).format(population, ", ".join(repr(v) for v in not_numbers[:5]))
+            )
         groups = areas.attributes[group] if group else np.full(len(areas), "all", dtype=object)
         return areas, pop, groups

@@ -54,7 +54,7 @@ class CatchmentOverlapAlgorithm(PopulationAreasMixin, CrsAlgorithm):
                                                      defaultValue=0))  # fmt: skip
         self.addParameter(
             QgsProcessingParameterDistance(
-                self.DISTANCE, self.tr("Catchment distance (metres)"), 25000.0, self.SERVICES, False, 1.0
+                self.DISTANCE, self.tr("Catchment distance (metres)"), 25000.0, self.DISTANCE_CRS, False, 1.0
             )  # fmt: skip
         )
         self.add_distance_crs_parameter()
@@ -118,7 +118,7 @@ class CatchmentOverlapAlgorithm(PopulationAreasMixin, CrsAlgorithm):
             self.style_on_load(
                 context, zones_dest, lambda layer: style_categories(layer, "served_by", SERVED_BY)
             )
-        return {self.OUTPUT: dest, self.ZONES: zones_dest}
+        return {self.OUTPUT: dest, self.ZONES: zones_dest, self.POINTS_USED: services.description}
 
     def _orders(self, parameters, name, context) -> tuple[str, ...]:
         chosen = self.parameterAsEnums(parameters, name, context)

@@ -35,7 +35,7 @@ class ColocationCandidatesAlgorithm(CrsAlgorithm):
         self.add_service_filter_parameters()
         self.addParameter(
             QgsProcessingParameterDistance(
-                self.DISTANCE, self.tr("Within (metres)"), 500.0, self.SERVICES, False, 0.0
+                self.DISTANCE, self.tr("Within (metres)"), 500.0, self.DISTANCE_CRS, False, 0.0
             )
         )
         self.addParameter(
@@ -99,4 +99,4 @@ class ColocationCandidatesAlgorithm(CrsAlgorithm):
         dest = self.write_table(parameters, self.OUTPUT, context, fields, rows, wkbs=pair_lines(points.xy, pairs.i, pairs.j),
                                 wkb_type=QgsWkbTypes.LineString, crs=metric)  # fmt: skip
         self.style_on_load(context, dest, lambda layer: style_lines(layer, "#7b3294", 1.2))
-        return {self.OUTPUT: dest}
+        return {self.OUTPUT: dest, self.POINTS_USED: points.description}

@@ -64,4 +64,4 @@ class CoverageAlgorithm(PopulationAreasMixin, CrsAlgorithm):
         rows = [[group, row["population"], *[row[n] for n in names]] for group, row in summary.items()]
         summary_dest = self.write_table(parameters, self.SUMMARY, context, fields, rows)
         self.style_on_load(context, dest, style_distance)
-        return {self.OUTPUT: dest, self.SUMMARY: summary_dest}
+        return {self.OUTPUT: dest, self.SUMMARY: summary_dest, self.POINTS_USED: services.description}

@@ -37,7 +37,7 @@ class DuplicatesAlgorithm(CrsAlgorithm):
         self.add_service_filter_parameters()
         self.addParameter(
             QgsProcessingParameterDistance(
-                self.DISTANCE, self.tr("Within (metres)"), 100.0, self.SERVICES, False, 0.0
+                self.DISTANCE, self.tr("Within (metres)"), 100.0, self.DISTANCE_CRS, False, 0.0
             )
         )
         self.addParameter(
@@ -101,4 +101,4 @@ class DuplicatesAlgorithm(CrsAlgorithm):
                                 wkbs=pair_lines(points.xy, found.i, found.j),
                                 wkb_type=QgsWkbTypes.LineString, crs=metric)  # fmt: skip
         self.style_on_load(context, dest, lambda layer: style_lines(layer, "#d7191c", 1.2))
-        return {self.OUTPUT: dest}
+        return {self.OUTPUT: dest, self.POINTS_USED: points.description}

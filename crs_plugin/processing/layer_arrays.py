@@ -3,13 +3,13 @@
 File layers that OGR can open are read through OGR's Arrow stream (columns
 at a time, no Python loop per feature). Other layers (memory, PostGIS, a
 selection or a subset) are read through QGIS's feature iterator, collecting
-WKB in one pass. Either way coordinates are transformed with the PROJ
-operation QGIS picks for the project's transform context, applied to whole
-coordinate arrays.
+WKB in one pass. Either way coordinates are transformed by QGIS itself, with
+the project's transform context, over whole coordinate arrays.
 """
 
 from __future__ import annotations
 
+import struct
 from dataclasses import dataclass
 
 import numpy as np
@@ -20,15 +20,18 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsCoordinateTransformContext,
+    QgsCsException,
     QgsFeatureRequest,
-    QgsPointXY,
+    QgsFields,
+    QgsGeometry,
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProviderRegistry,
     QgsVectorLayer,
 )
+from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
 
-from ..core.crs import transform_xy
+from ..core.gdal_exceptions import with_gdal_exceptions
 
 
 @dataclass
@@ -54,13 +57,12 @@ class LayerArrays:
         return xy
 
 
-def proj_pipeline(
+def coordinate_transform(
     source_crs: QgsCoordinateReferenceSystem,
     dest_crs: QgsCoordinateReferenceSystem,
     transform_context: QgsCoordinateTransformContext,
-    sample: tuple[float, float],
-) -> str | None:
-    """The PROJ pipeline QGIS would use between two CRSs (None if they are the same)."""
+) -> QgsCoordinateTransform | None:
+    """QGIS's transform between two CRSs in the project's context (None if they are the same)."""
     if source_crs == dest_crs:
         return None
     if not source_crs.isValid():
@@ -68,9 +70,55 @@ def proj_pipeline(
             "The layer has no valid coordinate reference system; set its CRS in the layer "
             "properties before running the analysis."
         )
-    transform = QgsCoordinateTransform(source_crs, dest_crs, transform_context)
-    transform.transform(QgsPointXY(*sample))  # instantiates the operation
-    return transform.instantiatedCoordinateOperationDetails().proj or None
+    return QgsCoordinateTransform(source_crs, dest_crs, transform_context)
+
+
+def transform_coordinates(xy: np.ndarray, transform: QgsCoordinateTransform) -> np.ndarray:
+    """(n, 2) coordinates through ``transform``, each exactly where
+    ``QgsCoordinateTransform.transform`` puts it point by point.
+
+    The coordinates travel as the vertices of one line, so QGIS transforms them in one PROJ
+    call with the same operation, direction (a recorded operation used the other way is
+    inverted) and PROJ context as point by point. One difference is handled here: when the
+    operation fails for some points (outside a grid's extent), QGIS moves the whole array
+    to its fallback operation, where point by point only those points fall back; such
+    arrays are split until each part succeeds with one operation.
+    """
+    xy = np.ascontiguousarray(xy, dtype="<f8").reshape(-1, 2)
+    if len(xy) == 0:
+        return xy.copy()
+    out = _transform_as_line(xy, transform)
+    if not transform.fallbackOperationOccurred() or len(xy) == 1:
+        return out
+    if len(xy) <= _SPLIT_BELOW:
+        return np.vstack([_transform_as_line(xy[i : i + 1], transform) for i in range(len(xy))])
+    half = len(xy) // 2
+    return np.vstack(
+        [transform_coordinates(xy[:half], transform), transform_coordinates(xy[half:], transform)]
+    )
+
+
+#: Arrays with points on both sides of an operation's extent are split down to this size,
+#: then transformed point by point.
+_SPLIT_BELOW = 32
+
+
+def _transform_as_line(xy: np.ndarray, transform: QgsCoordinateTransform) -> np.ndarray:
+    n = len(xy)
+    vertices = xy if n > 1 else np.vstack([xy, xy])  # a line needs two vertices
+    line = QgsGeometry()
+    line.fromWkb(
+        struct.pack("<BII", 1, 2, len(vertices)) + vertices.tobytes()
+    )  # little-endian WKB LineString
+    try:
+        line.transform(transform)
+    except QgsCsException as exc:
+        raise QgsProcessingException(
+            f"Coordinates could not be transformed from {transform.sourceCrs().authid()} to "
+            f"{transform.destinationCrs().authid()}: {exc}. Check that the layer's CRS is the one "
+            "its coordinates are in."
+        ) from None
+    return np.frombuffer(bytes(line.asWkb()), dtype="<f8", offset=9).reshape(-1, 2)[:n].copy()
 
 
 def read_layer(
@@ -92,20 +140,25 @@ def read_layer(
             f"Layer '{layer.name()}' has no field {', '.join(repr(m) for m in missing)}."
         )
     arrays = None
-    if request is None:
+    if request is None and only_provider_fields(layer):
         arrays = _read_with_ogr(layer, fields)
     if arrays is None:
         arrays = _read_with_qgis(layer, fields, request, feedback)
     present = ~shapely.is_missing(arrays.geometries) & ~shapely.is_empty(arrays.geometries)
     if present.any():
-        first = shapely.get_coordinates(arrays.geometries[present][:1])[0]
-        pipeline = proj_pipeline(layer.crs(), dest_crs, transform_context, (first[0], first[1]))
-        if pipeline:
+        transform = coordinate_transform(layer.crs(), dest_crs, transform_context)
+        if transform is not None:
             arrays.geometries = shapely.transform(
-                arrays.geometries,
-                lambda xy: np.column_stack(transform_xy(xy[:, 0], xy[:, 1], pipeline=pipeline)),
+                arrays.geometries, lambda xy: transform_coordinates(xy, transform)
             )
     return arrays
+
+
+def only_provider_fields(layer: QgsVectorLayer) -> bool:
+    """True when every field of the layer is in its data source: no joined or virtual
+    (expression) fields, which only QGIS's iterator computes."""
+    fields = layer.fields()
+    return all(fields.fieldOrigin(i) == QgsFields.OriginProvider for i in range(fields.count()))
 
 
 def ogr_location(layer: QgsVectorLayer) -> tuple[str, str | None] | None:
@@ -118,12 +171,16 @@ def ogr_location(layer: QgsVectorLayer) -> tuple[str, str | None] | None:
     return path, parts.get("layerName") or None
 
 
+@with_gdal_exceptions
 def _read_with_ogr(layer: QgsVectorLayer, fields: list[str]) -> LayerArrays | None:
     location = ogr_location(layer)
     if location is None:
         return None
     path, layer_name = location
-    ds = ogr.Open(path)
+    try:
+        ds = ogr.Open(path)
+    except RuntimeError:
+        ds = None
     if ds is None:
         return None
     lyr = ds.GetLayerByName(layer_name) if layer_name else ds.GetLayer(0)
@@ -187,7 +244,8 @@ def _read_with_qgis(
     indexes = [layer.fields().indexOf(f) for f in fields]
     for count, feature in enumerate(layer.getFeatures(request)):
         if feedback is not None and feedback.isCanceled():
-            break
+            # A partial read must never pass for the layer.
+            raise QgsProcessingException("Canceled while reading the layer.")
         fids.append(feature.id())
         geom = feature.geometry()
         wkbs.append(None if geom.isNull() else bytes(geom.asWkb()))
@@ -197,8 +255,22 @@ def _read_with_qgis(
             columns[f].append(None if value is None or value == NULL else value)
         if feedback is not None and n > 0 and count % 10000 == 0:
             feedback.setProgress(100.0 * count / n)
+    # Dates as the OGR path gives them (datetime), not Qt's types, whichever way a layer is read.
+    for f, idx in zip(fields, indexes):
+        if layer.fields().at(idx).type() in (QVariant.Date, QVariant.DateTime, QVariant.Time):
+            columns[f] = [_python_time(v) for v in columns[f]]
     return LayerArrays(
         np.asarray(fids, dtype=np.int64),
         shapely.from_wkb(np.array(wkbs, dtype=object)) if wkbs else np.array([], dtype=object),
         {f: np.array(v, dtype=object) for f, v in columns.items()},
     )
+
+
+def _python_time(value):
+    if isinstance(value, QDate):
+        return value.toPyDate()
+    if isinstance(value, QDateTime):
+        return value.toPyDateTime()
+    if isinstance(value, QTime):
+        return value.toPyTime()
+    return value

@@ -75,7 +75,12 @@ class NearestServiceAlgorithm(CrsAlgorithm):
         self.addParameter(per_order)
         self.addParameter(
             QgsProcessingParameterDistance(
-                self.MAX_DISTANCE, self.tr("Maximum distance (0 = no limit)"), 0.0, self.INPUT, True, 0.0
+                self.MAX_DISTANCE,
+                self.tr("Maximum distance (metres, 0 = no limit)"),
+                0.0,
+                self.DISTANCE_CRS,
+                True,
+                0.0,
             )
         )
         self.add_distance_crs_parameter()
@@ -120,7 +125,7 @@ class NearestServiceAlgorithm(CrsAlgorithm):
         feedback.setProgress(50)
         dest = self.write_per_feature(parameters, self.OUTPUT, context, feedback, self.INPUT, fids, columns)
         self.style_on_load(context, dest, style_distance)
-        return {self.OUTPUT: dest}
+        return {self.OUTPUT: dest, self.POINTS_USED: services.description}
 
     @staticmethod
     def _per_order(demand_xy, services, ids, orders, max_distance, k):

@@ -51,20 +51,23 @@ class CrsProvider(QgsProcessingProvider):
 
 def contribute_algorithms() -> tuple:
     """The contribute-and-review algorithms, when their libraries (pygeodiff, psycopg2) are installed."""
-    try:
-        from .apply_submission import ApplySubmissionAlgorithm
-        from .build_submission import BuildSubmissionAlgorithm
-        from .checkout import CheckoutAlgorithm
-        from .submit import SubmitAlgorithm
-        from .validate import ValidateAlgorithm
-    except ImportError as exc:
+    from .. import missing_optional_requirements
+
+    missing = missing_optional_requirements()
+    if missing:
         QgsMessageLog.logMessage(
-            f"Contribute and review tools are unavailable: {exc}. Install pygeodiff and psycopg2 "
-            "(pip install pygeodiff; apt install python3-psycopg2).",
+            f"Contribute and review tools are unavailable: they need {', '.join(missing)}. Install them "
+            "(python3 -m pip install --user pygeodiff; apt install python3-psycopg2) and restart QGIS.",
             LOG_TAG,
             Qgis.Warning,
         )
         return ()
+    from .apply_submission import ApplySubmissionAlgorithm
+    from .build_submission import BuildSubmissionAlgorithm
+    from .checkout import CheckoutAlgorithm
+    from .submit import SubmitAlgorithm
+    from .validate import ValidateAlgorithm
+
     return (
         CheckoutAlgorithm,
         ValidateAlgorithm,

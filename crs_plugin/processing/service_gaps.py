@@ -33,7 +33,7 @@ class ServiceGapsAlgorithm(PopulationAreasMixin, CrsAlgorithm):
         self.add_service_filter_parameters()
         self.addParameter(
             QgsProcessingParameterDistance(
-                self.THRESHOLD, self.tr("Gap beyond (metres)"), 50000.0, self.SERVICES, False, 0.0
+                self.THRESHOLD, self.tr("Gap beyond (metres)"), 50000.0, self.DISTANCE_CRS, False, 0.0
             )
         )
         self.add_distance_crs_parameter()
@@ -76,4 +76,4 @@ class ServiceGapsAlgorithm(PopulationAreasMixin, CrsAlgorithm):
                                       wkb_type=QgsWkbTypes.MultiPolygon, crs=metric)  # fmt: skip
         self.style_on_load(context, dest, style_distance)
         self.style_on_load(context, zones_dest, lambda layer: style_fill(layer, "#d9843b"))
-        return {self.OUTPUT: dest, self.ZONES: zones_dest}
+        return {self.OUTPUT: dest, self.ZONES: zones_dest, self.POINTS_USED: services.description}

@@ -72,9 +72,7 @@ class ValidateAlgorithm(CrsAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.WARNINGS, self.tr("Warnings")))
 
     def read_points(self, parameters, name, context, feedback) -> tuple[PointTable, np.ndarray]:
-        layer = self.parameterAsVectorLayer(parameters, name, context)
-        if layer is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, name))
+        layer, _ = self.input_layer(parameters, name, context)
         present = [f for f in FIELD_NAMES if f in layer.fields().names()]
         arrays = self.layer_arrays(
             parameters, name, context, present, QgsCoordinateReferenceSystem(STORAGE_CRS), feedback

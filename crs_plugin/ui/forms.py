@@ -10,7 +10,7 @@ from qgis.core import QgsDefaultValue, QgsEditorWidgetSetup, QgsFieldConstraints
 
 from ..core.schema import FIELDS, LIST_SEPARATOR, FieldType
 from ..toolbelt.translation import language
-from .code_list_widget import WIDGET_TYPE, register_code_list_widget
+from .code_list_widget import WIDGET_TYPE
 
 
 def _quote(text: str) -> str:
@@ -24,7 +24,9 @@ def configure_form(layer: QgsVectorLayer, lang: str | None = None) -> None:
         if index < 0:
             continue
         layer.setFieldAlias(index, fdef.label(lang))
-        if fdef.type == FieldType.LIST and register_code_list_widget():
+        # The widget type is only named here (this may run in a Processing task); the plugin
+        # registers its factory on the main thread at start.
+        if fdef.type == FieldType.LIST:
             config = {"codes": list(fdef.codes), "labels": [c.label(lang) for c in fdef.choices]}
             layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup(WIDGET_TYPE, config))
         if fdef.type == FieldType.ENUM and not fdef.pattern:

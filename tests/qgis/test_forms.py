@@ -6,11 +6,13 @@ from qgis.core import NULL, QgsVectorLayer
 from qgis.gui import QgsAttributeEditorContext, QgsAttributeForm, QgsCheckableComboBox
 from qgis.PyQt.QtCore import Qt
 
+from crs_plugin.ui.code_list_widget import register_code_list_widget
 from crs_plugin.ui.forms import configure_form, save_form_as_default
 from tests.checkout_edits import write_sample_checkout
 
 
 def test_services_are_a_multi_select_that_stores_codes(qgis_app, sample_store, tmp_path):
+    register_code_list_widget()  # as the plugin does when it starts
     path = write_sample_checkout(sample_store, tmp_path / "nb.gpkg")
     layer = QgsVectorLayer(f"{path}|layername=service_points", "nb", "ogr")
     configure_form(layer, "fr")

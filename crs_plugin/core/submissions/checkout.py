@@ -15,17 +15,15 @@ import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from osgeo import ogr, osr
+from osgeo import ogr
 
 from ..errors import SubmissionError
+from ..gdal_exceptions import with_gdal_exceptions
 from ..schema import FIELD_NAMES, SCHEMA_VERSION, utc_now
 from ..store import POINTS_LAYER, points_layer
 
 CHECKOUT_TABLE = "crs_checkout"
 BASE_TABLE = "crs_checkout_base"
-
-ogr.UseExceptions()
-osr.UseExceptions()
 
 
 @dataclass(frozen=True)
@@ -48,6 +46,7 @@ class CheckoutInfo:
     schema_version: str = SCHEMA_VERSION
 
 
+@with_gdal_exceptions
 def write_checkout(path: str | Path, rows: list[SharedRow], info: CheckoutInfo) -> None:
     """Write the editable checkout; an existing file at ``path`` is replaced only when done."""
     path = Path(path)
@@ -78,6 +77,7 @@ def write_checkout(path: str | Path, rows: list[SharedRow], info: CheckoutInfo) 
         os.replace(work, path)
 
 
+@with_gdal_exceptions
 def _write_points(path: Path, rows: list[SharedRow]) -> None:
     ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
     try:
@@ -101,6 +101,7 @@ def _write_points(path: Path, rows: list[SharedRow]) -> None:
         ds = None
 
 
+@with_gdal_exceptions
 def read_checkout_info(path: str | Path) -> CheckoutInfo:
     ds = _open_checkout(path)
     meta = ds.GetLayerByName(CHECKOUT_TABLE)
@@ -118,6 +119,7 @@ def read_checkout_info(path: str | Path) -> CheckoutInfo:
         raise SubmissionError(f"{Path(path).name}: the checkout record is incomplete or damaged.") from None
 
 
+@with_gdal_exceptions
 def extract_base(path: str | Path, target: str | Path) -> None:
     """Write the checkout's untouched base copy to ``target``."""
     ds = _open_checkout(path)
@@ -128,6 +130,7 @@ def extract_base(path: str | Path, target: str | Path) -> None:
     Path(target).write_bytes(bytes(feat.GetFieldAsBinary("content")))
 
 
+@with_gdal_exceptions
 def _open_checkout(path: str | Path):
     try:
         ds = ogr.Open(str(path))

@@ -1,0 +1,192 @@
+"""The road-network parameters the algorithms share, and the network they describe.
+
+Roads are read once through the plugin's layer reader (OGR's Arrow stream for files,
+QGIS's iterator otherwise; transformed by QGIS with the project's transform context),
+then handed to the array-built network engine in ``core.network``. Segment lengths are
+geodesic on the WGS 84 ellipsoid, as QGIS's network analysis measures them with
+``QgsDistanceArea``; the positions on the ellipsoid come from QGIS's own transform.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsDistanceArea,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterDistance,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
+
+from ..core.network.graph import BACKWARD, BOTH, FORWARD, Ellipsoid, RoadNetwork, build_network, segments_of
+from ..core.network.profiles import RoadProfile, parse_speeds, road_profiles
+from ..toolbelt.translation import language
+from .layer_arrays import transform_coordinates
+
+#: The ellipsoid QGIS's network analysis measures road lengths on (ours and native:shortestpath… agree).
+ELLIPSOID = "WGS84"
+
+
+class RoadNetworkParameters:
+    """Parameters naming a road layer and how to travel it, as QGIS's network algorithms take them."""
+
+    ROADS = "ROADS"
+    TOLERANCE = "TOLERANCE"
+    DIRECTION_FIELD = "DIRECTION_FIELD"
+    VALUE_FORWARD = "VALUE_FORWARD"
+    VALUE_BACKWARD = "VALUE_BACKWARD"
+    VALUE_BOTH = "VALUE_BOTH"
+    DEFAULT_DIRECTION = "DEFAULT_DIRECTION"
+    SPEED_FIELD = "SPEED_FIELD"
+    DEFAULT_SPEED = "DEFAULT_SPEED"
+    ROAD_PROFILE = "ROAD_PROFILE"
+
+    DIRECTIONS = ("Forward direction", "Backward direction", "Both directions")
+
+    def add_road_parameters(self, optional: bool = False) -> None:
+        roads = QgsProcessingParameterFeatureSource(
+            self.ROADS, self.tr("Road network"), [QgsProcessing.TypeVectorLine], optional=optional
+        )
+        roads.setHelp(self.tr("Road lines: Statistics Canada's Road Network File, the National Road Network, "
+                              "OpenStreetMap roads or any line layer."))  # fmt: skip
+        self.addParameter(roads)
+        profiles = QgsProcessingParameterEnum(
+            self.ROAD_PROFILE,
+            self.tr("Road data"),
+            [self.tr("Other roads (use the fields below)")]
+            + [p.label(language()) for p in road_profiles().values()],
+            defaultValue=0,
+        )
+        profiles.setHelp(self.tr("Which published dataset the roads come from: its class, speed and direction "
+                                 "fields and the speed of each class are then known."))  # fmt: skip
+        self.addParameter(profiles)
+        tolerance = QgsProcessingParameterDistance(
+            self.TOLERANCE, self.tr("Topology tolerance (metres)"), 0.0, self.DISTANCE_CRS, False, 0.0
+        )
+        tolerance.setHelp(self.tr("Road ends closer than this are joined."))
+        self.addParameter(tolerance)
+        advanced = [
+            QgsProcessingParameterField(
+                self.DIRECTION_FIELD, self.tr("Direction field"), None, self.ROADS, optional=True
+            ),  # fmt: skip
+            QgsProcessingParameterString(
+                self.VALUE_FORWARD, self.tr("Value for forward direction"), optional=True
+            ),
+            QgsProcessingParameterString(
+                self.VALUE_BACKWARD, self.tr("Value for backward direction"), optional=True
+            ),  # fmt: skip
+            QgsProcessingParameterString(
+                self.VALUE_BOTH, self.tr("Value for both directions"), optional=True
+            ),
+            QgsProcessingParameterEnum(
+                self.DEFAULT_DIRECTION,
+                self.tr("Default direction"),
+                [self.tr(d) for d in self.DIRECTIONS],
+                defaultValue=2,
+            ),  # fmt: skip
+            QgsProcessingParameterField(
+                self.SPEED_FIELD,
+                self.tr("Speed field (km/h)"),
+                None,
+                self.ROADS,
+                QgsProcessingParameterField.Numeric,
+                optional=True,
+            ),  # fmt: skip
+            QgsProcessingParameterNumber(
+                self.DEFAULT_SPEED,
+                self.tr("Default speed (km/h)"),
+                QgsProcessingParameterNumber.Double,
+                50.0,
+                minValue=0.000001,
+            ),  # fmt: skip
+        ]
+        for parameter in advanced:
+            parameter.setFlags(parameter.flags() | parameter.FlagAdvanced)
+            self.addParameter(parameter)
+
+    def has_roads(self, parameters) -> bool:
+        return parameters.get(self.ROADS) not in (None, "")
+
+    def road_network(
+        self, parameters, context, metric: QgsCoordinateReferenceSystem, feedback, speeds: bool = False
+    ):
+        """The network of the road layer in ``metric`` and the transform to the ellipsoid's
+        longitude/latitude that its lengths and split points are measured with."""
+        direction_field = self.parameterAsString(parameters, self.DIRECTION_FIELD, context) or None
+        speed_field = self.parameterAsString(parameters, self.SPEED_FIELD, context) or None
+        chosen = self.road_profile(parameters, context)
+        layer, _ = self.input_layer(parameters, self.ROADS, context)
+        available = set(layer.fields().names())
+        if chosen is not None and chosen.class_field not in available:
+            raise QgsProcessingException(
+                self.tr("The road layer has no field '{}', which {} roads have: choose the road data it comes "
+                        "from, or 'Other roads'.").format(chosen.class_field, chosen.label(language()))
+            )  # fmt: skip
+        profile_fields = [f for f in (chosen.fields if chosen else ()) if f in available]
+        fields = list(dict.fromkeys([f for f in (direction_field, speed_field if speeds else None) if f]
+                                    + profile_fields))  # fmt: skip
+        roads = self.layer_arrays(parameters, self.ROADS, context, fields, metric, feedback)
+        if len(roads) == 0:
+            raise QgsProcessingException(self.tr("The road network layer has no features."))
+        segments, owner = segments_of(roads.geometries)
+        if len(segments) == 0:
+            raise QgsProcessingException(self.tr("The road network layer has no line segments."))
+        to_lonlat, ellipsoid = lonlat_transform(metric, context)
+        direction = chosen.directions_for(roads.attributes, len(roads)) if chosen else None
+        if direction_field:
+            direction = self._directions(parameters, context, roads.attributes[direction_field])
+        speed = None
+        if speeds:
+            default = self.parameterAsDouble(parameters, self.DEFAULT_SPEED, context) or 50.0
+            speed = (
+                chosen.speeds_for(roads.attributes, len(roads)) if chosen else np.full(len(roads), default)
+            )
+            if speed_field:
+                values = parse_speeds(roads.attributes[speed_field])
+                usable = np.isfinite(values) & (values > 0)
+                speed[usable] = values[usable]
+        tolerance = self.parameterAsDouble(parameters, self.TOLERANCE, context)
+        feedback.pushInfo(self.tr("Building the road network from {} segments…").format(len(segments)))
+        network = build_network(segments, owner, tolerance, to_lonlat, ellipsoid, direction, speed)
+        feedback.pushInfo(self.tr("Road network: {} nodes, {} segments.").format(network.node_count,
+                                                                                 network.segment_count))  # fmt: skip
+        return network, to_lonlat
+
+    def road_profile(self, parameters, context) -> RoadProfile | None:
+        choice = self.parameterAsEnum(parameters, self.ROAD_PROFILE, context)
+        return list(road_profiles().values())[choice - 1] if choice > 0 else None
+
+    def _directions(self, parameters, context, values) -> np.ndarray:
+        """Each road's direction code, as QGIS's vector layer director reads the field."""
+        default = (FORWARD, BACKWARD, BOTH)[self.parameterAsEnum(parameters, self.DEFAULT_DIRECTION, context)]
+        text = np.array(["" if v is None else str(v) for v in values], dtype=object)
+        codes = np.full(len(text), default, dtype=np.int8)
+        for name, code in (
+            (self.VALUE_FORWARD, FORWARD),
+            (self.VALUE_BACKWARD, BACKWARD),
+            (self.VALUE_BOTH, BOTH),
+        ):
+            value = self.parameterAsString(parameters, name, context)
+            if value:
+                codes[text == value] = code
+        return codes
+
+
+def lonlat_transform(metric: QgsCoordinateReferenceSystem, context):
+    """QGIS's transform from the graph CRS to the longitude/latitude of the ellipsoid its
+    QgsDistanceArea measures on, as a function of (n, 2) arrays, and that ellipsoid."""
+    area = QgsDistanceArea()
+    area.setSourceCrs(metric, context.transformContext())
+    area.setEllipsoid(ELLIPSOID)
+    transform = QgsCoordinateTransform(metric, area.ellipsoidCrs(), context.transformContext())
+    ellipsoid = Ellipsoid(area.ellipsoidSemiMajor(), area.ellipsoidInverseFlattening())
+    return (lambda xy: transform_coordinates(xy, transform)), ellipsoid
+
+
+RoadNetwork = RoadNetwork  # re-exported for the algorithms' type hints
