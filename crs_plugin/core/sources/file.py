@@ -28,9 +28,11 @@ import zipfile
 from pathlib import Path
 
 import numpy as np
+from osgeo import gdal, ogr
 
 from ..content import KIND_NAMES, sniff
 from ..errors import SourceError
+from ..gdal_exceptions import gdal_exceptions
 from ..http import HttpClient, get_bytes, is_url
 from ..schema import Provenance
 from ..table import RawTable
@@ -383,9 +385,6 @@ class _VsiFile:
     """A path GDAL can read: the local file itself, or the bytes in GDAL's memory file system."""
 
     def __init__(self, data: bytes, local_path: str | None, suffix: str) -> None:
-        from osgeo import gdal
-
-        self._gdal = gdal
         self._memory = None if local_path else f"/vsimem/crs_{uuid.uuid4().hex}{suffix}"
         if self._memory:
             gdal.FileFromMemBuffer(self._memory, data)
@@ -396,26 +395,21 @@ class _VsiFile:
 
     def __exit__(self, *exc):
         if self._memory:
-            self._gdal.Unlink(self._memory)
+            gdal.Unlink(self._memory)
 
 
 def _vsi_read(data: bytes, local_path: str | None, member: str, where: str) -> bytes:
-    from osgeo import gdal
-
-    with _VsiFile(data, local_path, ".zip") as archive:
-        path = f"/vsizip/{archive.path}/{member}"
-        handle = gdal.VSIFOpenL(path, "rb")
-        if handle is None:
-            raise SourceError(f"{where}: GDAL cannot open {member} in the archive.")
-        try:
-            chunks = []
-            while True:
-                chunk = gdal.VSIFReadL(1, 1 << 20, handle)
-                if not chunk:
-                    break
-                chunks.append(chunk)
-        finally:
-            gdal.VSIFCloseL(handle)
+    chunks = []
+    try:
+        with gdal_exceptions(), _VsiFile(data, local_path, ".zip") as archive:
+            handle = gdal.VSIFOpenL(f"/vsizip/{archive.path}/{member}", "rb")
+            try:
+                while chunk := gdal.VSIFReadL(1, 1 << 20, handle):
+                    chunks.append(chunk)
+            finally:
+                gdal.VSIFCloseL(handle)
+    except RuntimeError as exc:
+        raise SourceError(f"{where}: GDAL cannot read {member} in the archive ({exc}).") from None
     return b"".join(chunks)
 
 
@@ -423,28 +417,24 @@ def _read_with_gdal(
     data: bytes, where: str, suffix: str, local_path: str | None, member: str | None = None
 ) -> RawTable:
     """A Shapefile or GeoPackage (inside a ZIP archive when ``member`` is given) as a RawTable."""
-    from osgeo import gdal, ogr
-
-    with _VsiFile(data, local_path, ".zip" if member else suffix) as file:
-        path = f"/vsizip/{file.path}/{member}" if member else file.path
-        try:
+    try:
+        with gdal_exceptions(), _VsiFile(data, local_path, ".zip" if member else suffix) as file:
+            path = f"/vsizip/{file.path}/{member}" if member else file.path
             ds = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY)
-        except RuntimeError:  # a host that turned GDAL exceptions on
-            ds = None
-        if ds is None:
-            raise SourceError(
-                f"{where}: GDAL cannot open {member or 'the file'} ({gdal.GetLastErrorMsg() or 'no details'})."
-            )
-        layers = [ds.GetLayer(i) for i in range(ds.GetLayerCount())]
-        points = [
-            lyr for lyr in layers if ogr.GT_Flatten(lyr.GetGeomType()) in (ogr.wkbPoint, ogr.wkbMultiPoint)
-        ]
-        if len(points) != 1:
-            listing = ", ".join(
-                f"{lyr.GetName()} ({ogr.GeometryTypeToName(lyr.GetGeomType())})" for lyr in layers
-            )
-            raise SourceError(f"{where}: expected one point layer, found {listing or 'no layer'}.")
-        return _layer_table(points[0], where)
+            layers = [ds.GetLayer(i) for i in range(ds.GetLayerCount())]
+            points = [
+                lyr
+                for lyr in layers
+                if ogr.GT_Flatten(lyr.GetGeomType()) in (ogr.wkbPoint, ogr.wkbMultiPoint)
+            ]
+            if len(points) != 1:
+                listing = ", ".join(
+                    f"{lyr.GetName()} ({ogr.GeometryTypeToName(lyr.GetGeomType())})" for lyr in layers
+                )
+                raise SourceError(f"{where}: expected one point layer, found {listing or 'no layer'}.")
+            return _layer_table(points[0], where)
+    except RuntimeError as exc:
+        raise SourceError(f"{where}: GDAL cannot read {member or 'the file'} ({exc}).") from None
 
 
 def _layer_table(layer, where: str) -> RawTable:
@@ -468,7 +458,10 @@ def _layer_table(layer, where: str) -> RawTable:
     srs = layer.GetSpatialRef()
     crs = None
     if srs is not None:
-        srs.AutoIdentifyEPSG()
+        try:
+            srs.AutoIdentifyEPSG()
+        except RuntimeError:  # not an EPSG CRS: its WKT says what it is
+            pass
         code = srs.GetAuthorityCode(None)
         crs = f"EPSG:{code}" if srs.GetAuthorityName(None) == "EPSG" and code else srs.ExportToWkt()
     return RawTable(columns, x, y, crs=crs)
