@@ -32,9 +32,14 @@ export QT_QPA_PLATFORM ?= offscreen
 export PYTHONPATH := $(CURDIR)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: deps apt-deps demo test test-qgis-ltr lint format package deploy sample-data clean translations screenshots
+.PHONY: deps apt-deps node-deps demo test test-qgis-ltr lint format package deploy sample-data clean translations screenshots
 
-deps: apt-deps $(VENV)/.installed $(QM)
+# Independent servers the connector tests run against, installed from the package registries
+# into the gitignored .cache folder: Koop (npm) and pygeoapi (PyPI, in a virtualenv of its own).
+KOOP := .cache/koop
+PYGEOAPI := .cache/pygeoapi
+
+deps: apt-deps $(VENV)/.installed $(KOOP)/.installed $(PYGEOAPI)/.installed $(QM)
 
 apt-deps:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -48,6 +53,26 @@ $(VENV)/.installed: $(REQUIREMENTS) requirements-reference.txt | apt-deps
 	test -x $(PY) || /usr/bin/python3 -m venv --system-site-packages $(VENV)
 	$(PY) -m pip install -q --disable-pip-version-check -r $(REQUIREMENTS)
 	$(PY) -m pip install -q --disable-pip-version-check --no-deps -r requirements-reference.txt
+	touch $@
+
+# Node.js and npm for Koop: Debian's packages when the machine has no node of its own.
+node-deps:
+	@if ! command -v node >/dev/null || ! command -v npm >/dev/null; then \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends nodejs npm; \
+	fi
+
+# Koop with its GeoJSON file provider, as pinned by the lock file (install scripts are not needed).
+$(KOOP)/.installed: tests/servers/koop/package.json tests/servers/koop/package-lock.json | node-deps
+	mkdir -p $(KOOP)
+	cp tests/servers/koop/package.json tests/servers/koop/package-lock.json $(KOOP)/
+	cd $(KOOP) && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
+
+# pygeoapi in its own virtualenv: its numpy 2 and shapely 2.2 stay out of the plugin's .venv.
+$(PYGEOAPI)/.installed: tests/servers/pygeoapi-requirements.txt | apt-deps
+	test -x $(PYGEOAPI)/bin/python || /usr/bin/python3 -m venv $(PYGEOAPI)
+	$(PYGEOAPI)/bin/python -m pip install -q --disable-pip-version-check -r $<
 	touch $@
 
 # French interface: Qt's lrelease compiles the translation QGIS loads.

@@ -1,8 +1,9 @@
-"""Loading an ArcGIS REST layer: crs:loadsources vs QGIS's ArcGIS Feature Service provider.
+"""Loading 100,000 points from a web service: crs:loadsources vs QGIS's own providers.
 
-    python benchmarks/bench_load.py            # 100,000 points, pages of 2,000
+    python benchmarks/bench_load.py            # 100,000 points, pages of 2,000 (ArcGIS) / 1,000 (OGC API)
     python benchmarks/bench_load.py --quick    # 10,000 points
 
+ArcGIS REST:
 Both load the same layer from the loopback ArcGIS-like server used by the tests
 (tests/servers/arcgis.py) into the common schema in a GeoPackage: ours through the
 catalogue's arcgis connector (pages fetched 4 at a time) and the store; QGIS's through
@@ -10,6 +11,12 @@ its ``arcgisfeatureserver`` provider followed by ``native:refactorfields`` (QGIS
 field-mapping algorithm) writing a GeoPackage. The server runs in a process of its
 own, as a real server would: in this process its JSON encoding would compete with
 the client's Python for the interpreter lock, which QGIS's C++ client never does.
+
+OGC API Features: pygeoapi (the server the tests use, under gunicorn with two workers)
+publishing the same points from a PostgreSQL/PostGIS table (its PostgreSQL provider, which
+reports ``numberMatched``), pages of 1,000; ours through the catalogue's ogcapi connector
+(pages fetched concurrently by offset), QGIS's through its ``OAPIF`` provider with the same
+page size followed by ``native:refactorfields``.
 """
 
 from __future__ import annotations
@@ -69,6 +76,94 @@ def arcgis_server(n: int, page: int):
         process.wait(timeout=30)
 
 
+@contextlib.contextmanager
+def pygeoapi_server(n: int, page: int):
+    """pygeoapi serving ``n`` points from a PostGIS table (a throw-away cluster); yields its URL. The office
+    number is a property as well as the feature id: QGIS's OAPIF provider keeps no field for the id."""
+    import psycopg2
+
+    from tests.servers.postgres import PostgresCluster
+    from tests.servers.pygeoapi import PygeoapiServer
+
+    cluster = PostgresCluster().start()
+    try:
+        conn = psycopg2.connect(cluster.conninfo())
+        conn.autocommit = True
+        with conn.cursor() as cur:
+            cur.execute("CREATE EXTENSION postgis")
+            cur.execute(
+                "CREATE TABLE points AS SELECT i AS objectid, i AS office_no, 'Service Centre ' || i AS site_name, "
+                "'Centre de services ' || i AS nom_site, (99 + i) || ' Main Street' AS civic_address, "
+                "CASE WHEN mod(i, 2) = 0 THEN 'Provincial' ELSE 'Federal' END AS gov_level, "
+                "ST_SetSRID(ST_MakePoint(-66.6 + mod(i - 1, 500) * 0.004, 45.9 + ((i - 1) / 500) * 0.001), 4326)"
+                "::geometry(Point, 4326) AS geom FROM generate_series(1, %s) AS i",
+                (n,),
+            )
+            cur.execute("ALTER TABLE points ADD PRIMARY KEY (objectid)")
+            cur.execute("ANALYZE points")
+        conn.close()
+        data = {"host": "127.0.0.1", "port": cluster.port, "dbname": "postgres", "user": cluster.superuser,
+                "password": cluster.password, "search_path": ["public"]}  # fmt: skip
+        provider = {
+            "name": "PostgreSQL",
+            "data": data,
+            "id_field": "objectid",
+            "table": "points",
+            "geom_field": "geom",
+        }
+        with PygeoapiServer({"points": provider}, max_items=page, workers=2) as server:
+            yield server.url
+    finally:
+        cluster.stop()
+
+
+def compare_ogcapi(processing, tmp: Path, n: int, page: int) -> None:
+    from qgis.core import QgsVectorLayer
+
+    mapping = {**MAPPING, "source_id": "bench_ogcapi", "fields": {
+        **MAPPING["fields"], "source_record_id": {"column": "office_no"}, "name_en": {"column": "site_name"},
+        "name_fr": {"column": "nom_site"}, "street_address": {"column": "civic_address"},
+        "order_of_government": {"column": "gov_level", "map": {"Federal": "federal", "Provincial": "provincial"}}}}  # fmt: skip
+    refactor = [
+        ("point_id", "concat('bench_ogcapi:', \"office_no\")"), ("name_en", '"site_name"'), ("name_fr", '"nom_site"'),
+        ("organization", "'Bench'"), ("order_of_government", "lower(\"gov_level\")"), ("jurisdiction", "'NB'"),
+        ("channel", "'in_person'"), ("point_type", "'service_centre'"), ("street_address", '"civic_address"'),
+        ("source_id", "'bench_ogcapi'"), ("source_record_id", 'to_string("office_no")'),
+    ]  # fmt: skip
+    with pygeoapi_server(n, page) as url:
+        catalogue = tmp / "catalogue_ogcapi.json"
+        catalogue.write_text(json.dumps({"sources": [{"id": "bench_ogcapi", "mapping": mapping, "connector": {
+            "type": "ogcapi", "url": url, "collection": "points", "limit": page}}]}), encoding="utf-8")  # fmt: skip
+
+        def ours():
+            out = tmp / "ours_ogcapi.gpkg"
+            out.unlink(missing_ok=True)
+            processing.run("crs:loadsources", {"CATALOGUE": str(catalogue), "OUTPUT": str(out)})
+            return out
+
+        ours_s, ours_out = timed(ours)
+        rss = peak_rss_mb()
+
+        def qgis_provider():
+            out = tmp / "qgis_ogcapi.gpkg"
+            out.unlink(missing_ok=True)
+            layer = QgsVectorLayer(f"url='{url}' typename='points' pageSize='{page}'", "oapif", "OAPIF")
+            assert layer.isValid(), "QGIS's OAPIF provider could not open the collection"
+            fields = [{"name": name, "type": 10, "length": 0, "precision": 0, "expression": expr}
+                      for name, expr in refactor]  # fmt: skip
+            processing.run(
+                "native:refactorfields", {"INPUT": layer, "FIELDS_MAPPING": fields, "OUTPUT": str(out)}
+            )
+            return out
+
+        base_s, base_out = timed(qgis_provider)
+    ours_ids, base_ids = ids(ours_out, "service_points"), ids(base_out, "qgis_ogcapi")
+    report(name=f"load_ogcapi_{size(n)}_pages_of_{size(page)}", ours_s=round(ours_s, 3),
+           baseline="OAPIF provider + native:refactorfields", baseline_s=round(base_s, 3),
+           speedup=round(base_s / ours_s, 1), agree=ours_ids == base_ids and len(ours_ids) == n,
+           max_abs_diff=len(ours_ids ^ base_ids), peak_rss_mb=round(rss))  # fmt: skip
+
+
 def main() -> None:
     n, page = sizes((10_000, 2_000), (100_000, 2_000), __doc__)
     app, processing, plugin = start_qgis()
@@ -106,6 +201,7 @@ def main() -> None:
            baseline="arcgisfeatureserver provider + native:refactorfields", baseline_s=round(base_s, 3),
            speedup=round(base_s / ours_s, 1), agree=ours_ids == base_ids and len(ours_ids) == n,
            max_abs_diff=len(ours_ids ^ base_ids), peak_rss_mb=round(rss))  # fmt: skip
+    compare_ogcapi(processing, tmp, n, 1_000)
     plugin.unload()
 
 

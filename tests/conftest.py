@@ -119,6 +119,39 @@ def mapserver_wfs(sample_store):
         yield server
 
 
+@pytest.fixture(scope="session")
+def koop():
+    """Koop (Esri's GeoServices implementation in Node.js) serving GeoJSON files as FeatureServer layers:
+    ``points`` (the ArcGIS test offices, 2,500, maxRecordCount 1000) and ``offices_300`` (the same with
+    maxRecordCount 300)."""
+    from tests.servers.arcgis import make_features
+    from tests.servers.koop import KoopServer
+
+    def layer(max_record_count: int) -> dict:
+        features = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [r["x"], r["y"]]},
+                     "properties": {k: v for k, v in r.items() if k not in ("x", "y")}} for r in make_features(2500)]  # fmt: skip
+        metadata = {"maxRecordCount": max_record_count, "idField": "OBJECTID", "name": "ServicePoints"}
+        return {"type": "FeatureCollection", "metadata": metadata, "features": features}
+
+    with KoopServer({"points": layer(1000), "offices_300": layer(300)}) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def pygeoapi(sample_store, tmp_path_factory):
+    """pygeoapi (OGC API Features) serving the sample service points from a GeoJSON file as collection
+    ``service_points``, and a second collection ``offices``; ``limit`` capped at 10, pygeoapi's default."""
+    from osgeo import gdal
+
+    from tests.servers.pygeoapi import PygeoapiServer
+
+    data = tmp_path_factory.mktemp("pygeoapi") / "service_points.geojson"
+    gdal.VectorTranslate(str(data), str(sample_store), format="GeoJSON", layers=["service_points"])
+    provider = {"name": "GeoJSON", "data": str(data), "id_field": "point_id"}
+    with PygeoapiServer({"service_points": provider, "offices": provider}) as server:
+        yield server
+
+
 # -- shared store: a real PostgreSQL + PostGIS cluster ------------------------------------
 ROLES = {"nb_editor": "NB", "bc_editor": "BC"}  # contributor role -> jurisdiction
 MAINTAINER = "geomapping"

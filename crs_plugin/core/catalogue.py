@@ -23,6 +23,16 @@ from .sources.file import FileSource
 from .sources.ogcapi import OgcApiFeaturesSource
 from .sources.wfs import WfsSource
 
+#: Per connector type: catalogue key -> the connector's argument (beside its address).
+_OPTIONS = {
+    "file": {"format": "fmt", "encoding": "encoding", "member": "member"},
+    "arcgis": {"where": "where", "out_format": "out_format", "page_size": "page_size", "max_pages": "max_pages",
+               "concurrency": "concurrency"},
+    "ogcapi": {"limit": "limit", "bbox": "bbox", "max_pages": "max_pages", "concurrency": "concurrency"},
+    "wfs": {"version": "version", "out_format": "out_format", "page_size": "page_size", "max_pages": "max_pages"},
+    "ckan": {"resource": "resource_id", "type_name": "type_name", "member": "member", "page_size": "page_size",
+             "max_pages": "max_pages"},
+}  # fmt: skip
 SAMPLE_CATALOGUE = Path(__file__).resolve().parent.parent / "data" / "sample" / "sources.json"
 CATALOGUE_SCHEMA = Path(__file__).resolve().parent.parent / "resources" / "schemas" / "catalogue.schema.json"
 
@@ -43,8 +53,12 @@ def validate_catalogue(doc, path: Path | str = "catalogue") -> None:
     )
     if not errors:
         return
+    # An unknown key is reported once the rest is right (a failing branch leaves its own keys unevaluated).
+    unknown_key = ("additionalProperties", "unevaluatedProperties")
+    errors = [e for e in errors if e.validator not in unknown_key] or errors
     error = min(errors, key=lambda e: len(e.absolute_path) == 0)
     where = list(error.absolute_path)
+    entry = None
     source = ""
     if len(where) >= 2 and where[0] == "sources" and isinstance(where[1], int):
         entry = doc["sources"][where[1]]
@@ -52,8 +66,33 @@ def validate_catalogue(doc, path: Path | str = "catalogue") -> None:
         source = f"source '{name}'" if name else f"source #{where[1] + 1}"
         where = where[2:]
     field = ".".join(str(p) for p in where) or "(the entry itself)"
+    message = error.message
+    if error.validator in ("additionalProperties", "unevaluatedProperties"):
+        message = _unknown_keys_message(schema, error.instance, where, in_source=entry is not None)
     raise MappingError(
-        f"Catalogue {Path(path).name}: {source + ', ' if source else ''}field {field}: {error.message}."
+        f"Catalogue {Path(path).name}: {source + ', ' if source else ''}field {field}: {message}."
+    )
+
+
+def _unknown_keys_message(schema: dict, instance: dict, where: list, in_source: bool) -> str:
+    """'unknown key 'max_pages' (an ogcapi connector knows: …)': what was refused and what is known."""
+    defs = schema["$defs"]
+    if where == ["connector"]:
+        kind = instance.get("type")
+        known = list(defs["connector"]["properties"])
+        for branch in defs["connector"]["allOf"]:
+            if branch["if"]["properties"]["type"]["const"] == kind:
+                known += list(branch["then"]["properties"])
+        what = f"a{'n' if str(kind)[:1] in 'aeiou' else ''} {kind} connector"
+    elif in_source:
+        known, what = list(defs["source"]["properties"]), "a source"
+    else:
+        known, what = list(schema["properties"]), "a catalogue"
+    unknown = [k for k in instance if k not in known]
+    keys = ", ".join(f"'{k}'" for k in unknown)
+    return (
+        f"unknown key{'s' if len(unknown) > 1 else ''} {keys}, which would be ignored ({what} knows: "
+        f"{', '.join(known)})"
     )
 
 
@@ -76,38 +115,27 @@ class CatalogueEntry:
         """The connector for this entry; ``base`` is the catalogue's location (relative file locations
         are resolved against it); ``client`` carries its HTTP requests (default: urllib)."""
         kind = self.connector.get("type")
-        if kind == "file":
-            location = resolve(base, str(self.connector.get("location", "")))
-            return FileSource(
-                location, self.id, self.connector.get("format"), self.connector.get("encoding"), client
-            )
-        if kind == "arcgis":
-            params = {
-                k: v
-                for k, v in self.connector.items()
-                if k in ("where", "out_format", "page_size", "max_pages")
-            }
-            return ArcGisSource(str(self.connector.get("url", "")), self.id, client=client, **params)
-        if kind == "ogcapi":
-            bbox = self.connector.get("bbox")
-            return OgcApiFeaturesSource(
-                str(self.connector.get("url", "")), str(self.connector.get("collection", "")), self.id,
-                limit=int(self.connector.get("limit", 1000)), bbox=tuple(bbox) if bbox else None, client=client,
-            )  # fmt: skip
         c = self.connector
+        # Catalogue keys -> connector arguments (the schema refuses any other key).
+        options = {name: c[key] for key, name in _OPTIONS.get(kind, {}).items() if key in c}
+        if kind == "file":
+            location = resolve(base, str(c.get("location", "")))
+            return FileSource(location, self.id, client=client, **options)
+        if kind == "arcgis":
+            return ArcGisSource(str(c.get("url", "")), self.id, client=client, **options)
+        if kind == "ogcapi":
+            if "bbox" in options:
+                options["bbox"] = tuple(options["bbox"])
+            return OgcApiFeaturesSource(
+                str(c.get("url", "")), c.get("collection"), self.id, client=client, **options
+            )
         if kind == "wfs":
-            params = {k: v for k, v in c.items() if k in ("version", "out_format", "page_size", "max_pages")}
             return WfsSource(
-                str(c.get("url", "")), str(c.get("type_name", "")), self.id, client=client, **params
+                str(c.get("url", "")), str(c.get("type_name", "")), self.id, client=client, **options
             )
         if kind == "ckan":
             return CkanSource(
-                str(c.get("url", "")),
-                str(c.get("dataset", "")),
-                self.id,
-                c.get("resource"),
-                c.get("type_name"),
-                client=client,
+                str(c.get("url", "")), str(c.get("dataset", "")), self.id, client=client, **options
             )
         raise SourceError(
             f"Source '{self.id}': connector type '{kind}' is not supported (file, arcgis, ogcapi, wfs, ckan)."

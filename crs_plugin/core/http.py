@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from urllib.parse import urlencode, urlsplit
 
+from .content import KIND_NAMES, sniff
 from .errors import SourceError
 
 USER_AGENT = "CRS-Service-Points-QGIS-plugin"
@@ -143,12 +144,20 @@ class HttpClient:
 
     def get_json(self, url: str, params: dict | None = None, headers: dict | None = None) -> dict:
         response = self.get(url, params, headers)
-        text = response.body.decode("utf-8", errors="replace")
-        if text.lstrip()[:1] == "<":
+        kind = sniff(response.body)
+        if kind == "html":
             raise SourceError(
                 f"{response.url} answered with a web page instead of JSON (is the address right, "
                 "or is the service down?)."
             )
+        if kind not in ("json", "csv"):  # 'csv' is any other text: truncated or invalid JSON, said below
+            words = _error_summary(response.body) if kind == "xml" else ""
+            raise SourceError(
+                f"{response.url} answered with {KIND_NAMES[kind]} instead of JSON"
+                + (f": {words}" if words else "")
+                + "."
+            )
+        text = response.body.decode("utf-8", errors="replace")
         try:
             return json.loads(text)
         except json.JSONDecodeError as exc:

@@ -19,9 +19,10 @@ Field rules: ``column`` (copy), ``value`` (constant), ``concat`` (join non-empty
 columns with ``separator``); then optionally ``split`` (list fields), ``map``
 (value translation, applied to each list item) and ``default`` (for empty values).
 ``geometry`` names the coordinate columns of tabular sources and their ``crs``;
-sources with geometry of their own (GeoJSON) use it, in EPSG:4326 or the CRS
-their legacy ``crs`` member states, so one mapping serves a CSV and a GeoJSON
-version of the same data. Pseudo-columns ``@row``
+sources with geometry of their own (GeoJSON, services, Shapefiles) use it, read in
+the CRS the source declares (a ``crs`` member, a ``spatialReference``, a ``.prj``) or,
+when it declares none, in the mapping's ``crs`` (EPSG:4326 by default), so one mapping
+serves a CSV and a GeoJSON version of the same data. Pseudo-columns ``@row``
 (1-based record number) and ``@id`` (GeoJSON feature id) are available.
 
 Mapping checks everything before anything is written: unknown columns, values
@@ -54,6 +55,7 @@ from .table import PointTable, RawTable, text_column
 SAFE_SOURCE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
 _RULE_KEYS = {"column", "value", "concat"}
 _OPTION_KEYS = {"separator", "split", "map", "default"}
+_DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+")
 
 
 @dataclass(frozen=True)
@@ -233,9 +235,11 @@ class FieldMapping:
         self, raw: RawTable, available: dict, xy_from_columns: bool
     ) -> tuple[np.ndarray, np.ndarray]:
         g = self.geometry
+        declared = raw.crs is not None
         if raw.x is not None:  # the source's own geometry wins over coordinate columns
             x, y = np.asarray(raw.x, dtype=float), np.asarray(raw.y, dtype=float)
-            crs = raw.crs
+            # The CRS the answer declares; the mapping's for sources that declare none.
+            crs = raw.crs or g.crs
         elif xy_from_columns:
             x = _parse_numbers(available[g.x], g.x, self.source_id)
             y = _parse_numbers(available[g.y], g.y, self.source_id)
@@ -264,22 +268,30 @@ class FieldMapping:
             raise CoordinateError(
                 f"Source '{self.source_id}': {describe_rows(np.flatnonzero(outside) + 1)} "
                 f"fall outside Canada once read as {crs or 'EPSG:4326'}. "
-                + _coordinate_hint(x[outside], y[outside], crs)
+                + _coordinate_hint(x[outside], y[outside], crs, declared)
             )
         return lon, lat
 
 
-def _coordinate_hint(x: np.ndarray, y: np.ndarray, crs: str | None) -> str:
+def _coordinate_hint(x: np.ndarray, y: np.ndarray, crs: str | None, declared: bool) -> str:
+    """Advice that works: a mapping's 'crs' only applies where the source declares none."""
+    if declared:
+        return (
+            f"The source itself declares {crs} (so a 'crs' in the mapping does not apply): its "
+            "publisher states the wrong CRS; ask them to correct it, or load a copy whose declared "
+            "CRS is right."
+        )
     if (crs is None or crs.upper() == "EPSG:4326") and (np.abs(x) > 180).any():
         return (
-            "The values look like projected metres: set the source's 'crs' in the mapping "
-            "(for example EPSG:3347 or EPSG:2953)."
+            "The values look like projected metres: add their CRS to the mapping's 'geometry' object, "
+            'for example "crs": "EPSG:3347" (Statistics Canada Lambert) or "crs": "EPSG:2953" '
+            "(New Brunswick)."
         )
     lon_min, lat_min, lon_max, lat_max = (-141.01, 41.67, -52.61, 83.12)
     swapped = (y >= lon_min) & (y <= lon_max) & (x >= lat_min) & (x <= lat_max)
     if swapped.all():
         return "Longitude and latitude look swapped: exchange 'x' and 'y' in the mapping."
-    return "Check the coordinate columns and the 'crs' in the mapping."
+    return "Check the coordinate columns and the 'crs' in the mapping's geometry."
 
 
 def _parse_numbers(values: np.ndarray, column: str, source_id: str) -> np.ndarray:
@@ -294,6 +306,14 @@ def _parse_numbers(values: np.ndarray, column: str, source_id: str) -> np.ndarra
             bad.append(i)
     if bad:
         sample = ", ".join(repr(values[i]) for i in bad[:3])
+        if any(_DECIMAL_COMMA.fullmatch(str(values[i]).strip()) for i in bad):
+            raise CoordinateError(
+                f"Source '{source_id}': column '{column}' has numbers written with a decimal comma "
+                f"({sample} in {describe_rows(np.array(bad) + 1)}) among numbers that cannot be read that "
+                "way (decimal points, or a comma-separated file): it is ambiguous which is meant. Write "
+                "the column with one decimal separator, or save the file separated by semicolons with "
+                "decimal commas throughout."
+            )
         raise CoordinateError(
             f"Source '{source_id}': column '{column}' must hold numbers but has {sample} in "
             f"{describe_rows(np.array(bad) + 1)}."

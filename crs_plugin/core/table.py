@@ -7,10 +7,11 @@ validation work a column at a time instead of a record at a time.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
+from .errors import SourceError
 from .schema import FIELD_NAMES
 
 
@@ -56,8 +57,11 @@ class RawTable:
     columns: dict[str, np.ndarray]
     x: np.ndarray | None = None
     y: np.ndarray | None = None
-    #: CRS of x/y as an authority id or WKT, when the source states it.
+    #: CRS of x/y as an authority id or WKT, when the source declares it (None: it declares
+    #: none, and the mapping's ``crs`` applies).
     crs: str | None = None
+    #: What the load report should say about how the records were read (decimal commas, encoding).
+    notes: list[str] = field(default_factory=list)
 
     def __len__(self) -> int:
         if self.x is not None:
@@ -95,7 +99,11 @@ def concat_tables(tables: list[RawTable]) -> RawTable:
     }
     x = np.concatenate([t.x for t in tables]) if tables else np.zeros(0)
     y = np.concatenate([t.y for t in tables]) if tables else np.zeros(0)
-    return RawTable(columns, x, y, crs=tables[0].crs if tables else "EPSG:4326")
+    crss = list(dict.fromkeys(t.crs for t in tables if len(t)))
+    if len(crss) > 1:
+        raise SourceError(f"The pages of one source came in different CRSs ({', '.join(map(str, crss))}).")
+    notes = list(dict.fromkeys(note for t in tables for note in t.notes))
+    return RawTable(columns, x, y, crs=crss[0] if crss else None, notes=notes)
 
 
 @dataclass

@@ -79,7 +79,8 @@ class LoadSourcesAlgorithm(CrsAlgorithm):
             try:
                 # Through QGIS's network manager: the user's proxy and, if named, an auth configuration.
                 client = qgis_http_client(str(entry.connector.get("authcfg", "")))
-                summary = store.write_points(*load_points(catalogue.source(entry.id, client), entry.mapping))
+                points, provenance = load_points(catalogue.source(entry.id, client), entry.mapping)
+                summary = store.write_points(points, provenance)
             except CrsServicePointsError as exc:
                 # One source failing leaves its previous version in the store and the others loading.
                 feedback.reportError(f"{entry.id}: {exc}", fatalError=False)
@@ -89,6 +90,8 @@ class LoadSourcesAlgorithm(CrsAlgorithm):
                 sources_loaded += 1
                 changed += summary.added + summary.changed + summary.removed
                 feedback.pushInfo(str(summary))
+                for note in provenance.extra.get("notes", []):  # how the source was read (decimal commas…)
+                    feedback.pushInfo(f"{entry.id}: {note}")
             feedback.setProgress(100.0 * (number + 1) / len(entries))
         if failed and len(failed) == len(entries):
             raise QgsProcessingException(self.tr("No source could be loaded: {}.").format(", ".join(failed)))

@@ -68,3 +68,32 @@ def test_invalid_catalogue_names_the_source_and_the_field(tmp_path, change, mess
     path.write_text(json.dumps(doc), encoding="utf-8")
     with pytest.raises(MappingError, match=message):
         load_catalogue(path)
+
+
+def test_the_load_report_says_how_a_file_was_read(crs_provider, tmp_path):
+    from qgis.core import QgsProcessingFeedback
+
+    class Messages(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.infos = []
+
+        def pushInfo(self, info):  # noqa: N802 - QGIS API
+            self.infos.append(info)
+
+    (tmp_path / "offices.csv").write_bytes(
+        "id;name;lon;lat\n1;Hôtel de ville;-64,78;46,09\n".encode("cp1252")
+    )
+    mapping = {"source_id": "offices", "geometry": {"x": "lon", "y": "lat"}, "fields": {
+        "source_record_id": {"column": "id"}, "name_en": {"column": "name"}, "organization": {"value": "Org"},
+        "order_of_government": {"value": "municipal"}, "jurisdiction": {"value": "NB"},
+        "point_type": {"value": "municipal_office"}}}  # fmt: skip
+    catalogue = tmp_path / "catalogue.json"
+    catalogue.write_text(json.dumps({"sources": [{"id": "offices", "mapping": mapping,
+                                                  "connector": {"type": "file", "location": "offices.csv"}}]}))  # fmt: skip
+    feedback = Messages()
+    out = processing.run("crs:loadsources", {"CATALOGUE": str(catalogue), "OUTPUT": str(tmp_path / "crs.gpkg")},
+                         feedback=feedback)  # fmt: skip
+    assert out["POINTS_LOADED"] == 1
+    assert "offices: read as cp1252 text" in feedback.infos
+    assert "offices: numbers with a decimal comma read as numbers in columns 'lon', 'lat'" in feedback.infos

@@ -12,7 +12,7 @@ from crs_plugin.core.mapping import FieldMapping
 from crs_plugin.core.sources import load_points
 from crs_plugin.core.sources.arcgis import ArcGisSource
 from crs_plugin.core.store import GeoPackageStore
-from tests.servers.arcgis import FakeArcGis
+from tests.servers.arcgis import SERVICE_PATH, FakeArcGis
 
 MAPPING = FieldMapping.from_dict({
     "source_id": "nb_arcgis",
@@ -112,6 +112,12 @@ def test_html_page_instead_of_json(server):
         ArcGisSource(server.layer_url, "nb_arcgis", client=client()).fetch()
 
 
+def test_xml_labelled_json_is_named_with_the_servers_words(server):
+    server.faults = [("xml",)]
+    with pytest.raises(SourceError, match=r"answered with XML instead of JSON: Token required\."):
+        ArcGisSource(server.layer_url, "nb_arcgis", client=client()).fetch()
+
+
 def test_arcgis_error_json_with_http_200(server):
     server.faults = [("error200",)]
     with pytest.raises(
@@ -123,7 +129,7 @@ def test_arcgis_error_json_with_http_200(server):
 def test_a_server_that_never_finishes_stops_at_the_page_limit(server):
     server.endless = True
     server.supports_count = False  # the sequential path: it has to trust exceededTransferLimit
-    with pytest.raises(SourceError, match="after 5 pages of 1000"):
+    with pytest.raises(SourceError, match="after 5 pages; stopped"):
         ArcGisSource(server.layer_url, "nb_arcgis", max_pages=5, client=client()).fetch()
 
 
@@ -157,7 +163,7 @@ def test_byte_limit(server):
 
 def test_only_http_urls_are_fetched():
     with pytest.raises(SourceError, match="Only http"):
-        ArcGisSource("file:///etc/passwd", "x", client=client()).fetch()
+        ArcGisSource("file:///etc/passwd/FeatureServer/0", "x", client=client()).fetch()
 
 
 def test_a_failed_refresh_leaves_the_cached_points(server, tmp_path):
@@ -190,3 +196,132 @@ def test_catalogue_entry_with_an_arcgis_connector(server, tmp_path):
     assert isinstance(source, ArcGisSource) and source.page_size == 700
     raw, _ = source.fetch()
     assert len(raw) == 2500
+
+
+# -- paging as the server says (issue 14) ------------------------------------------------
+
+ALL_IDS = [str(i) for i in range(1, 2501)]
+
+
+@pytest.mark.parametrize("concurrency", [4, 1])
+@pytest.mark.parametrize("out_format", ["geojson", "json"])
+def test_pages_shorter_than_asked_advance_by_the_records_received(server, concurrency, out_format):
+    server.page_cap = 300  # advertises 1000 a page, sends 300
+    raw, _ = ArcGisSource(
+        server.layer_url, "nb_arcgis", out_format=out_format, concurrency=concurrency, client=client()
+    ).fetch()
+    assert sorted(raw.columns["@id"], key=int) == ALL_IDS
+    offsets = sorted({int(r["resultOffset"]) for r in server.requests if "resultOffset" in r})
+    assert offsets[:3] == [0, 300, 600]
+
+
+@pytest.mark.parametrize("supports_count", [True, False])
+def test_geojson_that_never_says_exceeded_transfer_limit(server, supports_count):
+    server.send_flag = False  # as Koop's and other implementations' GeoJSON
+    server.supports_count = supports_count
+    raw, _ = ArcGisSource(server.layer_url, "nb_arcgis", out_format="geojson", client=client()).fetch()
+    assert sorted(raw.columns["@id"], key=int) == ALL_IDS
+
+
+def test_records_the_pages_leave_out_are_asked_for_by_object_id(server):
+    server.hidden_ids = {5, 1700}
+    raw, provenance = ArcGisSource(server.layer_url, "nb_arcgis", client=client()).fetch()
+    assert sorted(raw.columns["@id"], key=int) == ALL_IDS
+    assert any(r.get("objectIds") == "5,1700" for r in server.requests)
+    assert "fetched by object id" in raw.notes[0]
+
+
+def test_records_that_cannot_be_had_fail_saying_how_many_of_how_many(server):
+    server.lost_ids = {90001, 90002}  # counted and listed, never sent
+    with pytest.raises(SourceError, match=r"got 2500 of 2502 records because the server's pages left some out"
+                                          r".*\(90001, 90002\); nothing was loaded"):  # fmt: skip
+        ArcGisSource(server.layer_url, "nb_arcgis", client=client()).fetch()
+
+
+@pytest.mark.parametrize("error", [5, -5])
+def test_a_count_that_disagrees_with_the_pages_is_checked_against_the_object_ids(server, error):
+    server.count_error = error
+    raw, _ = ArcGisSource(server.layer_url, "nb_arcgis", client=client()).fetch()
+    assert sorted(raw.columns["@id"], key=int) == ALL_IDS
+    assert raw.notes == [f"the server's count ({2500 + error}) disagrees with its 2500 object ids: all 2500 "
+                         "records with an object id were loaded"]  # fmt: skip
+
+
+def test_an_empty_page_while_more_exist_is_an_error_naming_the_counts(server):
+    server.empty_at = 1000
+    server.supports_count = False
+    with pytest.raises(SourceError, match=r"got 1000 records.*empty page at offset 1000 while saying more"):
+        ArcGisSource(server.layer_url, "nb_arcgis", client=client()).fetch()
+
+
+def test_an_empty_page_with_a_count_is_completed_by_object_id(server):
+    server.empty_at = 1000
+    raw, _ = ArcGisSource(server.layer_url, "nb_arcgis", client=client()).fetch()
+    assert sorted(raw.columns["@id"], key=int) == ALL_IDS
+
+
+def test_esri_json_is_read_in_the_crs_it_declares(server):
+    server.ignore_out_sr = True  # answers in Web Mercator (wkid 102100, latestWkid 3857) whatever outSR says
+    points, _ = load_points(
+        ArcGisSource(server.layer_url, "nb_arcgis", out_format="json", client=client()), MAPPING
+    )
+    assert points.lon[1] == pytest.approx(-66.596) and points.lat[600] == pytest.approx(45.91)
+
+
+# -- the addresses people paste ------------------------------------------------------------
+
+
+def test_a_service_address_with_one_layer_loads_that_layer(server):
+    raw, provenance = ArcGisSource(server.url + SERVICE_PATH, "nb_arcgis", client=client()).fetch()
+    assert len(raw) == 2500 and provenance.uri == server.layer_url
+
+
+def test_a_service_address_with_several_layers_says_which_to_paste(server):
+    server.layers = [{"id": 0, "name": "ServicePoints"}, {"id": 3, "name": "Boundaries"}]
+    with pytest.raises(SourceError, match=r"service with 2 layers \(0: ServicePoints; 3: Boundaries\).*"
+                                          r"FeatureServer/0\."):  # fmt: skip
+        ArcGisSource(server.url + SERVICE_PATH, "nb_arcgis", client=client()).fetch()
+
+
+def test_a_layer_html_page_and_a_query_address_with_parameters(server):
+    raw, _ = ArcGisSource(server.layer_url + "/?f=html", "nb_arcgis", client=client()).fetch()
+    assert len(raw) == 2500
+    server.requests.clear()
+    url = server.layer_url + "/query?where=GOV_LEVEL%3D%27Federal%27&outFields=SITE_NAME&f=pjson&token=abc"
+    ArcGisSource(url, "nb_arcgis", client=client()).fetch()
+    queries = [r for r in server.requests if r["path"].endswith("/query")]
+    assert {r["where"] for r in queries} == {"GOV_LEVEL='Federal'"} and {r["token"] for r in queries} == {
+        "abc"
+    }
+    assert {r["outFields"] for r in queries if "resultOffset" in r} == {"*"}
+
+
+def test_an_address_that_is_not_a_layer_says_what_to_paste():
+    with pytest.raises(SourceError, match=r"ending in /FeatureServer/<layer number>"):
+        ArcGisSource("https://www.arcgis.com/home/item.html?id=abc", "x", client=client())
+
+
+@pytest.mark.parametrize(("spatial_reference", "crs"), [
+    ({"wkid": 102100, "latestWkid": 3857}, "EPSG:3857"),
+    ({"wkid": 3347}, "EPSG:3347"),
+    ({"wkid": 102001}, "ESRI:102001"),  # Canada Albers, an Esri-only code
+    ({"wkt": 'PROJCS["NAD83 / Statistics Canada Lambert"]'}, 'PROJCS["NAD83 / Statistics Canada Lambert"]'),
+    ({}, None),
+    (None, None),
+])  # fmt: skip
+def test_an_esri_spatial_reference_as_a_crs(spatial_reference, crs):
+    from crs_plugin.core.sources.arcgis import esri_crs
+
+    assert esri_crs(spatial_reference) == crs
+
+
+def test_an_incomplete_load_leaves_the_store_as_it_was(server, tmp_path):
+    store = GeoPackageStore(tmp_path / "crs.gpkg")
+    store.write_points(*load_points(ArcGisSource(server.layer_url, "nb_arcgis", client=client()), MAPPING))
+    digest = hashlib.sha256((tmp_path / "crs.gpkg").read_bytes()).hexdigest()
+    server.lost_ids = {90001}
+    with pytest.raises(SourceError, match="got 2500 of 2501 records"):
+        store.write_points(
+            *load_points(ArcGisSource(server.layer_url, "nb_arcgis", client=client()), MAPPING)
+        )
+    assert hashlib.sha256((tmp_path / "crs.gpkg").read_bytes()).hexdigest() == digest

@@ -75,7 +75,9 @@ def test_named_csv_resource_maps_like_the_file(portal):
 
 def test_download_page_instead_of_the_file(portal):
     set_resources(portal, [resource(portal, "c7cc9297", "CSV", "/files/download-page")])
-    with pytest.raises(SourceError, match="leads to a web page, not a CSV file"):
+    with pytest.raises(
+        SourceError, match=r"CKAN resource 'c7cc9297' .*\(labelled CSV, .*\) leads to a web page"
+    ):
         CkanSource(portal.url, DATASET, "x").fetch()
 
 

@@ -140,7 +140,7 @@ def test_header_only_file_has_no_records(tmp_path):
 
 def test_projected_coordinates_declared_as_lon_lat_are_a_wrong_crs(tmp_path):
     text = "id,name,level,svc,lon,lat\n1,A,Federal,,2500000,7400000\n"
-    with pytest.raises(CoordinateError, match=r"outside Canada.*projected metres.*'crs'"):
+    with pytest.raises(CoordinateError, match=r"outside Canada.*projected metres.*\"crs\": \"EPSG:3347\""):
         mini_points(tmp_path, text)
 
 

@@ -117,3 +117,47 @@ def test_wfs_2_0_and_1_1_request_parameters():
         "https://example.gov/wfs", "OFFICES", "x", version="1.1.0", out_format="gml", page_size=500
     )._params(0)
     assert (v1["TYPENAME"], v1["MAXFEATURES"]) == ("OFFICES", 500) and "OUTPUTFORMAT" not in v1
+
+
+# -- paging as the server says and the CRS it declares (issue 14) --------------------------
+
+
+@pytest.mark.parametrize("out_format", ["geojson", "gml"])
+@pytest.mark.parametrize("send_matched", [True, False])
+def test_a_server_capping_count_below_the_page_size_gives_every_feature(out_format, send_matched):
+    from tests.servers.wfs_faults import FakeWfs
+
+    with FakeWfs(cap=30, send_matched=send_matched) as server:
+        raw, _ = WfsSource(
+            server.url + "/", "pub:OFFICES", "wfs", out_format=out_format, page_size=100
+        ).fetch()
+        starts = [int(r["STARTINDEX"]) for r in server.requests]
+    assert list(raw.columns["@id"]) == [f"OFFICES.{i}" for i in range(95)]
+    assert starts[:4] == [0, 30, 60, 90]  # advanced by what was received
+
+
+@pytest.mark.parametrize("out_format", ["geojson", "gml"])
+def test_fewer_features_than_number_matched_fail_naming_the_counts(out_format):
+    from tests.servers.wfs_faults import FakeWfs
+
+    with FakeWfs(cap=30) as server:
+        server.matched_error = 5
+        with pytest.raises(SourceError, match=r"got 95 of 100 features \(numberMatched\) because"):
+            WfsSource(server.url + "/", "pub:OFFICES", "wfs", out_format=out_format, page_size=100).fetch()
+
+
+@pytest.mark.parametrize("out_format", ["geojson", "gml"])
+def test_features_are_read_in_the_crs_the_answer_declares(out_format):
+    from crs_plugin.core.mapping import FieldMapping
+    from crs_plugin.core.sources import load_points
+    from tests.servers.wfs_faults import LON_LAT, FakeWfs
+
+    mapping = FieldMapping.from_dict({"source_id": "wfs", "fields": {
+        "source_record_id": {"column": "@id"}, "name_en": {"column": "NAME"}, "organization": {"value": "BC"},
+        "order_of_government": {"value": "provincial"}, "jurisdiction": {"value": "BC"},
+        "point_type": {"value": "service_centre"}}})  # fmt: skip
+    with FakeWfs(albers=True) as server:  # ignores SRSNAME=EPSG:4326, answers in BC Albers
+        source = WfsSource(server.url + "/", "pub:OFFICES", "wfs", out_format=out_format)
+        points, _ = load_points(source, mapping)
+    assert points.lon[7] == pytest.approx(LON_LAT[7][0], abs=1e-7)
+    assert points.lat[7] == pytest.approx(LON_LAT[7][1], abs=1e-7)

@@ -23,6 +23,8 @@ def load_points(source: Source, mapping: FieldMapping) -> tuple[PointTable, Prov
     client = getattr(source, "client", None)
     if client is not None and client.validators:
         provenance.extra.setdefault("http_validators", dict(client.validators))
+    if raw.notes:  # how the records were read, for the load report
+        provenance.extra["notes"] = list(raw.notes)
     points = mapping.apply(raw)
     provenance.record_count = len(points)
     return points, provenance

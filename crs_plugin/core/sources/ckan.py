@@ -1,10 +1,13 @@
 """CKAN catalogues (open.canada.ca, catalogue.data.gov.bc.ca, data.ontario.ca …).
 
-``package_show`` resolves a dataset to its best resource — GeoJSON, then CSV, then an
-ArcGIS REST service, then WFS (or the resource named in the catalogue) — and the
-matching connector fetches it. The resource's ``last_modified`` (or the dataset's
-``metadata_modified``) is kept as provenance. A resource URL leading to an HTML
-download page instead of the file (a known CKAN pitfall) is a clear error.
+``package_show`` resolves a dataset to its best resource — GeoJSON, then CSV, then a
+ZIP archive, Shapefile or GeoPackage download, then an ArcGIS REST service, then WFS
+(or the resource named in the catalogue) — and the matching connector fetches it.
+The resource's ``last_modified`` (or the dataset's ``metadata_modified``) is kept as
+provenance. Portals mislabel files: a file resource is read as what its bytes are (a
+resource labelled GeoJSON that serves CSV loads as CSV, and the load report says so);
+one leading to an HTML download page instead of the file (a known CKAN pitfall) is
+refused naming the resource, its label and what came back.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from .wfs import WfsSource
 PREFERENCE = (
     ("geojson", ("geojson",)),
     ("csv", ("csv",)),
+    ("zip", ("zip", "shp", "shapefile", "esri shapefile", "gpkg", "geopackage")),
     ("arcgis", ("esri rest", "arcgis geoservices rest api", "arcgis rest", "esri rest api")),
     ("wfs", ("wfs", "ogc wfs")),
 )
@@ -33,12 +37,18 @@ class CkanSource:
         resource_id: str | None = None,
         type_name: str | None = None,
         client: HttpClient | None = None,
+        member: str | None = None,
+        page_size: int | None = None,
+        max_pages: int | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.dataset_id = dataset_id
         self.source_id = source_id
         self.resource_id = resource_id
         self.type_name = type_name
+        self.member = member
+        #: Paging options for a service resource (ArcGIS, WFS): only those set are passed on.
+        self.paging = {k: v for k, v in (("page_size", page_size), ("max_pages", max_pages)) if v is not None}
         self.client = client or HttpClient()
 
     def resolve(self) -> tuple[str, dict]:
@@ -68,17 +78,29 @@ class CkanSource:
     def fetch(self):
         kind, resource = self.resolve()
         url = resource["url"]
-        if kind in ("geojson", "csv"):
-            source = FileSource(url, self.source_id, kind, client=self.client)
+        if kind in ("geojson", "csv", "zip"):
+            label = (
+                f"CKAN resource '{resource.get('id')}' of dataset '{self.dataset_id}' (labelled "
+                f"{resource.get('format')}, at {url})"
+            )
+            source = FileSource(
+                url, self.source_id, kind, client=self.client, member=self.member, label=label
+            )
         elif kind == "arcgis":
-            source = ArcGisSource(url, self.source_id, client=self.client)
+            source = ArcGisSource(url, self.source_id, client=self.client, **self.paging)
         else:
             if not self.type_name:
                 raise SourceError(
                     f"Dataset '{self.dataset_id}' is served by WFS: give its 'type_name' in the catalogue."
                 )
-            source = WfsSource(url, self.type_name, self.source_id, client=self.client)
+            source = WfsSource(url, self.type_name, self.source_id, client=self.client, **self.paging)
         raw, provenance = source.fetch()
+        labelled = provenance.extra.pop("labelled", None)
+        if labelled and labelled != "zip":
+            raw.notes.append(
+                f"CKAN resource '{resource.get('id')}' is labelled {resource.get('format')} but holds "
+                f"{provenance.extra['content']}: read as {provenance.extra['content']}"
+            )
         provenance.extra.update({
             "ckan_dataset": self.dataset_id,
             "ckan_resource": resource.get("id"),

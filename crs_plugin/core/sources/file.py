@@ -1,4 +1,20 @@
-"""CSV and GeoJSON sources, from a local path or an http(s) URL."""
+"""File sources (CSV, GeoJSON, JSON records, ZIP archives, GeoPackage) from a path or an http(s) URL.
+
+What a file is comes from its bytes, not its name, its label or the server's
+``Content-Type`` (``sniff``): JSON, CSV text, an HTML page, XML, a ZIP archive or
+a GeoPackage. ZIP archives (the usual open-data download) are listed from their
+central directory and checked against member-count and size limits before
+anything is unpacked; the data member (a CSV, GeoJSON, Shapefile or GeoPackage,
+chosen by the ``member`` option when there are several) is then read through
+GDAL's ``/vsizip/``.
+
+Spreadsheet exports are read as people make them: the encoding comes from the
+bytes (UTF-8 with or without BOM, UTF-16 with BOM as Excel's "Unicode Text",
+else Windows-1252, else an error naming the ``encoding`` option); the delimiter
+is the one that splits the first lines into the same number of fields; trailing
+empty columns are dropped; in files not separated by commas, columns of numbers
+written with a decimal comma are read as numbers and the load report says so.
+"""
 
 from __future__ import annotations
 
@@ -7,24 +23,34 @@ import hashlib
 import io
 import json
 import re
+import uuid
+import zipfile
 from pathlib import Path
 
 import numpy as np
+from osgeo import gdal, ogr
 
+from ..content import KIND_NAMES, sniff
 from ..errors import SourceError
+from ..gdal_exceptions import gdal_exceptions
 from ..http import HttpClient, get_bytes, is_url
 from ..schema import Provenance
 from ..table import RawTable
 
-#: Encodings tried in order. cp1252 last: it accepts any byte, so it is the fallback
-#: for files saved by spreadsheet software on Windows (French accents survive).
-ENCODINGS = ("utf-8-sig", "cp1252")
 _DELIMITERS = ",;\t|"
 _EPSG_URN = re.compile(r"EPSG:(?:[\d.]*:)?(\d+)$", re.IGNORECASE)
+#: Bytes Windows-1252 leaves undefined, and control characters no text file holds.
+_NOT_CP1252 = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x81\x8d\x8f\x90\x9d]")
+_DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+")
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+")
+#: Archive limits, checked on the central directory before anything is unpacked.
+MAX_ZIP_MEMBERS = 1000
+MAX_UNZIPPED_BYTES = 1024 * 1024 * 1024
+_TABLE_SUFFIXES = (".csv", ".txt", ".tsv", ".geojson", ".json", ".shp", ".gpkg")
 
 
 class FileSource:
-    """A CSV or GeoJSON file. ``fmt`` is 'csv' or 'geojson' (guessed from the name if omitted)."""
+    """A file whose content decides how it is read; ``fmt`` is only the label it came with."""
 
     def __init__(
         self,
@@ -33,38 +59,41 @@ class FileSource:
         fmt: str | None = None,
         encoding: str | None = None,
         client: HttpClient | None = None,
+        member: str | None = None,
+        label: str | None = None,
     ) -> None:
         self.location = str(location)
         self.client = client or (HttpClient() if is_url(self.location) else None)
         self.source_id = source_id
-        self.fmt = (fmt or _guess_format(self.location)).lower()
-        if self.fmt not in ("csv", "geojson"):
-            raise SourceError(f"Unsupported file format '{self.fmt}' for {self.location}.")
+        self.fmt = (fmt or "").lower() or None
         self.encoding = encoding
+        self.member = member
+        #: Who named the file, for messages (e.g. "CKAN resource 'abc' (labelled GeoJSON)").
+        self.label = label or self.location
 
     def fetch(self) -> tuple[RawTable, Provenance]:
         data = self._read_bytes()
         if not data.strip():
-            raise SourceError(f"{self.location} is empty.")
-        text = _decode(data, self.encoding, self.location)
-        raw = _parse_csv(text, self.location) if self.fmt == "csv" else _parse_geojson(text, self.location)
+            raise SourceError(f"{self.label} is empty.")
+        raw, content = read_bytes(data, self.label, self.encoding, self.member, local_path=self._local_path())
+        extra = {"content": content}
+        if self.fmt and self.fmt not in (content.split(":")[0], content.split(":")[-1]):
+            extra["labelled"] = self.fmt
         provenance = Provenance(
             source_id=self.source_id,
             uri=self.location,
             record_count=len(raw),
             sha256=hashlib.sha256(data).hexdigest(),
+            extra=extra,
         )
         return raw, provenance
 
+    def _local_path(self) -> str | None:
+        return None if is_url(self.location) else self.location
+
     def _read_bytes(self) -> bytes:
         if is_url(self.location):
-            body, _headers = get_bytes(self.location, self.client)
-            if body.lstrip()[:1] == b"<":
-                raise SourceError(
-                    f"{self.location} leads to a web page, not a {self.fmt.upper()} file (a download page?): "
-                    "give the file's direct address."
-                )
-            return body
+            return get_bytes(self.location, self.client)[0]
         try:
             return Path(self.location).read_bytes()
         except FileNotFoundError:
@@ -73,68 +102,188 @@ class FileSource:
             raise SourceError(f"Cannot read {self.location}: {exc.strerror}") from None
 
 
-def _guess_format(location: str) -> str:
-    name = location.lower().split("?")[0]
-    if name.endswith((".geojson", ".json")):
-        return "geojson"
-    if name.endswith((".csv", ".txt")):
-        return "csv"
-    raise SourceError(f"Cannot tell the format of {location}: give 'csv' or 'geojson'.")
+def read_bytes(
+    data: bytes,
+    where: str,
+    encoding: str | None = None,
+    member: str | None = None,
+    local_path: str | None = None,
+) -> tuple[RawTable, str]:
+    """The records in ``data`` and what they were read as ('csv', 'geojson', 'json', 'zip:<member>:csv' …)."""
+    kind = sniff(data)
+    if kind == "zip":
+        return _read_zip(data, where, encoding, member, local_path)
+    if kind == "gpkg":
+        return _read_with_gdal(data, where, ".gpkg", local_path), "gpkg"
+    if kind == "json":
+        return _parse_json(_decode(data, encoding, where)[0], where)
+    if kind == "csv":
+        return _parse_csv(data, where, encoding), "csv"
+    if kind == "html":
+        raise SourceError(
+            f"{where} leads to a web page, not a data file (a download page?): give the file's direct address."
+        )
+    if kind == "xlsx":
+        raise SourceError(f"{where} is an Excel workbook: save the sheet as CSV (UTF-8) and load that file.")
+    raise SourceError(
+        f"{where} holds {KIND_NAMES[kind]}, not CSV, GeoJSON, a ZIP archive or a GeoPackage"
+        + (" (an error report from a server?)" if kind == "xml" else "")
+        + "."
+    )
 
 
-def _decode(data: bytes, encoding: str | None, location: str) -> str:
-    for enc in (encoding,) if encoding else ENCODINGS:
+# -- text ----------------------------------------------------------------------------
+
+
+def _decode(data: bytes, encoding: str | None, where: str) -> tuple[str, str]:
+    """(text, encoding) from the bytes: a declared encoding, a BOM, valid UTF-8, or Windows-1252."""
+    if encoding:
         try:
-            return data.decode(enc)
+            return data.decode(encoding), encoding
+        except LookupError:
+            raise SourceError(
+                f"{where}: unknown encoding {encoding!r} in the connector's 'encoding' option."
+            ) from None
         except UnicodeDecodeError as exc:
-            if encoding:
-                raise SourceError(
-                    f"{location} is not valid {encoding} (byte {exc.start}); "
-                    "give the file's real encoding (for example cp1252)."
-                ) from None
-    raise SourceError(f"Cannot decode {location}.")  # pragma: no cover - cp1252 decodes any byte
+            raise SourceError(
+                f"{where} is not valid {encoding} (byte {exc.start}); "
+                "give the file's real encoding in the connector's 'encoding' option (for example cp1252)."
+            ) from None
+    if data.startswith(b"\xef\xbb\xbf"):
+        candidates = ("utf-8-sig",)
+    elif data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        candidates = ("utf-16",)
+    else:
+        candidates = ("utf-8", "cp1252")
+    for name in candidates:
+        if name == "cp1252":
+            bad = _NOT_CP1252.search(data)
+            if bad:
+                break
+        try:
+            return data.decode(name), name
+        except UnicodeDecodeError:
+            continue
+    hint = (
+        " (it looks like UTF-16 without a byte-order mark: 'utf-16-le')"
+        if data.count(b"\x00") > len(data) // 4
+        else ""
+    )
+    raise SourceError(
+        f"{where}: cannot tell the text encoding from the bytes (not UTF-8, UTF-16 with a byte-order mark "
+        f"or Windows-1252){hint}. Give it in the connector's 'encoding' option, "
+        'for example "encoding": "latin-1".'
+    )
 
 
-def _parse_csv(text: str, location: str) -> RawTable:
+def _find_delimiter(sample: str) -> str:
+    """The delimiter that splits the first lines into the same number (> 1) of fields."""
+    best, best_score = ",", (0, 0, 0)
+    for delimiter in _DELIMITERS:
+        try:
+            rows = list(csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter))
+        except csv.Error:
+            continue
+        widths = [len(_trim(r)) for r in rows if any(c.strip() for c in r)][:50]
+        if not widths:
+            continue
+        header = widths[0]
+        agree = sum(w == header for w in widths)
+        score = (agree if header > 1 else 0, header, -_DELIMITERS.index(delimiter))
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _trim(row: list[str]) -> list[str]:
+    """A row without its trailing empty cells (spreadsheets add them after the last column)."""
+    end = len(row)
+    while end and not row[end - 1].strip():
+        end -= 1
+    return row[:end]
+
+
+def _parse_csv(data: bytes, where: str, encoding: str | None = None) -> RawTable:
+    text, used = _decode(data, encoding, where)
     sample = text[:65536]
-    try:
-        dialect = csv.Sniffer().sniff(sample.split("\n", 1)[0], delimiters=_DELIMITERS)
-        delimiter = dialect.delimiter
-    except csv.Error:
-        delimiter = ","
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    rows = [r for r in rows if any(c.strip() for c in r)]
+    if len(text) > len(sample) and "\n" in sample:
+        sample = sample[: sample.rindex("\n")]
+    delimiter = _find_delimiter(sample)
+    rows = [
+        r for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter) if any(c.strip() for c in r)
+    ]
     if not rows:
-        raise SourceError(f"{location} is empty.")
-    header = [h.strip() for h in rows[0]]
-    if len(set(header)) != len(header) or any(not h for h in header):
-        raise SourceError(f"{location}: the header row has empty or repeated column names.")
-    body = rows[1:]
-    ragged = [i + 2 for i, r in enumerate(body) if len(r) != len(header)]
+        raise SourceError(f"{where} is empty.")
+    header = [h.strip() for h in _trim(rows[0])]
+    width = len(header)
+    if len(set(header)) != width or any(not h for h in header):
+        raise SourceError(f"{where}: the header row has empty or repeated column names.")
+    body = [r[:width] if len(r) > width and not any(c.strip() for c in r[width:]) else r for r in rows[1:]]
+    ragged = [i + 2 for i, r in enumerate(body) if len(r) != width]
     if ragged:
         raise SourceError(
-            f"{location}: lines {', '.join(map(str, ragged[:5]))} have a different number of "
-            f"columns than the header ({len(header)})."
+            f"{where}: lines {', '.join(map(str, ragged[:5]))} have a different number of "
+            f"columns than the header ({width}, separated by {_delimiter_name(delimiter)})."
         )
-    table = np.array(body, dtype=object).reshape(len(body), len(header))
-    return RawTable({h: table[:, j] for j, h in enumerate(header)})
+    table = np.array(body, dtype=object).reshape(len(body), width)
+    columns = {h: table[:, j] for j, h in enumerate(header)}
+    notes = [] if used in ("utf-8", "utf-8-sig") else [f"read as {used} text"]
+    if delimiter != ",":  # a decimal comma can only be unquoted where commas separate nothing
+        notes += _read_decimal_commas(columns, where)
+    return RawTable(columns, notes=notes)
 
 
-def _parse_geojson(text: str, location: str) -> RawTable:
+def _delimiter_name(delimiter: str) -> str:
+    return {",": "commas", ";": "semicolons", "\t": "tabs", "|": "vertical bars"}[delimiter]
+
+
+def _read_decimal_commas(columns: dict[str, np.ndarray], where: str) -> list[str]:
+    """Columns of numbers written with a decimal comma, rewritten with a point; one note for them."""
+    converted = []
+    for name, values in columns.items():
+        distinct = {v.strip() for v in set(values.tolist()) if v and v.strip()}
+        commas = {v for v in distinct if _DECIMAL_COMMA.fullmatch(v)}
+        if commas and all(v in commas or _PLAIN_NUMBER.fullmatch(v) for v in distinct):
+            columns[name] = np.array([v.strip().replace(",", ".") if v else v for v in values], dtype=object)
+            converted.append(name)
+    if not converted:
+        return []
+    shown = ", ".join(f"'{c}'" for c in converted)
+    return [
+        f"numbers with a decimal comma read as numbers in column{'s' if len(converted) > 1 else ''} {shown}"
+    ]
+
+
+# -- JSON ----------------------------------------------------------------------------
+
+
+def _parse_json(text: str, where: str) -> tuple[RawTable, str]:
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise SourceError(f"{location} is not valid JSON: {exc.msg} at line {exc.lineno}.") from None
+        raise SourceError(f"{where} is not valid JSON: {exc.msg} at line {exc.lineno}.") from None
+    if isinstance(doc, list) and all(isinstance(r, dict) for r in doc):
+        # Records as a JSON array (Socrata's /resource/<id>.json, locator APIs): a table.
+        names = dict.fromkeys(k for r in doc for k in r)
+        columns = {k: np.array([_cell(r.get(k)) for r in doc], dtype=object) for k in names}
+        return RawTable(columns), "json"
     if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection":
-        raise SourceError(f"{location} is not a GeoJSON FeatureCollection.")
+        raise SourceError(f"{where} is JSON but not a GeoJSON FeatureCollection nor a list of records.")
     features = doc.get("features")
     if not isinstance(features, list):
-        raise SourceError(f"{location}: 'features' is missing or not a list.")
-    return features_table(features, location, _geojson_crs(doc, location))
+        raise SourceError(f"{where}: 'features' is missing or not a list.")
+    return features_table(features, where, geojson_crs(doc, where)), "geojson"
 
 
-def features_table(features: list, location: str, crs: str = "EPSG:4326") -> RawTable:
-    """GeoJSON point features as a RawTable (shared by every GeoJSON-speaking connector)."""
+def _cell(value):
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else value
+
+
+def features_table(features: list, location: str, crs: str | None = None) -> RawTable:
+    """GeoJSON point features as a RawTable (shared by every GeoJSON-speaking connector).
+
+    ``crs`` is the CRS the answer declares; None when it declares none (the mapping's
+    ``crs`` then applies, EPSG:4326 by default as RFC 7946 says)."""
     n = len(features)
     x = np.full(n, np.nan)
     y = np.full(n, np.nan)
@@ -145,7 +294,7 @@ def features_table(features: list, location: str, crs: str = "EPSG:4326") -> Raw
     columns["@id"] = np.full(n, None, dtype=object)
     for i, feature in enumerate(features):
         for k, v in (feature.get("properties") or {}).items():
-            columns[k][i] = json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v
+            columns[k][i] = _cell(v)
         if feature.get("id") is not None:
             columns["@id"][i] = str(feature["id"])
         geom = feature.get("geometry")
@@ -165,12 +314,154 @@ def features_table(features: list, location: str, crs: str = "EPSG:4326") -> Raw
     return RawTable(columns, x, y, crs=crs)
 
 
-def _geojson_crs(doc: dict, location: str) -> str:
-    """RFC 7946 GeoJSON is EPSG:4326; honour the legacy (2008) 'crs' member if present."""
+def geojson_crs(doc: dict, location: str) -> str | None:
+    """The CRS a GeoJSON document declares with the legacy (2008) 'crs' member, or None."""
     name = ((doc.get("crs") or {}).get("properties") or {}).get("name")
-    if not name or "CRS84" in name.upper():
+    if not name:
+        return None
+    if "CRS84" in name.upper():
         return "EPSG:4326"
     match = _EPSG_URN.search(name)
     if not match:
         raise SourceError(f"{location}: unsupported 'crs' member {name!r}.")
     return f"EPSG:{match.group(1)}"
+
+
+# -- archives and GDAL-read files ------------------------------------------------------------
+
+
+def _read_zip(
+    data: bytes, where: str, encoding: str | None, member: str | None, local_path: str | None
+) -> tuple[RawTable, str]:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        raise SourceError(f"{where} is a damaged ZIP archive ({exc}).") from None
+    infos = [i for i in archive.infolist() if not i.is_dir()]
+    if len(infos) > MAX_ZIP_MEMBERS:
+        raise SourceError(
+            f"{where} is a ZIP archive of {len(infos)} files, more than the {MAX_ZIP_MEMBERS} allowed; "
+            "nothing was unpacked."
+        )
+    unpacked = sum(i.file_size for i in infos)
+    if unpacked > MAX_UNZIPPED_BYTES:
+        raise SourceError(
+            f"{where} would unpack to {unpacked // (1024 * 1024)} MB, more than the "
+            f"{MAX_UNZIPPED_BYTES // (1024 * 1024)} MB allowed; nothing was unpacked."
+        )
+    names = [i.filename for i in infos]
+    tables = [n for n in names if n.lower().endswith(_TABLE_SUFFIXES) and not _hidden(n)]
+    if member is not None:
+        if member not in names:
+            raise SourceError(
+                f"{where} has no member {member!r}; it holds: {', '.join(names[:20]) or 'nothing'}."
+            )
+        chosen = member
+    elif len(tables) == 1:
+        chosen = tables[0]
+    elif not tables:
+        raise SourceError(
+            f"{where} is a ZIP archive without a CSV, GeoJSON, Shapefile or GeoPackage; it holds: "
+            f"{', '.join(names[:20]) or 'nothing'}."
+        )
+    else:
+        raise SourceError(
+            f"{where} is a ZIP archive holding several data files ({', '.join(tables[:20])}): "
+            "name the one to load in the connector's 'member' option."
+        )
+    suffix = Path(chosen).suffix.lower()
+    if suffix in (".shp", ".gpkg"):
+        return _read_with_gdal(data, where, suffix, local_path, chosen), f"zip:{chosen}"
+    inner = _vsi_read(data, local_path, chosen, where)
+    raw, content = read_bytes(inner, f"{where} ({chosen})", encoding)
+    return raw, f"zip:{chosen}:{content}"
+
+
+def _hidden(name: str) -> bool:
+    return name.startswith("__MACOSX/") or Path(name).name.startswith(".")
+
+
+class _VsiFile:
+    """A path GDAL can read: the local file itself, or the bytes in GDAL's memory file system."""
+
+    def __init__(self, data: bytes, local_path: str | None, suffix: str) -> None:
+        self._memory = None if local_path else f"/vsimem/crs_{uuid.uuid4().hex}{suffix}"
+        if self._memory:
+            gdal.FileFromMemBuffer(self._memory, data)
+        self.path = self._memory or str(Path(local_path).resolve())
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        if self._memory:
+            gdal.Unlink(self._memory)
+
+
+def _vsi_read(data: bytes, local_path: str | None, member: str, where: str) -> bytes:
+    chunks = []
+    try:
+        with gdal_exceptions(), _VsiFile(data, local_path, ".zip") as archive:
+            handle = gdal.VSIFOpenL(f"/vsizip/{archive.path}/{member}", "rb")
+            try:
+                while chunk := gdal.VSIFReadL(1, 1 << 20, handle):
+                    chunks.append(chunk)
+            finally:
+                gdal.VSIFCloseL(handle)
+    except RuntimeError as exc:
+        raise SourceError(f"{where}: GDAL cannot read {member} in the archive ({exc}).") from None
+    return b"".join(chunks)
+
+
+def _read_with_gdal(
+    data: bytes, where: str, suffix: str, local_path: str | None, member: str | None = None
+) -> RawTable:
+    """A Shapefile or GeoPackage (inside a ZIP archive when ``member`` is given) as a RawTable."""
+    try:
+        with gdal_exceptions(), _VsiFile(data, local_path, ".zip" if member else suffix) as file:
+            path = f"/vsizip/{file.path}/{member}" if member else file.path
+            ds = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY)
+            layers = [ds.GetLayer(i) for i in range(ds.GetLayerCount())]
+            points = [
+                lyr
+                for lyr in layers
+                if ogr.GT_Flatten(lyr.GetGeomType()) in (ogr.wkbPoint, ogr.wkbMultiPoint)
+            ]
+            if len(points) != 1:
+                listing = ", ".join(
+                    f"{lyr.GetName()} ({ogr.GeometryTypeToName(lyr.GetGeomType())})" for lyr in layers
+                )
+                raise SourceError(f"{where}: expected one point layer, found {listing or 'no layer'}.")
+            return _layer_table(points[0], where)
+    except RuntimeError as exc:
+        raise SourceError(f"{where}: GDAL cannot read {member or 'the file'} ({exc}).") from None
+
+
+def _layer_table(layer, where: str) -> RawTable:
+    defn = layer.GetLayerDefn()
+    names = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
+    n = layer.GetFeatureCount()
+    columns = {name: np.full(n, None, dtype=object) for name in names}
+    x, y = np.full(n, np.nan), np.full(n, np.nan)
+    layer.ResetReading()
+    for i, feature in enumerate(layer):
+        for j, name in enumerate(names):
+            if feature.IsFieldSetAndNotNull(j):
+                columns[name][i] = feature.GetFieldAsString(j)
+        geometry = feature.GetGeometryRef()
+        if geometry is not None and not geometry.IsEmpty():
+            if geometry.GetGeometryCount() == 1:  # a MultiPoint of one point
+                geometry = geometry.GetGeometryRef(0)
+            if geometry.GetGeometryCount() > 1:
+                raise SourceError(f"{where}: feature {i + 1} is a MultiPoint of several points.")
+            x[i], y[i] = geometry.GetX(), geometry.GetY()
+    srs = layer.GetSpatialRef()
+    crs = None
+    if srs is not None:
+        try:
+            srs.AutoIdentifyEPSG()
+        except RuntimeError:  # not an EPSG CRS: its WKT says what it is
+            pass
+        code = srs.GetAuthorityCode(None)
+        crs = f"EPSG:{code}" if srs.GetAuthorityName(None) == "EPSG" and code else srs.ExportToWkt()
+    return RawTable(columns, x, y, crs=crs)

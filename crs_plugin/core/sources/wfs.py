@@ -2,8 +2,12 @@
 
 WFS 2.0.0 (``TYPENAMES``, ``COUNT``: GeoServer, the BC and federal portals) and
 1.1.0 (``TYPENAME``, ``MAXFEATURES``: QGIS Server 3.22) are both supported.
-Coordinates are asked for in EPSG:4326; GML answers whose ``srsName`` is a URN
-or an OGC URI are read in latitude/longitude order, as those forms mandate.
+Paging follows the server: ``STARTINDEX`` advances by the features received (servers
+cap ``COUNT``), pages go on while ``numberMatched`` (or, without it, full pages) says
+more exist, and the result is checked against ``numberMatched``. Coordinates are asked
+for in EPSG:4326 and read in the CRS the answer declares (a GeoJSON ``crs`` member, a
+GML ``srsName``; URN and OGC URI forms in that CRS's own axis order, latitude first for
+EPSG:4326).
 
 XML is untrusted input: documents with a DTD are refused before parsing, so no
 entity expansion (billion laughs) or external entity can happen; the standard
@@ -16,6 +20,7 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET  # noqa: S405 - DTDs are refused before parsing (see _parse_xml)
+from functools import lru_cache
 
 import numpy as np
 
@@ -23,12 +28,15 @@ from ..errors import SourceError
 from ..http import HttpClient
 from ..schema import Provenance
 from ..table import RawTable, concat_tables
-from .file import features_table
+from .file import features_table, geojson_crs
 
 DEFAULT_MAX_PAGES = 1000
 _GML_NS = ("http://www.opengis.net/gml", "http://www.opengis.net/gml/3.2")
 _XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
-_LAT_LON_SRS = re.compile(r"(urn:ogc:def:crs:EPSG:[\d.]*:4326|opengis\.net/def/crs/EPSG/[\d.]+/4326)$", re.I)
+_AUTHORITY_ORDER = re.compile(
+    r"(urn:ogc:def:crs:EPSG:[\d.]*:\d+|opengis\.net/def/crs/EPSG/[\d.]+/\d+)$", re.I
+)
+_EPSG_CODE = re.compile(r"(?:EPSG:[\d.]*:?|EPSG/[\d.]+/|epsg\.xml#)(\d+)$", re.I)
 
 
 class WfsSource:
@@ -57,9 +65,10 @@ class WfsSource:
         self.client = client or HttpClient()
 
     def fetch(self) -> tuple[RawTable, Provenance]:
-        tables, previous = [], None
-        for number in range(self.max_pages):
-            table = self._page(self.client.get(self.url, self._params(number * self.page_size)).body)
+        tables, previous, start, matched, honoured, smallest = [], None, 0, None, False, self.page_size
+        for _ in range(self.max_pages):
+            table, said = self._page(self.client.get(self.url, self._params(start)).body)
+            matched = said if said is not None else matched
             key = table.page_key()
             if len(table) and key == previous:
                 raise SourceError(
@@ -67,19 +76,40 @@ class WfsSource:
                 )
             previous = key
             tables.append(table)
-            if len(table) < self.page_size:
+            start += len(table)  # the next page starts after what was actually received
+            if len(table):
+                smallest = min(smallest, len(table))
+            honoured = honoured or len(table) == self.page_size
+            if matched is not None:
+                if start >= matched or not len(table):
+                    break
+            # Without numberMatched, a short page ends the layer only once the server has shown that it
+            # sends full pages (a server capping COUNT below page_size sends only short ones).
+            elif not len(table) or (len(table) < self.page_size and honoured):
                 break
         else:
+            small = (
+                f" (the server sent as few as {smallest} features a page, fewer than the {self.page_size} asked for)"
+                if smallest < self.page_size
+                else ""
+            )
             raise SourceError(
-                f"{self.url} still had features after {self.max_pages} pages of {self.page_size}; stopped so as "
-                "not to loop forever."
+                f"{self.url} still had features after {self.max_pages} pages{small}; stopped so as not to loop "
+                "forever. Raise the connector's 'max_pages'."
             )
         raw = concat_tables(tables)
+        if matched is not None and len(raw) != matched:
+            raise SourceError(
+                f"{self.url}: got {len(raw)} of {matched} features (numberMatched) because the server "
+                + ("sent an empty page before the end" if len(raw) < matched else "sent more than it counted")
+                + "; nothing was loaded."
+            )
         provenance = Provenance(
             source_id=self.source_id,
             uri=self.url,
             record_count=len(raw),
             sha256=raw.sha256(),
+            extra={"server_count": matched},
         )
         return raw, provenance
 
@@ -94,7 +124,8 @@ class WfsSource:
             params["OUTPUTFORMAT"] = "application/json"
         return params
 
-    def _page(self, body: bytes) -> RawTable:
+    def _page(self, body: bytes) -> tuple[RawTable, int | None]:
+        """One page as a table and the number of features the server says match (None if it does not say)."""
         text = body.lstrip()
         if text[:1] == b"<":
             root = _parse_xml(body, self.url)
@@ -105,14 +136,18 @@ class WfsSource:
                 )
             if self.out_format == "geojson":
                 raise SourceError(f"{self.url} answered XML although GeoJSON was asked for.")
-            return _gml_table(root, self.url)
+            matched = root.get("numberMatched")  # WFS 2.0; "unknown" when the server did not count
+            return _gml_table(root, self.url), int(matched) if matched and matched.isdigit() else None
         try:
             doc = json.loads(body.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise SourceError(f"{self.url} sent invalid or truncated JSON ({exc}).") from None
         if doc.get("type") != "FeatureCollection":
             raise SourceError(f"{self.url} did not answer with a GeoJSON FeatureCollection.")
-        return features_table(doc.get("features") or [], self.url)
+        # GeoServer: numberMatched (WFS 2.0) or totalFeatures; "unknown" when it did not count.
+        matched = doc.get("numberMatched", doc.get("totalFeatures"))
+        table = features_table(doc.get("features") or [], self.url, geojson_crs(doc, self.url))
+        return table, matched if isinstance(matched, int) else None
 
 
 def _parse_xml(body: bytes, url: str):
@@ -138,14 +173,15 @@ def _raise_if_exception(root, url: str) -> None:
 def _gml_table(root, url: str) -> RawTable:
     members = [m for m in root if _local(m.tag) in ("featureMember", "member", "featureMembers")]
     features = [f for m in members for f in m]
-    rows, xs, ys, ids = [], [], [], []
+    rows, xs, ys, ids, srs_names = [], [], [], [], set()
     for feature in features:
         props, x, y = {}, np.nan, np.nan
         for child in feature:
             name = _local(child.tag)
             point = _find_point(child)
             if point is not None:
-                x, y = point
+                x, y, srs = point
+                srs_names.add(srs)
             elif name != "boundedBy" and len(child) == 0:
                 props[name] = None if child.get(_XSI_NIL) == "true" else (child.text or "").strip() or None
         ids.append(feature.get(f"{{{_GML_NS[0]}}}id") or feature.get(f"{{{_GML_NS[1]}}}id"))
@@ -157,7 +193,32 @@ def _gml_table(root, url: str) -> RawTable:
         keys.update(dict.fromkeys(row))
     columns = {k: np.array([r.get(k) for r in rows], dtype=object) for k in keys}
     columns["@id"] = np.array(ids, dtype=object)
-    return RawTable(columns, np.array(xs, dtype=float), np.array(ys, dtype=float), crs="EPSG:4326")
+    crss = {_srs_crs(s) for s in srs_names if s}
+    if len(crss) > 1:
+        raise SourceError(f"{url} sent points in several CRSs ({', '.join(sorted(crss))}).")
+    crs = crss.pop() if crss else None  # none declared: what was asked for, or the mapping's
+    return RawTable(columns, np.array(xs, dtype=float), np.array(ys, dtype=float), crs=crs)
+
+
+def _srs_crs(srs: str) -> str:
+    match = _EPSG_CODE.search(srs)
+    if not match:
+        raise SourceError(f"GML srsName {srs!r} is not an EPSG code; it cannot be read.")
+    return f"EPSG:{match.group(1)}"
+
+
+@lru_cache(maxsize=32)
+def _northing_first(srs: str) -> bool:
+    """URN and OGC URI forms of srsName mean the CRS's own axis order (latitude first for EPSG:4326)."""
+    if not _AUTHORITY_ORDER.search(srs):
+        return False  # "EPSG:4326" and "http://www.opengis.net/gml/srs/epsg.xml#4326": x, y
+    import pyproj
+
+    try:
+        axes = pyproj.CRS.from_user_input(_srs_crs(srs)).axis_info
+    except pyproj.exceptions.CRSError:
+        return False
+    return bool(axes) and axes[0].direction.lower() == "north"
 
 
 def _find_point(element):
@@ -169,5 +230,5 @@ def _find_point(element):
             if _local(child.tag) in ("pos", "coordinates") and child.text:
                 parts = re.split(r"[\s,]+", child.text.strip())
                 a, b = float(parts[0]), float(parts[1])
-                return (b, a) if _LAT_LON_SRS.search(srs) else (a, b)
+                return (b, a, srs) if _northing_first(srs) else (a, b, srs)
     return None
