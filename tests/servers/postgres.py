@@ -16,6 +16,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+
 def _newest_postgresql() -> Path:
     """The server binaries of the newest installed PostgreSQL (15 on Debian 12, 17 on Debian 13)."""
     found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=lambda p: int(p.parent.parent.name))
