@@ -37,9 +37,10 @@ export PYTHONDONTWRITEBYTECODE := 1
 # Independent servers the connector tests run against, installed from the package registries
 # into the gitignored .cache folder: Koop (npm) and pygeoapi (PyPI, in a virtualenv of its own).
 KOOP := .cache/koop
-PYGEOAPI := .cache/pygeoapi
+PYGEOAPI := .cache/pygeoapi$(if $(filter trixie,$(CODENAME)),-trixie,)
+export CRS_PYGEOAPI_VENV := $(CURDIR)/$(PYGEOAPI)
 
-deps: apt-deps $(VENV)/.installed $(KOOP)/.installed $(PYGEOAPI)/.installed $(QM)
+deps: apt-deps node-deps $(VENV)/.installed $(KOOP)/.installed $(PYGEOAPI)/.installed $(QM)
 
 apt-deps:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \

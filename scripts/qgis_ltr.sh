@@ -25,6 +25,16 @@ if [ ! -x "$ROOT/usr/bin/make" ]; then
   mv "$ROOT.part" "$ROOT"
 fi
 cp /etc/resolv.conf "$ROOT/etc/resolv.conf"
+# The machine's own certificate authorities (a network that inspects TLS has its own): the
+# root trusts what the machine trusts, for apt, pip and npm alike.
+if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
+  mkdir -p "$ROOT/usr/local/share/ca-certificates"
+  cp /usr/local/share/ca-certificates/*.crt "$ROOT/usr/local/share/ca-certificates/"
+  chroot "$ROOT" /usr/sbin/update-ca-certificates >/dev/null 2>&1 || true
+fi
+for config in /etc/pip.conf /etc/npmrc; do  # the registries' settings (mirrors, certificates)
+  [ -f "$config" ] && cp "$config" "$ROOT$config"
+done
 mkdir -p "$ROOT$REPO"
 
 mounted=()

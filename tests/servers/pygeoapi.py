@@ -12,6 +12,7 @@ pygeoapi is deployed, with ``workers`` processes.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import signal
 import socket
@@ -22,7 +23,8 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-VENV = ROOT / ".cache" / "pygeoapi"
+# One virtualenv per platform (its Python differs between Debian 12 and 13): make deps says where.
+VENV = Path(os.environ.get("CRS_PYGEOAPI_VENV", ROOT / ".cache" / "pygeoapi"))
 PYTHON = VENV / "bin" / "python"
 _METADATA = {
     "identification": {"title": "CRS Service Points test API", "description": "Loopback test server",
