@@ -40,6 +40,117 @@
     </message>
   </context>
   <context>
+    <name>ReviewDialog</name>
+    <message>
+      <source>Each conflict shows the value the contributor started from (base), the shared store's value now, and the submitted value. Choose for each: keep the store's, take the submission's, or type a value.</source>
+      <translation>Chaque conflit montre la valeur de départ du contributeur (base), la valeur actuelle du dépôt partagé et la valeur soumise. Choisissez pour chacun : garder celle du dépôt, prendre celle de la soumission ou saisir une valeur.</translation>
+    </message>
+    <message>
+      <source>Apply with these decisions</source>
+      <translation>Appliquer avec ces décisions</translation>
+    </message>
+    <message>
+      <source>— choose —</source>
+      <translation>— choisir —</translation>
+    </message>
+    <message>
+      <source>Decide the conflicts</source>
+      <translation>Trancher les conflits</translation>
+    </message>
+    <message>
+      <source>Point</source>
+      <translation>Point</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>Champ</translation>
+    </message>
+    <message>
+      <source>Base</source>
+      <translation>Base</translation>
+    </message>
+    <message>
+      <source>Shared store</source>
+      <translation>Dépôt partagé</translation>
+    </message>
+    <message>
+      <source>Submission</source>
+      <translation>Soumission</translation>
+    </message>
+    <message>
+      <source>Decision</source>
+      <translation>Décision</translation>
+    </message>
+    <message>
+      <source>Value</source>
+      <translation>Valeur</translation>
+    </message>
+    <message>
+      <source>(deleted)</source>
+      <translation>(supprimé)</translation>
+    </message>
+    <message>
+      <source>Keep the store's point</source>
+      <translation>Garder le point du dépôt</translation>
+    </message>
+    <message>
+      <source>Take the submission's</source>
+      <translation>Prendre celui de la soumission</translation>
+    </message>
+    <message>
+      <source>Keep the store's value</source>
+      <translation>Garder la valeur du dépôt</translation>
+    </message>
+    <message>
+      <source>Take the submission's value</source>
+      <translation>Prendre la valeur soumise</translation>
+    </message>
+    <message>
+      <source>Type a value</source>
+      <translation>Saisir une valeur</translation>
+    </message>
+    <message>
+      <source>Every conflict has a decision.</source>
+      <translation>Chaque conflit a une décision.</translation>
+    </message>
+    <message>
+      <source>{point}: {field} was changed in the shared store and in the submission.</source>
+      <translation>{point} : {field} a été modifié dans le dépôt partagé et dans la soumission.</translation>
+    </message>
+    <message>
+      <source>{point} was deleted in the shared store after checkout; the submission changes it. Keep it deleted, or restore it with the submission's changes.</source>
+      <translation>{point} a été supprimé du dépôt partagé après l'extraction; la soumission le modifie. Le garder supprimé, ou le rétablir avec les modifications soumises.</translation>
+    </message>
+    <message>
+      <source>{point} was changed in the shared store after checkout; the submission deletes it. Keep the point, or delete it.</source>
+      <translation>{point} a été modifié dans le dépôt partagé après l'extraction; la soumission le supprime. Garder le point, ou le supprimer.</translation>
+    </message>
+    <message>
+      <source>{point} was also added to the shared store by someone else; {field} differs.</source>
+      <translation>{point} a aussi été ajouté au dépôt partagé par quelqu'un d'autre; {field} diffère.</translation>
+    </message>
+    <message>
+      <source>The point id {submitted} is already used by {other}: keep the store's, or type another point id.</source>
+      <translation>L'identifiant {submitted} est déjà utilisé par {other} : garder celui du dépôt, ou saisir un autre identifiant.</translation>
+    </message>
+    <message>
+      <source>{} of {} conflicts still need a decision.</source>
+      <translation>{} conflits sur {} attendent encore une décision.</translation>
+    </message>
+    <message>
+      <source>Decide…</source>
+      <translation>Trancher…</translation>
+    </message>
+    <message>
+      <source>Applying the submission</source>
+      <translation>Application de la soumission</translation>
+    </message>
+    <message>
+      <source>{} conflicts wait for a decision.</source>
+      <translation>{} conflits attendent une décision.</translation>
+    </message>
+  </context>
+  <context>
     <name>ServicePointsDock</name>
     <message>
       <source>CRS Service Points</source>
