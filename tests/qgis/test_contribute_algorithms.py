@@ -153,6 +153,12 @@ def test_folder_transport_then_apply_from_the_package(crs_provider, shared, conn
     sent = run("submit", {"PACKAGE": str(tmp_path / "p.crs.zip"), "FOLDER": str(tmp_path / "inbox")})[
         "SENT_TO"
     ]
+    for _ in range(3):  # looking writes nothing: no submission staged, whatever the policy
+        for policy in range(3):
+            review = run("applysubmission", {"SHARED_STORE": connections["geomapping"], "PACKAGE": sent, "ACTION": 0,
+                                             "CONFLICT_POLICY": policy})  # fmt: skip
+            assert review["APPLIED"] == 0
+    assert shared.query("SELECT count(*) FROM crs.submissions") == [(0,)] and shared.admin.version() == 1
     applied = run(
         "applysubmission", {"SHARED_STORE": connections["geomapping"], "PACKAGE": sent, "ACTION": 1}
     )

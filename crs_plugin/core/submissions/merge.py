@@ -297,7 +297,7 @@ class _Resolver:
 
 
 def _outcome(change: Change, current: dict | None, name: str, base, store, submitted, result, kind=""):
-    pid = change.point_id or (current or {}).get("point_id")
+    pid = change.base_point_id or change.point_id or (current or {}).get("point_id")
     label = change.name or (current or {}).get("name_en") or (current or {}).get("name_fr")
     return FieldOutcome(
         change.operation, change.row_id, pid, name, base, store, submitted, result, label, kind
