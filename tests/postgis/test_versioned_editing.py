@@ -432,3 +432,21 @@ def test_an_apply_that_changes_nothing_keeps_the_store_version(shared, tmp_path)
     assert shared.admin.version() == base + 1 and shared.query("SELECT count(*) FROM crs.audit_log") == audit
     assert shared.query("SELECT status, applied_version FROM crs.submissions ORDER BY id") == [
         ("applied", base + 1), ("applied", base + 1)]  # fmt: skip
+
+
+def test_the_dba_registers_a_contributor_s_public_key(shared, tmp_path, capsys):
+    from crs_plugin.core.submissions.signing import public_key_of
+    from scripts.shared_store_admin import main
+
+    key = new_private_key()
+    (tmp_path / "nb_editor.pub").write_text(public_key_of(key) + "\n", encoding="utf-8")
+    db = shared.admin.conninfo
+    assert (
+        main(["--db", db, "contributor", "nb_editor", "NB", "--public-key", str(tmp_path / "nb_editor.pub")])
+        == 0
+    )
+    assert main(["--db", db, "contributor", "bc_editor", "BC", "--public-key", "ed25519:bm90IGEga2V5"]) == 1
+    assert "32 bytes" in capsys.readouterr().err
+    path, _, _ = checkout(shared.nb, tmp_path)
+    edit_checkout(path, {checkout_fids(path)[0]: {"phone": "506-555-0111"}})
+    assert shared.maintainer.attribute(package(shared, path, tmp_path, key=key)).role == "nb_editor"

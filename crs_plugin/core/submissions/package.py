@@ -299,9 +299,15 @@ def send_to_folder(package: str | Path, folder: str | Path) -> Path:
     """Hand a package over through a shared folder (for teams without database access).
 
     The copy appears under its final name only when complete, so the team never
-    picks up half a file; an existing package is never overwritten.
+    picks up half a file; an existing package is never overwritten. Only signed
+    packages go this way: the signature is how the team knows who sent it.
     """
     submission = read_package(package)
+    if submission.signature is None:
+        raise SubmissionError(
+            f"{Path(package).name} is not signed, and the geomapping team only accepts signed packages from a "
+            "shared folder: build it again with your signing key (or submit it to the shared store directly)."
+        )
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     m = submission.manifest
