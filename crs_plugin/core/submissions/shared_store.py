@@ -219,6 +219,7 @@ class ApplyReport:
     version: int | None = None  # the store version after the apply (unchanged when nothing was written)
     written: int = 0  # changes written (one audit entry each)
     contributor: Contributor | None = None
+    to_write: int = 0  # changes applying would write (what review announces)
 
     @property
     def conflicts(self) -> list[FieldOutcome]:
@@ -237,7 +238,8 @@ class ApplyReport:
             points = len({o.key for o in self.conflicts})
             return (f"{what}{who} not applied: {points} conflict(s) need a decision (keep the store's value, "
                     "take the submission's, or type one).")  # fmt: skip
-        return f"{what}{who} reviewed: nothing was written."
+        return (f"{what}{who} reviewed: applying it would write {self.to_write} change(s); nothing was "
+                "written.")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -679,7 +681,10 @@ class SharedStore:
 
 def _report(pending: _Pending, plans: list[PointPlan], applied: bool) -> ApplyReport:
     outcomes = [o for p in plans for o in p.outcomes]
-    return ApplyReport(pending.submission_id, applied, outcomes, contributor=pending.contributor)
+    to_write = sum(1 for p in plans if p.operation is not None)
+    return ApplyReport(
+        pending.submission_id, applied, outcomes, contributor=pending.contributor, to_write=to_write
+    )
 
 
 def _row_values(row: SharedRow) -> dict:
