@@ -450,3 +450,33 @@ def test_the_dba_registers_a_contributor_s_public_key(shared, tmp_path, capsys):
     path, _, _ = checkout(shared.nb, tmp_path)
     edit_checkout(path, {checkout_fids(path)[0]: {"phone": "506-555-0111"}})
     assert shared.maintainer.attribute(package(shared, path, tmp_path, key=key)).role == "nb_editor"
+
+
+def test_install_brings_a_store_made_by_the_previous_version_up_to_date(shared, tmp_path):
+    """The previous schema: point_id unique after each statement, no keys, no attribution, no 'before' rows."""
+    with shared.admin.transaction() as cur:
+        cur.execute(
+            "ALTER TABLE crs.service_points DROP CONSTRAINT service_points_point_id_key;"
+            "ALTER TABLE crs.service_points ADD CONSTRAINT service_points_point_id_key UNIQUE (point_id);"
+            "ALTER TABLE crs.contributors DROP COLUMN public_key, DROP COLUMN key_id;"
+            "DROP POLICY submit_own ON crs.submissions;"
+            "ALTER TABLE crs.submissions DROP COLUMN contributor_role, DROP COLUMN signer_key_id;"
+            "ALTER TABLE crs.submission_changes DROP COLUMN label;"
+            "ALTER TABLE crs.audit_log DROP COLUMN before;"
+        )
+    points = shared.admin.points()
+    shared.admin.install()
+    shared.admin.install()  # and again: nothing changes
+    assert shared.query(
+        "SELECT condeferrable FROM pg_constraint WHERE conname = 'service_points_point_id_key'"
+    ) == [(True,)]
+    assert shared.admin.points() == points
+    from crs_plugin.core.submissions.signing import public_key_of
+
+    shared.admin.register_contributor("nb_editor", "NB", public_key_of(shared.signing_keys["nb_editor"]))
+    path, rows, _ = checkout(shared.nb, tmp_path)
+    a, b = checkout_fids(path)[:2]
+    pid_a, pid_b = rows[a].values["point_id"], rows[b].values["point_id"]
+    for step in ({a: {"point_id": "tmp"}}, {b: {"point_id": pid_a}}, {a: {"point_id": pid_b}}):
+        edit_checkout(path, step)
+    assert shared.maintainer.apply(package(shared, path, tmp_path)).applied  # a swap, signed, from a file
