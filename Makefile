@@ -22,7 +22,7 @@ DIST := dist
 # NumPy/SciPy/pyproj built against the same libraries as QGIS, PostgreSQL/PostGIS
 # for the shared-store tests.
 APT_PACKAGES := qgis python3-qgis qgis-providers xvfb python3-venv python3-scipy \
-	python3-pyproj postgresql postgresql-$(PG_MAJOR)-postgis-3 zip qgis-server-wfs qgis-server-wfs3 python3-jsonschema python3-psycopg2 qttools5-dev-tools cgi-mapserver
+	python3-pyproj postgresql postgresql-$(PG_MAJOR)-postgis-3 zip qgis-server-wfs qgis-server-wfs3 python3-jsonschema python3-psycopg2 python3-cryptography qttools5-dev-tools cgi-mapserver
 TS := $(PLUGIN)/i18n/crs_plugin_fr.ts
 QM := $(TS:.ts=.qm)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

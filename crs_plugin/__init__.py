@@ -11,7 +11,7 @@ REQUIREMENTS = (
     ("jsonschema", "4.0"),
 )
 #: Packages only the contribute-and-review tools need; without them those tools are left out.
-OPTIONAL_REQUIREMENTS = (("pygeodiff", "2.0"), ("psycopg2", "2.8"))
+OPTIONAL_REQUIREMENTS = (("pygeodiff", "2.0"), ("psycopg2", "2.8"), ("cryptography", "2.6"))
 
 
 def missing_requirements() -> list[str]:

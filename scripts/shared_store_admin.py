@@ -2,13 +2,16 @@
 
     .venv/bin/python scripts/shared_store_admin.py --db "service=crs" install
     .venv/bin/python scripts/shared_store_admin.py --db "service=crs" publish path/to/store.gpkg
-    .venv/bin/python scripts/shared_store_admin.py --db "service=crs" contributor snb_gis NB
+    .venv/bin/python scripts/shared_store_admin.py --db "service=crs" contributor snb_gis NB --public-key snb_gis.pub
     .venv/bin/python scripts/shared_store_admin.py --db "service=crs" maintainer geomapping
 
 It runs in the project's venv (``make deps``), which has pygeodiff; the system Python does not.
 ``--db`` is a libpq connection string; passwords come from ~/.pgpass, PGPASSWORD or the
 service file, never from the command line. Login roles are created by the DBA
-(CREATE ROLE … LOGIN); this script only grants them their part.
+(CREATE ROLE … LOGIN); this script only grants them their part. A contributor's
+public key (``ed25519:…``, which the plugin shows in the Contribute tab when it makes
+their key pair) is what packages from a shared folder are verified with; registering
+a new key replaces the old one.
 """
 
 from __future__ import annotations
@@ -39,6 +42,10 @@ def main(argv=None) -> int:
     contributor = commands.add_parser("contributor", help="let a login role submit for a jurisdiction")
     contributor.add_argument("role")
     contributor.add_argument("jurisdiction")
+    contributor.add_argument(
+        "--public-key",
+        help="the contributor's signing key: ed25519:… or a file holding it (replaces the old key)",
+    )
     maintainer = commands.add_parser("maintainer", help="let a login role review and apply submissions")
     maintainer.add_argument("role")
     args = parser.parse_args(argv)
@@ -51,8 +58,12 @@ def main(argv=None) -> int:
             version = store.publish(GeoPackageStore(args.gpkg).read_points())
             print(f"Published {args.gpkg}: store version {version}.")
         elif args.command == "contributor":
-            store.register_contributor(args.role, args.jurisdiction)
-            print(f"{args.role} may now submit changes for {args.jurisdiction}.")
+            key = args.public_key
+            if key and Path(key).is_file():
+                key = Path(key).read_text(encoding="utf-8").strip()
+            store.register_contributor(args.role, args.jurisdiction, key)
+            signed = " (packages signed with the registered key are theirs)" if key else ""
+            print(f"{args.role} may now submit changes for {args.jurisdiction}{signed}.")
         else:
             store.register_maintainer(args.role)
             print(f"{args.role} may now review and apply submissions.")

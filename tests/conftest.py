@@ -163,9 +163,12 @@ def postgres_cluster(sample_store):
     import psycopg2
 
     from crs_plugin.core.submissions.shared_store import SharedStore
+    from crs_plugin.core.submissions.signing import new_private_key, public_key_of
     from tests.servers.postgres import PostgresCluster
 
     cluster = PostgresCluster().start()
+    # Each contributor's signing key, as QGIS's auth database would hold it (only in memory here).
+    cluster.signing_keys = {role: new_private_key() for role in ROLES}
     try:
         conn = psycopg2.connect(cluster.conninfo())
         conn.autocommit = True
@@ -178,7 +181,7 @@ def postgres_cluster(sample_store):
         admin.install()
         admin.publish(GeoPackageStore(sample_store).read_points())
         for role, jurisdiction in ROLES.items():
-            admin.register_contributor(role, jurisdiction)
+            admin.register_contributor(role, jurisdiction, public_key_of(cluster.signing_keys[role]))
         admin.register_maintainer(MAINTAINER)
         yield cluster
     finally:
@@ -192,6 +195,7 @@ class SharedStores:
         from crs_plugin.core.submissions.shared_store import SharedStore
 
         self.cluster, self.dbname = cluster, dbname
+        self.signing_keys = cluster.signing_keys  # contributor role -> private key
         self.admin = SharedStore(cluster.conninfo(dbname=dbname))
         self.nb = SharedStore(cluster.conninfo("nb_editor", "nb_editor-pw", dbname))
         self.bc = SharedStore(cluster.conninfo("bc_editor", "bc_editor-pw", dbname))

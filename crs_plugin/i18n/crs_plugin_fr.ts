@@ -40,6 +40,117 @@
     </message>
   </context>
   <context>
+    <name>ReviewDialog</name>
+    <message>
+      <source>Each conflict shows the value the contributor started from (base), the shared store's value now, and the submitted value. Choose for each: keep the store's, take the submission's, or type a value.</source>
+      <translation>Chaque conflit montre la valeur de départ du contributeur (base), la valeur actuelle du dépôt partagé et la valeur soumise. Choisissez pour chacun : garder celle du dépôt, prendre celle de la soumission ou saisir une valeur.</translation>
+    </message>
+    <message>
+      <source>Apply with these decisions</source>
+      <translation>Appliquer avec ces décisions</translation>
+    </message>
+    <message>
+      <source>— choose —</source>
+      <translation>— choisir —</translation>
+    </message>
+    <message>
+      <source>Decide the conflicts</source>
+      <translation>Trancher les conflits</translation>
+    </message>
+    <message>
+      <source>Point</source>
+      <translation>Point</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>Champ</translation>
+    </message>
+    <message>
+      <source>Base</source>
+      <translation>Base</translation>
+    </message>
+    <message>
+      <source>Shared store</source>
+      <translation>Dépôt partagé</translation>
+    </message>
+    <message>
+      <source>Submission</source>
+      <translation>Soumission</translation>
+    </message>
+    <message>
+      <source>Decision</source>
+      <translation>Décision</translation>
+    </message>
+    <message>
+      <source>Value</source>
+      <translation>Valeur</translation>
+    </message>
+    <message>
+      <source>(deleted)</source>
+      <translation>(supprimé)</translation>
+    </message>
+    <message>
+      <source>Keep the store's point</source>
+      <translation>Garder le point du dépôt</translation>
+    </message>
+    <message>
+      <source>Take the submission's</source>
+      <translation>Prendre celui de la soumission</translation>
+    </message>
+    <message>
+      <source>Keep the store's value</source>
+      <translation>Garder la valeur du dépôt</translation>
+    </message>
+    <message>
+      <source>Take the submission's value</source>
+      <translation>Prendre la valeur soumise</translation>
+    </message>
+    <message>
+      <source>Type a value</source>
+      <translation>Saisir une valeur</translation>
+    </message>
+    <message>
+      <source>Every conflict has a decision.</source>
+      <translation>Chaque conflit a une décision.</translation>
+    </message>
+    <message>
+      <source>{point}: {field} was changed in the shared store and in the submission.</source>
+      <translation>{point} : {field} a été modifié dans le dépôt partagé et dans la soumission.</translation>
+    </message>
+    <message>
+      <source>{point} was deleted in the shared store after checkout; the submission changes it. Keep it deleted, or restore it with the submission's changes.</source>
+      <translation>{point} a été supprimé du dépôt partagé après l'extraction; la soumission le modifie. Le garder supprimé, ou le rétablir avec les modifications soumises.</translation>
+    </message>
+    <message>
+      <source>{point} was changed in the shared store after checkout; the submission deletes it. Keep the point, or delete it.</source>
+      <translation>{point} a été modifié dans le dépôt partagé après l'extraction; la soumission le supprime. Garder le point, ou le supprimer.</translation>
+    </message>
+    <message>
+      <source>{point} was also added to the shared store by someone else; {field} differs.</source>
+      <translation>{point} a aussi été ajouté au dépôt partagé par quelqu'un d'autre; {field} diffère.</translation>
+    </message>
+    <message>
+      <source>The point id {submitted} is already used by {other}: keep the store's, or type another point id.</source>
+      <translation>L'identifiant {submitted} est déjà utilisé par {other} : garder celui du dépôt, ou saisir un autre identifiant.</translation>
+    </message>
+    <message>
+      <source>{} of {} conflicts still need a decision.</source>
+      <translation>{} conflits sur {} attendent encore une décision.</translation>
+    </message>
+    <message>
+      <source>Decide…</source>
+      <translation>Trancher…</translation>
+    </message>
+    <message>
+      <source>Applying the submission</source>
+      <translation>Application de la soumission</translation>
+    </message>
+    <message>
+      <source>{} conflicts wait for a decision.</source>
+      <translation>{} conflits attendent une décision.</translation>
+    </message>
+  </context>
+  <context>
     <name>ServicePointsDock</name>
     <message>
       <source>CRS Service Points</source>
@@ -106,6 +217,30 @@
       <translation>Contributeur</translation>
     </message>
     <message>
+      <source>My signing key</source>
+      <translation>Ma clé de signature</translation>
+    </message>
+    <message>
+      <source>Create a key, then send this public key to the DBA</source>
+      <translation>Créez une clé, puis envoyez cette clé publique à l'administrateur de la base</translation>
+    </message>
+    <message>
+      <source>Create my signing key</source>
+      <translation>Créer ma clé de signature</translation>
+    </message>
+    <message>
+      <source>Public key</source>
+      <translation>Clé publique</translation>
+    </message>
+    <message>
+      <source>Teams without database access: packages go to this shared folder (signed).</source>
+      <translation>Équipes sans accès à la base : les paquets vont dans ce dossier partagé (signés).</translation>
+    </message>
+    <message>
+      <source>…or shared folder</source>
+      <translation>…ou dossier partagé</translation>
+    </message>
+    <message>
       <source>Check out</source>
       <translation>Extraire</translation>
     </message>
@@ -116,6 +251,42 @@
     <message>
       <source>Build and submit</source>
       <translation>Préparer et soumettre</translation>
+    </message>
+    <message>
+      <source>Review (geomapping team)</source>
+      <translation>Révision (équipe de géomatique)</translation>
+    </message>
+    <message>
+      <source>Submission number</source>
+      <translation>Numéro de soumission</translation>
+    </message>
+    <message>
+      <source>Submission</source>
+      <translation>Soumission</translation>
+    </message>
+    <message>
+      <source>…or package</source>
+      <translation>…ou paquet</translation>
+    </message>
+    <message>
+      <source>Why (the contributor sees it)</source>
+      <translation>Pourquoi (le contributeur le verra)</translation>
+    </message>
+    <message>
+      <source>Reason for a rejection</source>
+      <translation>Motif d'un refus</translation>
+    </message>
+    <message>
+      <source>Review</source>
+      <translation>Réviser</translation>
+    </message>
+    <message>
+      <source>Apply</source>
+      <translation>Appliquer</translation>
+    </message>
+    <message>
+      <source>Reject</source>
+      <translation>Refuser</translation>
     </message>
     <message>
       <source>Checking out</source>
@@ -130,12 +301,28 @@
       <translation>Validation</translation>
     </message>
     <message>
+      <source>Your signing key is in QGIS's authentication database. Send the public key to the shared store's DBA to have it registered.</source>
+      <translation>Votre clé de signature est dans la base d'authentification de QGIS. Envoyez la clé publique à l'administrateur du dépôt partagé pour qu'il l'enregistre.</translation>
+    </message>
+    <message>
       <source>Building the submission</source>
       <translation>Préparation de la soumission</translation>
     </message>
     <message>
       <source>Submitting</source>
       <translation>Soumission</translation>
+    </message>
+    <message>
+      <source>Reviewing the submission</source>
+      <translation>Révision de la soumission</translation>
+    </message>
+    <message>
+      <source>Applying the submission</source>
+      <translation>Application de la soumission</translation>
+    </message>
+    <message>
+      <source>Rejecting the submission</source>
+      <translation>Refus de la soumission</translation>
     </message>
     <message>
       <source>The task failed or was cancelled.</source>
@@ -242,6 +429,14 @@
       <translation>Aucun problème : prêt à soumettre.</translation>
     </message>
     <message>
+      <source>Signing key</source>
+      <translation>Clé de signature</translation>
+    </message>
+    <message>
+      <source>Say who you are (Contributor) first: the key is named after you.</source>
+      <translation>Indiquez d'abord qui vous êtes (Contributeur) : la clé porte votre nom.</translation>
+    </message>
+    <message>
       <source>Submit</source>
       <translation>Soumettre</translation>
     </message>
@@ -258,8 +453,20 @@
       <translation>La soumission n'a pas été envoyée</translation>
     </message>
     <message>
-      <source>Submitted as number {}; the geomapping team will review it.</source>
-      <translation>Soumission numéro {}; l'équipe de géomatique l'examinera.</translation>
+      <source>Choose the shared store, and a submission number or a package (one of them).</source>
+      <translation>Choisissez le dépôt partagé, et un numéro de soumission ou un paquet (l'un des deux).</translation>
+    </message>
+    <message>
+      <source>The submission cannot be reviewed</source>
+      <translation>La soumission ne peut pas être révisée</translation>
+    </message>
+    <message>
+      <source>The submission was not applied</source>
+      <translation>La soumission n'a pas été appliquée</translation>
+    </message>
+    <message>
+      <source>The submission was not rejected</source>
+      <translation>La soumission n'a pas été refusée</translation>
     </message>
     <message>
       <source>Fix it or choose another one in Settings › Options › CRS Service Points.</source>
@@ -272,6 +479,22 @@
     <message>
       <source>{} points checked out (base version {}). Edit them, then Validate.</source>
       <translation>{} points extraits (version de base {}). Modifiez-les, puis validez.</translation>
+    </message>
+    <message>
+      <source>Package placed in the shared folder: {}</source>
+      <translation>Paquet déposé dans le dossier partagé : {}</translation>
+    </message>
+    <message>
+      <source>Submitted as number {}; the geomapping team will review it.</source>
+      <translation>Soumission numéro {}; l'équipe de géomatique l'examinera.</translation>
+    </message>
+    <message>
+      <source>A submission number is a whole number.</source>
+      <translation>Un numéro de soumission est un nombre entier.</translation>
+    </message>
+    <message>
+      <source>Submission {} rejected.</source>
+      <translation>Soumission {} refusée.</translation>
     </message>
     <message>
       <source>Failed: {} (their previous points are kept; see the log).</source>

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 from qgis.core import (
     QgsField,
     QgsFields,
     QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
@@ -15,13 +18,18 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.errors import SubmissionError
-from ..core.submissions.merge import ConflictPolicy
+from ..core.submissions.merge import ConflictPolicy, decisions_from_json
 from ..core.submissions.package import read_package
 from .base import CrsAlgorithm
-from .contribute import shared_store, shared_store_parameter
+from .contribute import SHARED_STORE, shared_store, shared_store_parameter
 
 ACTIONS = ("review", "apply", "reject")
 POLICIES = (ConflictPolicy.STOP, ConflictPolicy.KEEP_STORE, ConflictPolicy.TAKE_SUBMISSION)
+#: Columns of the review report, one row per field; the review dialog reads them back.
+REPORT_COLUMNS = ("key", "operation", "row_id", "point_id", "name", "field", "kind", "base", "store", "submitted",
+                  "result", "other", "detail")  # fmt: skip
+#: Custom properties of a loaded review report: where its submission is, to decide its conflicts later.
+REVIEW_PROPERTY = "crs_service_points/review"
 
 
 class ApplySubmissionAlgorithm(CrsAlgorithm):
@@ -33,11 +41,13 @@ class ApplySubmissionAlgorithm(CrsAlgorithm):
     PACKAGE = "PACKAGE"
     ACTION = "ACTION"
     POLICY = "CONFLICT_POLICY"
+    DECISIONS = "DECISIONS"
     REASON = "REASON"
     OUTPUT = "OUTPUT"
     APPLIED = "APPLIED"
     CONFLICTS = "CONFLICTS"
     VERSION = "STORE_VERSION"
+    CONTRIBUTOR = "CONTRIBUTOR"
 
     def initAlgorithm(self, config=None):
         self.addParameter(shared_store_parameter(self))
@@ -53,6 +63,12 @@ class ApplySubmissionAlgorithm(CrsAlgorithm):
             self.POLICY, self.tr("Conflicting fields"),
             [self.tr("Stop: apply nothing while there are conflicts"), self.tr("Keep the shared store's values"),
              self.tr("Take the submission's values")], defaultValue=0))  # fmt: skip
+        decisions = QgsProcessingParameterString(
+            self.DECISIONS, self.tr("Decisions, conflict by conflict (JSON, from the review dialog)"),
+            optional=True, multiLine=True)  # fmt: skip
+        decisions.setHelp(self.tr('{"update:12:name_en": {"choice": "store" | "submission" | "value", "value": …}}; '
+                                  "conflicts without a decision follow 'Conflicting fields'."))  # fmt: skip
+        self.addParameter(decisions)
         self.addParameter(
             QgsProcessingParameterString(self.REASON, self.tr("Reason (for a rejection)"), optional=True)
         )
@@ -62,14 +78,18 @@ class ApplySubmissionAlgorithm(CrsAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.APPLIED, self.tr("Changes written")))
         self.addOutput(QgsProcessingOutputNumber(self.CONFLICTS, self.tr("Conflicting fields")))
         self.addOutput(QgsProcessingOutputNumber(self.VERSION, self.tr("Store version")))
+        self.addOutput(QgsProcessingOutputString(self.CONTRIBUTOR, self.tr("Contributor (registered role)")))
 
     def compute(self, parameters, context, feedback):
         store = shared_store(self, parameters, context)
         action = ACTIONS[self.parameterAsEnum(parameters, self.ACTION, context)]
         policy = POLICIES[self.parameterAsEnum(parameters, self.POLICY, context)]
-        submission_id = self._submission_id(parameters, context, store, feedback)
+        decisions = decisions_from_json(self.parameterAsString(parameters, self.DECISIONS, context))
+        source = self._source(parameters, context)
         if action == "reject":
-            store.reject(submission_id, self.parameterAsString(parameters, self.REASON, context) or "")
+            submission_id = store.reject(
+                source, self.parameterAsString(parameters, self.REASON, context) or ""
+            )
             feedback.pushInfo(self.tr("Submission {} rejected.").format(submission_id))
             return {self.SUBMISSION_ID: submission_id, self.APPLIED: 0, self.CONFLICTS: 0, self.OUTPUT: None}
 
@@ -78,32 +98,48 @@ class ApplySubmissionAlgorithm(CrsAlgorithm):
             if feedback.isCanceled():
                 raise SubmissionError("Cancelled: nothing was applied (the transaction was rolled back).")
 
-        report = store.apply(submission_id, policy, dry_run=action == "review", on_change=progress)
+        if action == "review":  # a package file is reviewed as it is: nothing is staged
+            report = store.review(source, policy, decisions)
+        else:
+            report = store.apply(source, policy, decisions, on_change=progress)
         dest = None
         if parameters.get(self.OUTPUT) is not None:
             fields = QgsFields()
-            for name in ("operation", "point_id", "field", "base", "store", "submitted", "result"):
-                fields.append(QgsField(name, QVariant.String))
-            rows = [[o.operation, o.point_id, o.field, *(_text(v) for v in (o.base, o.store, o.submitted)), o.result]
+            for name in REPORT_COLUMNS:
+                fields.append(QgsField(name, QVariant.LongLong if name == "row_id" else QVariant.String))
+            rows = [[o.key, o.operation, o.row_id, o.point_id, o.name, o.field, o.kind,
+                     *(_text(v) for v in (o.base, o.store, o.submitted)), o.result, o.other, o.detail]
                     for o in report.outcomes]  # fmt: skip
             dest = self.write_table(parameters, self.OUTPUT, context, fields, rows)
+            review = {"connection": self.parameterAsConnectionName(parameters, SHARED_STORE, context),
+                      "submission_id": report.submission_id,
+                      "package": self.parameterAsFile(parameters, self.PACKAGE, context) or None}  # fmt: skip
+            self.style_on_load(context, dest, lambda layer: _remember_review(layer, review))
         for conflict in report.conflicts:
-            feedback.pushWarning(self.tr("Conflict on {} {}: base {!r}, shared store {!r}, submission {!r}.").format(
-                conflict.point_id, conflict.field, conflict.base, conflict.store, conflict.submitted))  # fmt: skip
+            feedback.pushWarning(conflict.describe())
         feedback.pushInfo(str(report))
-        return {self.SUBMISSION_ID: submission_id, self.APPLIED: report.written, self.CONFLICTS: len(report.conflicts),
-                self.VERSION: report.version, self.OUTPUT: dest}  # fmt: skip
+        contributor = report.contributor.role if report.contributor else ""
+        return {self.SUBMISSION_ID: report.submission_id, self.APPLIED: report.written,
+                self.CONFLICTS: len(report.conflicts), self.VERSION: report.version, self.OUTPUT: dest,
+                self.CONTRIBUTOR: contributor}  # fmt: skip
 
-    def _submission_id(self, parameters, context, store, feedback) -> int:
+    def _source(self, parameters, context):
+        """The submission's number, or the package file read (untrusted) from the shared folder."""
         package = self.parameterAsFile(parameters, self.PACKAGE, context)
         given = parameters.get(self.SUBMISSION_ID) not in (None, "")
         if given == bool(package):
             raise SubmissionError("Give either a submission id or a package file (one of them).")
         if given:
             return self.parameterAsInt(parameters, self.SUBMISSION_ID, context)
-        submission_id = store.submit(read_package(package))
-        feedback.pushInfo(self.tr("Package staged as submission {}.").format(submission_id))
-        return submission_id
+        return read_package(package)
+
+
+def _remember_review(layer, review: dict) -> None:
+    """A loaded review report knows its submission, so that its conflicts can be decided from it."""
+    layer.setCustomProperty(REVIEW_PROPERTY, json.dumps(review))
+    from ..ui.review_dialog import offer_review  # noqa: PLC0415 - the interface, only when QGIS shows the report
+
+    offer_review(layer)
 
 
 def _text(value) -> str | None:

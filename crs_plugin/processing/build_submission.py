@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsProcessingOutputNumber,
+    QgsProcessingParameterAuthConfig,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterString,
@@ -13,6 +14,7 @@ from ..core.errors import SubmissionError
 from ..core.store import GeoPackageStore
 from ..core.submissions.package import build_package
 from ..core.validation import ERROR, validate
+from ..toolbelt.signing_keys import private_key
 from ..toolbelt.translation import language
 from .base import CrsAlgorithm
 
@@ -24,6 +26,7 @@ class BuildSubmissionAlgorithm(CrsAlgorithm):
 
     CHECKOUT = "CHECKOUT"
     CONTRIBUTOR = "CONTRIBUTOR"
+    SIGNING_KEY = "SIGNING_KEY"
     NOTE = "NOTE"
     OUTPUT = "OUTPUT"
     INSERTS, UPDATES, DELETES = "INSERTS", "UPDATES", "DELETES"
@@ -35,6 +38,12 @@ class BuildSubmissionAlgorithm(CrsAlgorithm):
         self.addParameter(
             QgsProcessingParameterString(self.CONTRIBUTOR, self.tr("Contributor (name, e-mail)"))
         )
+        signing_key = QgsProcessingParameterAuthConfig(
+            self.SIGNING_KEY, self.tr("My signing key (QGIS authentication configuration)"), optional=True)  # fmt: skip
+        signing_key.setHelp(self.tr("The key pair the plugin made for you (Contribute tab › Create my signing key); "
+                                    "its public key is registered in the shared store. Packages sent through a "
+                                    "shared folder must be signed."))  # fmt: skip
+        self.addParameter(signing_key)
         self.addParameter(QgsProcessingParameterString(self.NOTE, self.tr("Note to the reviewers"), optional=True,
                                                        multiLine=True))  # fmt: skip
         self.addParameter(QgsProcessingParameterFileDestination(
@@ -61,9 +70,14 @@ class BuildSubmissionAlgorithm(CrsAlgorithm):
                 f"{first.message} Fix them (run 'Validate service points' to list them all), then build again."
             )
         note = self.parameterAsString(parameters, self.NOTE, context) or ""
-        submission = build_package(checkout, target, contributor, note)
+        authcfg = self.parameterAsString(parameters, self.SIGNING_KEY, context)
+        key = private_key(authcfg) if authcfg else None
+        submission = build_package(checkout, target, contributor, note, signing_key=key)
         counts = submission.manifest["counts"]
         feedback.pushInfo(self.tr("Package {}: {} added, {} changed, {} deleted.").format(
             target, counts["insert"], counts["update"], counts["delete"]))  # fmt: skip
+        if key is None:
+            feedback.pushWarning(self.tr("The package is not signed: it can be submitted to the shared store with "
+                                         "your database login, but not through a shared folder."))  # fmt: skip
         return {self.OUTPUT: target, self.INSERTS: counts["insert"], self.UPDATES: counts["update"],
                 self.DELETES: counts["delete"]}  # fmt: skip

@@ -56,14 +56,16 @@ class CrsProvider(QgsProcessingProvider):
 
 
 def contribute_algorithms() -> tuple:
-    """The contribute-and-review algorithms, when their libraries (pygeodiff, psycopg2) are installed."""
+    """The contribute-and-review algorithms, when their libraries (pygeodiff, psycopg2, cryptography) are
+    installed."""
     from .. import missing_optional_requirements
 
     missing = missing_optional_requirements()
     if missing:
         QgsMessageLog.logMessage(
             f"Contribute and review tools are unavailable: they need {', '.join(missing)}. Install them "
-            "(python3 -m pip install --user pygeodiff; apt install python3-psycopg2) and restart QGIS.",
+            "(python3 -m pip install --user pygeodiff; apt install python3-psycopg2 python3-cryptography) and "
+            "restart QGIS.",
             LOG_TAG,
             Qgis.Warning,
         )

@@ -51,6 +51,15 @@ class Settings:
         self._set("shared_store", value)
 
     @property
+    def signing_key(self) -> str:
+        """Id of the authentication configuration holding the contributor's signing key ('' = none)."""
+        return self._get("signing_key", "")
+
+    @signing_key.setter
+    def signing_key(self, value: str) -> None:
+        self._set("signing_key", value)
+
+    @property
     def thresholds_km(self) -> list[float]:
         return parse_km(self._get("thresholds_km", "")) or [5.0, 10.0, 25.0, 50.0]
 

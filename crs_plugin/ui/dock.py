@@ -23,6 +23,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.gui import (
+    QgsAuthConfigSelect,
     QgsCheckableComboBox,
     QgsDockWidget,
     QgsFileWidget,
@@ -58,8 +59,10 @@ from ..core.store import LOADS_LAYER, POINTS_LAYER
 from ..toolbelt.log import LOG_TAG
 from ..toolbelt.network import qgis_http_client
 from ..toolbelt.settings import Settings
+from ..toolbelt.signing_keys import create_signing_key, public_key
 from ..toolbelt.styles import style_service_points
 from ..toolbelt.translation import language
+from .review_dialog import ReviewDialog, conflicts_from_layer
 from .tasks import run_algorithm_task
 
 GROUP_NAME = "CRS Service Points"
@@ -356,7 +359,28 @@ class ServicePointsDock(QgsDockWidget):
         self.contributor = QLineEdit()
         self.contributor.setPlaceholderText(self.tr("Name and e-mail"))
         form.addRow(self.tr("Contributor"), self.contributor)
+        # The private key stays in QGIS's authentication database; the settings keep its configuration id.
+        self.signing_key = QgsAuthConfigSelect(page)
+        self.signing_key.setConfigId(self.settings.signing_key)
+        self.signing_key.selectedConfigIdChanged.connect(self._signing_key_chosen)
+        form.addRow(self.tr("My signing key"), self.signing_key)
+        key_row = QHBoxLayout()
+        self.public_key = QLineEdit()
+        self.public_key.setReadOnly(True)
+        self.public_key.setPlaceholderText(self.tr("Create a key, then send this public key to the DBA"))
+        self.create_key_button = QPushButton(self.tr("Create my signing key"))
+        self.create_key_button.clicked.connect(self.create_signing_key)
+        key_row.addWidget(self.public_key)
+        key_row.addWidget(self.create_key_button)
+        form.addRow(self.tr("Public key"), key_row)
+        self.folder = QgsFileWidget()
+        self.folder.setStorageMode(QgsFileWidget.GetDirectory)
+        self.folder.setToolTip(
+            self.tr("Teams without database access: packages go to this shared folder (signed).")
+        )
+        form.addRow(self.tr("…or shared folder"), self.folder)
         layout.addLayout(form)
+        self._show_public_key()
         buttons = QHBoxLayout()
         self.checkout_button = QPushButton(self.tr("Check out"))
         self.checkout_button.clicked.connect(self.check_out)
@@ -383,7 +407,38 @@ class ServicePointsDock(QgsDockWidget):
         self.contribute_status = QLabel()
         self.contribute_status.setWordWrap(True)
         layout.addWidget(self.contribute_status)
+        layout.addWidget(self._review_group())
         return page
+
+    def _review_group(self) -> QGroupBox:
+        """The geomapping team's side: review a submission, decide its conflicts, apply or reject it."""
+        group = QGroupBox(self.tr("Review (geomapping team)"))
+        form = QFormLayout(group)
+        self.submission_number = QLineEdit()
+        self.submission_number.setPlaceholderText(self.tr("Submission number"))
+        form.addRow(self.tr("Submission"), self.submission_number)
+        self.review_package = QgsFileWidget()
+        self.review_package.setFilter("Submission package (*.crs.zip)")
+        form.addRow(self.tr("…or package"), self.review_package)
+        self.reject_reason = QLineEdit()
+        self.reject_reason.setPlaceholderText(self.tr("Why (the contributor sees it)"))
+        form.addRow(self.tr("Reason for a rejection"), self.reject_reason)
+        buttons = QHBoxLayout()
+        self.review_button = QPushButton(self.tr("Review"))
+        self.review_button.clicked.connect(self.review_submission)
+        self.apply_button = QPushButton(self.tr("Apply"))
+        self.apply_button.clicked.connect(lambda: self.apply_submission())
+        self.apply_button.setEnabled(False)
+        self.reject_button = QPushButton(self.tr("Reject"))
+        self.reject_button.clicked.connect(self.reject_submission)
+        for button in (self.review_button, self.apply_button, self.reject_button):
+            buttons.addWidget(button)
+        form.addRow(buttons)
+        self.review_status = QLabel()
+        self.review_status.setWordWrap(True)
+        form.addRow(self.review_status)
+        self.review_dialog: ReviewDialog | None = None
+        return group
 
     def _jurisdiction_code(self) -> str:
         data = self.jurisdiction.currentData()
@@ -483,6 +538,35 @@ class ServicePointsDock(QgsDockWidget):
             )
             canvas.refresh()
 
+    def _signing_key_chosen(self, authcfg: str) -> None:
+        self.settings.signing_key = authcfg or ""
+        self._show_public_key()
+
+    def _show_public_key(self) -> None:
+        authcfg = self.signing_key.configId()
+        try:
+            self.public_key.setText(public_key(authcfg) if authcfg else "")
+        except CrsServicePointsError as exc:
+            self.public_key.setText("")
+            self.public_key.setPlaceholderText(str(exc))
+
+    def create_signing_key(self) -> None:
+        """A new key pair in QGIS's authentication database; its public key is shown for the DBA."""
+        label = self.contributor.text().strip()
+        if not label:
+            self.report(self.tr("Signing key"), self.tr("Say who you are (Contributor) first: the key is named after "
+                                                        "you."), Qgis.Info)  # fmt: skip
+            return
+        try:
+            authcfg = create_signing_key(label)
+        except CrsServicePointsError as exc:
+            self.report(self.tr("Signing key"), str(exc))
+            return
+        self.signing_key.setConfigId(authcfg)
+        self._signing_key_chosen(authcfg)
+        self.contribute_status.setText(self.tr("Your signing key is in QGIS's authentication database. Send the "
+                                               "public key to the shared store's DBA to have it registered."))  # fmt: skip
+
     def build_and_submit(self) -> None:
         path, contributor = self.checkout_file.filePath(), self.contributor.text().strip()
         if not path or not contributor:
@@ -494,30 +578,115 @@ class ServicePointsDock(QgsDockWidget):
             return
         package = str(Path(path).with_suffix("")) + ".crs.zip"
         params = {"CHECKOUT": path, "CONTRIBUTOR": contributor, "OUTPUT": package}
+        if self.signing_key.configId():
+            params["SIGNING_KEY"] = self.signing_key.configId()
         self.build_task = run_algorithm_task("crs:buildsubmission", params, lambda ok, r, f: self._built(ok, r, f, package),
                                              self.tr("Building the submission"))  # fmt: skip
 
     def _built(self, ok, results, feedback, package: str) -> None:
         if not self._succeeded(ok, feedback, self.tr("The submission could not be built")):
             return
-        params = {"PACKAGE": package, "SHARED_STORE": self.connection.currentConnection()}
+        params = {"PACKAGE": package}
+        if self.connection.currentConnection():
+            params["SHARED_STORE"] = self.connection.currentConnection()
+        else:
+            params["FOLDER"] = self.folder.filePath()
         self.submit_task = run_algorithm_task("crs:submit", params, self._submitted, self.tr("Submitting"))
 
     def _submitted(self, ok, results, feedback) -> None:
         if not self._succeeded(ok, feedback, self.tr("The submission was not sent")):
             return
-        message = self.tr("Submitted as number {}; the geomapping team will review it.").format(
-            int(results["SUBMISSION_ID"])
-        )
+        if results.get("SENT_TO"):
+            message = self.tr("Package placed in the shared folder: {}").format(results["SENT_TO"])
+        else:
+            message = self.tr("Submitted as number {}; the geomapping team will review it.").format(
+                int(results["SUBMISSION_ID"])
+            )
         self.contribute_status.setText(message)
         self.iface.messageBar().pushMessage(LOG_TAG, message, Qgis.Success, 8)
 
+    # -- review ----------------------------------------------------------------------------
+    def _review_parameters(self) -> dict | None:
+        connection = self.connection.currentConnection()
+        number, package = self.submission_number.text().strip(), self.review_package.filePath()
+        if not connection or bool(number) == bool(package):
+            self.report(self.tr("Review"), self.tr("Choose the shared store, and a submission number or a package "
+                                                   "(one of them)."), Qgis.Info)  # fmt: skip
+            return None
+        params = {"SHARED_STORE": connection}
+        if number:
+            if not number.isdigit():
+                self.report(self.tr("Review"), self.tr("A submission number is a whole number."), Qgis.Info)
+                return None
+            params["SUBMISSION_ID"] = int(number)
+        else:
+            params["PACKAGE"] = package
+        return params
+
+    def review_submission(self) -> None:
+        """Review (writes nothing); conflicts open the dialog, whose decisions apply the submission."""
+        params = self._review_parameters()
+        if params is None:
+            return
+        output = QgsProcessingUtils.generateTempFilename("crs_review.gpkg")
+        params.update(ACTION=0, OUTPUT=output)
+        self.apply_button.setEnabled(False)
+        self.review_task = run_algorithm_task("crs:applysubmission", params, lambda ok, r, f: self._reviewed(ok, r, f, output),
+                                              self.tr("Reviewing the submission"))  # fmt: skip
+
+    def _reviewed(self, ok, results, feedback, output: str) -> None:
+        if not self._succeeded(
+            ok, feedback, self.tr("The submission cannot be reviewed"), self.review_status
+        ):
+            return
+        summary = feedback.infos[-1] if feedback.infos else ""
+        self.review_status.setText(summary)
+        conflicts = conflicts_from_layer(QgsVectorLayer(output, "review", "ogr"))
+        self.apply_button.setEnabled(not conflicts)
+        if conflicts:
+            self.review_dialog = ReviewDialog(conflicts, parent=self)
+            self.review_dialog.accepted.connect(
+                lambda dialog=self.review_dialog: self.apply_submission(dialog.decisions_json())
+            )
+            self.review_dialog.open()
+
+    def apply_submission(self, decisions: str = "") -> None:
+        params = self._review_parameters()
+        if params is None:
+            return
+        params.update(ACTION=1, DECISIONS=decisions)
+        self.apply_button.setEnabled(False)
+        self.apply_task = run_algorithm_task("crs:applysubmission", params, self._applied,
+                                             self.tr("Applying the submission"))  # fmt: skip
+
+    def _applied(self, ok, results, feedback) -> None:
+        if not self._succeeded(ok, feedback, self.tr("The submission was not applied"), self.review_status):
+            return
+        message = feedback.infos[-1] if feedback.infos else ""
+        self.review_status.setText(message)
+        applied = not results.get("CONFLICTS")
+        self.iface.messageBar().pushMessage(LOG_TAG, message, Qgis.Success if applied else Qgis.Warning, 8)
+
+    def reject_submission(self) -> None:
+        params = self._review_parameters()
+        if params is None:
+            return
+        params.update(ACTION=2, REASON=self.reject_reason.text())
+        self.reject_task = run_algorithm_task("crs:applysubmission", params, self._rejected,
+                                              self.tr("Rejecting the submission"))  # fmt: skip
+
+    def _rejected(self, ok, results, feedback) -> None:
+        if not self._succeeded(ok, feedback, self.tr("The submission was not rejected"), self.review_status):
+            return
+        self.apply_button.setEnabled(False)
+        self.review_status.setText(self.tr("Submission {} rejected.").format(int(results["SUBMISSION_ID"])))
+
     # -- messages --------------------------------------------------------------------------
-    def _succeeded(self, ok: bool, feedback, title: str) -> bool:
+    def _succeeded(self, ok: bool, feedback, title: str, status: QLabel | None = None) -> bool:
         if ok:
             return True
         message = feedback.errors[-1] if feedback.errors else self.tr("The task failed or was cancelled.")
-        self.contribute_status.setText(message)
+        (status or self.contribute_status).setText(message)
         self.report(title, message)
         return False
 

@@ -260,14 +260,18 @@ def test_wrong_password_is_a_clear_error(shared):
 
 
 def test_maintainer_refuses_a_folder_package_touching_another_jurisdiction(shared, tmp_path):
-    """Packages from a shared folder are staged by the maintainer (no RLS): apply checks ownership itself."""
+    """Packages from a shared folder are staged by the maintainer (no RLS): the signer's registered
+    jurisdiction, not the manifest, says which points the package may touch."""
     path, _, _ = checkout(shared.admin, tmp_path, jurisdiction="BC")
     edit_checkout(path, {checkout_fids(path)[0]: {"name_en": "x"}})
-    submission = package(path, tmp_path)
-    submission.manifest["jurisdiction"] = "NB"  # a forged manifest claims another jurisdiction
-    staged = shared.maintainer.submit(submission)
+    submission = build_package(
+        path, tmp_path / "p.crs.zip", "NB editor", signing_key=shared.signing_keys["nb_editor"]
+    )
     with pytest.raises(SubmissionError, match="belongs to jurisdiction BC, but the submission comes from NB"):
-        shared.maintainer.apply(staged)
+        shared.maintainer.apply(submission)
+    staged = shared.maintainer.submit(submission)  # staging only records who sent it ...
+    with pytest.raises(SubmissionError, match="belongs to jurisdiction BC, but the submission comes from NB"):
+        shared.maintainer.apply(staged)  # ... apply checks ownership itself
     assert shared.maintainer.submission(staged)["status"] == "pending"
 
 

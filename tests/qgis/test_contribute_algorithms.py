@@ -139,22 +139,34 @@ def test_build_is_blocked_by_validation_errors(crs_provider, shared, connections
     assert not (tmp_path / "p.crs.zip").exists()
 
 
+def signing_key_config(shared, role: str) -> str:
+    """The contributor's signing key as the plugin keeps it: a configuration in QGIS's auth database."""
+    return store_basic_auth(f"{shared.dbname}-{role}-signing", role, shared.signing_keys[role])
+
+
 def test_folder_transport_then_apply_from_the_package(crs_provider, shared, connections, tmp_path):
     checkout = tmp_path / "nb.gpkg"
     run("checkout", {"SHARED_STORE": connections["nb_editor"], "JURISDICTION": "NB", "OUTPUT": str(checkout)})
     edit_checkout(checkout, {checkout_fids(checkout)[0]: {"phone": "506-555-0123"}})
-    run(
-        "buildsubmission",
-        {"CHECKOUT": str(checkout), "CONTRIBUTOR": "x", "OUTPUT": str(tmp_path / "p.crs.zip")},
-    )
+    run("buildsubmission", {"CHECKOUT": str(checkout), "CONTRIBUTOR": "x", "OUTPUT": str(tmp_path / "p.crs.zip"),
+                            "SIGNING_KEY": signing_key_config(shared, "nb_editor")})  # fmt: skip
     sent = run("submit", {"PACKAGE": str(tmp_path / "p.crs.zip"), "FOLDER": str(tmp_path / "inbox")})[
         "SENT_TO"
     ]
+    for _ in range(3):  # looking writes nothing: no submission staged, whatever the policy
+        for policy in range(3):
+            review = run("applysubmission", {"SHARED_STORE": connections["geomapping"], "PACKAGE": sent, "ACTION": 0,
+                                             "CONFLICT_POLICY": policy})  # fmt: skip
+            assert review["APPLIED"] == 0
+    assert shared.query("SELECT count(*) FROM crs.submissions") == [(0,)] and shared.admin.version() == 1
     applied = run(
         "applysubmission", {"SHARED_STORE": connections["geomapping"], "PACKAGE": sent, "ACTION": 1}
     )
-    assert applied["APPLIED"] == 1
+    assert applied["APPLIED"] == 1 and applied["CONTRIBUTOR"] == "nb_editor"
     assert shared.query("SELECT count(*) FROM crs.service_points WHERE phone = '506-555-0123'") == [(1,)]
+    assert shared.query("SELECT contributor_role, jurisdiction, status FROM crs.submissions") == [
+        ("nb_editor", "NB", "applied")
+    ]
 
 
 def test_unknown_connection_is_a_clear_error(crs_provider, tmp_path):

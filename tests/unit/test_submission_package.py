@@ -18,7 +18,10 @@ from crs_plugin.core.submissions.package import (
     read_package,
     send_to_folder,
 )
+from crs_plugin.core.submissions.signing import key_id, new_private_key, public_key_of, verify
 from tests.checkout_edits import checkout_fids, edit_checkout, write_sample_checkout
+
+SIGNING_KEY = new_private_key()
 
 
 @pytest.fixture
@@ -31,7 +34,7 @@ def good_package(checkout_path, tmp_path):
     fid = checkout_fids(checkout_path)[0]
     edit_checkout(checkout_path, {fid: {"name_en": "Centre ÉDITÉ", "geom": (-66.0, 46.0)}})
     target = tmp_path / "good.crs.zip"
-    build_package(checkout_path, target, contributor="Tester")
+    build_package(checkout_path, target, contributor="Tester", signing_key=SIGNING_KEY)
     return target
 
 
@@ -159,6 +162,33 @@ def test_send_to_folder_is_atomic_and_never_overwrites(good_package, tmp_path):
     assert [p.name for p in shared.iterdir()] == [sent.name]
     with pytest.raises(SubmissionError, match="sent before"):
         send_to_folder(good_package, shared)
+
+
+def test_a_signed_package_names_its_key_and_the_points_it_changes(good_package, checkout_path):
+    submission = read_package(good_package)
+    public = public_key_of(SIGNING_KEY)
+    assert submission.manifest["signer_key_id"] == key_id(public)
+    assert verify(public, submission.manifest_bytes, submission.signature)
+    assert not verify(public_key_of(new_private_key()), submission.manifest_bytes, submission.signature)
+    (change,) = submission.changes
+    assert change.label["point_id"] == change.point_id and change.name  # the update names its point
+
+
+def test_an_unsigned_package_does_not_go_to_the_shared_folder(checkout_path, tmp_path):
+    edit_checkout(checkout_path, {checkout_fids(checkout_path)[0]: {"phone": "506-555-0100"}})
+    unsigned = tmp_path / "unsigned.crs.zip"
+    build_package(checkout_path, unsigned, contributor="x")
+    assert read_package(unsigned).signature is None
+    with pytest.raises(SubmissionError, match="not signed"):
+        send_to_folder(unsigned, tmp_path / "shared")
+    assert not (tmp_path / "shared").exists() or not list((tmp_path / "shared").iterdir())
+
+
+def test_an_oversized_signature_is_refused_unopened(good_package, tmp_path):
+    files = members(good_package)
+    files["signature.ed25519"] = b"x" * 4096
+    with pytest.raises(SubmissionError, match="signature.ed25519 would unpack to 4096 bytes"):
+        read_package(rewrite(good_package, tmp_path / "bad.crs.zip", files))
 
 
 def test_validation_speaks_french_too(checkout_path):

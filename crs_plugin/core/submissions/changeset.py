@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import struct
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pygeodiff
@@ -28,6 +28,8 @@ INSERT, UPDATE, DELETE = "insert", "update", "delete"
 GEOMETRY = "geom"
 #: Columns a changeset may touch: the feature id, the point and the schema's fields.
 ALLOWED_COLUMNS = frozenset(("fid", GEOMETRY, *FIELD_NAMES))
+#: What names a point in messages when a change does not carry it (an update keeps only changed fields).
+LABEL_FIELDS = ("point_id", "name_en", "name_fr", "jurisdiction")
 
 
 @dataclass(frozen=True)
@@ -37,10 +39,24 @@ class Change:
     row_id: int
     old: dict  # field -> value; the point as [x, y]
     new: dict
+    #: The point as the contributor checked it out (LABEL_FIELDS), to name it when the store's row is gone.
+    label: dict = field(default_factory=dict)
 
     @property
     def point_id(self) -> str | None:
-        return self.new.get("point_id") or self.old.get("point_id")
+        return self.new.get("point_id") or self.old.get("point_id") or self.label.get("point_id")
+
+    @property
+    def base_point_id(self) -> str | None:
+        """The point id before the change (None for a new point)."""
+        return None if self.operation == INSERT else self.old.get("point_id") or self.label.get("point_id")
+
+    @property
+    def name(self) -> str | None:
+        for values in (self.old, self.label, self.new):
+            if values.get("name_en") or values.get("name_fr"):
+                return values.get("name_en") or values.get("name_fr")
+        return None
 
 
 def create_changeset(checkout: str | Path, target: str | Path) -> list[str]:

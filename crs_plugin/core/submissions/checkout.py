@@ -131,6 +131,27 @@ def extract_base(path: str | Path, target: str | Path) -> None:
 
 
 @with_gdal_exceptions
+def base_values(path: str | Path, fids, fields: tuple[str, ...]) -> dict[int, dict]:
+    """``fields`` of the checkout's base rows ``fids`` (rows absent from the base are left out)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp) / "base.gpkg"
+        extract_base(path, base)
+        ds = ogr.Open(str(base))
+        try:
+            layer = ds.GetLayerByName(POINTS_LAYER)
+            found = {}
+            for fid in fids:
+                feat = layer.GetFeature(int(fid))
+                if feat is not None:
+                    found[int(fid)] = {
+                        f: feat.GetField(f) if feat.IsFieldSetAndNotNull(f) else None for f in fields
+                    }
+            return found
+        finally:
+            ds = None
+
+
+@with_gdal_exceptions
 def _open_checkout(path: str | Path):
     try:
         ds = ogr.Open(str(path))

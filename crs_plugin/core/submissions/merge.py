@@ -1,24 +1,51 @@
-"""Three-way, field-level merge of a submitted change with the shared store's current row.
+"""Three-way, field-level merge of a submission with the shared store's current rows.
 
 For each field a contributor changed we know three values: the base (what they
 checked out), the store's current value, and theirs. If the store still holds
 the base, theirs is applied; if the store already holds theirs, nothing is to
-do; otherwise someone else changed that field meanwhile: a conflict. Edits of
-different fields of the same point therefore merge, and no edit is silently
-lost. A policy decides what happens to conflicts.
+do; otherwise someone else changed that field meanwhile: a conflict (as Esri's
+reconcile defines it, by field). Edits of different fields of the same point
+therefore merge, and no edit is silently lost. ``last_verified`` is the one
+field both sides may move: the later date wins (two people verifying a point on
+different days agree that it is there).
+
+A submission is planned as a whole before anything is written (:func:`plan_submission`):
+
+- a point deleted and added back with the same ``point_id`` in one checkout is an
+  update of that point (geodiff pairs rows by key; our key is ``point_id``);
+- an edit of a point the store deleted since checkout, and a delete of a point
+  the store changed since checkout, are conflicts about the whole point;
+- a new point whose ``point_id`` the store already has (someone added it first)
+  is compared field by field with that point; if that point is another
+  jurisdiction's, or two points would end with one ``point_id``, it is a conflict
+  naming both points. Uniqueness is checked on the state the submission would
+  leave, so swapping two points' ids is fine and review says what apply will do.
+
+Conflicts are decided one by one (:class:`Decision`: keep the store's value,
+take the submission's, or type one) or all at once by a :class:`ConflictPolicy`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date
 from enum import Enum
 
 from ..errors import SubmissionError
 from ..schema import FIELD_NAMES
 from .changeset import DELETE, GEOMETRY, INSERT, UPDATE, Change
+from .package import check_change_values
 
 #: Fields compared when a point is deleted: the point must be as the contributor last saw it.
 COMPARED = (*FIELD_NAMES, GEOMETRY)
+#: The field both sides may move forward: the later date is kept, never a conflict.
+LAST_VERIFIED = "last_verified"
+#: The ``field`` of an outcome about the whole point (it exists or not).
+WHOLE_POINT = "*"
+#: Written when a point the store deleted is brought back (with its row id) by a decision.
+RESTORE = "restore"
 
 
 class ConflictPolicy(str, Enum):
@@ -27,9 +54,30 @@ class ConflictPolicy(str, Enum):
     TAKE_SUBMISSION = "take_submission"  # conflicting fields take the submitted value
 
 
-APPLIED, UNCHANGED, CONFLICT, KEPT_STORE, TOOK_SUBMISSION = (
-    "applied", "unchanged", "conflict", "kept_store", "took_submission",
+APPLIED, UNCHANGED, CONFLICT, KEPT_STORE, TOOK_SUBMISSION, TYPED = (
+    "applied", "unchanged", "conflict", "kept_store", "took_submission", "typed_value",
 )  # fmt: skip
+
+# Why a change met the store's state (the ``kind`` of a conflicting outcome).
+BOTH_EDITED = "both_edited"  # the field changed in the store and in the submission
+DELETED_IN_STORE = "deleted_in_store"  # the submission edits a point the store deleted since checkout
+EDITED_IN_STORE = "edited_in_store"  # the submission deletes a point the store changed since checkout
+ADDED_BY_BOTH = "added_by_both"  # the store already has a point with the new point's point_id
+POINT_ID_TAKEN = "point_id_taken"  # two points would end with the same point_id
+#: Conflicts decided for the whole point: keep it as the store has it, or do what the submission does.
+WHOLE_POINT_KINDS = (DELETED_IN_STORE, EDITED_IN_STORE)
+
+
+class Choice(str, Enum):
+    STORE = "store"  # keep the store's value (or the point as the store has it)
+    SUBMISSION = "submission"  # take the submitted value (or do what the submission does to the point)
+    VALUE = "value"  # a value the maintainer types
+
+
+@dataclass(frozen=True)
+class Decision:
+    choice: Choice
+    value: object = None  # the typed value (Choice.VALUE); a point is [x, y]
 
 
 @dataclass(frozen=True)
@@ -42,17 +90,79 @@ class FieldOutcome:
     store: object
     submitted: object
     result: str
+    name: str | None = None  # the point's name, so that a person recognises it
+    kind: str = ""  # why it conflicts (set on every outcome a conflict was decided for)
+    other: str | None = None  # POINT_ID_TAKEN: the point that holds the point_id ("id (name)")
+    detail: str = ""  # why a decision could not be carried out
+
+    @property
+    def key(self) -> str:
+        """Names the decision this outcome waits for: one per field, or one per point (WHOLE_POINT_KINDS)."""
+        name = WHOLE_POINT if self.kind in WHOLE_POINT_KINDS else self.field
+        return f"{self.operation}:{self.row_id}:{name}"
+
+    @property
+    def point(self) -> str:
+        """The point, as a person names it: its id and name."""
+        pid = self.point_id or f"row {self.row_id}"
+        return f"{pid} ({self.name})" if self.name else pid
+
+    def describe(self) -> str:
+        """One sentence saying what conflicts (English; the dialog words it per language)."""
+        why = {
+            BOTH_EDITED: f"{self.field} was changed in the shared store and in the submission",
+            DELETED_IN_STORE: f"the point was deleted in the shared store after checkout; the submission "
+            f"changes its {self.field}",
+            EDITED_IN_STORE: f"the submission deletes the point, but its {self.field} was changed in the "
+            "shared store after checkout",
+            ADDED_BY_BOTH: f"the point was also added to the shared store by someone else, with another "
+            f"{self.field}",
+            POINT_ID_TAKEN: f"point_id {self.submitted!r} is already used by point {self.other}",
+        }.get(self.kind, f"{self.field}: {self.result}")
+        values = f" (base {self.base!r}, shared store {self.store!r}, submission {self.submitted!r})"
+        text = f"Point {self.point}: {why}"
+        if self.kind != POINT_ID_TAKEN:
+            text += values
+        return text + (f"; {self.detail}" if self.detail else "") + "."
 
 
-@dataclass(frozen=True)
-class Action:
+@dataclass
+class PointPlan:
     """What to write for one change: ``operation`` on row ``target_id`` with ``values``."""
 
-    operation: str | None  # insert / update / delete, or None when nothing is written
+    operation: str | None  # insert / update / delete / restore, or None when nothing is written
     target_id: int | None
     values: dict
     change: Change
-    point_id: str | None = None
+    outcomes: list[FieldOutcome]
+    #: The store's row before the change (the audit keeps it; a restore starts from it).
+    before: dict | None = None
+
+    @property
+    def point_id(self) -> str | None:
+        return self.values.get("point_id") or (self.before or {}).get("point_id") or self.change.point_id
+
+    def final_point_id(self) -> str | None:
+        """The point_id this plan leaves on its row (None when it leaves no row)."""
+        if self.operation in (None, DELETE):
+            return None if self.operation == DELETE or self.before is None else self.before.get("point_id")
+        if "point_id" in self.values:
+            return self.values["point_id"]
+        return (self.before or {}).get("point_id")
+
+
+class StoreView:
+    """The store's rows a plan needs; the shared store reads them in its transaction (locked when applying)."""
+
+    def rows_by_id(self, ids: Iterable[int]) -> dict[int, dict]:
+        raise NotImplementedError
+
+    def rows_by_point_id(self, point_ids: Iterable[str]) -> dict[str, dict]:
+        raise NotImplementedError
+
+    def deleted_row(self, row_id: int) -> dict | None:
+        """The row as it was when the store deleted it (None when there is no record of it)."""
+        raise NotImplementedError
 
 
 def same(a, b) -> bool:
@@ -67,72 +177,296 @@ def _norm(value):
     return str(value)
 
 
-def merge_change(
-    change: Change, current: dict | None, jurisdiction: str, policy: ConflictPolicy
-) -> tuple[Action, list[FieldOutcome]]:
-    """Decide one change against the store's current row (``None`` when there is none)."""
-    _check_jurisdiction(change, current, jurisdiction)
-    pid = change.point_id or (current or {}).get("point_id")
-    op, rid = change.operation, change.row_id
-    if op == INSERT:
-        if current is None:
-            outcomes = [FieldOutcome(op, rid, pid, f, None, None, v, APPLIED) for f, v in change.new.items()]
-            return Action(INSERT, None, dict(change.new), change, pid), outcomes
-        # The point id exists already (inserted twice, or by someone else): compare field by field.
-        return _update_fields(change, current, {f: None for f in change.new}, policy, pid)
-    if current is None:
-        if op == DELETE:
-            return Action(None, None, {}, change, pid), [
-                FieldOutcome(op, rid, pid, "*", None, None, None, UNCHANGED)
-            ]
-        result = CONFLICT if policy == ConflictPolicy.STOP else KEPT_STORE
-        outcomes = [
-            FieldOutcome(op, rid, pid, f, change.old.get(f), None, v, result) for f, v in change.new.items()
-        ]
-        return Action(None, None, {}, change, pid), outcomes  # the point was deleted meanwhile
-    if op == UPDATE:
-        return _update_fields(change, current, change.old, policy, pid)
-    changed = [f for f in COMPARED if f in change.old and not same(change.old[f], current.get(f))]
-    if not changed:
-        outcome = FieldOutcome(op, rid, pid, "*", None, None, None, APPLIED)
-        return Action(DELETE, current["id"], {}, change, pid), [outcome]
-    result = {ConflictPolicy.STOP: CONFLICT, ConflictPolicy.KEEP_STORE: KEPT_STORE}.get(
-        policy, TOOK_SUBMISSION
+def decisions_from_json(text: str | None) -> dict[str, Decision]:
+    """``{"update:12:name_en": {"choice": "value", "value": "…"}, …}`` (what the review dialog writes)."""
+    if not text or not text.strip():
+        return {}
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise SubmissionError(f"The decisions are not valid JSON ({exc}).") from None
+    if not isinstance(raw, dict):
+        raise SubmissionError("The decisions are a JSON object: conflict key → {choice, value}.")
+    decisions = {}
+    for key, item in raw.items():
+        if not isinstance(item, dict) or item.get("choice") not in {c.value for c in Choice}:
+            raise SubmissionError(f"Decision {key}: choose 'store', 'submission' or 'value'.")
+        decisions[str(key)] = Decision(Choice(item["choice"]), item.get("value"))
+    return decisions
+
+
+def decisions_to_json(decisions: dict[str, Decision]) -> str:
+    return json.dumps(
+        {key: {"choice": d.choice.value, "value": d.value} for key, d in sorted(decisions.items())},
+        ensure_ascii=False,
     )
-    outcomes = [FieldOutcome(op, rid, pid, f, change.old[f], current.get(f), None, result) for f in changed]
-    operation = DELETE if result == TOOK_SUBMISSION else None
-    return Action(operation, current["id"], {}, change, pid), outcomes
 
 
-def _update_fields(change: Change, current: dict, base: dict, policy: ConflictPolicy, pid: str | None):
+def plan_submission(
+    changes: list[Change],
+    store: StoreView,
+    jurisdiction: str,
+    policy: ConflictPolicy = ConflictPolicy.STOP,
+    decisions: dict[str, Decision] | None = None,
+    contributor: str | None = None,
+) -> list[PointPlan]:
+    """Plan every change of a submission against the store; nothing is written here.
+
+    Raises SubmissionError when the submission touches another jurisdiction's points.
+    """
+    resolver = _Resolver(ConflictPolicy(policy), decisions or {})
+    changes = pair_deletes_with_inserts(changes)
+    targets = store.rows_by_id(c.row_id for c in changes if c.operation != INSERT)
+    who = f"{jurisdiction}" + (f" (contributor {contributor})" if contributor else "")
+    plans = []
+    for change in changes:
+        if change.operation == INSERT:
+            continue
+        current = targets.get(change.row_id)
+        if current is None and change.operation == UPDATE:
+            deleted = store.deleted_row(change.row_id)
+            _check_jurisdiction(change, deleted, jurisdiction, who)
+            plans.append(_update_of_deleted_point(change, deleted, resolver))
+            continue
+        _check_jurisdiction(change, current, jurisdiction, who)
+        if change.operation == UPDATE:
+            plans.append(_update(change, current, change.old, resolver, BOTH_EDITED))
+        else:
+            plans.append(_delete(change, current, resolver))
+    inserts = [c for c in changes if c.operation == INSERT]
+    holders = store.rows_by_point_id(c.new.get("point_id") for c in inserts if c.new.get("point_id"))
+    touched = {p.target_id for p in plans if p.target_id is not None}
+    for change in inserts:
+        _check_jurisdiction(change, None, jurisdiction, who)
+        holder = holders.get(change.new.get("point_id"))
+        if holder is not None and holder["id"] not in touched and holder.get("jurisdiction") == jurisdiction:
+            # Someone added this point first: the two versions are compared field by field.
+            plan = _update(change, holder, {}, resolver, ADDED_BY_BOTH)
+            touched.add(holder["id"])
+        else:
+            plan = PointPlan(INSERT, None, dict(change.new), change, _applied(change, change.new))
+        plans.append(plan)
+    _check_unique_point_ids(plans, store, resolver)
+    return plans
+
+
+def pair_deletes_with_inserts(changes: list[Change]) -> list[Change]:
+    """A point deleted and added back with the same point_id is an update of that point."""
+    deletes = {c.old.get("point_id"): c for c in changes if c.operation == DELETE and c.old.get("point_id")}
+    paired, out = {}, []
+    for change in changes:
+        pid = change.new.get("point_id") if change.operation == INSERT else None
+        if pid in deletes and pid not in paired:
+            gone = deletes[pid]
+            fields = [f for f in COMPARED if f in change.new and not same(gone.old.get(f), change.new.get(f))]
+            paired[pid] = Change(UPDATE, gone.row_id, {f: gone.old.get(f) for f in fields},
+                                 {f: change.new.get(f) for f in fields}, gone.label)  # fmt: skip
+    for change in changes:
+        if change.operation == DELETE and change.old.get("point_id") in paired:
+            out.append(paired[change.old["point_id"]])
+        elif not (change.operation == INSERT and change.new.get("point_id") in paired):
+            out.append(change)
+    return out
+
+
+class _Resolver:
+    def __init__(self, policy: ConflictPolicy, decisions: dict[str, Decision]) -> None:
+        self.policy, self.decisions = policy, decisions
+
+    def resolve(self, outcome: FieldOutcome) -> tuple[str, object]:
+        """A conflicting outcome's result and the value to write (the store's for KEPT_STORE)."""
+        decision = self.decisions.get(outcome.key)
+        if decision is None:
+            return {
+                ConflictPolicy.STOP: (CONFLICT, None),
+                ConflictPolicy.KEEP_STORE: (KEPT_STORE, outcome.store),
+                ConflictPolicy.TAKE_SUBMISSION: (TOOK_SUBMISSION, outcome.submitted),
+            }[self.policy]
+        if decision.choice == Choice.STORE:
+            return KEPT_STORE, outcome.store
+        if decision.choice == Choice.SUBMISSION:
+            return TOOK_SUBMISSION, outcome.submitted
+        if outcome.kind in WHOLE_POINT_KINDS:
+            raise SubmissionError(
+                f"Point {outcome.point}: keep the store's point or take the submission's; a value cannot be "
+                "typed for a whole point."
+            )
+        value = decision.value if decision.value not in ("",) else None
+        check_change_values(Change(UPDATE, outcome.row_id, {}, {outcome.field: value}))
+        return TYPED, value
+
+
+def _outcome(change: Change, current: dict | None, name: str, base, store, submitted, result, kind=""):
+    pid = change.base_point_id or change.point_id or (current or {}).get("point_id")
+    label = change.name or (current or {}).get("name_en") or (current or {}).get("name_fr")
+    return FieldOutcome(
+        change.operation, change.row_id, pid, name, base, store, submitted, result, label, kind
+    )
+
+
+def _applied(change: Change, values: dict) -> list[FieldOutcome]:
+    return [_outcome(change, None, f, None, None, v, APPLIED) for f, v in values.items()]
+
+
+def _update(change: Change, current: dict, base: dict, resolver: _Resolver, kind: str) -> PointPlan:
     values, outcomes = {}, []
     for name, theirs in change.new.items():
         store = current.get(name)
         if same(store, theirs):
-            result = UNCHANGED
+            result, value = UNCHANGED, None
         elif same(store, base.get(name)):
-            result = APPLIED
-        elif policy == ConflictPolicy.TAKE_SUBMISSION:
-            result = TOOK_SUBMISSION
+            result, value = APPLIED, theirs
+        elif name == LAST_VERIFIED:
+            result, value = (APPLIED, theirs) if _day(theirs) > _day(store) else (UNCHANGED, None)
         else:
-            result = KEPT_STORE if policy == ConflictPolicy.KEEP_STORE else CONFLICT
-        if result in (APPLIED, TOOK_SUBMISSION):
-            values[name] = theirs
-        outcomes.append(
-            FieldOutcome(change.operation, change.row_id, pid, name, base.get(name), store, theirs, result)
+            result, value = resolver.resolve(
+                _outcome(change, current, name, base.get(name), store, theirs, CONFLICT, kind)
+            )
+        if result in (APPLIED, TOOK_SUBMISSION, TYPED) and not same(value, store):
+            values[name] = value
+        outcome_kind = kind if result in (CONFLICT, KEPT_STORE, TOOK_SUBMISSION, TYPED) else ""
+        outcomes.append(_outcome(change, current, name, base.get(name), store,
+                                 value if result == TYPED else theirs, result, outcome_kind))  # fmt: skip
+    return PointPlan(UPDATE if values else None, current["id"], values, change, outcomes, before=current)
+
+
+def _update_of_deleted_point(change: Change, deleted: dict | None, resolver: _Resolver) -> PointPlan:
+    """The submission edits a point the store no longer has: keep it deleted, or restore it with the edits."""
+    probe = _outcome(change, deleted, next(iter(change.new), WHOLE_POINT), None, None, None, CONFLICT,
+                     DELETED_IN_STORE)  # fmt: skip
+    result, _ = resolver.resolve(probe)
+    detail = ""
+    if result == TOOK_SUBMISSION and deleted is None:
+        result, detail = (
+            CONFLICT,
+            "the shared store has no record of the deleted point, so it cannot be restored",
         )
-    return Action(UPDATE if values else None, current["id"], values, change, pid), outcomes
+    outcomes = [replace(_outcome(change, deleted, f, change.old.get(f), None, v, result, DELETED_IN_STORE),
+                        detail=detail) for f, v in change.new.items()]  # fmt: skip
+    if result != TOOK_SUBMISSION:
+        return PointPlan(None, None, {}, change, outcomes)
+    values = {k: v for k, v in deleted.items() if k != "id"}
+    values.update(change.new)
+    return PointPlan(RESTORE, change.row_id, values, change, outcomes, before=None)
 
 
-def _check_jurisdiction(change: Change, current: dict | None, jurisdiction: str) -> None:
-    """A submission only touches its own jurisdiction's points, whatever its changeset says."""
+def _delete(change: Change, current: dict | None, resolver: _Resolver) -> PointPlan:
+    if current is None:  # deleted already, by someone else: nothing to do
+        return PointPlan(
+            None, None, {}, change, [_outcome(change, None, WHOLE_POINT, None, None, None, UNCHANGED)]
+        )
+    changed = [f for f in COMPARED if f in change.old and not same(change.old[f], current.get(f))]
+    if not changed:
+        outcome = _outcome(change, current, WHOLE_POINT, None, None, None, APPLIED)
+        return PointPlan(DELETE, current["id"], {}, change, [outcome], before=current)
+    probe = _outcome(change, current, changed[0], None, None, None, CONFLICT, EDITED_IN_STORE)
+    result, _ = resolver.resolve(probe)
+    outcomes = [_outcome(change, current, f, change.old[f], current.get(f), None, result, EDITED_IN_STORE)
+                for f in changed]  # fmt: skip
+    operation = DELETE if result == TOOK_SUBMISSION else None
+    return PointPlan(operation, current["id"], {}, change, outcomes, before=current)
+
+
+def _check_unique_point_ids(plans: list[PointPlan], store: StoreView, resolver: _Resolver) -> None:
+    """No two points may end with one point_id: a plan that would take a point_id another point keeps
+    (in the store, or earlier in this submission) gets a POINT_ID_TAKEN conflict, decided like any other.
+    One clash is settled at a time, on the state the previous decisions leave."""
+    for _ in range(2 * len(plans) + 1):
+        clash = _first_clash(plans, store)
+        if clash is None:
+            return
+        _settle_point_id(*clash, resolver)
+    raise SubmissionError("The point ids of this submission could not be checked; nothing was written.")
+
+
+def _first_clash(plans: list[PointPlan], store: StoreView) -> tuple[PointPlan, str] | None:
+    written = [p for p in plans if p.operation in (INSERT, UPDATE, RESTORE) and p.final_point_id()]
+    holders = store.rows_by_point_id({p.final_point_id() for p in written})
+    final_of_row = {p.target_id: p.final_point_id() for p in plans if p.target_id is not None and p.operation}
+    claimed: dict[str, PointPlan] = {}
+    for plan in plans:  # rows the submission leaves as they are keep their point_id
+        if plan.operation is None and plan.before is not None:
+            claimed.setdefault(plan.before.get("point_id"), plan)
+    for plan in written:
+        pid = plan.final_point_id()
+        holder = holders.get(pid)
+        if (
+            holder is not None
+            and holder["id"] != plan.target_id
+            and final_of_row.get(holder["id"], pid) == pid
+        ):
+            return plan, _point_name(holder)
+        earlier = claimed.get(pid)
+        if earlier is not None and earlier is not plan:
+            return plan, _point_name(earlier.before or earlier.values, pid)
+        claimed[pid] = plan
+    return None
+
+
+def _point_name(row: dict, pid: str | None = None) -> str:
+    pid = row.get("point_id") or pid
+    name = row.get("name_en") or row.get("name_fr")
+    return f"{pid} ({name})" if name else str(pid)
+
+
+def _settle_point_id(plan: PointPlan, other: str, resolver: _Resolver) -> None:
+    """Decide a point_id clash: keep the store's (the point keeps its id, or a new point is not added),
+    or a typed point_id; taking the submission's would break uniqueness, so it stays a conflict."""
+    change, before = plan.change, plan.before or {}
+    base = change.old.get("point_id") if change.operation != INSERT else None
+    store = before.get("point_id") if plan.operation == UPDATE else None
+    wanted = plan.final_point_id()
+    probe = replace(_outcome(change, plan.before, "point_id", base, store, wanted, CONFLICT, POINT_ID_TAKEN),
+                    other=other)  # fmt: skip
+    decision = resolver.decisions.get(probe.key)
+    if decision is None:
+        result = KEPT_STORE if resolver.policy == ConflictPolicy.KEEP_STORE else CONFLICT
+    elif decision.choice == Choice.STORE:
+        result = KEPT_STORE
+    elif decision.choice == Choice.VALUE and not same(decision.value, wanted):
+        result, value = resolver.resolve(probe)
+    else:
+        result = CONFLICT
+    if result == KEPT_STORE and plan.operation == UPDATE:
+        plan.values.pop("point_id", None)
+        plan.operation = UPDATE if plan.values else None
+    elif result == KEPT_STORE:  # a new or restored point whose id is taken is not added
+        plan.operation, plan.values = None, {}
+    elif result == TYPED:
+        plan.values["point_id"] = value
+    else:
+        plan.operation = None  # with a conflict left, nothing is written anyway
+    settled = replace(probe, result=result, submitted=value if result == TYPED else wanted)
+    plan.outcomes = [*(o for o in plan.outcomes if o.field != "point_id"), settled]
+
+
+def _check_jurisdiction(change: Change, current: dict | None, jurisdiction: str, who: str) -> None:
+    """A submission only touches its contributor's jurisdiction's points, whatever its changeset says."""
     owners = {change.new.get("jurisdiction")}
+    if change.operation == DELETE:
+        owners.add(change.old.get("jurisdiction"))
     if current is not None:
         owners.add(current.get("jurisdiction"))
     owners.discard(None)
     foreign = owners - {jurisdiction}
     if foreign:
+        point = change.point_id or (current or {}).get("point_id") or change.row_id
+        name = change.name or (current or {}).get("name_en")
         raise SubmissionError(
-            f"Point {change.point_id or change.row_id} belongs to jurisdiction {sorted(foreign)[0]}, "
-            f"but the submission comes from {jurisdiction}: the whole submission was refused."
+            f"Point {point}{f' ({name})' if name else ''} belongs to jurisdiction {sorted(foreign)[0]}, but the "
+            f"submission comes from {who}: the whole submission was refused."
         )
+
+
+def _day(value) -> date:
+    """A date value (text or date) for comparing; empty is earliest."""
+    if value in (None, ""):
+        return date.min
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return date.min
+
+
+def conflicts(plans: list[PointPlan]) -> list[FieldOutcome]:
+    return [o for p in plans for o in p.outcomes if o.result == CONFLICT]

@@ -1,12 +1,16 @@
 """Submission packages: one zip file a contributor hands to the geomapping team.
 
-A package holds exactly two members: ``manifest.json`` (who, which jurisdiction,
-base version, counts, creation time, schema version, the changeset's SHA-256
-and size) and ``changeset.geodiff``. Packages arrive from outside, so reading
-one trusts nothing: member names are fixed (no paths, no traversal), sizes are
-bounded before anything is decompressed, the manifest is checked against its
-JSON Schema, the checksum must match, and every value is checked against the
-service-point schema before anything reaches a store.
+A package holds ``manifest.json`` (who, which jurisdiction, base version,
+counts, creation time, schema version, the changeset's SHA-256 and size, the
+signing key's id, and the id and name of each updated point as checked out),
+``changeset.geodiff`` and, when signed, ``signature.ed25519`` (the contributor's
+Ed25519 signature of the manifest, see :mod:`.signing`). Packages arrive from
+outside, so reading one trusts nothing: member names are fixed (no paths, no
+traversal), sizes are bounded before anything is decompressed, the manifest is
+checked against its JSON Schema, the checksum must match, and every value is
+checked against the service-point schema before anything reaches a store. Who
+signed it, and so which jurisdiction it may change, only the shared store says
+(:meth:`.shared_store.SharedStore.attribute`).
 """
 
 from __future__ import annotations
@@ -17,30 +21,35 @@ import os
 import re
 import tempfile
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import SubmissionError
 from ..schema import CANADA_BBOX, FIELDS_BY_NAME, LIST_SEPARATOR, SCHEMA_VERSION, FieldType, utc_now
+from . import signing
 from .changeset import (
     ALLOWED_COLUMNS,
     DELETE,
     GEOMETRY,
     INSERT,
+    LABEL_FIELDS,
     UPDATE,
     Change,
     create_changeset,
     read_changeset,
 )
-from .checkout import read_checkout_info
+from .checkout import base_values, read_checkout_info
 
 PACKAGE_FORMAT = "crs-submission"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 CHANGESET = "changeset.geodiff"
-MEMBERS = (MANIFEST, CHANGESET)
+SIGNATURE = "signature.ed25519"
+MEMBERS = (MANIFEST, CHANGESET)  # always there
+OPTIONAL_MEMBERS = (SIGNATURE,)  # an unsigned package is read, and refused by the store's review
 SUFFIX = ".crs.zip"
-MAX_MANIFEST_BYTES = 1 << 20
+MAX_MANIFEST_BYTES = 16 << 20  # the manifest names each updated point
+MAX_SIGNATURE_BYTES = 64
 MAX_CHANGESET_BYTES = 256 << 20
 MANIFEST_SCHEMA = Path(__file__).resolve().parents[2] / "resources" / "schemas" / "submission.schema.json"
 SUPPORTED_SCHEMA_VERSIONS = (SCHEMA_VERSION,)
@@ -53,6 +62,9 @@ class Submission:
     #: The package file's own bytes and SHA-256, kept by the shared store as received.
     package: bytes
     sha256: str
+    #: The manifest exactly as signed, and the signature (None: the package is unsigned).
+    manifest_bytes: bytes = b""
+    signature: bytes | None = None
 
     @property
     def jurisdiction(self) -> str:
@@ -67,8 +79,11 @@ def count_changes(changes: list[Change]) -> dict[str, int]:
     return {op: sum(1 for c in changes if c.operation == op) for op in (INSERT, UPDATE, DELETE)}
 
 
-def build_package(checkout: str | Path, target: str | Path, contributor: str, note: str = "") -> Submission:
-    """Package the checkout's changes since its base; refuses an empty submission."""
+def build_package(
+    checkout: str | Path, target: str | Path, contributor: str, note: str = "", signing_key: str | None = None
+) -> Submission:
+    """Package the checkout's changes since its base, signed with ``signing_key`` (the private key's
+    text) when given; refuses an empty submission."""
     info = read_checkout_info(checkout)
     target = Path(target)
     with tempfile.TemporaryDirectory() as tmp:
@@ -80,6 +95,8 @@ def build_package(checkout: str | Path, target: str | Path, contributor: str, no
         for change in changes:
             check_change_values(change)  # before anything is written: no package with bad values
         data = changeset.read_bytes()
+    updated = [c.row_id for c in changes if c.operation == UPDATE]
+    labels = base_values(checkout, updated, LABEL_FIELDS)
     manifest = {
         "format": PACKAGE_FORMAT,
         "format_version": FORMAT_VERSION,
@@ -94,15 +111,40 @@ def build_package(checkout: str | Path, target: str | Path, contributor: str, no
         "columns": columns,
         "counts": count_changes(changes),
         "files": {CHANGESET: {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}},
+        "base_points": {str(fid): label for fid, label in labels.items()},
     }
+    signature = None
+    if signing_key:
+        manifest["signer_key_id"] = signing.key_id(signing.public_key_of(signing_key))
+    manifest_bytes = json.dumps(manifest, indent=2, ensure_ascii=False).encode("utf-8")
+    if signing_key:
+        signature = signing.sign(signing_key, manifest_bytes)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".part")
     with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr(MANIFEST, json.dumps(manifest, indent=2, ensure_ascii=False))
+        zf.writestr(MANIFEST, manifest_bytes)
         zf.writestr(CHANGESET, data)
+        if signature is not None:
+            zf.writestr(SIGNATURE, signature)
     os.replace(partial, target)
     package = target.read_bytes()
-    return Submission(manifest, changes, package, hashlib.sha256(package).hexdigest())
+    changes = _with_labels(changes, manifest)
+    return Submission(
+        manifest, changes, package, hashlib.sha256(package).hexdigest(), manifest_bytes, signature
+    )
+
+
+def _with_labels(changes: list[Change], manifest: dict) -> list[Change]:
+    """Each change with the point as checked out (a delete carries it already; an update only in the manifest)."""
+    labels = manifest.get("base_points") or {}
+    labelled = []
+    for change in changes:
+        if change.operation == DELETE:
+            label = {f: change.old.get(f) for f in LABEL_FIELDS}
+        else:
+            label = dict(labels.get(str(change.row_id)) or {}) if change.operation == UPDATE else {}
+        labelled.append(replace(change, label=label))
+    return labelled
 
 
 def read_package(path: str | Path, max_bytes: int = MAX_CHANGESET_BYTES) -> Submission:
@@ -121,6 +163,9 @@ def read_package(path: str | Path, max_bytes: int = MAX_CHANGESET_BYTES) -> Subm
             members = _checked_members(zf, name, max_bytes)
             manifest_bytes = _read_member(zf, members[MANIFEST], MAX_MANIFEST_BYTES, name)
             changeset_bytes = _read_member(zf, members[CHANGESET], max_bytes, name)
+            signature = None
+            if SIGNATURE in members:
+                signature = _read_member(zf, members[SIGNATURE], MAX_SIGNATURE_BYTES, name)
     except zipfile.BadZipFile:
         raise SubmissionError(f"{name} is not a submission package (not a zip file).") from None
     try:
@@ -148,24 +193,32 @@ def read_package(path: str | Path, max_bytes: int = MAX_CHANGESET_BYTES) -> Subm
         )
     for change in changes:
         check_change_values(change)
-    return Submission(manifest, changes, package, hashlib.sha256(package).hexdigest())
+    changes = _with_labels(changes, manifest)
+    return Submission(
+        manifest, changes, package, hashlib.sha256(package).hexdigest(), manifest_bytes, signature
+    )
 
 
 def _checked_members(zf: zipfile.ZipFile, name: str, max_bytes: int) -> dict:
     infos = zf.infolist()
     names = [i.filename for i in infos]
-    unexpected = [n for n in names if n not in MEMBERS]
+    unexpected = [n for n in names if n not in MEMBERS + OPTIONAL_MEMBERS]
     if unexpected or len(names) != len(set(names)):
         shown = ", ".join(repr(n) for n in unexpected[:3]) or "a repeated member"
         raise SubmissionError(
-            f"{name} contains {shown}; a package holds only {' and '.join(MEMBERS)}. It was refused unopened."
+            f"{name} contains {shown}; a package holds only {', '.join(MEMBERS + OPTIONAL_MEMBERS)}. "
+            "It was refused unopened."
         )
     missing = [m for m in MEMBERS if m not in names]
     if missing:
         raise SubmissionError(f"{name} has no {missing[0]}.")
     members = {i.filename: i for i in infos}
-    for member, limit in ((MANIFEST, MAX_MANIFEST_BYTES), (CHANGESET, max_bytes)):
-        if members[member].file_size > limit:
+    for member, limit in (
+        (MANIFEST, MAX_MANIFEST_BYTES),
+        (CHANGESET, max_bytes),
+        (SIGNATURE, MAX_SIGNATURE_BYTES),
+    ):
+        if member in members and members[member].file_size > limit:
             raise SubmissionError(
                 f"{name}: {member} would unpack to {members[member].file_size} bytes (limit {limit})."
             )
@@ -246,9 +299,15 @@ def send_to_folder(package: str | Path, folder: str | Path) -> Path:
     """Hand a package over through a shared folder (for teams without database access).
 
     The copy appears under its final name only when complete, so the team never
-    picks up half a file; an existing package is never overwritten.
+    picks up half a file; an existing package is never overwritten. Only signed
+    packages go this way: the signature is how the team knows who sent it.
     """
     submission = read_package(package)
+    if submission.signature is None:
+        raise SubmissionError(
+            f"{Path(package).name} is not signed, and the geomapping team only accepts signed packages from a "
+            "shared folder: build it again with your signing key (or submit it to the shared store directly)."
+        )
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     m = submission.manifest

@@ -3,23 +3,28 @@
 Schema ``crs``:
 
 - ``service_points``: the published points (the common schema, ``geom`` in EPSG:4326,
-  ``row_version`` = store version of the row's last change);
-- ``store_state``: the store version, bumped by every applied submission;
-- ``contributors``: which database role contributes for which jurisdiction;
+  ``row_version`` = store version of the row's last change); ``point_id`` is unique,
+  checked at commit, so that two points may swap their ids in one submission;
+- ``store_state``: the store version, bumped by every apply that writes something;
+- ``contributors``: who contributes (a database role), for which jurisdiction, and the
+  Ed25519 public key their packages are signed with;
 - ``submissions`` / ``submission_changes``: packages as received and their staged changes;
-- ``audit_log``: one entry per applied change (who, when, what, from which submission).
+- ``audit_log``: one entry per applied change (who, when, what, from which submission,
+  and the row as it was before: a point deleted by mistake can be restored from it).
 
 Roles: members of ``crs_contributor`` read everything and may stage submissions
 for their own jurisdiction's points only (enforced by the database, not by this
-code); members of ``crs_maintainer`` review, apply and reject. Every statement
-is parameterised; connection details come from the caller (QGIS's connection and
-auth manager, a service file, the environment), never from this module.
+code); members of ``crs_maintainer`` review, apply and reject. A package that
+reaches the geomapping team another way (a shared folder) is attributed by its
+signature to a registered contributor, whose jurisdiction the registry gives.
+Every statement is parameterised; connection details come from the caller (QGIS's
+connection and auth manager, a service file, the environment), never from this module.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -31,27 +36,37 @@ from psycopg2 import sql
 from ..errors import StoreError, SubmissionError
 from ..schema import FIELD_NAMES, FIELDS, SCHEMA_VERSION, FieldType
 from ..table import PointTable
+from . import signing
 from .changeset import DELETE, GEOMETRY, INSERT, UPDATE, Change
 from .checkout import SharedRow
-from .merge import CONFLICT, Action, ConflictPolicy, FieldOutcome, merge_change
+from .merge import (
+    CONFLICT,
+    RESTORE,
+    ConflictPolicy,
+    Decision,
+    FieldOutcome,
+    PointPlan,
+    StoreView,
+    plan_submission,
+)
 from .package import Submission, check_change_values
 
 CONTRIBUTOR_ROLE = "crs_contributor"
 MAINTAINER_ROLE = "crs_maintainer"
 PENDING, APPLIED, REJECTED = "pending", "applied", "rejected"
+POINT_ID_UNIQUE = "service_points_point_id_key"
 
 
 def _column_ddl() -> str:
     cols = []
     for f in FIELDS:
         kind = "date" if f.type == FieldType.DATE else "text"
-        cols.append(
-            f"{f.name} {kind}{' NOT NULL' if f.required else ''}{' UNIQUE' if f.name == 'point_id' else ''}"
-        )
+        cols.append(f"{f.name} {kind}{' NOT NULL' if f.required else ''}")
     return ",\n  ".join(cols)
 
 
-# Fixed names only (no input): the DDL is built once from the schema.
+# Fixed names only (no input): the DDL is built once from the schema. Every statement can run
+# again on an existing store (install brings it up to date).
 DDL = f"""
 CREATE EXTENSION IF NOT EXISTS postgis;
 DO $$ BEGIN
@@ -73,11 +88,23 @@ CREATE TABLE IF NOT EXISTS crs.service_points (
   row_version bigint NOT NULL DEFAULT 0,
   updated_at timestamptz NOT NULL DEFAULT now(),
   updated_by text NOT NULL DEFAULT current_user);
+-- point_id is unique when a transaction commits, not after each statement: a swap passes through a duplicate.
+DO $$ BEGIN
+  IF EXISTS (SELECT FROM pg_constraint WHERE conrelid = 'crs.service_points'::regclass
+             AND conname = '{POINT_ID_UNIQUE}' AND NOT condeferrable) THEN
+    ALTER TABLE crs.service_points DROP CONSTRAINT {POINT_ID_UNIQUE}; END IF;
+  IF NOT EXISTS (SELECT FROM pg_constraint WHERE conrelid = 'crs.service_points'::regclass
+                 AND conname = '{POINT_ID_UNIQUE}') THEN
+    ALTER TABLE crs.service_points ADD CONSTRAINT {POINT_ID_UNIQUE} UNIQUE (point_id)
+      DEFERRABLE INITIALLY IMMEDIATE; END IF;
+END $$;
 CREATE INDEX IF NOT EXISTS service_points_geom ON crs.service_points USING gist (geom);
 CREATE INDEX IF NOT EXISTS service_points_jurisdiction ON crs.service_points (jurisdiction);
 CREATE TABLE IF NOT EXISTS crs.contributors (
   role_name name PRIMARY KEY,
   jurisdiction text NOT NULL);
+ALTER TABLE crs.contributors ADD COLUMN IF NOT EXISTS public_key text;
+ALTER TABLE crs.contributors ADD COLUMN IF NOT EXISTS key_id text UNIQUE;
 CREATE TABLE IF NOT EXISTS crs.submissions (
   id bigserial PRIMARY KEY,
   jurisdiction text NOT NULL,
@@ -94,6 +121,9 @@ CREATE TABLE IF NOT EXISTS crs.submissions (
   reviewed_by text,
   reviewed_at timestamptz,
   applied_version bigint);
+-- The registered contributor the submission is attributed to, and the key that signed it (if any).
+ALTER TABLE crs.submissions ADD COLUMN IF NOT EXISTS contributor_role name;
+ALTER TABLE crs.submissions ADD COLUMN IF NOT EXISTS signer_key_id text;
 CREATE TABLE IF NOT EXISTS crs.submission_changes (
   submission_id bigint NOT NULL REFERENCES crs.submissions (id) ON DELETE CASCADE,
   seq integer NOT NULL,
@@ -105,6 +135,7 @@ CREATE TABLE IF NOT EXISTS crs.submission_changes (
   old_values jsonb NOT NULL DEFAULT '{{}}',
   new_values jsonb NOT NULL DEFAULT '{{}}',
   PRIMARY KEY (submission_id, seq));
+ALTER TABLE crs.submission_changes ADD COLUMN IF NOT EXISTS label jsonb NOT NULL DEFAULT '{{}}';
 CREATE TABLE IF NOT EXISTS crs.audit_log (
   id bigserial PRIMARY KEY,
   submission_id bigint REFERENCES crs.submissions (id),
@@ -115,6 +146,8 @@ CREATE TABLE IF NOT EXISTS crs.audit_log (
   store_version bigint NOT NULL,
   applied_by text NOT NULL DEFAULT current_user,
   applied_at timestamptz NOT NULL DEFAULT now());
+ALTER TABLE crs.audit_log ADD COLUMN IF NOT EXISTS before jsonb;
+CREATE INDEX IF NOT EXISTS audit_log_target ON crs.audit_log (target_id);
 
 CREATE OR REPLACE FUNCTION crs.my_jurisdiction() RETURNS text LANGUAGE sql STABLE AS
   $$ SELECT jurisdiction FROM crs.contributors WHERE role_name = current_user $$;
@@ -142,18 +175,20 @@ CREATE POLICY read_all ON crs.service_points FOR SELECT USING (true);
 CREATE POLICY maintain ON crs.service_points FOR ALL TO {MAINTAINER_ROLE} USING (true) WITH CHECK (true);
 CREATE POLICY read_all ON crs.submissions FOR SELECT USING (true);
 CREATE POLICY submit_own ON crs.submissions FOR INSERT TO {CONTRIBUTOR_ROLE} WITH CHECK (
-  jurisdiction = crs.my_jurisdiction() AND submitted_by = current_user AND status = 'pending');
+  jurisdiction = crs.my_jurisdiction() AND submitted_by = current_user AND contributor_role = current_user
+  AND status = 'pending');
 CREATE POLICY review ON crs.submissions FOR ALL TO {MAINTAINER_ROLE} USING (true) WITH CHECK (true);
 CREATE POLICY read_all ON crs.submission_changes FOR SELECT USING (true);
--- A contributor stages changes only to their own jurisdiction's points: the target row
--- must be theirs today, and the values written must keep it theirs.
+-- A contributor stages changes only to their own jurisdiction's points: the target row, if the
+-- store still has it, must be theirs today, and the values written must keep it theirs. A row
+-- deleted since checkout is staged all the same: apply shows the maintainer the conflict.
 CREATE POLICY stage_own ON crs.submission_changes FOR INSERT TO {CONTRIBUTOR_ROLE} WITH CHECK (
   jurisdiction = crs.my_jurisdiction()
   AND coalesce(new_values ->> 'jurisdiction', jurisdiction) = crs.my_jurisdiction()
   AND (operation = 'insert') = (target_id IS NULL)
-  AND (target_id IS NULL OR EXISTS (
+  AND (target_id IS NULL OR NOT EXISTS (
         SELECT 1 FROM crs.service_points p
-        WHERE p.id = target_id AND p.jurisdiction = crs.my_jurisdiction()))
+        WHERE p.id = target_id AND p.jurisdiction IS DISTINCT FROM crs.my_jurisdiction()))
   AND EXISTS (
         SELECT 1 FROM crs.submissions s
         WHERE s.id = submission_id AND s.jurisdiction = crs.my_jurisdiction()
@@ -166,25 +201,85 @@ _SELECT_POINTS = sql.SQL("SELECT id, {fields}, ST_X(geom), ST_Y(geom) FROM crs.s
 )
 
 
+@dataclass(frozen=True)
+class Contributor:
+    """A contributor registered in the store: a database role, its jurisdiction, its signing key's id."""
+
+    role: str
+    jurisdiction: str
+    key_id: str | None = None
+
+
 @dataclass
 class ApplyReport:
-    submission_id: int
+    #: The submission's number; None for a package file that was only reviewed (nothing is staged).
+    submission_id: int | None
     applied: bool
     outcomes: list[FieldOutcome] = field(default_factory=list)
-    version: int | None = None
+    version: int | None = None  # the store version after the apply (unchanged when nothing was written)
     written: int = 0  # changes written (one audit entry each)
+    contributor: Contributor | None = None
+    to_write: int = 0  # changes applying would write (what review announces)
 
     @property
     def conflicts(self) -> list[FieldOutcome]:
         return [o for o in self.outcomes if o.result == CONFLICT]
 
     def __str__(self) -> str:
+        what = f"Submission {self.submission_id}" if self.submission_id else "The package"
+        who = f" from {self.contributor.role} ({self.contributor.jurisdiction})" if self.contributor else ""
         if self.applied:
-            return f"Submission {self.submission_id} applied: {self.written} changes, store version {self.version}."
+            if not self.written:
+                return (
+                    f"{what}{who} applied: the store already held every change; store version {self.version}."
+                )
+            return f"{what}{who} applied: {self.written} changes, store version {self.version}."
         if self.conflicts:
-            return (f"Submission {self.submission_id} not applied: {len(self.conflicts)} conflicting field(s) "
-                    "need a decision (keep the store's values or take the submission's).")  # fmt: skip
-        return f"Submission {self.submission_id} reviewed: nothing was written."
+            points = len({o.key for o in self.conflicts})
+            return (f"{what}{who} not applied: {points} conflict(s) need a decision (keep the store's value, "
+                    "take the submission's, or type one).")  # fmt: skip
+        return (f"{what}{who} reviewed: applying it would write {self.to_write} change(s); nothing was "
+                "written.")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _Pending:
+    """A submission ready to plan: staged (``submission_id``) or a package file (``package``)."""
+
+    contributor: Contributor
+    changes: list[Change]
+    submission_id: int | None = None
+    package: Submission | None = None
+
+
+class _Rows(StoreView):
+    """The store's rows, read in the caller's transaction (locked until commit when applying)."""
+
+    def __init__(self, cur, lock: bool) -> None:
+        self.cur, self.lock = cur, lock
+
+    def _select(self, where: sql.Composable, params) -> list[dict]:
+        query = _SELECT_POINTS + sql.SQL(" WHERE ") + where + sql.SQL(" ORDER BY id")
+        if self.lock:
+            query += sql.SQL(" FOR UPDATE")
+        self.cur.execute(query, params)
+        return [_row_values(_shared_row(r)) for r in self.cur.fetchall()]
+
+    def rows_by_id(self, ids: Iterable[int]) -> dict[int, dict]:
+        return {r["id"]: r for r in self._select(sql.SQL("id = ANY(%s)"), ([int(i) for i in ids],))}
+
+    def rows_by_point_id(self, point_ids: Iterable[str]) -> dict[str, dict]:
+        wanted = [str(p) for p in point_ids if p]
+        return {r["point_id"]: r for r in self._select(sql.SQL("point_id = ANY(%s)"), (wanted,))}
+
+    def deleted_row(self, row_id: int) -> dict | None:
+        self.cur.execute(
+            "SELECT before FROM crs.audit_log WHERE target_id = %s AND operation = %s AND before IS NOT NULL "
+            "ORDER BY id DESC LIMIT 1",
+            (int(row_id), DELETE),
+        )
+        found = self.cur.fetchone()
+        return found[0] if found else None
 
 
 class SharedStore:
@@ -211,15 +306,23 @@ class SharedStore:
         return f"{params.get('host', 'localhost')}:{params.get('port', 5432)}/{params.get('dbname', '')}"
 
     @contextmanager
-    def transaction(self, isolation: int | None = None) -> Iterator:
+    def transaction(self, isolation: int | None = None, read_only: bool = False) -> Iterator:
+        """One transaction; ``read_only``: the database itself refuses any write in it."""
         conn = self.connect()
         try:
-            if isolation is not None:
-                conn.set_session(isolation_level=isolation)
+            if isolation is not None or read_only:
+                conn.set_session(isolation_level=isolation, readonly=read_only or None)
             with conn, conn.cursor() as cur:
                 yield cur
         except psycopg2.errors.InsufficientPrivilege as exc:
             raise StoreError(f"The shared store refused this as {_user(conn)}: {_first_line(exc)}.") from None
+        except psycopg2.errors.UniqueViolation as exc:
+            # Only reached when someone wrote the store outside the plugin meanwhile (applies take turns).
+            detail = exc.diag.message_detail or _first_line(exc)
+            raise SubmissionError(
+                f"Two points would have the same point_id ({detail}); nothing was written. Review the "
+                "submission again: the point ids are checked against the store as it is now."
+            ) from None
         except (psycopg2.OperationalError, psycopg2.InterfaceError) as exc:
             raise StoreError(
                 f"The connection to the shared store was lost ({_first_line(exc)}); the database rolled the "
@@ -234,12 +337,23 @@ class SharedStore:
         with self.transaction() as cur:
             cur.execute(DDL)
 
-    def register_contributor(self, role: str, jurisdiction: str) -> None:
+    def register_contributor(self, role: str, jurisdiction: str, public_key: str | None = None) -> None:
+        """Let ``role`` contribute for ``jurisdiction``; ``public_key`` (``ed25519:…``) verifies its packages.
+
+        Registering again changes the jurisdiction, and the key when one is given (packages signed
+        with the previous key are then refused).
+        """
+        key_id = None
+        if public_key is not None:
+            public_key = signing.normalised_public_key(public_key)
+            key_id = signing.key_id(public_key)
         with self.transaction() as cur:
             cur.execute(
-                "INSERT INTO crs.contributors (role_name, jurisdiction) VALUES (%s, %s) "
-                "ON CONFLICT (role_name) DO UPDATE SET jurisdiction = EXCLUDED.jurisdiction",
-                (role, jurisdiction),
+                "INSERT INTO crs.contributors (role_name, jurisdiction, public_key, key_id) VALUES (%s, %s, %s, %s) "
+                "ON CONFLICT (role_name) DO UPDATE SET jurisdiction = EXCLUDED.jurisdiction, "
+                "public_key = coalesce(EXCLUDED.public_key, crs.contributors.public_key), "
+                "key_id = coalesce(EXCLUDED.key_id, crs.contributors.key_id)",
+                (role, jurisdiction, public_key, key_id),
             )
             cur.execute(
                 sql.SQL("GRANT {} TO {}").format(sql.Identifier(CONTRIBUTOR_ROLE), sql.Identifier(role))
@@ -254,26 +368,39 @@ class SharedStore:
     def publish(self, points: PointTable) -> int:
         """Insert or update ``points`` by point_id (a bulk load by the geomapping team); new version."""
         names = sql.SQL(", ").join(sql.Identifier(n) for n in FIELD_NAMES)
-        updates = sql.SQL(", ").join(
-            sql.SQL("{0} = EXCLUDED.{0}").format(sql.Identifier(n))
-            for n in (*FIELD_NAMES, "geom", "row_version")
-        )
         cols = [points.columns[n] for n in FIELD_NAMES]
         rows = [
             (*[c[i] for c in cols], float(points.lon[i]), float(points.lat[i])) for i in range(len(points))
         ]
         with self.transaction() as cur:
             version = self._bump_version(cur)
-            query = sql.SQL(
-                "INSERT INTO crs.service_points ({names}, geom, row_version) VALUES %s "
-                "ON CONFLICT (point_id) DO UPDATE SET {updates}, updated_at = now(), updated_by = current_user"
-            ).format(names=names, updates=updates)
+            # Staged first, then matched by point_id (ON CONFLICT cannot use a unique check made at commit).
+            cur.execute("CREATE TEMP TABLE incoming ON COMMIT DROP AS "
+                        "SELECT * FROM crs.service_points WITH NO DATA")  # fmt: skip
             template = (
-                "("
-                + ", ".join(["%s"] * len(FIELD_NAMES))
-                + f", ST_SetSRID(ST_MakePoint(%s, %s), 4326), {version})"
+                "(" + ", ".join(["%s"] * len(FIELD_NAMES)) + ", ST_SetSRID(ST_MakePoint(%s, %s), 4326))"
             )
-            psycopg2.extras.execute_values(cur, query.as_string(cur), rows, template=template, page_size=1000)
+            insert = sql.SQL("INSERT INTO incoming ({names}, geom) VALUES %s").format(names=names)
+            psycopg2.extras.execute_values(
+                cur, insert.as_string(cur), rows, template=template, page_size=1000
+            )
+            sets = sql.SQL(", ").join(
+                sql.SQL("{0} = i.{0}").format(sql.Identifier(n)) for n in (*FIELD_NAMES, "geom")
+            )
+            cur.execute(
+                sql.SQL(
+                    "UPDATE crs.service_points p SET {sets}, row_version = %s, updated_at = now(), "
+                    "updated_by = current_user FROM incoming i WHERE p.point_id = i.point_id"
+                ).format(sets=sets),
+                (version,),
+            )
+            cur.execute(
+                sql.SQL(
+                    "INSERT INTO crs.service_points ({names}, geom, row_version) SELECT {names}, geom, %s "
+                    "FROM incoming i WHERE NOT EXISTS (SELECT 1 FROM crs.service_points p WHERE p.point_id = i.point_id)"
+                ).format(names=names),
+                (version,),
+            )
         return version
 
     # -- reading -------------------------------------------------------------------------
@@ -305,8 +432,9 @@ class SharedStore:
     def submission(self, submission_id: int) -> dict:
         with self.transaction() as cur:
             cur.execute(
-                "SELECT id, jurisdiction, organisation, contributor, base_version, status, reason, submitted_by, "
-                "submitted_at, reviewed_by, reviewed_at, applied_version FROM crs.submissions WHERE id = %s",
+                "SELECT id, jurisdiction, organisation, contributor, contributor_role, signer_key_id, base_version, "
+                "status, reason, submitted_by, submitted_at, reviewed_by, reviewed_at, applied_version "
+                "FROM crs.submissions WHERE id = %s",
                 (submission_id,),
             )
             row = cur.fetchone()
@@ -314,89 +442,96 @@ class SharedStore:
                 raise SubmissionError(f"There is no submission {submission_id} in the shared store.")
             return dict(zip([d.name for d in cur.description], row))
 
+    def attribute(self, submission: Submission) -> Contributor:
+        """The registered contributor a package comes from (its signature says who); writes nothing."""
+        with self.transaction(read_only=True) as cur:
+            return self._attribute(cur, submission, staged_by_contributor=False)
+
     # -- contributing --------------------------------------------------------------------
     def submit(self, submission: Submission) -> int:
-        """Stage a package; the database checks the contributor may touch every point in it."""
-        m = submission.manifest
+        """Stage a package. A contributor stages their own (the database checks they may touch every
+        point in it); anyone else, a package signed by a registered contributor."""
         with self.transaction() as cur:
-            cur.execute(
-                "INSERT INTO crs.submissions (jurisdiction, organisation, contributor, base_version, manifest, "
-                "package, package_sha256) VALUES (%s, %s, %s, %s, %s, %s, %s) RETURNING id",
-                (m["jurisdiction"], m.get("organisation"), m["contributor"], m["base_version"],
-                 json.dumps(m), psycopg2.Binary(submission.package), submission.sha256),
-            )  # fmt: skip
-            submission_id = cur.fetchone()[0]
-            rows = [
-                (submission_id, seq, c.operation, c.row_id, None if c.operation == INSERT else c.row_id, c.point_id,
-                 _change_jurisdiction(c, m["jurisdiction"]), json.dumps(c.old), json.dumps(c.new))
-                for seq, c in enumerate(submission.changes)
-            ]  # fmt: skip
-            psycopg2.extras.execute_values(
-                cur,
-                "INSERT INTO crs.submission_changes (submission_id, seq, operation, row_id, target_id, point_id, "
-                "jurisdiction, old_values, new_values) VALUES %s",
-                rows,
-            )
-        return submission_id
+            contributor = self._attribute(cur, submission, staged_by_contributor=True)
+            return self._stage(cur, submission, contributor)
 
     # -- reviewing -----------------------------------------------------------------------
-    def review(self, submission_id: int, policy: ConflictPolicy = ConflictPolicy.STOP) -> ApplyReport:
-        """What applying would do, field by field; writes nothing."""
-        return self.apply(submission_id, policy, dry_run=True)
+    def review(
+        self,
+        source: int | Submission,
+        policy: ConflictPolicy = ConflictPolicy.STOP,
+        decisions: dict[str, Decision] | None = None,
+    ) -> ApplyReport:
+        """What applying a submission (by number) or a package would do, field by field; writes nothing."""
+        with self.transaction(read_only=True) as cur:
+            pending = self._pending(cur, source, lock=False)
+            plans = plan_submission(pending.changes, _Rows(cur, lock=False), pending.contributor.jurisdiction,
+                                    policy, decisions, pending.contributor.role)  # fmt: skip
+            return _report(pending, plans, applied=False)
 
     def apply(
         self,
-        submission_id: int,
+        source: int | Submission,
         policy: ConflictPolicy = ConflictPolicy.STOP,
-        dry_run: bool = False,
+        decisions: dict[str, Decision] | None = None,
         on_change: Callable[[int, int], None] | None = None,
     ) -> ApplyReport:
-        """Apply a pending submission in one transaction: all of it, or (on conflict or error) none.
+        """Apply a submission (by number) or a package in one transaction: all of it, or (on conflict or
+        error) none. ``decisions`` settle conflicts one by one; ``policy`` the ones left.
 
-        ``on_change(done, total)`` is called after each written change (progress, cancel: raise to abort).
+        Applies take turns (the store version's row is locked first), so each one plans against
+        what the previous one wrote. ``on_change(done, total)`` is called after each written change
+        (progress, cancel: raise to abort).
         """
-        policy = ConflictPolicy(policy)
         with self.transaction() as cur:
-            jurisdiction = self._lock_pending(cur, submission_id)
-            changes = self._staged(cur, submission_id)
-            current = self._lock_rows(cur, changes)
-            actions, report = [], ApplyReport(submission_id, applied=False)
-            for change in changes:
-                check_change_values(change)  # staged rows are re-checked: they may predate a schema fix
-                # An insert meets an existing row by point id; updates and deletes by row id.
-                key = ("point_id", change.point_id) if change.operation == INSERT else ("id", change.row_id)
-                row = current.get(key)
-                action, outcomes = merge_change(change, row, jurisdiction, policy)
-                actions.append(action)
-                report.outcomes.extend(outcomes)
-            if dry_run or report.conflicts:
+            cur.execute(sql.SQL("SET CONSTRAINTS {} DEFERRED").format(sql.Identifier("crs", POINT_ID_UNIQUE)))
+            cur.execute("SELECT version FROM crs.store_state FOR UPDATE")
+            version = cur.fetchone()[0]
+            pending = self._pending(cur, source, lock=True)
+            plans = plan_submission(pending.changes, _Rows(cur, lock=True), pending.contributor.jurisdiction,
+                                    policy, decisions, pending.contributor.role)  # fmt: skip
+            report = _report(pending, plans, applied=False)
+            if report.conflicts:
                 cur.connection.rollback()
                 return report
-            report.version = self._bump_version(cur)
-            to_write = [a for a in actions if a.operation is not None]
-            for done, action in enumerate(to_write, start=1):
-                self._write(cur, action, submission_id, report.version, report.outcomes)
+            to_write = [p for p in plans if p.operation is not None]
+            if to_write:  # an apply that changes nothing leaves the version as it is
+                version = self._bump_version(cur)
+            submission_id = pending.submission_id
+            if submission_id is None:
+                submission_id = self._stage(cur, pending.package, pending.contributor)
+            for done, plan in enumerate(to_write, start=1):
+                self._write(cur, plan, submission_id, version)
                 if on_change is not None:
                     on_change(done, len(to_write))
             cur.execute(
                 "UPDATE crs.submissions SET status = %s, reviewed_by = current_user, reviewed_at = now(), "
                 "applied_version = %s WHERE id = %s",
-                (APPLIED, report.version, submission_id),
+                (APPLIED, version, submission_id),
             )
-            report.applied, report.written = True, len(to_write)
+            report.submission_id, report.applied, report.written, report.version = (
+                submission_id, True, len(to_write), version,
+            )  # fmt: skip
         return report
 
-    def reject(self, submission_id: int, reason: str) -> None:
-        """Close a pending submission with a reason the contributor sees."""
+    def reject(self, source: int | Submission, reason: str) -> int:
+        """Close a submission (by number, or a package file, then recorded) with a reason the contributor
+        sees; returns its number."""
         if not reason.strip():
             raise SubmissionError("Give the contributor a reason for the rejection.")
         with self.transaction() as cur:
-            self._lock_pending(cur, submission_id)
+            if isinstance(source, Submission):
+                contributor = self._attribute(cur, source, staged_by_contributor=False)
+                submission_id = self._stage(cur, source, contributor)
+            else:
+                submission_id = int(source)
+                self._lock_pending(cur, submission_id)
             cur.execute(
                 "UPDATE crs.submissions SET status = %s, reason = %s, reviewed_by = current_user, "
                 "reviewed_at = now() WHERE id = %s",
                 (REJECTED, reason, submission_id),
             )
+        return submission_id
 
     # -- internals -----------------------------------------------------------------------
     @staticmethod
@@ -405,61 +540,121 @@ class SharedStore:
         return cur.fetchone()[0]
 
     @staticmethod
-    def _lock_pending(cur, submission_id: int) -> str:
+    def _attribute(cur, submission: Submission, staged_by_contributor: bool) -> Contributor:
+        """Who a package comes from, by the store's registry; SubmissionError says why it is refused.
+
+        A contributor staging through their own database login is known by it; a package handed over
+        any other way must carry a valid signature by a registered contributor's key.
+        """
         cur.execute(
-            "SELECT status, jurisdiction FROM crs.submissions WHERE id = %s FOR UPDATE", (submission_id,)
+            "SELECT role_name, jurisdiction, key_id FROM crs.contributors WHERE role_name = current_user"
         )
+        login = cur.fetchone()
+        key_id = submission.manifest.get("signer_key_id")
+        if submission.signature is None or not key_id:
+            if staged_by_contributor and login is not None and submission.signature is None:
+                return Contributor(login[0], login[1], None)
+            raise SubmissionError(
+                "The package is not signed. A package from a shared folder must be signed by its contributor "
+                "(a signing key registered in the shared store): ask them to build it again with their key."
+            )
+        cur.execute(
+            "SELECT role_name, jurisdiction, public_key FROM crs.contributors WHERE key_id = %s", (key_id,)
+        )
+        signer = cur.fetchone()
+        if signer is None:
+            raise SubmissionError(
+                f"The package is signed with key {key_id}, which no contributor of the shared store has "
+                "registered: ask the DBA to register the contributor's public key, or the contributor to sign "
+                "with their registered key."
+            )
+        if not signing.verify(signer[2], submission.manifest_bytes, submission.signature):
+            raise SubmissionError(
+                f"The package's signature does not match (key {key_id} of {signer[0]}): it was changed after it "
+                "was signed, or signed with another key. It was refused."
+            )
+        if staged_by_contributor and login is not None and login[0] != signer[0]:
+            raise SubmissionError(
+                f"The package is signed by {signer[0]}, but {login[0]} is submitting it: each contributor "
+                "submits their own packages."
+            )
+        return Contributor(signer[0], signer[1], key_id)
+
+    @staticmethod
+    def _stage(cur, submission: Submission, contributor: Contributor) -> int:
+        m = submission.manifest
+        cur.execute(
+            "INSERT INTO crs.submissions (jurisdiction, organisation, contributor, contributor_role, signer_key_id, "
+            "base_version, manifest, package, package_sha256) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s) "
+            "RETURNING id",
+            (contributor.jurisdiction, m.get("organisation"), m["contributor"], contributor.role,
+             contributor.key_id, m["base_version"], json.dumps(m), psycopg2.Binary(submission.package),
+             submission.sha256),
+        )  # fmt: skip
+        submission_id = cur.fetchone()[0]
+        rows = [
+            (submission_id, seq, c.operation, c.row_id, None if c.operation == INSERT else c.row_id, c.point_id,
+             _change_jurisdiction(c, contributor.jurisdiction), json.dumps(c.old), json.dumps(c.new),
+             json.dumps(c.label))
+            for seq, c in enumerate(submission.changes)
+        ]  # fmt: skip
+        psycopg2.extras.execute_values(
+            cur,
+            "INSERT INTO crs.submission_changes (submission_id, seq, operation, row_id, target_id, point_id, "
+            "jurisdiction, old_values, new_values, label) VALUES %s",
+            rows,
+        )
+        return submission_id
+
+    def _pending(self, cur, source: int | Submission, lock: bool) -> _Pending:
+        if isinstance(source, Submission):
+            contributor = self._attribute(cur, source, staged_by_contributor=False)
+            return _Pending(contributor, list(source.changes), package=source)
+        submission_id = int(source)
+        jurisdiction, role = self._lock_pending(cur, submission_id, lock)
+        cur.execute(
+            "SELECT operation, row_id, old_values, new_values, label FROM crs.submission_changes "
+            "WHERE submission_id = %s ORDER BY seq",
+            (submission_id,),
+        )
+        changes = [
+            Change(op, row_id, old, new, label or {}) for op, row_id, old, new, label in cur.fetchall()
+        ]
+        for change in changes:
+            check_change_values(change)  # staged rows are re-checked: they may predate a schema fix
+        return _Pending(Contributor(role, jurisdiction), changes, submission_id=submission_id)
+
+    @staticmethod
+    def _lock_pending(cur, submission_id: int, lock: bool = True) -> tuple[str, str]:
+        query = "SELECT status, jurisdiction, coalesce(contributor_role, submitted_by) FROM crs.submissions WHERE id = %s"
+        cur.execute(query + (" FOR UPDATE" if lock else ""), (submission_id,))
         row = cur.fetchone()
         if row is None:
             raise SubmissionError(f"There is no submission {submission_id} in the shared store.")
         if row[0] != PENDING:
             raise SubmissionError(f"Submission {submission_id} is already {row[0]}.")
-        return row[1]
+        return row[1], row[2]
 
     @staticmethod
-    def _staged(cur, submission_id: int) -> list[Change]:
-        cur.execute(
-            "SELECT operation, row_id, old_values, new_values FROM crs.submission_changes "
-            "WHERE submission_id = %s ORDER BY seq",
-            (submission_id,),
-        )
-        return [Change(op, row_id, old, new) for op, row_id, old, new in cur.fetchall()]
-
-    @staticmethod
-    def _lock_rows(cur, changes: list[Change]) -> dict:
-        """Current rows the changes touch, locked until commit (a concurrent apply waits, then sees ours)."""
-        ids = [c.row_id for c in changes if c.operation != INSERT]
-        point_ids = [c.point_id for c in changes if c.operation == INSERT]
-        cur.execute(_SELECT_POINTS + sql.SQL(" WHERE id = ANY(%s) OR point_id = ANY(%s) ORDER BY id FOR UPDATE"),
-                    (ids, point_ids))  # fmt: skip
-        current = {}
-        for r in cur.fetchall():
-            row = _shared_row(r)
-            values = {**row.values, "id": row.id, GEOMETRY: None if row.x is None else [row.x, row.y]}
-            current[("id", row.id)] = current[("point_id", row.values["point_id"])] = values
-        return current
-
-    @staticmethod
-    def _write(cur, action: Action, submission_id: int, version: int, outcomes: list[FieldOutcome]) -> None:
-        change = action.change
-        values = {k: v for k, v in action.values.items() if k != GEOMETRY}
-        has_geom = GEOMETRY in action.values
-        geom = action.values.get(GEOMETRY)
+    def _write(cur, plan: PointPlan, submission_id: int, version: int) -> None:
+        values = {k: v for k, v in plan.values.items() if k not in (GEOMETRY, "id")}
+        has_geom = GEOMETRY in plan.values
+        geom = plan.values.get(GEOMETRY)
         geom_params = (geom[0], geom[1]) if geom else (None, None)
         geom_sql = sql.SQL("ST_SetSRID(ST_MakePoint(%s, %s), 4326)")
-        if action.operation == INSERT:
+        if plan.operation in (INSERT, RESTORE):
+            # A restored point gets its row id back: checkouts that still hold it stay valid.
             names = [sql.Identifier(n) for n in values]
+            params = list(values.values())
+            if plan.operation == RESTORE:
+                names.insert(0, sql.Identifier("id"))
+                params.insert(0, plan.target_id)
             query = sql.SQL(
                 "INSERT INTO crs.service_points ({}, geom, row_version) VALUES ({}, {}, %s) RETURNING id"
-            )
-            cur.execute(
-                query.format(
-                    sql.SQL(", ").join(names), sql.SQL(", ").join(sql.Placeholder() * len(values)), geom_sql
-                ),
-                (*values.values(), *geom_params, version),
-            )
+            ).format(sql.SQL(", ").join(names), sql.SQL(", ").join(sql.Placeholder() * len(names)), geom_sql)
+            cur.execute(query, (*params, *geom_params, version))
             target = cur.fetchone()[0]
-        elif action.operation == UPDATE:
+        elif plan.operation == UPDATE:
             sets = [sql.SQL("{} = %s").format(sql.Identifier(n)) for n in values]
             if has_geom:
                 sets.append(sql.SQL("geom = ") + geom_sql)
@@ -468,19 +663,32 @@ class SharedStore:
                 "WHERE id = %s"
             ).format(sql.SQL(", ").join(sets))
             cur.execute(
-                query, (*values.values(), *(geom_params if has_geom else ()), version, action.target_id)
+                query, (*values.values(), *(geom_params if has_geom else ()), version, plan.target_id)
             )
-            target = action.target_id
+            target = plan.target_id
         else:
-            cur.execute("DELETE FROM crs.service_points WHERE id = %s", (action.target_id,))
-            target = action.target_id
+            cur.execute("DELETE FROM crs.service_points WHERE id = %s", (plan.target_id,))
+            target = plan.target_id
         audit = {o.field: {"old": o.store if o.store is not None else o.base, "new": o.submitted, "result": o.result}
-                 for o in outcomes if o.row_id == change.row_id and o.operation == change.operation}  # fmt: skip
+                 for o in plan.outcomes}  # fmt: skip
         cur.execute(
-            "INSERT INTO crs.audit_log (submission_id, operation, target_id, point_id, changes, store_version) "
-            "VALUES (%s, %s, %s, %s, %s, %s)",
-            (submission_id, action.operation, target, action.point_id, json.dumps(audit), version),
-        )
+            "INSERT INTO crs.audit_log (submission_id, operation, target_id, point_id, changes, store_version, "
+            "before) VALUES (%s, %s, %s, %s, %s, %s, %s)",
+            (submission_id, plan.operation, target, plan.point_id, json.dumps(audit), version,
+             None if plan.before is None else json.dumps(plan.before)),
+        )  # fmt: skip
+
+
+def _report(pending: _Pending, plans: list[PointPlan], applied: bool) -> ApplyReport:
+    outcomes = [o for p in plans for o in p.outcomes]
+    to_write = sum(1 for p in plans if p.operation is not None)
+    return ApplyReport(
+        pending.submission_id, applied, outcomes, contributor=pending.contributor, to_write=to_write
+    )
+
+
+def _row_values(row: SharedRow) -> dict:
+    return {**row.values, "id": row.id, GEOMETRY: None if row.x is None else [row.x, row.y]}
 
 
 def _shared_row(record) -> SharedRow:
