@@ -3,6 +3,7 @@
 # beside the Debian 12 / QGIS 3.22 of the machine itself:
 #
 #     scripts/qgis_ltr.sh test      # what `make test-qgis-ltr` runs
+#     scripts/qgis_ltr.sh --run CMD # any command in the root, from the repository (to look into a failure)
 #
 # The root is built once with debootstrap (about 30 s) into .cache/qgis-ltr-root and kept:
 # the packages `make deps` installs there and the venv it makes (.venv-trixie) are reused by
@@ -56,6 +57,11 @@ mount --make-rslave "$ROOT/dev"
 mount_into /tmp -t tmpfs tmpfs
 mount_into "$REPO" --bind "$REPO"
 
-chroot "$ROOT" /usr/bin/env -i HOME=/root LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive \
-  PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-  make -C "$REPO" "$@"
+if [ "${1:-}" = --run ]; then
+  shift
+  command=(/bin/bash -c "cd '$REPO' && $*")
+else
+  command=(make -C "$REPO" "$@")
+fi
+chroot "$ROOT" /usr/bin/env -i HOME=/root LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive QT_QPA_PLATFORM=offscreen \
+  PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin "${command[@]}"
