@@ -237,3 +237,28 @@ def store_basic_auth(name: str, username: str, password: str) -> str:
         stored, config = stored
     assert stored, f"could not store the auth configuration {name}"
     return config.id()
+
+
+# -- deprecations raised from the plugin's own code fail the run ------------------------------
+# QGIS 3.40 warns about APIs 3.22 still needs (crs_plugin/toolbelt/qgis_compat.py chooses per
+# release). Turning them into errors would abort the process where QGIS calls Python (an
+# algorithm's initAlgorithm), so they are collected and fail the session at its end instead.
+_PLUGIN_DIR = str(ROOT / "crs_plugin")
+PLUGIN_DEPRECATIONS: list[str] = []
+
+
+def pytest_warning_recorded(warning_message, when, nodeid, location):
+    if issubclass(warning_message.category, DeprecationWarning) and str(warning_message.filename).startswith(
+        _PLUGIN_DIR
+    ):
+        PLUGIN_DEPRECATIONS.append(
+            f"{warning_message.filename}:{warning_message.lineno}: {warning_message.message}"
+        )
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if PLUGIN_DEPRECATIONS:
+        print("\nDeprecation warnings raised from crs_plugin/ (fix them, see toolbelt/qgis_compat.py):")
+        for line in sorted(set(PLUGIN_DEPRECATIONS)):
+            print("  " + line)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

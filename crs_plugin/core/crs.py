@@ -1,18 +1,48 @@
 """Vectorised coordinate transformation for the domain code (sources, validation).
 
 The plugin never changes PROJ's settings for the process (QGIS and other plugins
-share it): pyproj uses its own PROJ data as installed.
+share it): pyproj uses its own PROJ data as installed, and is shown where the data is
+only when it found none.
 """
 
 from __future__ import annotations
 
+import os
+import sys
 from functools import lru_cache
 
 import numpy as np
 import pyproj
+from pyproj.datadir import DataDirError
 
 from .errors import CoordinateError
 from .schema import CANADA_BBOX, STORAGE_CRS
+
+
+def _give_pyproj_the_proj_data_it_lacks() -> None:
+    """pyproj in a virtual environment looks for ``proj.db`` under the environment's prefix
+    and, finding none, cannot build any transformer (Debian 13's pyproj refuses outright).
+    Only then is it pointed at the PROJ data GDAL uses (or the base interpreter's); a pyproj
+    that found its data is left alone, and no environment variable is set for the process."""
+    try:
+        pyproj.datadir.get_data_dir()
+        return
+    except DataDirError:
+        pass
+    candidates = [os.path.join(sys.base_prefix, "share", "proj")]
+    try:
+        from osgeo import osr
+
+        candidates = [*(osr.GetPROJSearchPaths() or []), *candidates]
+    except ImportError:  # pragma: no cover - GDAL comes with QGIS
+        pass
+    for path in candidates:
+        if os.path.exists(os.path.join(path, "proj.db")):
+            pyproj.datadir.set_data_dir(path)
+            return
+
+
+_give_pyproj_the_proj_data_it_lacks()
 
 
 @lru_cache(maxsize=64)

@@ -13,9 +13,9 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core.analysis.accessibility import GaussianDecay, parse_steps, two_step_fca
+from ..toolbelt.qgis_compat import FieldType
 from ..toolbelt.styles import ACCESS_CLASSES, style_classes
 from .base import CrsAlgorithm, PopulationAreasMixin
 from .road_network import DistanceMethodParameters
@@ -111,9 +111,9 @@ class AccessibilityAlgorithm(DistanceMethodParameters, PopulationAreasMixin, Crs
         result = two_step_fca(areas.points(), population, services.xy, capacity, radius, decay, model)
         per = self.parameterAsInt(parameters, self.PER_PEOPLE, context)
         columns = [
-            (QgsField("access_score", QVariant.Double), result.score),
-            (QgsField(f"access_per_{per}", QVariant.Double), result.score * per),
-            (QgsField("points_in_reach", QVariant.Int), result.supply_in_reach),
+            (QgsField("access_score", FieldType.Double), result.score),
+            (QgsField(f"access_per_{per}", FieldType.Double), result.score * per),
+            (QgsField("points_in_reach", FieldType.Int), result.supply_in_reach),
         ]
         dest = self.write_per_feature(parameters, self.OUTPUT, context, feedback, self.AREAS, areas.fids, columns,
                                       progress=(40, 100))  # fmt: skip

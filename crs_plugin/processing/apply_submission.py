@@ -15,11 +15,11 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core.errors import SubmissionError
 from ..core.submissions.merge import ConflictPolicy, decisions_from_json
 from ..core.submissions.package import read_package
+from ..toolbelt.qgis_compat import FieldType
 from .base import CrsAlgorithm
 from .contribute import SHARED_STORE, shared_store, shared_store_parameter
 
@@ -106,7 +106,7 @@ class ApplySubmissionAlgorithm(CrsAlgorithm):
         if parameters.get(self.OUTPUT) is not None:
             fields = QgsFields()
             for name in REPORT_COLUMNS:
-                fields.append(QgsField(name, QVariant.LongLong if name == "row_id" else QVariant.String))
+                fields.append(QgsField(name, FieldType.LongLong if name == "row_id" else FieldType.String))
             rows = [[o.key, o.operation, o.row_id, o.point_id, o.name, o.field, o.kind,
                      *(_text(v) for v in (o.base, o.store, o.submitted)), o.result, o.other, o.detail]
                     for o in report.outcomes]  # fmt: skip

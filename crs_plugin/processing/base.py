@@ -31,11 +31,10 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterString,
     QgsProcessingUtils,
-    QgsUnitTypes,
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.census.catalogue import load_characteristics
@@ -46,6 +45,7 @@ from ..core.gpkg_columns import copy_with_columns
 from ..core.schema import CHANNELS, METRIC_CRS, ORDERS_OF_GOVERNMENT, POINT_TYPES
 from ..core.table import number_column
 from ..toolbelt.help_text import markdown_to_html
+from ..toolbelt.qgis_compat import METRES, FieldType
 from ..toolbelt.translation import language
 from .layer_arrays import LayerArrays, ogr_location, only_provider_fields, read_layer, representative_points
 
@@ -73,10 +73,10 @@ class _StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
 _POST_PROCESSORS: dict[str, _StyleOnLoad] = {}
 
 _SQL_KIND = {
-    QVariant.Double: "real",
-    QVariant.Int: "integer",
-    QVariant.LongLong: "integer",
-    QVariant.Bool: "boolean",
+    FieldType.Double: "real",
+    FieldType.Int: "integer",
+    FieldType.LongLong: "integer",
+    FieldType.Bool: "boolean",
 }
 
 
@@ -293,7 +293,7 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
         crs = self.parameterAsCrs(parameters, name, context)
         if not crs.isValid():
             crs = QgsCoordinateReferenceSystem(METRIC_CRS)
-        if crs.isGeographic() or crs.mapUnits() != QgsUnitTypes.DistanceMeters:
+        if crs.isGeographic() or crs.mapUnits() != METRES:
             raise QgsProcessingException(
                 self.tr("Distances need a projected CRS in metres, such as EPSG:3347 ({} is not).").format(
                     crs.authid() or crs.description()

@@ -13,12 +13,12 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core.analysis.nearest import take
 from ..core.analysis.overlap import distance_overlap, study_boundary, voronoi_overlap
 from ..core.filters import ServiceFilter
 from ..core.schema import ORDERS_OF_GOVERNMENT
+from ..toolbelt.qgis_compat import FieldType
 from ..toolbelt.styles import SERVED_BY, style_categories
 from .base import CrsAlgorithm, PopulationAreasMixin
 from .road_network import DistanceMethodParameters
@@ -90,14 +90,14 @@ class CatchmentOverlapAlgorithm(DistanceMethodParameters, PopulationAreasMixin, 
                 area_xy, population, a_xy, b_xy, radius, boundary, model, areas.geometries
             )
             if model is not None and model.unit == "s":
-                measured = [(QgsField("travel_a_min", QVariant.Double), result.distance_a / 60.0),
-                            (QgsField("travel_b_min", QVariant.Double), result.distance_b / 60.0)]  # fmt: skip
+                measured = [(QgsField("travel_a_min", FieldType.Double), result.distance_a / 60.0),
+                            (QgsField("travel_b_min", FieldType.Double), result.distance_b / 60.0)]  # fmt: skip
             else:
-                measured = [(QgsField("distance_a_m", QVariant.Double), result.distance_a),
-                            (QgsField("distance_b_m", QVariant.Double), result.distance_b)]  # fmt: skip
-            columns = [(QgsField("served_by", QVariant.String), result.served_by), *measured]
-            for name, vtype in (("served_by", QVariant.String), ("population", QVariant.Double),
-                                ("area_km2", QVariant.Double)):  # fmt: skip
+                measured = [(QgsField("distance_a_m", FieldType.Double), result.distance_a),
+                            (QgsField("distance_b_m", FieldType.Double), result.distance_b)]  # fmt: skip
+            columns = [(QgsField("served_by", FieldType.String), result.served_by), *measured]
+            for name, vtype in (("served_by", FieldType.String), ("population", FieldType.Double),
+                                ("area_km2", FieldType.Double)):  # fmt: skip
                 fields.append(QgsField(name, vtype))
             zones = [(k, g) for k, g in result.geometries.items() if g is not None and not g.is_empty]
             rows = [[k, result.population[k], shapely.area(g) / 1e6] for k, g in zones]
@@ -109,10 +109,10 @@ class CatchmentOverlapAlgorithm(DistanceMethodParameters, PopulationAreasMixin, 
                 raise QgsProcessingException(self.tr("The census layer is empty."))
             overlap = voronoi_overlap(area_xy, population, a_xy, b_xy, boundary)
             pairs, na, nb = overlap.pairs, overlap.nearest_a, overlap.nearest_b
-            columns = [(QgsField("catchment_a", QVariant.String), take(ids_a, na)),
-                       (QgsField("catchment_b", QVariant.String), take(ids_b, nb))]  # fmt: skip
-            for name, vtype in (("catchment_a", QVariant.String), ("catchment_b", QVariant.String),
-                                ("population", QVariant.Double), ("areas", QVariant.Int), ("area_km2", QVariant.Double)):  # fmt: skip
+            columns = [(QgsField("catchment_a", FieldType.String), take(ids_a, na)),
+                       (QgsField("catchment_b", FieldType.String), take(ids_b, nb))]  # fmt: skip
+            for name, vtype in (("catchment_a", FieldType.String), ("catchment_b", FieldType.String),
+                                ("population", FieldType.Double), ("areas", FieldType.Int), ("area_km2", FieldType.Double)):  # fmt: skip
                 fields.append(QgsField(name, vtype))
             rows = [
                 [ids_a[p.a], ids_b[p.b], p.population, p.areas, shapely.area(p.geometry) / 1e6] for p in pairs

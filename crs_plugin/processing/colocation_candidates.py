@@ -12,9 +12,9 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core.analysis.colocation import close_pairs, service_sets
+from ..toolbelt.qgis_compat import FieldType
 from ..toolbelt.styles import style_lines
 from .base import CrsAlgorithm, pair_lines
 from .road_network import DistanceMethodParameters
@@ -71,16 +71,16 @@ class ColocationCandidatesAlgorithm(DistanceMethodParameters, CrsAlgorithm):
         )
 
         fields = QgsFields()
-        specs = [("cluster", QVariant.Int), ("distance_m", QVariant.Double)]
+        specs = [("cluster", FieldType.Int), ("distance_m", FieldType.Double)]
         for side in ("a", "b"):
             specs += [
-                (f"{side}_{f}", QVariant.String)
+                (f"{side}_{f}", FieldType.String)
                 for f in ("point_id", "name", "organization", "order", "services")
             ]
         specs += [
-            ("shared_services", QVariant.String),
-            ("only_a", QVariant.String),
-            ("only_b", QVariant.String),
+            ("shared_services", FieldType.String),
+            ("only_a", FieldType.String),
+            ("only_b", FieldType.String),
         ]
         for name, vtype in specs:
             fields.append(QgsField(name, vtype))

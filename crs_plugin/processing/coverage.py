@@ -9,9 +9,9 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core.analysis.coverage import coverage, coverage_summary, parse_thresholds
+from ..toolbelt.qgis_compat import FieldType
 from ..toolbelt.styles import style_distance
 from .base import CrsAlgorithm, PopulationAreasMixin
 from .road_network import DistanceMethodParameters
@@ -59,23 +59,23 @@ class CoverageAlgorithm(DistanceMethodParameters, PopulationAreasMixin, CrsAlgor
         feedback.setProgress(40)
 
         if by_time:
-            columns = [(QgsField("travel_min", QVariant.Double), result.distance_m / 60.0)]
+            columns = [(QgsField("travel_min", FieldType.Double), result.distance_m / 60.0)]
             names = [f"within_{t / 60:g}min" for t in thresholds]
         else:
-            columns = [(QgsField("distance_m", QVariant.Double), result.distance_m)]
+            columns = [(QgsField("distance_m", FieldType.Double), result.distance_m)]
             names = [f"within_{t / 1000:g}km" for t in thresholds]
         for t, name in enumerate(names):
-            columns.append((QgsField(name, QVariant.Bool), result.covered[:, t]))
+            columns.append((QgsField(name, FieldType.Bool), result.covered[:, t]))
         dest = self.write_per_feature(parameters, self.OUTPUT, context, feedback, self.AREAS, areas.fids, columns,
                                       progress=(40, 90))  # fmt: skip
 
         summary = coverage_summary(groups, population, result, universe)
         fields = QgsFields()
-        fields.append(QgsField("jurisdiction", QVariant.String))
+        fields.append(QgsField("jurisdiction", FieldType.String))
         names = [k for k in next(iter(summary.values()), {}) if k != "population"]
-        fields.append(QgsField("population", QVariant.Double))
+        fields.append(QgsField("population", FieldType.Double))
         for name in names:
-            fields.append(QgsField(name, QVariant.Int if name.startswith("areas") else QVariant.Double))
+            fields.append(QgsField(name, FieldType.Int if name.startswith("areas") else FieldType.Double))
         rows = [[group, row["population"], *[row[n] for n in names]] for group, row in summary.items()]
         summary_dest = self.write_table(parameters, self.SUMMARY, context, fields, rows)
         self.style_on_load(

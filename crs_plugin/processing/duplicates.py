@@ -12,9 +12,9 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core.analysis.duplicates import likely_duplicates
+from ..toolbelt.qgis_compat import FieldType
 from ..toolbelt.styles import style_lines
 from .base import CrsAlgorithm, pair_lines
 
@@ -85,10 +85,10 @@ class DuplicatesAlgorithm(CrsAlgorithm):
             else None,
         )
         fields = QgsFields()
-        for name, vtype in (("score", QVariant.Double), ("distance_m", QVariant.Double),
-                            ("name_similarity", QVariant.Double), ("address_similarity", QVariant.Double),
-                            ("a_point_id", QVariant.String), ("a_name", QVariant.String), ("a_source", QVariant.String),
-                            ("b_point_id", QVariant.String), ("b_name", QVariant.String), ("b_source", QVariant.String)):  # fmt: skip
+        for name, vtype in (("score", FieldType.Double), ("distance_m", FieldType.Double),
+                            ("name_similarity", FieldType.Double), ("address_similarity", FieldType.Double),
+                            ("a_point_id", FieldType.String), ("a_name", FieldType.String), ("a_source", FieldType.String),
+                            ("b_point_id", FieldType.String), ("b_name", FieldType.String), ("b_source", FieldType.String)):  # fmt: skip
             fields.append(QgsField(name, vtype))
         ids, names, src = points.column("point_id"), points.column("name_en"), points.column("source_id")
         rows = [

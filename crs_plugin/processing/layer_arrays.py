@@ -29,9 +29,10 @@ from qgis.core import (
     QgsProviderRegistry,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
+from qgis.PyQt.QtCore import QDate, QDateTime, QTime
 
 from ..core.gdal_exceptions import with_gdal_exceptions
+from ..toolbelt.qgis_compat import FieldType
 
 
 @dataclass
@@ -282,7 +283,7 @@ def _read_with_qgis(
             feedback.setProgress(100.0 * count / n)
     # Dates as the OGR path gives them (datetime), not Qt's types, whichever way a layer is read.
     for f, idx in zip(fields, indexes):
-        if layer.fields().at(idx).type() in (QVariant.Date, QVariant.DateTime, QVariant.Time):
+        if layer.fields().at(idx).type() in (FieldType.Date, FieldType.DateTime, FieldType.Time):
             columns[f] = [_python_time(v) for v in columns[f]]
     return LayerArrays(
         np.asarray(fids, dtype=np.int64),

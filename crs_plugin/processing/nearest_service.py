@@ -13,10 +13,10 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core.analysis.nearest import nearest, take
 from ..core.schema import ORDERS_OF_GOVERNMENT
+from ..toolbelt.qgis_compat import FieldType
 from ..toolbelt.styles import style_distance
 from .base import CrsAlgorithm
 
@@ -110,13 +110,13 @@ class NearestServiceAlgorithm(CrsAlgorithm):
 
         ids, names, orders = (services.column(f) for f in (id_field, name_field, "order_of_government"))
         columns = [
-            (QgsField("nearest_id", QVariant.String), pick(ids)),
-            (QgsField("nearest_name", QVariant.String), pick(names)),
-            (QgsField("nearest_order", QVariant.String), pick(orders)),
-            (QgsField("distance_m", QVariant.Double), result.distance.reshape(-1)),
+            (QgsField("nearest_id", FieldType.String), pick(ids)),
+            (QgsField("nearest_name", FieldType.String), pick(names)),
+            (QgsField("nearest_order", FieldType.String), pick(orders)),
+            (QgsField("distance_m", FieldType.Double), result.distance.reshape(-1)),
         ]
         if k > 1:
-            columns.append((QgsField("rank", QVariant.Int), np.tile(np.arange(1, k + 1), len(demand))))
+            columns.append((QgsField("rank", FieldType.Int), np.tile(np.arange(1, k + 1), len(demand))))
         if per_order:
             columns += self._per_order(demand_xy, services, ids, orders, max_distance, k)
         fids = np.repeat(demand.fids, k)
@@ -135,9 +135,9 @@ class NearestServiceAlgorithm(CrsAlgorithm):
             res = nearest(demand_xy, services.xy[rows], k=1, max_distance=max_distance)
             columns += [
                 (
-                    QgsField(f"nearest_{choice.code}_id", QVariant.String),
+                    QgsField(f"nearest_{choice.code}_id", FieldType.String),
                     np.repeat(take(ids[rows], res.index[:, 0]), k),
                 ),
-                (QgsField(f"nearest_{choice.code}_m", QVariant.Double), np.repeat(res.distance[:, 0], k)),
+                (QgsField(f"nearest_{choice.code}_m", FieldType.Double), np.repeat(res.distance[:, 0], k)),
             ]
         return columns

@@ -18,10 +18,10 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core.analysis.nearest import nearest, take
 from ..core.network.graph import nearest_by_network
+from ..toolbelt.qgis_compat import FieldType
 from ..toolbelt.styles import style_distance
 from .base import CrsAlgorithm, PopulationAreasMixin
 from .road_network import RoadNetworkParameters
@@ -69,18 +69,20 @@ class NetworkDistanceAlgorithm(RoadNetworkParameters, PopulationAreasMixin, CrsA
         feedback.setProgress(70)
         found = result.index >= 0
         straight = nearest(demand_xy, services.xy).distance[:, 0]
-        columns = [(QgsField("nearest_id", QVariant.String), take(services.column("point_id"), result.index))]
+        columns = [
+            (QgsField("nearest_id", FieldType.String), take(services.column("point_id"), result.index))
+        ]
         if by_time:
-            columns.append((QgsField("travel_min", QVariant.Double), result.total / 60.0))
+            columns.append((QgsField("travel_min", FieldType.Double), result.total / 60.0))
         else:
-            columns.append((QgsField("network_m", QVariant.Double), result.network))
+            columns.append((QgsField("network_m", FieldType.Double), result.network))
         columns += [
-            (QgsField("access_m", QVariant.Double), result.access),
-            (QgsField("egress_m", QVariant.Double), result.egress),
+            (QgsField("access_m", FieldType.Double), result.access),
+            (QgsField("egress_m", FieldType.Double), result.egress),
         ]
         if not by_time:
-            columns.append((QgsField("total_m", QVariant.Double), result.total))
-        columns.append((QgsField("straight_m", QVariant.Double), straight))
+            columns.append((QgsField("total_m", FieldType.Double), result.total))
+        columns.append((QgsField("straight_m", FieldType.Double), straight))
         unreachable = int((~found & np.isfinite(demand_xy).all(axis=1)).sum())
         if unreachable:
             feedback.pushWarning(

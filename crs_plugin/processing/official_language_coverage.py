@@ -18,7 +18,6 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core.analysis.coverage import parse_thresholds
 from ..core.analysis.official_languages import (
@@ -29,6 +28,7 @@ from ..core.analysis.official_languages import (
     unserved_areas,
 )
 from ..core.table import number_column
+from ..toolbelt.qgis_compat import FieldType
 from ..toolbelt.styles import style_minority_language
 from ..toolbelt.translation import language
 from .base import CrsAlgorithm
@@ -160,15 +160,15 @@ class OfficialLanguageCoverageAlgorithm(CrsAlgorithm):
         rank[:] = None
         rank[ranked] = np.arange(1, len(ranked) + 1)
         columns = [
-            (QgsField("minority_language", QVariant.String), result.language),
-            (QgsField("minority_pop", QVariant.Double), result.minority),
-            (QgsField("distance_m", QVariant.Double), result.distance_m),
+            (QgsField("minority_language", FieldType.String), result.language),
+            (QgsField("minority_pop", FieldType.Double), result.minority),
+            (QgsField("distance_m", FieldType.Double), result.distance_m),
         ]
         for t, threshold in enumerate(thresholds):
-            columns.append((QgsField(f"within_{threshold / 1000:g}km", QVariant.Bool), result.covered[:, t]))
+            columns.append((QgsField(f"within_{threshold / 1000:g}km", FieldType.Bool), result.covered[:, t]))
         columns += [
-            (QgsField("unserved_minority", QVariant.Double), unserved),
-            (QgsField("unserved_rank", QVariant.Int), rank),
+            (QgsField("unserved_minority", FieldType.Double), unserved),
+            (QgsField("unserved_rank", FieldType.Int), rank),
         ]
         dest = self.write_per_feature(parameters, self.OUTPUT, context, feedback, self.AREAS, areas.fids, columns,
                                       progress=(40, 80))  # fmt: skip
@@ -179,26 +179,26 @@ class OfficialLanguageCoverageAlgorithm(CrsAlgorithm):
         for line in lines:
             feedback.pushInfo(line)
         fields = QgsFields()
-        fields.append(QgsField("jurisdiction", QVariant.String))
-        fields.append(QgsField("name", QVariant.String))
+        fields.append(QgsField("jurisdiction", FieldType.String))
+        fields.append(QgsField("name", FieldType.String))
         keys = list(next(iter(summary.values()), {}))
         for key in keys:
             kind = (
-                QVariant.String
+                FieldType.String
                 if key == "minority_language"
-                else (QVariant.Int if key.startswith("areas") else QVariant.Double)
+                else (FieldType.Int if key.startswith("areas") else FieldType.Double)
             )
             fields.append(QgsField(key, kind))
-        fields.append(QgsField("headline", QVariant.String))
+        fields.append(QgsField("headline", FieldType.String))
         rows = [[group, jurisdiction_name(group, lang), *[row[k] for k in keys], line]
                 for (group, row), line in zip(summary.items(), lines)]  # fmt: skip
         summary_dest = self.write_table(parameters, self.SUMMARY, context, fields, rows)
 
         top = ranked[: self.parameterAsInt(parameters, self.TOP, context)]
         out = QgsFields()
-        for name, kind in (("rank", QVariant.Int), ("fid_in_input", QVariant.LongLong),
-                           ("jurisdiction", QVariant.String), ("minority_language", QVariant.String),
-                           ("minority_pop", QVariant.Double), ("distance_m", QVariant.Double)):  # fmt: skip
+        for name, kind in (("rank", FieldType.Int), ("fid_in_input", FieldType.LongLong),
+                           ("jurisdiction", FieldType.String), ("minority_language", FieldType.String),
+                           ("minority_pop", FieldType.Double), ("distance_m", FieldType.Double)):  # fmt: skip
             out.append(QgsField(name, kind))
         source = self.parameterAsSource(parameters, self.AREAS, context)
         geometries = {}

@@ -16,10 +16,10 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core.analysis.coverage import parse_thresholds
 from ..core.network.graph import service_area
+from ..toolbelt.qgis_compat import FieldType
 from ..toolbelt.styles import style_classes
 from .base import CrsAlgorithm
 from .road_network import RoadNetworkParameters
@@ -68,8 +68,8 @@ class ServiceAreasAlgorithm(RoadNetworkParameters, CrsAlgorithm):
         ids = services.column("point_id")
         unit, scale = ("min", 60.0) if by_time else ("km", 1000.0)
         fields = QgsFields()
-        for name, kind in (("point_id", QVariant.String), (f"limit_{unit}", QVariant.Double),
-                           (f"cost_{unit}", QVariant.Double)):  # fmt: skip
+        for name, kind in (("point_id", FieldType.String), (f"limit_{unit}", FieldType.Double),
+                           (f"cost_{unit}", FieldType.Double)):  # fmt: skip
             fields.append(QgsField(name, kind))
         rows = [
             [ids[s], limit / scale, c / scale]
@@ -92,8 +92,8 @@ class ServiceAreasAlgorithm(RoadNetworkParameters, CrsAlgorithm):
                     area_rows.append([ids[s], limit / scale, shapely.area(outline) / 1e6])
                     outlines.append(shapely.to_wkb(shapely.multipolygons([outline])))
             area_fields = QgsFields()
-            for name, kind in (("point_id", QVariant.String), (f"limit_{unit}", QVariant.Double),
-                               ("area_km2", QVariant.Double)):  # fmt: skip
+            for name, kind in (("point_id", FieldType.String), (f"limit_{unit}", FieldType.Double),
+                               ("area_km2", FieldType.Double)):  # fmt: skip
                 area_fields.append(QgsField(name, kind))
             areas_dest = self.write_table(parameters, self.AREAS, context, area_fields, area_rows, wkbs=outlines,
                                           wkb_type=QgsWkbTypes.MultiPolygon, crs=metric)  # fmt: skip

@@ -12,10 +12,10 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core.analysis.coverage import coverage
 from ..core.analysis.gaps import gap_zones
+from ..toolbelt.qgis_compat import FieldType
 from ..toolbelt.styles import style_distance, style_fill
 from .base import CrsAlgorithm, PopulationAreasMixin
 from .road_network import DistanceMethodParameters
@@ -67,19 +67,19 @@ class ServiceGapsAlgorithm(DistanceMethodParameters, PopulationAreasMixin, CrsAl
         )
         feedback.pushInfo(self.tr("{} areas, {:,.0f} people, are farther than {}.").format(
             len(order), pop[in_gap].sum(), limit))  # fmt: skip
-        measured = (QgsField("travel_min", QVariant.Double), distance[order] / 60.0) if by_time else (
-            QgsField("distance_m", QVariant.Double), distance[order])  # fmt: skip
+        measured = (QgsField("travel_min", FieldType.Double), distance[order] / 60.0) if by_time else (
+            QgsField("distance_m", FieldType.Double), distance[order])  # fmt: skip
         columns = [
-            (QgsField("gap_rank", QVariant.Int), np.arange(1, len(order) + 1)),
+            (QgsField("gap_rank", FieldType.Int), np.arange(1, len(order) + 1)),
             measured,
-            (QgsField("population_left_out", QVariant.Double), pop[order]),
+            (QgsField("population_left_out", FieldType.Double), pop[order]),
         ]
         dest = self.write_per_feature(parameters, self.OUTPUT, context, feedback, self.AREAS, areas.fids[order], columns,
                                       progress=(40, 80), only_listed=True)  # fmt: skip
         zones = gap_zones(areas.geometries[in_gap], pop[in_gap])
         fields = QgsFields()
-        for name, vtype in (("zone", QVariant.Int), ("areas", QVariant.Int), ("population", QVariant.Double),
-                            ("area_km2", QVariant.Double)):  # fmt: skip
+        for name, vtype in (("zone", FieldType.Int), ("areas", FieldType.Int), ("population", FieldType.Double),
+                            ("area_km2", FieldType.Double)):  # fmt: skip
             fields.append(QgsField(name, vtype))
         rows = [[i + 1, z.areas, z.population, z.area_km2] for i, z in enumerate(zones)]
         zones_dest = self.write_table(parameters, self.ZONES, context, fields, rows,

@@ -23,11 +23,11 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core.schema import FIELD_NAMES, PRUID, STORAGE_CRS
 from ..core.table import PointTable, text_column
 from ..core.validation import ERROR, WARNING, validate
+from ..toolbelt.qgis_compat import METRES, FieldType
 from ..toolbelt.translation import language
 from .base import CrsAlgorithm
 
@@ -64,7 +64,7 @@ class ValidateAlgorithm(CrsAlgorithm):
         distance = QgsProcessingParameterDistance(
             self.DUPLICATE_DISTANCE, self.tr("Likely-duplicate distance (m)"), 100.0, minValue=0
         )
-        distance.setDefaultUnit(0)  # metres
+        distance.setDefaultUnit(METRES)
         self.addParameter(distance)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Validation problems"), QgsProcessing.TypeVectorPoint))  # fmt: skip
@@ -103,8 +103,8 @@ class ValidateAlgorithm(CrsAlgorithm):
             points, shared, boundaries=boundaries, duplicate_distance=distance, language=language()
         )
         fields = QgsFields()
-        for name, kind in (("severity", QVariant.String), ("fid", QVariant.LongLong), ("point_id", QVariant.String),
-                           ("field", QVariant.String), ("code", QVariant.String), ("message", QVariant.String)):  # fmt: skip
+        for name, kind in (("severity", FieldType.String), ("fid", FieldType.LongLong), ("point_id", FieldType.String),
+                           ("field", FieldType.String), ("code", FieldType.String), ("message", FieldType.String)):  # fmt: skip
             fields.append(QgsField(name, kind))
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Point,
                                           QgsCoordinateReferenceSystem(STORAGE_CRS))  # fmt: skip

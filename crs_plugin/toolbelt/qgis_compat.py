@@ -1,0 +1,42 @@
+"""Where QGIS 3.22 and the current long-term release differ, in one place.
+
+QGIS 3.38 moved field types from ``QVariant.Type`` (deprecated there, with a warning at
+every ``QgsField``) to ``QMetaType.Type``; 3.22 only takes the former. Both enums number
+these types alike (``QVariant.Double == QMetaType.Double == 6``), so comparisons with
+``QgsField.type()`` work on either release whichever constant is used.
+"""
+
+from __future__ import annotations
+
+from qgis.core import Qgis, QgsUnitTypes
+from qgis.PyQt.QtCore import QMetaType, QVariant
+
+#: QgsField takes QMetaType.Type from QGIS 3.38 on.
+USES_METATYPE = Qgis.versionInt() >= 33800
+
+
+class FieldType:
+    """Field types for ``QgsField(name, FieldType.Double)`` on every supported QGIS."""
+
+    if USES_METATYPE:
+        String = QMetaType.QString
+        Double = QMetaType.Double
+        Int = QMetaType.Int
+        LongLong = QMetaType.LongLong
+        Bool = QMetaType.Bool
+        Date = QMetaType.QDate
+        DateTime = QMetaType.QDateTime
+        Time = QMetaType.QTime
+    else:
+        String = QVariant.String
+        Double = QVariant.Double
+        Int = QVariant.Int
+        LongLong = QVariant.LongLong
+        Bool = QVariant.Bool
+        Date = QVariant.Date
+        DateTime = QVariant.DateTime
+        Time = QVariant.Time
+
+
+#: Metres as QGIS's unit APIs take them (a scoped enum from 3.30; 3.40 refuses the plain int).
+METRES = Qgis.DistanceUnit.Meters if hasattr(Qgis, "DistanceUnit") else QgsUnitTypes.DistanceMeters
