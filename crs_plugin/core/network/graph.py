@@ -306,14 +306,19 @@ def with_ties(
 
 
 def _min_matrix(rows, cols, weights, size: int) -> csr_matrix:
-    """A CSR matrix keeping the cheapest of parallel edges (SciPy would add them up)."""
+    """A CSR matrix keeping the cheapest of parallel edges (SciPy would add them up), built
+    straight from the sorted edges (no COO conversion, which sorts again)."""
     usable = np.isfinite(weights) & (weights >= 0)
-    rows, cols, weights = rows[usable], cols[usable], weights[usable]
-    order = np.lexsort((weights, cols, rows))
-    rows, cols, weights = rows[order], cols[order], weights[order]
-    first = np.r_[True, (rows[1:] != rows[:-1]) | (cols[1:] != cols[:-1])]
-    weights = np.maximum(weights[first], _ZERO)
-    return csr_matrix((weights, (rows[first], cols[first])), shape=(size, size))
+    rows, cols, weights = rows[usable].astype(np.int64), cols[usable].astype(np.int64), weights[usable]
+    key = rows * size + cols
+    order = np.argsort(key, kind="stable")
+    key, weights = key[order], weights[order]
+    starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]]) if len(key) else np.zeros(0, np.int64)
+    cheapest = np.maximum(np.minimum.reduceat(weights, starts), _ZERO) if len(key) else np.zeros(0)
+    first = key[starts]
+    indptr = np.zeros(size + 1, dtype=np.int64)
+    np.cumsum(np.bincount(first // size, minlength=size), out=indptr[1:])
+    return csr_matrix((cheapest, first % size, indptr), shape=(size, size))
 
 
 @dataclass(frozen=True)
