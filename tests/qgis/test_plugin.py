@@ -18,7 +18,8 @@ def test_metadata_is_complete():
     for key in ("name", "qgisMinimumVersion", "description", "about", "version", "author", "email",
                 "repository", "tracker", "tags", "category", "experimental", "hasProcessingProvider"):  # fmt: skip
         assert entries.get(key, "").strip(), key
-    assert entries["qgisMinimumVersion"] == "3.22"
+    assert entries["qgisMinimumVersion"] == "3.22" and entries["qgisMaximumVersion"] == "3.99"
+    assert "3.22 LTR" in entries["about"] and "3.40 LTR" in entries["about"]  # the releases the suite runs on
     assert entries["hasProcessingProvider"] == "yes"
 
 
