@@ -1,65 +1,57 @@
-"""Vectorised coordinate transformation for the domain code (sources, validation).
+"""Coordinate transformation for the domain code (sources, validation), through GDAL's OSR.
 
-The plugin never changes PROJ's settings for the process (QGIS and other plugins
-share it): pyproj uses its own PROJ data as installed, and is shown where the data is
-only when it found none.
+OSR uses the PROJ library and data QGIS uses, with a PROJ context per thread, so a source
+loaded in a background task transforms safely beside QGIS (pyproj's objects crashed
+there on QGIS 3.40). Nothing is changed for the process: no PROJ setting, no environment
+variable, and GDAL's exception switch only inside these calls.
 """
 
 from __future__ import annotations
 
-import os
-import sys
-from functools import lru_cache
+import threading
 
 import numpy as np
-import pyproj
-from pyproj.datadir import DataDirError
+from osgeo import osr
 
 from .errors import CoordinateError
+from .gdal_exceptions import gdal_exceptions
 from .schema import CANADA_BBOX, STORAGE_CRS
 
-
-def _give_pyproj_the_proj_data_it_lacks() -> None:
-    """pyproj in a virtual environment looks for ``proj.db`` under the environment's prefix
-    and, finding none, cannot build any transformer (Debian 13's pyproj refuses outright).
-    Only then is it pointed at the PROJ data GDAL uses (or the base interpreter's); a pyproj
-    that found its data is left alone, and no environment variable is set for the process."""
-    try:
-        pyproj.datadir.get_data_dir()
-        return
-    except DataDirError:
-        pass
-    candidates = [os.path.join(sys.base_prefix, "share", "proj")]
-    try:
-        from osgeo import osr
-
-        candidates = [*(osr.GetPROJSearchPaths() or []), *candidates]
-    except ImportError:  # pragma: no cover - GDAL comes with QGIS
-        pass
-    for path in candidates:
-        if os.path.exists(os.path.join(path, "proj.db")):
-            pyproj.datadir.set_data_dir(path)
-            return
+_per_thread = threading.local()  # OSR objects are not shared between threads
 
 
-_give_pyproj_the_proj_data_it_lacks()
-
-
-@lru_cache(maxsize=64)
-def _transformer(src: str, dst: str) -> pyproj.Transformer:
-    try:
-        return pyproj.Transformer.from_crs(src, dst, always_xy=True)
-    except pyproj.exceptions.CRSError as exc:
-        raise CoordinateError(f"Unknown coordinate reference system: {exc}") from None
+def _srs(text: str) -> osr.SpatialReference:
+    cache = _per_thread.__dict__.setdefault("srs", {})
+    if text not in cache:
+        srs = osr.SpatialReference()
+        try:
+            with gdal_exceptions():
+                srs.SetFromUserInput(text)
+        except RuntimeError as exc:
+            raise CoordinateError(f"Unknown coordinate reference system {text!r}: {exc}") from None
+        srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)  # x = easting / longitude
+        cache[text] = srs
+    return cache[text]
 
 
 def same_crs(a: str, b: str) -> bool:
     if a == b:
         return True
     try:
-        return pyproj.CRS.from_user_input(a) == pyproj.CRS.from_user_input(b)
-    except pyproj.exceptions.CRSError:
+        return bool(_srs(a).IsSame(_srs(b)))
+    except CoordinateError:
         return False
+
+
+def northing_first(text: str) -> bool:
+    """True when the CRS's own axis order (its authority's) puts northing or latitude first."""
+    srs = osr.SpatialReference()
+    try:
+        with gdal_exceptions():
+            srs.SetFromUserInput(text)
+    except RuntimeError:
+        return False
+    return bool(srs.EPSGTreatsAsLatLong() or srs.EPSGTreatsAsNorthingEasting())
 
 
 def transform_xy(x, y, src: str, dst: str):
@@ -68,10 +60,17 @@ def transform_xy(x, y, src: str, dst: str):
     transformed by QGIS with the project's transform context instead (layer_arrays)."""
     x = np.asarray(x, dtype=float)
     y = np.asarray(y, dtype=float)
-    if same_crs(src, dst):
+    if same_crs(src, dst) or x.size == 0:
         return x, y
-    tx, ty = _transformer(src, dst).transform(x, y)
-    return np.asarray(tx, dtype=float), np.asarray(ty, dtype=float)
+    with gdal_exceptions():
+        try:
+            transform = osr.CoordinateTransformation(_srs(src), _srs(dst))
+            points = np.asarray(
+                transform.TransformPoints(np.column_stack([x.ravel(), y.ravel()])), dtype=float
+            )
+        except RuntimeError as exc:
+            raise CoordinateError(f"Coordinates cannot be transformed from {src} to {dst}: {exc}") from None
+    return points[:, 0].reshape(x.shape), points[:, 1].reshape(y.shape)
 
 
 def outside_canada(lon: np.ndarray, lat: np.ndarray) -> np.ndarray:

@@ -259,7 +259,7 @@ class FieldMapping:
             lon, lat = to_storage_crs(x, y, crs)
         except CoordinateError:
             raise
-        except Exception as exc:  # pyproj raises several types for impossible input
+        except (RuntimeError, ValueError) as exc:  # impossible input
             raise CoordinateError(
                 f"Source '{self.source_id}': coordinates cannot be transformed from {crs}: {exc}"
             ) from None

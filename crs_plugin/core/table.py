@@ -99,7 +99,9 @@ def concat_tables(tables: list[RawTable]) -> RawTable:
     }
     x = np.concatenate([t.x for t in tables]) if tables else np.zeros(0)
     y = np.concatenate([t.y for t in tables]) if tables else np.zeros(0)
-    crss = list(dict.fromkeys(t.crs for t in tables if len(t)))
+    # A page that declares no CRS is in the source's default one; only declarations may disagree
+    # (MapServer 8.4's GeoJSON names the CRS on some pages only).
+    crss = list(dict.fromkeys(t.crs for t in tables if len(t) and t.crs is not None))
     if len(crss) > 1:
         raise SourceError(f"The pages of one source came in different CRSs ({', '.join(map(str, crss))}).")
     notes = list(dict.fromkeys(note for t in tables for note in t.notes))

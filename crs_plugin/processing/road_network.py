@@ -3,8 +3,9 @@
 Roads are read once through the plugin's layer reader (OGR's Arrow stream for files,
 QGIS's iterator otherwise; transformed by QGIS with the project's transform context),
 then handed to the array-built network engine in ``core.network``. Segment lengths are
-geodesic on the WGS 84 ellipsoid, as QGIS's network analysis measures them with
-``QgsDistanceArea``; the positions on the ellipsoid come from QGIS's own transform.
+measured as the running QGIS's network analysis measures them (``QgsDistanceArea``:
+geodesic on WGS 84 up to QGIS 3.36, on the project's ellipsoid from 3.38); the positions on
+the ellipsoid come from QGIS's own transform.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 from qgis.core import (
+    Qgis,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsDistanceArea,
@@ -36,8 +38,10 @@ from .layer_arrays import transform_coordinates
 
 #: Part of every cache key: bump when the way networks are built changes.
 _CACHE_VERSION = "road-network-1"
-#: The ellipsoid QGIS's network analysis measures road lengths on (ours and native:shortestpath… agree).
-ELLIPSOID = "WGS84"
+#: QGIS's network analysis measured road lengths on WGS 84 up to 3.36, and on the ellipsoid of
+#: the Processing context (the project's; planar when "NONE") from 3.38 (QGIS pull request 56764):
+#: the engine measures as the running QGIS does, so results equal its own algorithms'.
+CONTEXT_ELLIPSOID_SINCE = 33800
 
 
 class RoadNetworkParameters:
@@ -165,7 +169,7 @@ class RoadNetworkParameters:
                 speed[usable] = values[usable]
         tolerance = self.parameterAsDouble(parameters, self.TOLERANCE, context)
         key = network_key(_CACHE_VERSION, segments, owner, direction, speed, tolerance, metric.toWkt(),
-                          ellipsoid.semi_major, ellipsoid.inverse_flattening,
+                          ellipsoid and (ellipsoid.semi_major, ellipsoid.inverse_flattening),
                           str(context.transformContext().coordinateOperations()))  # fmt: skip
         folder = Path(Settings().cache_folder) / "road_networks"
         network = load_network(folder, key)
@@ -206,12 +210,26 @@ class RoadNetworkParameters:
         return codes
 
 
-def lonlat_transform(metric: QgsCoordinateReferenceSystem, context):
+def network_ellipsoid(context) -> str | None:
+    """The ellipsoid QGIS's own network analysis would measure on here (None: planar)."""
+    if Qgis.versionInt() < CONTEXT_ELLIPSOID_SINCE:
+        return "WGS84"
+    ellipsoid = context.ellipsoid()
+    return None if not ellipsoid or ellipsoid.upper() == "NONE" else ellipsoid
+
+
+def lonlat_transform(metric: QgsCoordinateReferenceSystem, context, ellipsoid_name: str | None = ""):
     """QGIS's transform from the graph CRS to the longitude/latitude of the ellipsoid its
-    QgsDistanceArea measures on, as a function of (n, 2) arrays, and that ellipsoid."""
+    QgsDistanceArea measures on, as a function of (n, 2) arrays, and that ellipsoid; (None,
+    None) for planar lengths. ``ellipsoid_name`` defaults to what QGIS's network analysis uses."""
+    name = network_ellipsoid(context) if ellipsoid_name == "" else ellipsoid_name
+    if name is None:
+        return None, None
     area = QgsDistanceArea()
     area.setSourceCrs(metric, context.transformContext())
-    area.setEllipsoid(ELLIPSOID)
+    area.setEllipsoid(name)
+    if not area.willUseEllipsoid():
+        return None, None
     transform = QgsCoordinateTransform(metric, area.ellipsoidCrs(), context.transformContext())
     ellipsoid = Ellipsoid(area.ellipsoidSemiMajor(), area.ellipsoidInverseFlattening())
     return (lambda xy: transform_coordinates(xy, transform)), ellipsoid

@@ -8,7 +8,7 @@ these types alike (``QVariant.Double == QMetaType.Double == 6``), so comparisons
 
 from __future__ import annotations
 
-from qgis.core import Qgis, QgsUnitTypes
+from qgis.core import Qgis, QgsMapLayerProxyModel, QgsUnitTypes
 from qgis.PyQt.QtCore import QMetaType, QVariant
 
 #: QgsField takes QMetaType.Type from QGIS 3.38 on.
@@ -40,3 +40,11 @@ class FieldType:
 
 #: Metres as QGIS's unit APIs take them (a scoped enum from 3.30; 3.40 refuses the plain int).
 METRES = Qgis.DistanceUnit.Meters if hasattr(Qgis, "DistanceUnit") else QgsUnitTypes.DistanceMeters
+
+#: Layer filters for map layer combo boxes (Qgis.LayerFilter from 3.34; the old flags are deprecated).
+_LAYER_FILTER = getattr(Qgis, "LayerFilter", None)
+POLYGON_OR_POINT_LAYERS = (
+    _LAYER_FILTER.PolygonLayer | _LAYER_FILTER.PointLayer
+    if _LAYER_FILTER is not None
+    else QgsMapLayerProxyModel.PolygonLayer | QgsMapLayerProxyModel.PointLayer
+)

@@ -15,7 +15,6 @@ from qgis.core import (
     Qgis,
     QgsApplication,
     QgsFeatureRequest,
-    QgsMapLayerProxyModel,
     QgsMessageLog,
     QgsProcessingUtils,
     QgsProject,
@@ -58,6 +57,7 @@ from ..core.schema import CHANNELS, JURISDICTIONS, ORDERS_OF_GOVERNMENT, POINT_T
 from ..core.store import LOADS_LAYER, POINTS_LAYER
 from ..toolbelt.log import LOG_TAG
 from ..toolbelt.network import qgis_http_client
+from ..toolbelt.qgis_compat import POLYGON_OR_POINT_LAYERS
 from ..toolbelt.settings import Settings
 from ..toolbelt.signing_keys import create_signing_key, public_key
 from ..toolbelt.styles import style_service_points
@@ -304,7 +304,7 @@ class ServicePointsDock(QgsDockWidget):
         layout = QVBoxLayout(page)
         form = QFormLayout()
         self.census = QgsMapLayerComboBox()
-        self.census.setFilters(QgsMapLayerProxyModel.PolygonLayer | QgsMapLayerProxyModel.PointLayer)
+        self.census.setFilters(POLYGON_OR_POINT_LAYERS)
         self.census.setAllowEmptyLayer(True)
         form.addRow(self.tr("Census population layer"), self.census)
         layout.addLayout(form)

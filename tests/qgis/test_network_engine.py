@@ -176,7 +176,10 @@ def test_engine_equals_the_qgis_graph_builder_path(sample_roads, census_copy, sa
     rng = np.random.default_rng(3)
     service_xy = demand_xy[rng.choice(len(demand_xy), 25, replace=False)] + rng.normal(0, 300, (25, 2))
     old_index, old_network = qgis_graph_builder_nearest(sample_roads, demand_xy, service_xy)
-    to_lonlat, ellipsoid = lonlat_transform(QgsCoordinateReferenceSystem("EPSG:3347"), QgsProcessingContext())
+    # The previous implementation measured on WGS 84 whatever the QGIS release.
+    to_lonlat, ellipsoid = lonlat_transform(
+        QgsCoordinateReferenceSystem("EPSG:3347"), QgsProcessingContext(), "WGS84"
+    )
     lines = shapely.from_wkb([bytes(f.geometry().asWkb()) for f in sample_roads.getFeatures()])
     segments, owner = segments_of(lines)
     net = build_network(segments, owner, 0.0, to_lonlat, ellipsoid)

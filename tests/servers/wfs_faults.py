@@ -16,10 +16,15 @@ LON_LAT = [(-123.1 + i * 0.001, 49.28) for i in range(95)]
 
 
 def _albers(points):
-    import pyproj
+    from osgeo import osr
 
-    t = pyproj.Transformer.from_crs("EPSG:4326", "EPSG:3005", always_xy=True)
-    return [t.transform(x, y) for x, y in points]
+    wgs84, albers = osr.SpatialReference(), osr.SpatialReference()
+    wgs84.ImportFromEPSG(4326)
+    albers.ImportFromEPSG(3005)
+    for srs in (wgs84, albers):
+        srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    transform = osr.CoordinateTransformation(wgs84, albers)
+    return [transform.TransformPoint(x, y)[:2] for x, y in points]
 
 
 class FakeWfs(LoopbackServer):

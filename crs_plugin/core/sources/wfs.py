@@ -24,6 +24,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from ..crs import northing_first
 from ..errors import SourceError
 from ..http import HttpClient
 from ..schema import Provenance
@@ -98,6 +99,11 @@ class WfsSource:
                 "forever. Raise the connector's 'max_pages'."
             )
         raw = concat_tables(tables)
+        if self.out_format == "gml":
+            # GML may leave out a property whose value is NULL (QGIS Server 3.40 does): the
+            # feature type's schema says which columns the layer has, present or not.
+            for name in self._declared_properties():
+                raw.columns.setdefault(name, np.full(len(raw), None, dtype=object))
         if matched is not None and len(raw) != matched:
             raise SourceError(
                 f"{self.url}: got {len(raw)} of {matched} features (numberMatched) because the server "
@@ -112,6 +118,27 @@ class WfsSource:
             extra={"server_count": matched},
         )
         return raw, provenance
+
+    def _declared_properties(self) -> list[str]:
+        """The feature type's non-geometry properties (DescribeFeatureType); [] when the server
+        does not say (the features alone then tell the columns)."""
+        v2 = self.version == "2.0.0"
+        params = {"SERVICE": "WFS", "VERSION": self.version, "REQUEST": "DescribeFeatureType",
+                  "TYPENAMES" if v2 else "TYPENAME": self.type_name}  # fmt: skip
+        try:
+            root = _parse_xml(self.client.get(self.url, params).body, self.url)
+        except SourceError:
+            return []
+        names = []
+        for element in root.iter():
+            if _local(element.tag) != "element" or not element.get("name"):
+                continue
+            kind = element.get("type") or ""
+            if "PropertyType" in kind and kind.split(":")[0] in ("gml", ""):  # geometry
+                continue
+            if element.get("name") != self.type_name.split(":")[-1]:
+                names.append(element.get("name"))
+        return names
 
     def _params(self, start: int) -> dict:
         v2 = self.version == "2.0.0"
@@ -212,13 +239,7 @@ def _northing_first(srs: str) -> bool:
     """URN and OGC URI forms of srsName mean the CRS's own axis order (latitude first for EPSG:4326)."""
     if not _AUTHORITY_ORDER.search(srs):
         return False  # "EPSG:4326" and "http://www.opengis.net/gml/srs/epsg.xml#4326": x, y
-    import pyproj
-
-    try:
-        axes = pyproj.CRS.from_user_input(_srs_crs(srs)).axis_info
-    except pyproj.exceptions.CRSError:
-        return False
-    return bool(axes) and axes[0].direction.lower() == "north"
+    return northing_first(_srs_crs(srs))
 
 
 def _find_point(element):
