@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+import ssl
 import time
 import urllib.error
 import urllib.request
@@ -63,12 +64,20 @@ class HttpStatusError(Exception):
 Transport = Callable[[str, dict, float, int], HttpResponse]
 
 
+class UntrustedCertificateError(ConnectionError):
+    """The server's TLS certificate does not chain to a trusted certificate authority."""
+
+
 def urllib_transport(
-    url: str, headers: dict, timeout_s: float, max_bytes: int, proxy: str | None = None
-) -> HttpResponse:
-    """Python's HTTP stack; ``proxy`` (http://host:port) overrides the environment's proxy settings."""
+    url: str, headers: dict, timeout_s: float, max_bytes: int, proxy: str | None = None,
+    ssl_context: ssl.SSLContext | None = None,
+) -> HttpResponse:  # fmt: skip
+    """Python's HTTP stack; ``proxy`` (http://host:port) overrides the environment's proxy settings,
+    ``ssl_context`` the certificate authorities trusted (inside QGIS: QGIS's, see toolbelt.network)."""
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, **headers})  # noqa: S310 - scheme checked
     handlers = [urllib.request.ProxyHandler({"http": proxy, "https": proxy})] if proxy else []
+    if ssl_context is not None:
+        handlers.append(urllib.request.HTTPSHandler(context=ssl_context))
     try:
         with urllib.request.build_opener(*handlers).open(request, timeout=timeout_s) as response:
             body = response.read(max_bytes + 1)
@@ -83,6 +92,8 @@ def urllib_transport(
                               error_body) from None  # fmt: skip
     except urllib.error.URLError as exc:
         reason = exc.reason
+        if isinstance(reason, ssl.SSLCertVerificationError):
+            raise UntrustedCertificateError(reason.verify_message or str(reason)) from None
         raise (reason if isinstance(reason, OSError) else ConnectionError(str(reason))) from None
     check_size(url, len(body), max_bytes)
     return HttpResponse(url, status, response_headers, body)
@@ -128,6 +139,12 @@ class HttpClient:
                     ) from None
                 last_problem = f"the server answered {exc.code} {exc.reason}"
                 wait = max(wait, self._retry_after(exc.headers.get("retry-after")))
+            except UntrustedCertificateError as exc:  # retrying cannot help: say what to do
+                raise SourceError(
+                    f"The certificate of {urlsplit(full).hostname} is not trusted ({exc}). If your "
+                    "organisation uses its own certificate authority, add it to QGIS: Settings › Options › "
+                    "Authentication › Manage certificates › Authorities, then load again."
+                ) from None
             except OSError as exc:  # TimeoutError, ConnectionError, socket errors
                 reason = getattr(exc, "reason", exc)
                 timed_out = isinstance(exc, TimeoutError) or "timed out" in str(reason)

@@ -3,7 +3,8 @@
 The requests themselves go through ``HttpClient``'s urllib transport (the same
 retries, limits and messages everywhere, and safe from background tasks and
 worker threads); what comes from QGIS is the proxy of Settings › Options ›
-Network (with its exclusions) and, when a catalogue source names one, a Basic
+Network (with its exclusions), the certificate authorities added to QGIS's authentication
+manager and, when a catalogue source names one, a Basic
 authentication configuration of QGIS's auth manager, whose credentials are read
 at request time and never stored or logged by the plugin.
 """
@@ -11,9 +12,10 @@ at request time and never stored or logged by the plugin.
 from __future__ import annotations
 
 import base64
+import ssl
 from urllib.parse import quote, urlsplit
 
-from qgis.core import QgsNetworkAccessManager
+from qgis.core import QgsApplication, QgsNetworkAccessManager
 from qgis.PyQt.QtNetwork import QNetworkProxy
 
 from ..core.errors import SourceError
@@ -46,10 +48,24 @@ def basic_auth_header(authcfg: str) -> dict[str, str]:
     return {"Authorization": f"Basic {token}"}
 
 
+def qgis_ssl_context() -> ssl.SSLContext:
+    """TLS trust as QGIS has it: the system's certificate authorities plus those added to QGIS's
+    authentication manager (networks that inspect TLS have their own), which urllib alone ignores."""
+    context = ssl.create_default_context()
+    manager = QgsApplication.authManager()
+    authorities = manager.trustedCaCertsCache() if manager is not None else []
+    pem = "".join(bytes(cert.toPem()).decode("ascii") for cert in authorities if not cert.isNull())
+    if pem:
+        context.load_verify_locations(cadata=pem)
+    return context
+
+
 def qgis_transport(authcfg: str = ""):
-    """A transport for ``HttpClient`` with QGIS's proxy and, optionally, an auth configuration."""
+    """A transport for ``HttpClient`` with QGIS's proxy, its certificate authorities and,
+    optionally, an auth configuration."""
     proxy, excludes = qgis_proxy()
     auth = basic_auth_header(authcfg) if authcfg else {}
+    context = qgis_ssl_context()
 
     def fetch(url: str, headers: dict, timeout_s: float, max_bytes: int):
         use_proxy = proxy if proxy and not any(url.startswith(e) for e in excludes) else None
@@ -60,7 +76,9 @@ def qgis_transport(authcfg: str = ""):
         ):
             # Basic credentials in clear text over the network: refuse rather than leak them.
             raise SourceError(f"Refusing to send credentials to {url} without https.")
-        return urllib_transport(url, {**headers, **auth}, timeout_s, max_bytes, proxy=use_proxy)
+        return urllib_transport(
+            url, {**headers, **auth}, timeout_s, max_bytes, proxy=use_proxy, ssl_context=context
+        )
 
     return fetch
 
