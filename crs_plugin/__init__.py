@@ -71,6 +71,9 @@ def _shapely_geos_newer_than_qgis() -> str | None:
 
 def classFactory(iface):  # noqa: N802 - name required by QGIS
     """Entry point QGIS calls; imports lazily so that loading the package is cheap."""
+    from .toolbelt.dependencies import use_installed_dependencies
+
+    use_installed_dependencies()  # packages the plugin installed for itself, if any
     missing = missing_requirements()
     if missing:
         from .plugin import MissingRequirementsPlugin

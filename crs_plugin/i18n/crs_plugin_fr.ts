@@ -40,6 +40,37 @@
     </message>
   </context>
   <context>
+    <name>MissingRequirementsPlugin</name>
+    <message>
+      <source>Details…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Install them for the plugin</source>
+      <translation>Les installer pour l’extension</translation>
+    </message>
+    <message>
+      <source>Installing Python packages for CRS Service Points</source>
+      <translation>Installation de paquets Python pour Points de service CRS</translation>
+    </message>
+    <message>
+      <source>The packages are installed; restart QGIS to use CRS Service Points.</source>
+      <translation>Les paquets sont installés; redémarrez QGIS pour utiliser Points de service CRS.</translation>
+    </message>
+    <message>
+      <source>Some Python packages are missing: {}.</source>
+      <translation>Des paquets Python manquent : {}.</translation>
+    </message>
+    <message>
+      <source>Or let the plugin install them with QGIS's own Python into its own folder ({}), without touching the system's Python.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The packages could not be installed: {}</source>
+      <translation>Les paquets n’ont pas pu être installés : {}</translation>
+    </message>
+  </context>
+  <context>
     <name>ReviewDialog</name>
     <message>
       <source>Each conflict shows the value the contributor started from (base), the shared store's value now, and the submitted value. Choose for each: keep the store's, take the submission's, or type a value.</source>
