@@ -43,7 +43,7 @@
     <name>MissingRequirementsPlugin</name>
     <message>
       <source>Details…</source>
-      <translation type="unfinished" />
+      <translation>Détails…</translation>
     </message>
     <message>
       <source>Install them for the plugin</source>
@@ -63,7 +63,7 @@
     </message>
     <message>
       <source>Or let the plugin install them with QGIS's own Python into its own folder ({}), without touching the system's Python.</source>
-      <translation type="unfinished" />
+      <translation>Ou laissez l’extension les installer avec le Python de QGIS dans son propre dossier ({}), sans toucher au Python du système.</translation>
     </message>
     <message>
       <source>The packages could not be installed: {}</source>
