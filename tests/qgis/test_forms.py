@@ -11,7 +11,20 @@ from crs_plugin.ui.forms import configure_form, save_form_as_default
 from tests.checkout_edits import write_sample_checkout
 
 
+def checkable_combos(form) -> list[QgsCheckableComboBox]:
+    """The form's multi-selects (QGIS 3.40 returns them typed as QComboBox: cast by class name)."""
+    from qgis.PyQt import sip
+    from qgis.PyQt.QtWidgets import QComboBox
+
+    return [sip.cast(w, QgsCheckableComboBox) for w in form.findChildren(QComboBox)
+            if w.metaObject().className() == "QgsCheckableComboBox"]  # fmt: skip
+
+
 def test_services_are_a_multi_select_that_stores_codes(qgis_app, sample_store, tmp_path):
+    from qgis.gui import QgsGui
+
+    if "TextEdit" not in QgsGui.editorWidgetRegistry().factories():
+        QgsGui.editorWidgetRegistry().initEditors()  # as QGIS desktop does (3.40 crashes without it)
     register_code_list_widget()  # as the plugin does when it starts
     path = write_sample_checkout(sample_store, tmp_path / "nb.gpkg")
     layer = QgsVectorLayer(f"{path}|layername=service_points", "nb", "ogr")
@@ -24,7 +37,7 @@ def test_services_are_a_multi_select_that_stores_codes(qgis_app, sample_store, t
 
     feature = next(reopened.getFeatures())
     form = QgsAttributeForm(reopened, feature, QgsAttributeEditorContext())
-    combo = next(w for w in form.findChildren(QgsCheckableComboBox) if w.count() == 14)
+    combo = next(w for w in checkable_combos(form) if w.count() == 14)
     assert sorted(combo.checkedItemsData()) == sorted(feature["services"].split(";"))
     assert "Passeports" in [combo.itemText(i) for i in range(combo.count())]
 
