@@ -4,14 +4,17 @@
 SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
+# Test-only tools (frictionless, selenium) whose dependencies would move the plugin's: their own venv.
+OPENDATA_VENV := .venv-opendata
 PLUGIN := crs_plugin
 VERSION := $(shell sed -n 's/^version=//p' $(PLUGIN)/metadata.txt)
 DIST := dist
 # Debian packages: QGIS and its Python bindings, a virtual X server for GUI tests,
 # NumPy/SciPy/pyproj built against the same libraries as QGIS, PostgreSQL/PostGIS
-# for the shared-store tests.
+# for the shared-store tests, Chromium and its WebDriver for the finder page's tests.
 APT_PACKAGES := qgis python3-qgis qgis-providers xvfb python3-venv python3-scipy \
-	python3-pyproj postgresql postgresql-15-postgis-3 zip qgis-server-wfs qgis-server-wfs3 python3-jsonschema python3-psycopg2 qttools5-dev-tools cgi-mapserver
+	python3-pyproj postgresql postgresql-15-postgis-3 zip qgis-server-wfs qgis-server-wfs3 python3-jsonschema python3-psycopg2 qttools5-dev-tools cgi-mapserver \
+	chromium chromium-driver
 TS := $(PLUGIN)/i18n/crs_plugin_fr.ts
 QM := $(TS:.ts=.qm)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -23,7 +26,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: deps apt-deps demo test lint format package deploy sample-data clean translations screenshots
 
-deps: apt-deps $(VENV)/.installed $(QM)
+deps: apt-deps $(VENV)/.installed $(OPENDATA_VENV)/.installed $(QM)
 
 apt-deps:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -37,6 +40,11 @@ $(VENV)/.installed: requirements.txt requirements-reference.txt | apt-deps
 	test -x $(PY) || /usr/bin/python3 -m venv --system-site-packages $(VENV)
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
 	$(PY) -m pip install -q --disable-pip-version-check --no-deps -r requirements-reference.txt
+	touch $@
+
+$(OPENDATA_VENV)/.installed: requirements-opendata.txt | apt-deps
+	test -x $(OPENDATA_VENV)/bin/python || /usr/bin/python3 -m venv $(OPENDATA_VENV)
+	$(OPENDATA_VENV)/bin/python -m pip install -q --disable-pip-version-check --no-deps -r requirements-opendata.txt
 	touch $@
 
 # French interface: Qt's lrelease compiles the translation QGIS loads.

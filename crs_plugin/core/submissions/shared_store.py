@@ -51,6 +51,16 @@ def _column_ddl() -> str:
     return ",\n  ".join(cols)
 
 
+def _added_columns_ddl() -> str:
+    """Fields added to the schema since a store was installed: added (nullable) by ``install``."""
+    return "\n".join(
+        f"ALTER TABLE crs.service_points ADD COLUMN IF NOT EXISTS {f.name} "
+        f"{'date' if f.type == FieldType.DATE else 'text'};"
+        for f in FIELDS
+        if not f.required
+    )
+
+
 # Fixed names only (no input): the DDL is built once from the schema.
 DDL = f"""
 CREATE EXTENSION IF NOT EXISTS postgis;
@@ -73,6 +83,7 @@ CREATE TABLE IF NOT EXISTS crs.service_points (
   row_version bigint NOT NULL DEFAULT 0,
   updated_at timestamptz NOT NULL DEFAULT now(),
   updated_by text NOT NULL DEFAULT current_user);
+{_added_columns_ddl()}
 CREATE INDEX IF NOT EXISTS service_points_geom ON crs.service_points USING gist (geom);
 CREATE INDEX IF NOT EXISTS service_points_jurisdiction ON crs.service_points (jurisdiction);
 CREATE TABLE IF NOT EXISTS crs.contributors (
