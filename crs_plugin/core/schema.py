@@ -128,6 +128,8 @@ TIME_ZONE_OFFSETS = {
     "America/Whitehorse": -7.0, "America/Dawson": -7.0, "America/Creston": -7.0, "America/Dawson_Creek": -7.0,
     "America/Fort_Nelson": -7.0, "America/Vancouver": -8.0,
 }  # fmt: skip
+TIME_ZONES = tuple(Choice(zone, zone.split("/")[1].replace("_", " "), zone.split("/")[1].replace("_", " "))
+                   for zone in TIME_ZONE_OFFSETS)  # fmt: skip
 #: The time zone of most of each province or territory (a point's own ``time_zone`` wins).
 PROVINCE_TIME_ZONES = {
     "NL": "America/St_Johns", "PE": "America/Halifax", "NS": "America/Halifax", "NB": "America/Moncton",
@@ -136,6 +138,8 @@ PROVINCE_TIME_ZONES = {
     "NT": "America/Yellowknife", "NU": "America/Iqaluit",
 }  # fmt: skip
 
+#: Channels whose reach is a service region, not a distance from a counter.
+REGIONAL_CHANNELS = frozenset({"call_centre", "digital"})
 CHANNELS = (
     Choice("in_person", "In person", "En personne"),
     Choice("digital", "Digital", "Numérique"),
@@ -220,6 +224,22 @@ FIELDS: tuple[FieldDef, ...] = (
              "ID de l'enregistrement dans la source", required=True, max_length=120),
     FieldDef("last_verified", FieldType.DATE, "Last verified", "Dernière vérification",
              pattern=_DATE),
+    FieldDef("service_region", FieldType.LIST, "Service region", "Région desservie",
+             choices=JURISDICTIONS, pattern=_MUNICIPALITY_CODE,
+             help_en="Where a call centre or digital service serves: province/territory codes, CA for all of "
+                     "Canada, or 7-digit census subdivision codes, separated by ';'.",
+             help_fr="Où un centre d'appels ou un service numérique offre ses services : codes de province/"
+                     "territoire, CA pour tout le Canada, ou codes de subdivision de recensement à 7 chiffres, "
+                     "séparés par « ; »."),
+    FieldDef("service_region_extent", FieldType.STRING, "Service region (polygon)", "Région desservie (polygone)",
+             max_length=500_000,
+             help_en="A GeoJSON Polygon or MultiPolygon in longitude/latitude (EPSG:4326), for a region that "
+                     "follows no census boundary.",
+             help_fr="Un Polygon ou MultiPolygon GeoJSON en longitude/latitude (EPSG:4326), pour une région qui ne "
+                     "suit aucune limite de recensement."),
+    FieldDef("time_zone", FieldType.ENUM, "Time zone", "Fuseau horaire", choices=TIME_ZONES,
+             help_en="Time zone of the hours (IANA name); by default the province's.",
+             help_fr="Fuseau horaire des heures d'ouverture (nom IANA); par défaut celui de la province."),
     FieldDef("contact_name", FieldType.STRING, "Contact person (internal)", "Personne-ressource (interne)",
              max_length=250, internal=True,
              help_en="Who in the organization answers for this point; not published.",

@@ -7,7 +7,6 @@ from datetime import date, datetime
 from pathlib import Path
 
 import numpy as np
-import shapely
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsProcessing,
@@ -23,14 +22,11 @@ from qgis.core import (
 )
 
 from ..core.opendata.package import DEFAULT_LICENCE, FINDER, LICENCES, PackageInfo, write_package
-from ..core.schema import FIELD_NAMES, JURISDICTIONS, PRUID, STORAGE_CRS
+from ..core.regions import boundary_collection
+from ..core.schema import FIELD_NAMES, STORAGE_CRS
 from ..core.table import PointTable, text_column
 from .base import CrsAlgorithm
 
-_PROVINCE_BY_PRUID = {v: k for k, v in PRUID.items()}
-_NAMES = {c.code: c.en for c in JURISDICTIONS}
-#: Boundaries are simplified for the page (degrees; about 500 m): a finder's base map, not a survey.
-BOUNDARY_TOLERANCE = 0.005
 BOUNDARIES_FILE = "boundaries.geojson"
 
 
@@ -181,24 +177,6 @@ def _text(value):
     if isinstance(value, (date, datetime)):
         return value.isoformat()[:10]
     return value
-
-
-def boundary_collection(geometries, codes) -> dict:
-    """One feature per code: its areas merged and simplified, with the code as the plugin
-    names it (a PRUID becomes the province's code) and an English name where known."""
-    geometries = np.asarray(geometries, dtype=object)
-    codes = np.array(["" if c is None else str(c) for c in codes], dtype=object)
-    present = ~shapely.is_missing(geometries) & ~shapely.is_empty(geometries)
-    features = []
-    for raw in sorted(set(codes[present].tolist())):
-        merged = shapely.union_all(shapely.make_valid(geometries[present & (codes == raw)]))
-        merged = shapely.simplify(merged, BOUNDARY_TOLERANCE, preserve_topology=True)
-        code = _PROVINCE_BY_PRUID.get(raw, raw)
-        features.append({
-            "type": "Feature", "properties": {"code": code, "name": _NAMES.get(code, code)},
-            "geometry": json.loads(shapely.to_geojson(shapely.set_precision(merged, 1e-6))),
-        })  # fmt: skip
-    return {"type": "FeatureCollection", "features": features}
 
 
 def shared_points(connection: str) -> PointTable:

@@ -23,10 +23,11 @@ def census_layer(path) -> QgsVectorLayer:
 
 
 @pytest.fixture
-def published(crs_provider, sample_store, census_copy, tmp_path):
+def published(crs_provider, channels_store, census_copy, tmp_path):
+    """The sample's counters, call centres and digital services published with province outlines."""
     folder = tmp_path / "package"
     result = processing.run("crs:publishopendata", {
-        "SERVICE_POINTS": f"{sample_store}|layername=service_points", "BOUNDARIES": census_layer(census_copy),
+        "SERVICE_POINTS": f"{channels_store}|layername=service_points", "BOUNDARIES": census_layer(census_copy),
         "OUTPUT": str(folder),
     })  # fmt: skip
     return folder, result
@@ -34,7 +35,7 @@ def published(crs_provider, sample_store, census_copy, tmp_path):
 
 def test_publish_from_the_store_with_province_boundaries(published):
     folder, result = published
-    assert (result["LOCATIONS"], result["SERVICES_PUBLISHED"]) == (275, 313)
+    assert (result["LOCATIONS"], result["SERVICES_PUBLISHED"]) == (283, 331)
     assert result["OUTPUT"] == str(folder) and result["FINDER"] == str(folder / "index.html")
     for name in ("datapackage.json", "locations.geojson", "README.md", "reimport/sources.json",
                  "hsds/service_at_location.csv", "hsds/json/services.json"):  # fmt: skip
@@ -139,6 +140,14 @@ def test_the_finder_page_in_headless_chromium(published, tmp_path):
     )
     expected = [pid for d, pid in expected if d <= 50]
     assert 2 <= len(expected) < 20
+    # Then the call centres and online services whose region holds Fredericton (all of Canada, or NB).
+    expected += [pid for _, pid in sorted(
+        (f["properties"]["name_en"], f["id"])
+        for f in features
+        if "employment_insurance" in (f["properties"]["services"] or "").split(";")
+        and set((f["properties"]["service_region"] or "").split(";")) & {"CA", "NB"}
+    )]  # fmt: skip
+    assert expected[-1] == "contact_centres_digital:SC-EI-CC"
     shots = ROOT / "docs" if os.environ.get("CRS_UPDATE_SCREENSHOTS") else tmp_path
     report = drive_finder({"page": str(folder / "index.html"), "service": "employment_insurance", "lat": lat,
                            "lon": lon, "radius": 50, "screenshots": str(shots)}, tmp_path)  # fmt: skip

@@ -29,6 +29,7 @@ from ..schema import (
     POINT_TYPES,
     PROVINCE_TIME_ZONES,
     PUBLIC_FIELDS,
+    REGIONAL_CHANNELS,
     SERVICES,
     TIME_ZONE_OFFSETS,
     Choice,
@@ -39,8 +40,6 @@ from ..table import PointTable
 ID_NAMESPACE = uuid.uuid5(
     uuid.NAMESPACE_URL, "https://github.com/crs-service-points/crs-service-points/open-data"
 )
-#: Channels whose reach is a region rather than a distance from a counter.
-REGIONAL_CHANNELS = frozenset({"call_centre", "digital"})
 POINT_ID_TYPE = "crs_point_id"
 
 #: Columns of each HSDS table as published (CSV header order) with their Frictionless type.
@@ -178,6 +177,8 @@ class HsdsData:
 
     tables: dict[str, list[dict]] = field(default_factory=lambda: {t: [] for t in TABLE_COLUMNS})
     features: list[dict] = field(default_factory=list)
+    #: Tables beside HSDS's (partnerships): name -> (columns with their types, rows).
+    extra: dict[str, tuple] = field(default_factory=dict)
 
     def objects(self) -> dict[str, list[dict]]:
         """HSDS 3 JSON objects: organizations, services (with their organization, service areas and

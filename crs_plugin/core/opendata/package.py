@@ -111,18 +111,23 @@ def write_package(
     points: PointTable,
     info: PackageInfo | None = None,
     boundaries: dict | None = None,
+    partnerships: list[dict] | None = None,
 ) -> PackageReport:
     """Write the package into ``folder`` (created if missing; the package's own files replaced).
 
-    ``boundaries`` is a GeoJSON FeatureCollection (EPSG:4326) drawn under the finder's map.
+    ``boundaries`` is a GeoJSON FeatureCollection (EPSG:4326) drawn under the finder's map;
+    ``partnerships`` rows (``core.partnerships``) are published without their internal fields.
     """
     info = info or PackageInfo()
     info.check()
     folder = Path(folder)
     data = build_hsds(points)
+    data.extra = partnership_tables(partnerships or [], data)
     files: dict[str, str] = {}
     for table, columns in TABLE_COLUMNS.items():
         files[f"{CSV_FOLDER}/{table}.csv"] = csv_text(data.tables[table], [c for c, _ in columns])
+    for table, (columns, rows) in data.extra.items():
+        files[f"{table}.csv"] = csv_text(rows, [c for c, _ in columns])
     for name, objects in data.objects().items():
         files[f"{JSON_FOLDER}/{name}.json"] = json.dumps(objects, ensure_ascii=False, indent=1) + "\n"
     files[GEOJSON] = geojson_text(data.features)
@@ -140,6 +145,7 @@ def write_package(
     for relative, text in files.items():
         _write_text(folder / relative, text)
     counts = {t: len(rows) for t, rows in data.tables.items()}
+    counts.update({t: len(rows) for t, (_, rows) in data.extra.items()})
     counts["features"] = len(data.features)
     return PackageReport(folder, counts)
 
@@ -198,6 +204,26 @@ def datapackage(info: PackageInfo, data: HsdsData) -> dict:
             "description": f"HSDS 3 table '{table}': {len(data.tables[table])} rows.",
             "schema": schema,
         })  # fmt: skip
+    for table, (columns, rows) in data.extra.items():
+        en, fr = EXTRA_TITLES[table]
+        schema = {
+            "fields": [{"name": c, "type": kind, **({"constraints": {"required": True}} if c in EXTRA_REQUIRED[table]
+                                                     else {})} for c, kind in columns],
+            "primaryKey": EXTRA_KEYS[table],
+        }  # fmt: skip
+        if table == "partnership_locations":
+            schema["foreignKeys"] = [
+                {
+                    "fields": "partnership_id",
+                    "reference": {"resource": "partnerships", "fields": "partnership_id"},
+                },
+                {"fields": "location_id", "reference": {"resource": "locations", "fields": "id"}},
+            ]
+        resources.append({
+            "name": table, "path": f"{table}.csv", "profile": "tabular-data-resource", "format": "csv",
+            "mediatype": "text/csv", "encoding": "utf-8", "title": f"{en} / {fr}", "title_en": en, "title_fr": fr,
+            "description": f"{len(rows)} rows.", "schema": schema,
+        })  # fmt: skip
     resources.append({
         "name": "locations_geojson", "path": GEOJSON, "format": "geojson", "mediatype": "application/geo+json",
         "encoding": "utf-8", "title": "Locations (GeoJSON, EPSG:4326) / Emplacements (GeoJSON, EPSG:4326)",
@@ -226,6 +252,49 @@ def datapackage(info: PackageInfo, data: HsdsData) -> dict:
         "keywords": ["service points", "points de service", "HSDS", "Open Referral", "Canada"],
         "resources": resources,
     }
+
+
+EXTRA_TITLES = {
+    "partnerships": ("Partnerships between service points", "Partenariats entre points de service"),
+    "partnership_locations": (
+        "Service points of each partnership",
+        "Points de service de chaque partenariat",
+    ),
+}
+EXTRA_KEYS = {"partnerships": "partnership_id", "partnership_locations": ["partnership_id", "location_id"]}
+EXTRA_REQUIRED = {
+    "partnerships": ("partnership_id", "partners", "partnership_type", "status"),
+    "partnership_locations": ("partnership_id", "location_id"),
+}
+
+
+def partnership_tables(rows: list[dict], data: HsdsData) -> dict[str, tuple[tuple, list[dict]]]:
+    """Partnerships (public fields only) and their links to the published locations; links to
+    points that are not published are left out, a partnership with none is not published."""
+    from ..partnerships import PUBLIC_PARTNERSHIP_FIELDS, point_list
+
+    if not rows:
+        return {}
+    location_of = {loc["external_identifier"]: loc["id"] for loc in data.tables["locations"]}
+    partnerships, links = [], []
+    for row in rows:
+        located = [
+            location_of[p] for p in dict.fromkeys(point_list(row.get("point_ids"))) if p in location_of
+        ]
+        if not located:
+            continue
+        partnerships.append({f.name: _text(row.get(f.name)) for f in PUBLIC_PARTNERSHIP_FIELDS
+                             if f.name != "point_ids"})  # fmt: skip
+        links += [{"partnership_id": row["partnership_id"], "location_id": loc} for loc in located]
+    columns = tuple((f.name, "string") for f in PUBLIC_PARTNERSHIP_FIELDS if f.name != "point_ids")
+    return {
+        "partnerships": (columns, partnerships),
+        "partnership_locations": ((("partnership_id", "string"), ("location_id", "string")), links),
+    }
+
+
+def _text(value):
+    return value.isoformat() if hasattr(value, "isoformat") else value
 
 
 def reimport_mapping(info: PackageInfo) -> dict:
