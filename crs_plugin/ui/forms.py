@@ -17,9 +17,10 @@ def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def configure_form(layer: QgsVectorLayer, lang: str | None = None) -> None:
+def configure_form(layer: QgsVectorLayer, lang: str | None = None, fields=FIELDS) -> None:
+    """The form of a layer whose fields are ``fields`` (the service points', or the partnerships')."""
     lang = lang or language()
-    for fdef in FIELDS:
+    for fdef in fields:
         index = layer.fields().indexFromName(fdef.name)
         if index < 0:
             continue
@@ -49,10 +50,10 @@ def configure_form(layer: QgsVectorLayer, lang: str | None = None) -> None:
             layer.setDefaultValueDefinition(index, QgsDefaultValue("format_date(now(), 'yyyy-MM-dd')", True))
         elif fdef.default:
             layer.setDefaultValueDefinition(index, QgsDefaultValue(_quote(fdef.default)))
-    point_id = layer.fields().indexFromName("point_id")
-    if point_id >= 0:
+    key = layer.fields().indexFromName("partnership_id" if fields is not FIELDS else "point_id")
+    if key >= 0:
         layer.setFieldConstraint(
-            point_id, QgsFieldConstraints.ConstraintUnique, QgsFieldConstraints.ConstraintStrengthHard
+            key, QgsFieldConstraints.ConstraintUnique, QgsFieldConstraints.ConstraintStrengthHard
         )
 
 
