@@ -22,10 +22,12 @@ from qgis.core import (
 )
 
 from ..core.opendata.package import DEFAULT_LICENCE, FINDER, LICENCES, PackageInfo, write_package
+from ..core.partnerships import read_partnerships
 from ..core.regions import boundary_collection
 from ..core.schema import FIELD_NAMES, STORAGE_CRS
 from ..core.table import PointTable, text_column
 from .base import CrsAlgorithm
+from .layer_arrays import ogr_location
 
 BOUNDARIES_FILE = "boundaries.geojson"
 
@@ -124,7 +126,12 @@ class PublishOpenDataAlgorithm(CrsAlgorithm):
             title_en=self.parameterAsString(parameters, self.TITLE_EN, context).strip() or defaults.title_en,
             title_fr=self.parameterAsString(parameters, self.TITLE_FR, context).strip() or defaults.title_fr,
         )
-        report = write_package(folder, points, info, boundaries)
+        partnerships = self.partnerships(parameters, context) if has_layer else []
+        if partnerships:
+            feedback.pushInfo(
+                self.tr("{} partnerships published (without their contacts).").format(len(partnerships))
+            )
+        report = write_package(folder, points, info, boundaries, partnerships)
         if boundaries is not None:
             (Path(folder) / BOUNDARIES_FILE).write_text(
                 json.dumps(boundaries, ensure_ascii=False), encoding="utf-8"
@@ -159,6 +166,12 @@ class PublishOpenDataAlgorithm(CrsAlgorithm):
         xy = arrays.points()
         columns = {f: text_column([_text(v) for v in arrays.attributes[f]]) for f in fields}
         return PointTable(columns, xy[:, 0], xy[:, 1])
+
+    def partnerships(self, parameters, context) -> list[dict]:
+        """The partnerships kept beside the points (same GeoPackage), if any."""
+        layer, _ = self.input_layer(parameters, self.SERVICES, context)
+        location = ogr_location(layer)
+        return read_partnerships(location[0]) if location and location[0].lower().endswith(".gpkg") else []
 
     def boundaries(self, parameters, context, feedback) -> dict | None:
         """The boundary layer dissolved by its code field, simplified, in EPSG:4326 (GeoJSON)."""

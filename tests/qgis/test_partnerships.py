@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import shutil
 import subprocess
 from datetime import date
@@ -100,12 +101,21 @@ def test_the_form_of_the_partnerships_table(store_copy):
 
 
 def test_the_panel_shows_the_partnerships_of_the_selected_point(qgis_iface, store_copy):
+    from qgis.core import QgsSettings
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    from crs_plugin.plugin import install_translator
     from crs_plugin.ui.dock import ServicePointsDock
 
     write_partnerships(store_copy, PARTNERSHIPS)
+    settings = QgsSettings()
+    settings.setValue("locale/userLocale", "fr_CA")
+    translator = install_translator()
     dock = ServicePointsDock(qgis_iface)
     try:
-        dock.lang = "fr"
+        assert dock.lang == "fr"
+        headers = [dock.partnership_table.horizontalHeaderItem(c).text() for c in range(4)]
+        assert headers == ["Type", "Partenaires", "Statut", "Résumé"]
         layer = dock.show_points(str(store_copy))
         layer.selectByExpression(f"\"point_id\" = '{FREDERICTON[1]}'")
         table = dock.partnership_table
@@ -114,6 +124,11 @@ def test_the_panel_shows_the_partnerships_of_the_selected_point(qgis_iface, stor
             "Colocalisation", "Service Canada;Service New Brunswick", "Actif",
             "Comptoir de Service Canada dans le centre de Services Nouveau-Brunswick.",
         ]  # fmt: skip
+        if os.environ.get("CRS_UPDATE_SCREENSHOTS"):  # the README's picture of the panel
+            box = table.parentWidget()
+            box.resize(520, 200)
+            table.resizeColumnsToContents()
+            box.grab().save(str(ROOT / "docs" / "partnerships_panel_fr.png"))
         layer.selectByExpression(f"\"point_id\" = '{BATHURST[0]}'")
         assert table.rowCount() == 1 and table.item(0, 2).text() == "Terminé"
         layer.removeSelection()
@@ -126,6 +141,9 @@ def test_the_panel_shows_the_partnerships_of_the_selected_point(qgis_iface, stor
 
         QgsProject.instance().removeAllMapLayers()
         dock.deleteLater()
+        if translator is not None:
+            QCoreApplication.removeTranslator(translator)
+        settings.remove("locale/userLocale")
 
 
 def test_partnerships_in_the_open_data_without_contacts(sample_store, tmp_path):
@@ -161,3 +179,11 @@ def test_partnerships_in_the_open_data_without_contacts(sample_store, tmp_path):
     assert [
         e["type"] for t in report["tasks"] if t["name"] == "partnership_locations" for e in t["errors"]
     ] == ["foreign-key"]
+
+
+def test_publish_takes_the_partnerships_beside_the_points(crs_provider, store_copy, tmp_path):
+    write_partnerships(store_copy, PARTNERSHIPS)
+    processing.run("crs:publishopendata", {"SERVICE_POINTS": f"{store_copy}|layername=service_points",
+                                           "OUTPUT": str(tmp_path / "package")})  # fmt: skip
+    with open(tmp_path / "package" / "partnerships.csv", encoding="utf-8") as f:
+        assert [r["partnership_type"] for r in csv.DictReader(f)] == ["co_location", "referral"]
