@@ -27,7 +27,7 @@ def configure_form(layer: QgsVectorLayer, lang: str | None = None, fields=FIELDS
         layer.setFieldAlias(index, fdef.label(lang))
         # The widget type is only named here (this may run in a Processing task); the plugin
         # registers its factory on the main thread at start.
-        if fdef.type == FieldType.LIST:
+        if fdef.type == FieldType.LIST and not fdef.pattern:  # codes only: tick them in a list
             config = {"codes": list(fdef.codes), "labels": [c.label(lang) for c in fdef.choices]}
             layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup(WIDGET_TYPE, config))
         if fdef.type == FieldType.ENUM and not fdef.pattern:
@@ -60,6 +60,18 @@ def configure_form(layer: QgsVectorLayer, lang: str | None = None, fields=FIELDS
 def _constraint(fdef, lang: str) -> tuple[str, str]:
     name = f'"{fdef.name}"'
     fr = lang.startswith("fr")
+    if fdef.type == FieldType.LIST and fdef.pattern:
+        # Codes or values of a pattern (census subdivision codes, point ids), typed with ';' between.
+        pattern = fdef.pattern.replace("\\", "\\\\").replace("'", "''")
+        codes = ", ".join(_quote(c) for c in fdef.codes)
+        item = f"(trim(@element) = '' OR regexp_match(trim(@element), '^(?:{pattern})$') > 0)"
+        if codes:
+            item = f"(array_contains(array({codes}), trim(@element)) OR {item})"
+        expression = (f"{name} IS NULL OR NOT array_contains(array_foreach(string_to_array({name}, "
+                      f"'{LIST_SEPARATOR}'), {item}), false)")  # fmt: skip
+        return expression, ("Valeurs séparées par « ; » : " if fr else "Values separated by ';': ") + (
+            fdef.help_fr if fr else fdef.help_en or fdef.label(lang)
+        )
     if fdef.type == FieldType.LIST:
         codes = ", ".join(_quote(c) for c in fdef.codes)
         expression = (f"{name} IS NULL OR array_all(array({codes}), "
