@@ -56,7 +56,7 @@ from qgis.core import (  # noqa: E402
 from qgis.PyQt.QtGui import QFont  # noqa: E402
 
 from crs_plugin.core.analysis.summary import distance_summary  # noqa: E402
-from crs_plugin.core.catalogue import SAMPLE_CATALOGUE, load_catalogue  # noqa: E402
+from crs_plugin.core.catalogue import SAMPLE_CATALOGUE, SAMPLE_CHANNELS_CATALOGUE, load_catalogue  # noqa: E402
 from crs_plugin.core.sources import load_points  # noqa: E402
 from crs_plugin.core.store import GeoPackageStore  # noqa: E402
 from crs_plugin.toolbelt.styles import style_fill, style_population_density, style_service_points  # noqa: E402
@@ -77,11 +77,12 @@ def fit(extent: QgsRectangle, width: float, height: float, margin: float = 0.04)
 
 
 def load_sources(gpkg: Path) -> None:
-    catalogue = load_catalogue()
     store = GeoPackageStore(gpkg)
-    for entry in catalogue.entries:
-        summary = store.write_points(*load_points(catalogue.source(entry.id), entry.mapping))
-        print(f"  {summary}")
+    # The counters' sample, then its call centres and digital services (which have no position).
+    for catalogue in (load_catalogue(), load_catalogue(SAMPLE_CHANNELS_CATALOGUE)):
+        for entry in catalogue.entries:
+            summary = store.write_points(*load_points(catalogue.source(entry.id), entry.mapping))
+            print(f"  {summary}")
     gdal.VectorTranslate(
         str(gpkg), str(CENSUS), accessMode="update", layers=["dissemination_areas"],
         layerName="census_population",
@@ -421,6 +422,35 @@ def run_census(gpkg: Path, out_dir: Path) -> list[Path]:
     return written
 
 
+def run_channels(gpkg: Path, out_dir: Path) -> list[Path]:
+    """Call centres and digital services: their regions on a map, counted in coverage, published."""
+    import processing
+    from qgis.core import QgsCoordinateTransformContext
+
+    from crs_plugin.core.regions import boundary_collection
+    from crs_plugin.processing.layer_arrays import read_layer
+    from crs_plugin.toolbelt.regions_layer import service_regions_layer
+
+    census = layer(gpkg, "census_population", "Census areas")
+    arrays = read_layer(
+        census, ["PRUID"], QgsCoordinateReferenceSystem("EPSG:4326"), QgsCoordinateTransformContext()
+    )
+    boundaries = boundary_collection(arrays.geometries, arrays.attributes["PRUID"])
+    regions = service_regions_layer(GeoPackageStore(gpkg).read_points(), boundaries,
+                                    "Service regions of call centres and digital services")  # fmt: skip
+    in_person = points_layer(gpkg, "In-person points", "\"channel\" = 'in_person'", size_mm=1.6)
+    path = out_dir / "service_regions_map.png"
+    render_map(path, f"Call centres and digital services by the region they serve ({regions.featureCount()}), "
+               "and in-person points", [regions, in_person, census_backdrop(gpkg)], census)  # fmt: skip
+    written = [path]
+    result = processing.run("crs:publishopendata", {
+        "SERVICE_POINTS": f"{gpkg}|layername=service_points", "BOUNDARIES": f"{gpkg}|layername=census_population",
+        "OUTPUT": str(out_dir / "open_data"),
+    })  # fmt: skip
+    written.append(Path(result["FINDER"]))
+    return written
+
+
 def write_layer_csv(lyr: QgsVectorLayer, path: Path, rename: dict | None = None) -> None:
     names = [f.name() for f in lyr.fields() if f.name() != "fid"]
     with path.open("w", newline="", encoding="utf-8") as fh:
@@ -470,6 +500,8 @@ def main(out_dir: Path) -> None:
     analyses += run_gallery(gpkg, out_dir)
     print("Running the census analyses: people aged 65 and over, official-language minorities…")
     analyses += run_census(gpkg, out_dir)
+    print("Call centres and digital services by region; the open data package and its finder…")
+    analyses += run_channels(gpkg, out_dir)
 
     print(f"\nDone in {time.perf_counter() - started:.1f} s. Outputs:")
     print(f"  GeoPackage store : {gpkg.resolve()}")

@@ -212,6 +212,18 @@
       <translation>Filtrer les points chargés</translation>
     </message>
     <message>
+      <source>Partnerships of the selected point</source>
+      <translation>Partenariats du point sélectionné</translation>
+    </message>
+    <message>
+      <source>Edit partnerships</source>
+      <translation>Modifier les partenariats</translation>
+    </message>
+    <message>
+      <source>Partnerships</source>
+      <translation>Partenariats</translation>
+    </message>
+    <message>
       <source>Reading the source catalogue</source>
       <translation>Lecture du catalogue des sources</translation>
     </message>
@@ -398,6 +410,26 @@
     <message>
       <source>Service</source>
       <translation>Service</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <source>Partners</source>
+      <translation>Partenaires</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Statut</translation>
+    </message>
+    <message>
+      <source>Summary</source>
+      <translation>Résumé</translation>
+    </message>
+    <message>
+      <source>Load the service points first.</source>
+      <translation>Chargez d&apos;abord les points de service.</translation>
     </message>
     <message>
       <source>The source catalogue cannot be used</source>

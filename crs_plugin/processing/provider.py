@@ -18,6 +18,7 @@ from .load_sources import LoadSourcesAlgorithm
 from .nearest_service import NearestServiceAlgorithm
 from .network_distance import NetworkDistanceAlgorithm
 from .official_language_coverage import OfficialLanguageCoverageAlgorithm
+from .publish_open_data import PublishOpenDataAlgorithm
 from .service_areas import ServiceAreasAlgorithm
 from .service_gaps import ServiceGapsAlgorithm
 
@@ -34,6 +35,7 @@ ALGORITHMS = (
     ServiceAreasAlgorithm,
     LoadSourcesAlgorithm,
     ImportCensusAlgorithm,
+    PublishOpenDataAlgorithm,
 )
 
 

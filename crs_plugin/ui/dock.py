@@ -18,6 +18,7 @@ from qgis.core import (
     QgsMessageLog,
     QgsProcessingUtils,
     QgsProject,
+    QgsProviderRegistry,
     QgsTask,
     QgsVectorLayer,
 )
@@ -53,6 +54,15 @@ from ..core.catalogue import load_catalogue
 from ..core.errors import CrsServicePointsError
 from ..core.filters import ServiceFilter
 from ..core.http import is_url
+from ..core.partnerships import (
+    PARTNERSHIP_FIELDS,
+    PARTNERSHIP_STATUSES,
+    PARTNERSHIP_TYPES,
+    PARTNERSHIPS_TABLE,
+    point_list,
+    read_partnerships,
+    write_partnerships,
+)
 from ..core.schema import CHANNELS, JURISDICTIONS, ORDERS_OF_GOVERNMENT, POINT_TYPES, SERVICES
 from ..core.store import LOADS_LAYER, POINTS_LAYER
 from ..toolbelt.log import LOG_TAG
@@ -62,6 +72,7 @@ from ..toolbelt.settings import Settings
 from ..toolbelt.signing_keys import create_signing_key, public_key
 from ..toolbelt.styles import style_service_points
 from ..toolbelt.translation import language
+from .forms import configure_form
 from .review_dialog import ReviewDialog, conflicts_from_layer
 from .tasks import run_algorithm_task
 
@@ -86,6 +97,7 @@ class ServicePointsDock(QgsDockWidget):
         self.catalogue = None
         self.points_layer: QgsVectorLayer | None = None
         self.checkout_layer: QgsVectorLayer | None = None
+        self.partnerships_layer: QgsVectorLayer | None = None
         tabs = QTabWidget()
         tabs.addTab(self._sources_tab(), self.tr("Sources"))
         tabs.addTab(self._analyse_tab(), self.tr("Analyse"))
@@ -131,7 +143,70 @@ class ServicePointsDock(QgsDockWidget):
             form.addRow(label, box)
             self.filter_boxes[key] = box
         layout.addWidget(filters)
+        layout.addWidget(self._partnerships_box())
         return page
+
+    def _partnerships_box(self) -> QGroupBox:
+        """The partnerships of the point selected on the map, and a form to edit them."""
+        box = QGroupBox(self.tr("Partnerships of the selected point"))
+        layout = QVBoxLayout(box)
+        self.partnership_table = QTableWidget(0, 4)
+        self.partnership_table.setObjectName("partnership_table")
+        self.partnership_table.setHorizontalHeaderLabels(
+            [self.tr("Type"), self.tr("Partners"), self.tr("Status"), self.tr("Summary")]
+        )
+        self.partnership_table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.partnership_table)
+        self.edit_partnerships_button = QPushButton(self.tr("Edit partnerships"))
+        self.edit_partnerships_button.clicked.connect(self.edit_partnerships)
+        layout.addWidget(self.edit_partnerships_button)
+        return box
+
+    def _store_path(self) -> str | None:
+        if self.points_layer is None or self.points_layer.providerType() != "ogr":
+            return None
+        return QgsProviderRegistry.instance().decodeUri("ogr", self.points_layer.source()).get("path") or None
+
+    def show_partnerships(self, *_args) -> None:
+        """List the partnerships that involve the selected service point(s)."""
+        self.partnership_table.setRowCount(0)
+        path = self._store_path()
+        if path is None or self.points_layer is None:
+            return
+        selected = {str(f["point_id"]) for f in self.points_layer.getSelectedFeatures()}
+        rows = [r for r in read_partnerships(path) if selected & set(point_list(r.get("point_ids")))]
+        labels = {c.code: c.label(self.lang) for c in (*PARTNERSHIP_TYPES, *PARTNERSHIP_STATUSES)}
+        for row in rows:
+            r = self.partnership_table.rowCount()
+            self.partnership_table.insertRow(r)
+            summary = (
+                row.get("summary_fr" if self.lang == "fr" else "summary_en") or row.get("summary_en") or ""
+            )
+            for c, text in enumerate((labels.get(row.get("partnership_type"), ""), row.get("partners") or "",
+                                      labels.get(row.get("status"), ""), summary)):  # fmt: skip
+                self.partnership_table.setItem(r, c, QTableWidgetItem(text))
+
+    def edit_partnerships(self) -> QgsVectorLayer | None:
+        """Open the store's partnerships table with its form (created if missing), in edit mode."""
+        path = self._store_path()
+        if path is None:
+            self.report(self.tr("Partnerships"), self.tr("Load the service points first."))
+            return None
+        if not read_partnerships(path):
+            write_partnerships(path, [])
+        layer = QgsVectorLayer(f"{path}|layername={PARTNERSHIPS_TABLE}", self.tr("Partnerships"), "ogr")
+        configure_form(layer, self.lang, PARTNERSHIP_FIELDS)
+        project = QgsProject.instance()
+        project.addMapLayer(layer, False)
+        root = project.layerTreeRoot()
+        (root.findGroup(GROUP_NAME) or root.insertGroup(0, GROUP_NAME)).addLayer(layer)
+        layer.committedFeaturesAdded.connect(self.show_partnerships)
+        layer.committedAttributeValuesChanges.connect(self.show_partnerships)
+        layer.startEditing()
+        if self.iface is not None:
+            self.iface.showAttributeTable(layer)
+        self.partnerships_layer = layer
+        return layer
 
     def reload_catalogue(self) -> None:
         location = self.settings.catalogue
@@ -287,6 +362,7 @@ class ServicePointsDock(QgsDockWidget):
         group = root.findGroup(GROUP_NAME) or root.insertGroup(0, GROUP_NAME)
         group.addLayer(layer)
         self.points_layer = layer
+        layer.selectionChanged.connect(self.show_partnerships)
         self.apply_filters()
         return layer
 

@@ -51,3 +51,39 @@ def test_services_are_a_multi_select_that_stores_codes(qgis_app, sample_store, t
     saved = reopened.getFeature(feature.id())
     assert saved["services"] == "passport;sin"
     assert saved["last_verified"] not in (None, NULL)  # editing is verifying: today's date
+
+
+def test_regions_and_point_lists_accept_codes_and_patterns(qgis_app, sample_store, tmp_path):
+    """A service region takes province codes and census subdivision codes; a partnership's points
+    take point ids: the form's checks follow the schema's codes and patterns."""
+    from qgis.core import QgsFeature, QgsVectorLayerUtils
+
+    from crs_plugin.core.partnerships import PARTNERSHIP_FIELDS, PARTNERSHIPS_TABLE, write_partnerships
+
+    path = write_sample_checkout(sample_store, tmp_path / "nb.gpkg")
+    layer = QgsVectorLayer(f"{path}|layername=service_points", "nb", "ogr")
+    configure_form(layer, "en")
+    region = layer.fields().indexFromName("service_region")
+    assert layer.editorWidgetSetup(region).type() != "CrsCodeList"  # typed: codes and census subdivisions
+    feature = next(layer.getFeatures())
+    for value, ok in (
+        ("NB", True),
+        ("NB;1307022", True),
+        ("CA", True),
+        ("NB;13", False),
+        ("Atlantic", False),
+    ):
+        feature["service_region"] = value
+        assert QgsVectorLayerUtils.validateAttribute(layer, feature, region)[0] == ok, value
+    zone = layer.fields().indexFromName("time_zone")
+    assert layer.editorWidgetSetup(zone).type() == "ValueMap"
+
+    write_partnerships(path, [])
+    table = QgsVectorLayer(f"{path}|layername={PARTNERSHIPS_TABLE}", "partnerships", "ogr")
+    configure_form(table, "en", PARTNERSHIP_FIELDS)
+    points = table.fields().indexFromName("point_ids")
+    row = QgsFeature(table.fields())
+    row["point_ids"] = "service_canada_offices:5934; snb_service_centres:SNB004"
+    assert QgsVectorLayerUtils.validateAttribute(table, row, points)[0]
+    row["point_ids"] = None
+    assert not QgsVectorLayerUtils.validateAttribute(table, row, points)[0]  # required
