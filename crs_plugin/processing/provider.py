@@ -11,6 +11,7 @@ from ..toolbelt.log import LOG_TAG
 from .accessibility import AccessibilityAlgorithm
 from .catchment_overlap import CatchmentOverlapAlgorithm
 from .colocation_candidates import ColocationCandidatesAlgorithm
+from .colocation_planner import ColocationPlannerAlgorithm
 from .coverage import CoverageAlgorithm
 from .duplicates import DuplicatesAlgorithm
 from .import_census import ImportCensusAlgorithm
@@ -32,6 +33,7 @@ ALGORITHMS = (
     NetworkDistanceAlgorithm,
     OfficialLanguageCoverageAlgorithm,
     ServiceAreasAlgorithm,
+    ColocationPlannerAlgorithm,
     LoadSourcesAlgorithm,
     ImportCensusAlgorithm,
 )

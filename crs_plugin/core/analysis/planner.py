@@ -168,6 +168,21 @@ class MedianProblem:
             current[rows] = np.minimum(current[rows], self.pair_cost[s:e])
         return current
 
+    def people_served(self, sites) -> np.ndarray:
+        """For each of ``sites`` (in order): the people whose nearest open point it becomes
+        (a tie goes to the site listed first)."""
+        sites = np.asarray(sites, dtype=np.int64)
+        final = self.distances_with(sites)
+        assigned = np.zeros(len(self.weight), bool)
+        served = np.zeros(len(sites))
+        for k, j in enumerate(sites.tolist()):
+            s, e = self.site_start[j], self.site_start[j + 1]
+            rows = self.pair_demand[s:e]
+            mine = (self.pair_cost[s:e] <= final[rows]) & (final[rows] < self.before[rows]) & ~assigned[rows]
+            served[k] = self.weight[rows[mine]].sum()
+            assigned[rows[mine]] = True
+        return served
+
 
 def median_problem(weight, kept_distance, pair_demand, pair_site, pair_cost, n_sites: int,
                    cap: float | None = None) -> MedianProblem:  # fmt: skip
@@ -196,6 +211,35 @@ def median_problem(weight, kept_distance, pair_demand, pair_site, pair_cost, n_s
     pair_demand, pair_site, pair_cost = pair_demand[first], pair_site[first], pair_cost[first]
     site_start = np.concatenate([[0], np.cumsum(np.bincount(pair_site, minlength=n_sites))])
     return MedianProblem(weight, before, float(cap), site_start, pair_demand, pair_cost)
+
+
+def nearer_pairs(distances, demand_xy, site_xy, before) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(demand, site, cost) pairs where a site is nearer a demand point than its ``before``
+    distance (the only pairs a p-median can use). ``distances`` is a distance model
+    (``core.network.distances``; straight lines when None)."""
+    demand_xy = np.asarray(demand_xy, dtype=float).reshape(-1, 2)
+    site_xy = np.asarray(site_xy, dtype=float).reshape(-1, 2)
+    before = np.asarray(before, dtype=float)
+    empty = np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0)
+    ok = np.isfinite(demand_xy).all(axis=1) & (before > 0)
+    if not ok.any() or len(site_xy) == 0:
+        return empty
+    if distances is None or not getattr(distances, "by_road", False):
+        # Each point's own radius: far-off people search far, the others stay local.
+        from scipy.spatial import cKDTree
+
+        rows = np.flatnonzero(ok)
+        found = cKDTree(site_xy).query_ball_point(demand_xy[rows], before[rows], return_sorted=False)
+        counts = np.fromiter((len(f) for f in found), dtype=np.int64, count=len(found))
+        if counts.sum() == 0:
+            return empty
+        demand = np.repeat(rows, counts)
+        site = np.concatenate([np.asarray(f, dtype=np.int64) for f in found if len(f)])
+        cost = np.hypot(*(demand_xy[demand] - site_xy[site]).T)
+    else:
+        demand, site, cost = distances.within(demand_xy, site_xy, float(before[ok].max()))
+    nearer = cost < before[demand]
+    return demand[nearer], site[nearer], cost[nearer]
 
 
 def _people(weight) -> np.ndarray:
