@@ -21,6 +21,7 @@ from .network_distance import NetworkDistanceAlgorithm
 from .official_language_coverage import OfficialLanguageCoverageAlgorithm
 from .service_areas import ServiceAreasAlgorithm
 from .service_gaps import ServiceGapsAlgorithm
+from .service_standard import ServiceStandardAlgorithm
 
 ALGORITHMS = (
     NearestServiceAlgorithm,
@@ -34,6 +35,7 @@ ALGORITHMS = (
     OfficialLanguageCoverageAlgorithm,
     ServiceAreasAlgorithm,
     ColocationPlannerAlgorithm,
+    ServiceStandardAlgorithm,
     LoadSourcesAlgorithm,
     ImportCensusAlgorithm,
 )
