@@ -69,9 +69,12 @@ class PlanningNetworkMixin:
 
     def existing_filter(self, parameters, context) -> ServiceFilter:
         def codes(name, choices):
-            # QGIS 3.22 answers [0] for an omitted optional multi-enum, which is the default here.
-            chosen = self.parameterAsEnums(parameters, name, context)
-            return tuple(choices[i].code for i in (chosen if parameters.get(name) not in (None, "") else [0]))
+            # QGIS 3.22 answers [0] for an omitted optional multi-enum, which is the default here; an
+            # empty choice would make every point part of the network, leaving no candidate.
+            given = parameters.get(name) not in (None, "", [])
+            return tuple(
+                choices[i].code for i in (self.parameterAsEnums(parameters, name, context) if given else [0])
+            )
 
         return ServiceFilter(orders=codes(self.EXISTING_ORDERS, ORDERS_OF_GOVERNMENT),
                              channels=codes(self.EXISTING_CHANNELS, CHANNELS))  # fmt: skip

@@ -8,6 +8,8 @@ constants and solves with HiGHS. Objective values must be equal.
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pulp
 import pytest
@@ -22,8 +24,10 @@ from crs_plugin.core.analysis.planner import (
     plan_median,
 )
 
-CBC = pulp.PULP_CBC_CMD(msg=False)
-# PuLP 3 announces its 4.0 interface on every variable spopt makes.
+# PuLP 3 announces its 4.0 interface on the CBC command and every variable spopt makes.
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore", DeprecationWarning)
+    CBC = pulp.PULP_CBC_CMD(msg=False)
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 
