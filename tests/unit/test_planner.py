@@ -216,3 +216,19 @@ def test_one_sentence_in_english_and_in_french():
     )
     assert "from 4.7 km to 2.3 km" in plan_sentence(median, "50 km")
     assert "de 4,7\u00a0km à 2,3\u00a0km" in plan_sentence(median, "50 km", "fr")
+
+
+def test_the_curve_chart_is_a_png_and_without_matplotlib_a_sentence_says_why(tmp_path, monkeypatch):
+    import sys
+
+    from crs_plugin.core.charts import curve_png
+
+    path = curve_png(tmp_path / "curve.png", [0, 1, 2], [90.0, 93.5, 95.0], "Title", "Sites added", "%",
+                     target=94.0, target_label="target", labels=["A", "B"])  # fmt: skip
+    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    monkeypatch.setitem(
+        sys.modules, "matplotlib.figure", None
+    )  # as Python does for a package that is not there
+    with pytest.raises(AnalysisError, match="matplotlib"):
+        curve_png(tmp_path / "none.png", [0], [1.0], "t", "x", "y")
+    assert not (tmp_path / "none.png").exists()
