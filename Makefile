@@ -24,10 +24,11 @@ VERSION := $(shell sed -n 's/^version=//p' $(PLUGIN)/metadata.txt)
 DIST := dist
 # Debian packages: QGIS and its Python bindings, a virtual X server for GUI tests,
 # NumPy/SciPy/pyproj built against the same libraries as QGIS, PostgreSQL/PostGIS
-# for the shared-store tests, Chromium and its WebDriver for the finder page's tests.
+# for the shared-store tests, Chromium and its WebDriver for the finder page's tests, matplotlib
+# for the planner's coverage-curve charts.
 APT_PACKAGES := qgis python3-qgis qgis-providers xvfb python3-venv python3-scipy \
 	python3-pyproj postgresql postgresql-$(PG_MAJOR)-postgis-3 zip qgis-server-wfs qgis-server-wfs3 python3-jsonschema python3-psycopg2 python3-cryptography qttools5-dev-tools cgi-mapserver \
-	chromium chromium-driver
+	chromium chromium-driver python3-matplotlib
 TS := $(PLUGIN)/i18n/crs_plugin_fr.ts
 QM := $(TS:.ts=.qm)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

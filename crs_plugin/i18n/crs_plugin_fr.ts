@@ -240,6 +240,54 @@
       <translation>Couche de population du recensement</translation>
     </message>
     <message>
+      <source>Plan: which partner sites to add</source>
+      <translation>Planifier : quels sites partenaires ajouter</translation>
+    </message>
+    <message>
+      <source>Federal in-person points stay open; the in-person points of other governments are the candidate sites. Every option is in the Co-location planner dialog.</source>
+      <translation>Les points fédéraux en personne restent ouverts; les points en personne des autres gouvernements sont les sites candidats. Toutes les options sont dans la boîte de dialogue du planificateur de colocalisation.</translation>
+    </message>
+    <message>
+      <source>Objective</source>
+      <translation>Objectif</translation>
+    </message>
+    <message>
+      <source>Sites to add</source>
+      <translation>Sites à ajouter</translation>
+    </message>
+    <message>
+      <source>Coverage target</source>
+      <translation>Cible de couverture</translation>
+    </message>
+    <message>
+      <source>Within</source>
+      <translation>À portée de</translation>
+    </message>
+    <message>
+      <source>Greedy (fast)</source>
+      <translation>Gloutonne (rapide)</translation>
+    </message>
+    <message>
+      <source>Exact (HiGHS)</source>
+      <translation>Exacte (HiGHS)</translation>
+    </message>
+    <message>
+      <source>Solver</source>
+      <translation>Résolution</translation>
+    </message>
+    <message>
+      <source>Plan</source>
+      <translation>Planifier</translation>
+    </message>
+    <message>
+      <source>Planning…</source>
+      <translation>Planification…</translation>
+    </message>
+    <message>
+      <source>Planning co-location sites</source>
+      <translation>Planification des sites de colocalisation</translation>
+    </message>
+    <message>
       <source>Shared store</source>
       <translation>Dépôt partagé</translation>
     </message>
@@ -456,6 +504,30 @@
       <translation>{} points chargés de {} sources; {} modifiés depuis la dernière actualisation.</translation>
     </message>
     <message>
+      <source>Sites</source>
+      <translation>Sites</translation>
+    </message>
+    <message>
+      <source>Site added</source>
+      <translation>Site ajouté</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>Résultat</translation>
+    </message>
+    <message>
+      <source>Load service points (Sources) and choose a census population layer.</source>
+      <translation>Chargez les points de service (Sources) et choisissez une couche de population du recensement.</translation>
+    </message>
+    <message>
+      <source>The plan failed or was cancelled.</source>
+      <translation>La planification a échoué ou a été annulée.</translation>
+    </message>
+    <message>
+      <source>Areas still uncovered</source>
+      <translation>Aires encore non couvertes</translation>
+    </message>
+    <message>
       <source>Severity</source>
       <translation>Gravité</translation>
     </message>
@@ -586,6 +658,26 @@
     <message>
       <source>Co-location candidates</source>
       <translation>Candidats à la colocalisation</translation>
+    </message>
+    <message>
+      <source>Co-location planner (all options)</source>
+      <translation>Planificateur de colocalisation (toutes les options)</translation>
+    </message>
+    <message>
+      <source>Service standards</source>
+      <translation>Normes de service</translation>
+    </message>
+    <message>
+      <source>Most people within reach</source>
+      <translation>Le plus de personnes à portée</translation>
+    </message>
+    <message>
+      <source>Shortest mean distance</source>
+      <translation>La distance moyenne la plus courte</translation>
+    </message>
+    <message>
+      <source>Fewest sites for a target</source>
+      <translation>Le moins de sites pour une cible</translation>
     </message>
   </context>
 </TS>

@@ -11,6 +11,7 @@ from ..toolbelt.log import LOG_TAG
 from .accessibility import AccessibilityAlgorithm
 from .catchment_overlap import CatchmentOverlapAlgorithm
 from .colocation_candidates import ColocationCandidatesAlgorithm
+from .colocation_planner import ColocationPlannerAlgorithm
 from .coverage import CoverageAlgorithm
 from .duplicates import DuplicatesAlgorithm
 from .import_census import ImportCensusAlgorithm
@@ -21,6 +22,7 @@ from .official_language_coverage import OfficialLanguageCoverageAlgorithm
 from .publish_open_data import PublishOpenDataAlgorithm
 from .service_areas import ServiceAreasAlgorithm
 from .service_gaps import ServiceGapsAlgorithm
+from .service_standard import ServiceStandardAlgorithm
 
 ALGORITHMS = (
     NearestServiceAlgorithm,
@@ -33,6 +35,8 @@ ALGORITHMS = (
     NetworkDistanceAlgorithm,
     OfficialLanguageCoverageAlgorithm,
     ServiceAreasAlgorithm,
+    ColocationPlannerAlgorithm,
+    ServiceStandardAlgorithm,
     LoadSourcesAlgorithm,
     ImportCensusAlgorithm,
     PublishOpenDataAlgorithm,

@@ -10,6 +10,7 @@ from qgis.core import (
     QgsMarkerSymbol,
     QgsRendererCategory,
     QgsRendererRange,
+    QgsSingleSymbolRenderer,
     QgsSymbol,
     QgsVectorLayer,
 )
@@ -197,3 +198,41 @@ def minority_classes(language: str = "en") -> tuple:
 def style_minority_language(layer: QgsVectorLayer, language: str = "en") -> None:
     """Areas by official-language minority people left without a point serving in their language."""
     style_classes(layer, '"unserved_minority"', minority_classes(language))
+
+
+def style_planned_sites(layer: QgsVectorLayer, size_mm: float = 5.0) -> None:
+    """Sites a plan adds: stars labelled with their rank (1 = adds the most)."""
+    from qgis.core import (
+        QgsPalLayerSettings,
+        QgsTextBufferSettings,
+        QgsTextFormat,
+        QgsVectorLayerSimpleLabeling,
+    )
+    from qgis.PyQt.QtGui import QFont
+
+    symbol = QgsMarkerSymbol.createSimple(
+        {
+            "name": "star",
+            "color": "#ffd700",
+            "outline_color": "#222222",
+            "outline_width": "0.3",
+            "size": str(size_mm),
+        }
+    )
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    if layer.fields().indexOf("rank") >= 0:
+        settings = QgsPalLayerSettings()
+        settings.fieldName = "rank"
+        settings.placement = QgsPalLayerSettings.OverPoint
+        text = QgsTextFormat()
+        text.setFont(QFont("DejaVu Sans", 8, QFont.Bold))
+        text.setSize(8)
+        buffer = QgsTextBufferSettings()
+        buffer.setEnabled(True)
+        buffer.setSize(0.8)
+        text.setBuffer(buffer)
+        settings.setFormat(text)
+        settings.yOffset = -size_mm * 0.8
+        layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+        layer.setLabelsEnabled(True)
+    layer.triggerRepaint()

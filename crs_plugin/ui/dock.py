@@ -32,8 +32,10 @@ from qgis.gui import (
     QgsProviderConnectionComboBox,
 )
 from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QPixmap
 from qgis.PyQt.QtWidgets import (
     QComboBox,
+    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -41,6 +43,7 @@ from qgis.PyQt.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -70,7 +73,7 @@ from ..toolbelt.network import qgis_http_client
 from ..toolbelt.qgis_compat import POLYGON_OR_POINT_LAYERS
 from ..toolbelt.settings import Settings
 from ..toolbelt.signing_keys import create_signing_key, public_key
-from ..toolbelt.styles import style_service_points
+from ..toolbelt.styles import style_fill, style_planned_sites, style_service_points
 from ..toolbelt.translation import language
 from .forms import configure_form
 from .review_dialog import ReviewDialog, conflicts_from_layer
@@ -83,7 +86,11 @@ ANALYSES = (
     ("crs:servicegaps", "Service gaps"),
     ("crs:accessibility", "Accessibility (2SFCA)"),
     ("crs:colocationcandidates", "Co-location candidates"),
+    ("crs:colocationplanner", "Co-location planner (all options)"),
+    ("crs:servicestandard", "Service standards"),
 )
+#: The Plan section's objectives, in crs:colocationplanner's order.
+PLAN_OBJECTIVES = ("Most people within reach", "Shortest mean distance", "Fewest sites for a target")
 
 
 class ServicePointsDock(QgsDockWidget):
@@ -390,8 +397,137 @@ class ServicePointsDock(QgsDockWidget):
             button.clicked.connect(lambda _=False, a=algorithm_id: self.open_analysis(a))
             layout.addWidget(button)
             self.analysis_buttons[algorithm_id] = button
+        layout.addWidget(self._plan_section())
         layout.addStretch(1)
         return page
+
+    # -- plan ------------------------------------------------------------------------------
+    def _plan_section(self) -> QGroupBox:
+        """Which partner sites to add to the federal in-person network: crs:colocationplanner
+        on the loaded points and census layer, with its coverage curve."""
+        box = QGroupBox(self.tr("Plan: which partner sites to add"))
+        box.setToolTip(self.tr("Federal in-person points stay open; the in-person points of other governments "
+                               "are the candidate sites. Every option is in the Co-location planner dialog."))  # fmt: skip
+        layout = QVBoxLayout(box)
+        form = QFormLayout()
+        self.plan_objective = QComboBox()
+        for index, label in enumerate(PLAN_OBJECTIVES):
+            self.plan_objective.addItem(self.tr(label), index)
+        form.addRow(self.tr("Objective"), self.plan_objective)
+        self.plan_sites = QSpinBox()
+        self.plan_sites.setRange(1, 500)
+        self.plan_sites.setValue(5)
+        form.addRow(self.tr("Sites to add"), self.plan_sites)
+        self.plan_target = QDoubleSpinBox()
+        self.plan_target.setRange(1.0, 100.0)
+        self.plan_target.setValue(90.0)
+        self.plan_target.setSuffix(" %")
+        form.addRow(self.tr("Coverage target"), self.plan_target)
+        self.plan_distance = QDoubleSpinBox()
+        self.plan_distance.setRange(0.1, 2000.0)
+        self.plan_distance.setValue(50.0)
+        self.plan_distance.setSuffix(" km")
+        form.addRow(self.tr("Within"), self.plan_distance)
+        self.plan_solver = QComboBox()
+        self.plan_solver.addItem(self.tr("Greedy (fast)"), 0)
+        self.plan_solver.addItem(self.tr("Exact (HiGHS)"), 1)
+        form.addRow(self.tr("Solver"), self.plan_solver)
+        layout.addLayout(form)
+        self.plan_button = QPushButton(self.tr("Plan"))
+        self.plan_button.clicked.connect(self.run_plan)
+        layout.addWidget(self.plan_button)
+        self.plan_status = QLabel()
+        self.plan_status.setWordWrap(True)
+        layout.addWidget(self.plan_status)
+        self.plan_chart = QLabel()
+        self.plan_chart.setAlignment(Qt.AlignCenter)
+        layout.addWidget(self.plan_chart)
+        self.plan_curve = QTableWidget(0, 3)
+        self.plan_curve.setHorizontalHeaderLabels(
+            [self.tr("Sites"), self.tr("Site added"), self.tr("Result")]
+        )
+        header = self.plan_curve.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeToContents)
+        self.plan_curve.verticalHeader().hide()
+        self.plan_curve.setEditTriggers(QTableWidget.NoEditTriggers)
+        layout.addWidget(self.plan_curve)
+        return box
+
+    def run_plan(self) -> None:
+        census = self.census.currentLayer()
+        if (
+            self.points_layer is None
+            or QgsProject.instance().mapLayer(self.points_layer.id()) is None
+            or census is None
+        ):
+            self.report(self.tr("Plan"), self.tr("Load service points (Sources) and choose a census population layer."),
+                        Qgis.Info)  # fmt: skip
+            return
+        # Every loaded point, whatever the panel's view filter: the network and the candidates are chosen here.
+        points = QgsVectorLayer(self.points_layer.source().split("|subset=")[0], "points", "ogr")
+        outputs = {name: QgsProcessingUtils.generateTempFilename(f"crs_plan_{name.lower()}.gpkg")
+                   for name in ("OUTPUT", "CURVE", "UNCOVERED")}  # fmt: skip
+        chart = QgsProcessingUtils.generateTempFilename("crs_plan_curve.png")
+        params = {"INPUT": census, "SERVICE_POINTS": points, "OBJECTIVE": self.plan_objective.currentData(),
+                  "SITES": self.plan_sites.value(), "TARGET_PERCENT": self.plan_target.value(),
+                  "DISTANCE": self.plan_distance.value() * 1000.0, "SOLVER": self.plan_solver.currentData(),
+                  "CHART": chart, **outputs}  # fmt: skip
+        self.plan_button.setEnabled(False)
+        self.plan_status.setText(self.tr("Planning…"))
+        self._plan_points = points  # the task reads it: keep it alive
+        self.plan_task = run_algorithm_task("crs:colocationplanner", params,
+                                            lambda ok, r, f: self._planned(ok, r, f, outputs, chart),
+                                            self.tr("Planning co-location sites"))  # fmt: skip
+
+    def _planned(self, ok: bool, results: dict, feedback, outputs: dict, chart: str) -> None:
+        self.plan_button.setEnabled(True)
+        if not ok:
+            message = feedback.errors[-1] if feedback.errors else self.tr("The plan failed or was cancelled.")
+            self.plan_status.setText(message)
+            self.report(self.tr("Plan"), message)
+            return
+        headline = results.get("HEADLINE") or ""
+        self.plan_status.setText(headline)
+        pixmap = QPixmap(chart) if Path(chart).exists() else QPixmap()
+        if not pixmap.isNull():
+            self.plan_chart.setPixmap(pixmap.scaledToWidth(max(240, self.plan_chart.width() or 360),
+                                                           Qt.SmoothTransformation))  # fmt: skip
+        else:
+            self.plan_chart.clear()
+        self._show_curve(outputs["CURVE"])
+        project = QgsProject.instance()
+        root = project.layerTreeRoot()
+        group = root.findGroup(GROUP_NAME) or root.insertGroup(0, GROUP_NAME)
+        for key, title, style in (("UNCOVERED", self.tr("Areas still uncovered"), lambda lyr: style_fill(lyr, "#d9843b", 0.75)),
+                                  ("OUTPUT", self.tr("Sites to add"), style_planned_sites)):  # fmt: skip
+            layer = QgsVectorLayer(outputs[key], title, "ogr")
+            if layer.isValid():
+                style(layer)
+                project.addMapLayer(layer, False)
+                group.insertLayer(0, layer)
+        self.iface.messageBar().pushMessage(LOG_TAG, headline, Qgis.Success, 8)
+
+    def _show_curve(self, path: str) -> None:
+        """The coverage curve as rows: sites added, the site, people within reach (or mean distance)."""
+        layer = QgsVectorLayer(path, "curve", "ogr")
+        names = layer.fields().names() if layer.isValid() else []
+        value = next((n for n in names if n.startswith("mean_")), "share_within")
+        rows = (
+            [(f["sites_added"], f["name"], f[value]) for f in layer.getFeatures()] if layer.isValid() else []
+        )
+        self.plan_curve.setRowCount(len(rows))
+        for r, (k, name, result) in enumerate(rows):
+            text = (
+                f"{100 * result:.1f} %"
+                if value == "share_within"
+                else f"{result:.1f} {value.rsplit('_', 1)[-1]}"
+            )
+            if self.lang == "fr":
+                text = text.replace(".", ",")
+            for c, shown in enumerate((str(k), "" if name is None else str(name), text)):
+                self.plan_curve.setItem(r, c, QTableWidgetItem(shown))
 
     def analysis_parameters(self, algorithm_id: str) -> dict:
         params = {}

@@ -248,6 +248,8 @@ def algorithm_runs(store, census_path):
         "crs:officiallanguagecoverage": dict(
             INPUT=census(census_path), SERVICE_POINTS=points, SUMMARY="memory:", UNSERVED="memory:"
         ),
+        "crs:colocationplanner": dict(INPUT=census(census_path), SERVICE_POINTS=points, SITES=3),
+        "crs:servicestandard": dict(INPUT=census(census_path), SERVICE_POINTS=points),
         "crs:validate": dict(
             INPUT=contributed_points(), BOUNDARIES=census(census_path), SHARED_POINTS=points
         ),
