@@ -44,7 +44,7 @@ METRES = Qgis.DistanceUnit.Meters if hasattr(Qgis, "DistanceUnit") else QgsUnitT
 #: Layer filters for map layer combo boxes (Qgis.LayerFilter from 3.34; the old flags are deprecated).
 _LAYER_FILTER = getattr(Qgis, "LayerFilter", None)
 POLYGON_OR_POINT_LAYERS = (
-    _LAYER_FILTER.PolygonLayer | _LAYER_FILTER.PointLayer
+    Qgis.LayerFilters(_LAYER_FILTER.PolygonLayer | _LAYER_FILTER.PointLayer)  # the flags type, not an int
     if _LAYER_FILTER is not None
     else QgsMapLayerProxyModel.PolygonLayer | QgsMapLayerProxyModel.PointLayer
 )
