@@ -11,7 +11,10 @@ REQUIREMENTS = (
     ("jsonschema", "4.0"),
 )
 #: Packages only the contribute-and-review tools need; without them those tools are left out.
-OPTIONAL_REQUIREMENTS = (("pygeodiff", "2.0"), ("psycopg2", "2.8"))
+CONTRIBUTE_REQUIREMENTS = (("pygeodiff", "2.0"), ("psycopg2", "2.8"))
+#: The report's charts; without matplotlib the report has no charts (it says so).
+REPORT_REQUIREMENTS = (("matplotlib", "3.0"),)
+OPTIONAL_REQUIREMENTS = CONTRIBUTE_REQUIREMENTS + REPORT_REQUIREMENTS
 
 
 def missing_requirements() -> list[str]:
@@ -23,9 +26,9 @@ def missing_requirements() -> list[str]:
     return missing
 
 
-def missing_optional_requirements() -> list[str]:
-    """Optional requirements (the contribute-and-review tools) that are absent or too old."""
-    return _missing(OPTIONAL_REQUIREMENTS)
+def missing_optional_requirements(requirements=CONTRIBUTE_REQUIREMENTS) -> list[str]:
+    """Optional requirements (by default the contribute-and-review tools') that are absent or too old."""
+    return _missing(requirements)
 
 
 def _missing(requirements) -> list[str]:

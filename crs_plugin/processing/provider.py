@@ -18,6 +18,7 @@ from .load_sources import LoadSourcesAlgorithm
 from .nearest_service import NearestServiceAlgorithm
 from .network_distance import NetworkDistanceAlgorithm
 from .official_language_coverage import OfficialLanguageCoverageAlgorithm
+from .report import ReportAlgorithm
 from .service_areas import ServiceAreasAlgorithm
 from .service_gaps import ServiceGapsAlgorithm
 
@@ -32,6 +33,7 @@ ALGORITHMS = (
     NetworkDistanceAlgorithm,
     OfficialLanguageCoverageAlgorithm,
     ServiceAreasAlgorithm,
+    ReportAlgorithm,
     LoadSourcesAlgorithm,
     ImportCensusAlgorithm,
 )

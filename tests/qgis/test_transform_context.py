@@ -30,6 +30,7 @@ from qgis.core import (
 )
 
 from crs_plugin.processing.layer_arrays import read_layer
+from tests.pdf import pages_text
 
 CRSS = ("EPSG:4326", "EPSG:4269", "EPSG:3347", "EPSG:2953", "EPSG:3005", "EPSG:3857")
 # Service-point-like positions from Victoria to Fredericton and Iqaluit, lon/lat.
@@ -217,7 +218,7 @@ def contributed_points() -> QgsVectorLayer:
     return layer
 
 
-def algorithm_runs(store, census_path):
+def algorithm_runs(store, census_path, out_dir=None):
     points = f"{store}|layername=service_points"
     nb = census(census_path)
     nb.setSubsetString("\"PRUID\" = '13'")
@@ -251,11 +252,17 @@ def algorithm_runs(store, census_path):
         "crs:validate": dict(
             INPUT=contributed_points(), BOUNDARIES=census(census_path), SHARED_POINTS=points
         ),
+        # A PDF: compared by its text, where every table's figures are.
+        "crs:report": dict(
+            INPUT=census(census_path),
+            SERVICE_POINTS=points,
+            OUTPUT=str(out_dir / "report.pdf") if out_dir else "",
+        ),
     }
 
 
 def test_every_algorithm_gives_the_same_results_with_a_recorded_operation(
-    crs_provider, sample_store, census_copy
+    crs_provider, sample_store, census_copy, tmp_path
 ):
     project = QgsProject()
     project_context = project.transformContext()
@@ -263,7 +270,7 @@ def test_every_algorithm_gives_the_same_results_with_a_recorded_operation(
         qcrs("EPSG:3347"), qcrs("EPSG:4326"), recorded_operation("EPSG:3347", "EPSG:4326")
     )
     project.setTransformContext(project_context)
-    runs = algorithm_runs(sample_store, census_copy)
+    runs = algorithm_runs(sample_store, census_copy, tmp_path)
     covered = {a.id() for a in crs_provider.algorithms() if any(
         d.type() == "source" for d in a.parameterDefinitions())}  # fmt: skip
     assert covered <= set(runs), "every algorithm that reads layers is checked here"
@@ -274,8 +281,13 @@ def test_every_algorithm_gives_the_same_results_with_a_recorded_operation(
             if with_project:
                 context.setProject(project)
                 assert context.transformContext().hasTransform(qcrs("EPSG:4326"), qcrs("EPSG:3347"))
-            outputs = processing.run(algorithm_id, {**params, "OUTPUT": "memory:"}, context=context,
+            outputs = processing.run(algorithm_id, {"OUTPUT": "memory:", **params}, context=context,
                                      feedback=QgsProcessingFeedback())  # fmt: skip
+            if str(outputs["OUTPUT"]).endswith(".pdf"):
+                results.append(
+                    {"OUTPUT": [(tuple(page.split()), None) for page in pages_text(outputs["OUTPUT"])]}
+                )
+                continue
             layers = {k: context.getMapLayer(v) if isinstance(v, str) else v for k, v in outputs.items()
                       if k in ("OUTPUT", "SUMMARY", "ZONES")}  # fmt: skip
             results.append({k: rows(layer) for k, layer in layers.items()})
