@@ -275,25 +275,25 @@ def build(language: str, project: QgsProject) -> QgsPrintLayout:
     label(layout, "section_title_continued", f"[% {ATLAS_NAME} %] {t('continued')}", 2, (12, 9, 186, 9), 14,
           bold=True, colour=BLUE)  # fmt: skip
     label(layout, "gaps_heading", t("gaps_heading"), 2, (12, 21, 186, 10), 10, bold=True)
-    table(layout, "gaps_table", 2, (12, 32, 186, 62), (
+    table(layout, "gaps_table", 2, (12, 32, 186, 58), (
         (t("col_rank"), "rank", 14, True), (t("col_area"), "area", 60, False),
         (t("col_left_out"), "people", 40, True), (t("col_nearest"), "distance", 60, True),
     ), t("gaps_empty"))  # fmt: skip
-    label(layout, "colocation_heading", t("colocation_heading"), 2, (12, 97, 186, 10), 10, bold=True)
-    table(layout, "colocation_table", 2, (12, 108, 186, 68), (
-        (t("col_point"), "point", 58, False), (t("col_partner"), "partner", 58, False),
-        (t("col_apart"), "apart", 16, True), (t("col_shared"), "shared", 46, False),
+    label(layout, "colocation_heading", t("colocation_heading"), 2, (12, 93, 186, 10), 10, bold=True)
+    table(layout, "colocation_table", 2, (12, 104, 186, 94), (
+        (t("col_point"), "point", 62, False), (t("col_partner"), "partner", 62, False),
+        (t("col_apart"), "apart", 16, True), (t("col_shared"), "shared", 38, False),
     ), t("colocation_empty"))  # fmt: skip
-    label(layout, "languages_heading", t("languages_heading"), 2, (12, 180, 112, 10), 10, bold=True)
+    label(layout, "languages_heading", t("languages_heading"), 2, (12, 201, 112, 10), 10, bold=True)
     label(
-        layout, "languages_minority", "[% attribute(@atlas_feature, 'minority') %]", 2, (12, 191, 112, 8), 7.5
+        layout, "languages_minority", "[% attribute(@atlas_feature, 'minority') %]", 2, (12, 212, 112, 8), 7.5
     )
-    table(layout, "languages_table", 2, (12, 200, 112, 34), (
+    table(layout, "languages_table", 2, (12, 221, 112, 34), (
         (t("col_distance"), "distance", 28, False), (t("col_minority"), "people", 30, True),
         (t("col_share"), "share", 18, True), (t("col_total_share"), "total_share", 28, True),
     ), t("languages_empty"))  # fmt: skip
-    heading = label(layout, "planner_heading", t("planner_heading"), 2, (130, 180, 68, 10), 9, bold=True)
-    picture(layout, "planner_chart", 2, (130, 191, 68, 55), "planner_chart")
+    heading = label(layout, "planner_heading", t("planner_heading"), 2, (130, 201, 68, 10), 9, bold=True)
+    picture(layout, "planner_chart", 2, (130, 212, 68, 62), "planner_chart")
     left_out_when(heading, "length(coalesce(attribute(@atlas_feature, 'planner_chart'), '')) = 0")
 
     for page in (1, 2):

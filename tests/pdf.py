@@ -18,10 +18,13 @@ def require_poppler() -> None:
         pytest.fail("poppler-utils (pdftotext, pdftoppm) is not installed: `make deps` installs it")
 
 
-def pages_text(pdf) -> list[str]:
-    """The text of each page, in reading layout (pdftotext -layout), no-break spaces as spaces."""
+def pages_text(pdf, layout: bool = True) -> list[str]:
+    """The text of each page, no-break spaces as spaces: as laid out on the page (pdftotext -layout:
+    a table's rows are lines), or each text block in turn (``layout=False``: a label beside a table
+    is not interleaved with its rows)."""
     require_poppler()
-    out = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True).stdout
+    command = ["pdftotext", *(["-layout"] if layout else []), str(pdf), "-"]
+    out = subprocess.run(command, capture_output=True, check=True).stdout
     pages = out.decode("utf-8").replace("\u00a0", " ").split("\f")
     return pages[:-1] if pages and not pages[-1].strip() else pages
 
@@ -64,8 +67,8 @@ def region(pixels: np.ndarray, box_mm) -> np.ndarray:
 
 
 def ink(pixels: np.ndarray) -> float:
-    """Share of pixels that are not (nearly) white."""
-    return float((pixels.min(axis=2) < 235).mean())
+    """Share of pixels that are not white (the palest map colours count)."""
+    return float((pixels.min(axis=2) < 250).mean())
 
 
 def save_png(pdf, page: int, path: Path, dpi: int = 80) -> None:

@@ -210,6 +210,10 @@ class ReportAlgorithm(PopulationAreasMixin, CrsAlgorithm):
             layout.default_template(lang)
         )
         document = layout.read_template(template_path)
+        project_name = self.parameterAsString(parameters, self.PROJECT_NAME, context) or words.text(
+            "project_name", lang
+        )
+        names = content.Tables(project_name)
         steps = QgsProcessingMultiStepFeedback(8, feedback)
 
         def destination(table: str, geometry: bool = True) -> str:
@@ -229,7 +233,7 @@ class ReportAlgorithm(PopulationAreasMixin, CrsAlgorithm):
         coverage = self.run_child("crs:coverage", {
             **common, self.GROUP_FIELD: group_field or None, self.THRESHOLDS: self.parameterAsString(
                 parameters, self.THRESHOLDS, context),
-            "OUTPUT": destination("report_coverage_areas"), "SUMMARY": destination("report_coverage_summary", False),
+            "OUTPUT": destination(names.coverage_areas), "SUMMARY": destination(names.coverage_summary, False),
         }, context, steps)  # fmt: skip
         points_used = coverage.get(self.POINTS_USED, "")
 
@@ -238,15 +242,15 @@ class ReportAlgorithm(PopulationAreasMixin, CrsAlgorithm):
         gap_distance = self.parameterAsDouble(parameters, self.GAP_DISTANCE, context)
         if "gaps" in chosen:
             self.run_child("crs:servicegaps", {
-                **common, "THRESHOLD": gap_distance, "OUTPUT": destination("report_gap_areas"),
-                "ZONES": destination("report_gap_zones"),
+                **common, "THRESHOLD": gap_distance, "OUTPUT": destination(names.gap_areas),
+                "ZONES": destination(names.gap_zones),
             }, context, steps)  # fmt: skip
         steps.setCurrentStep(2)
         colocation_distance = self.parameterAsDouble(parameters, self.COLOCATION_DISTANCE, context)
         if "colocation" in chosen:
             self.run_child("crs:colocationcandidates", {
                 **{k: v for k, v in common.items() if k not in (self.AREAS, self.POPULATION, self.UNIVERSE_FIELD)},
-                "DISTANCE": colocation_distance, "OUTPUT": destination("report_colocation_pairs"),
+                "DISTANCE": colocation_distance, "OUTPUT": destination(names.colocation_pairs),
             }, context, steps)  # fmt: skip
         steps.setCurrentStep(3)
         if "languages" in chosen:
@@ -259,22 +263,21 @@ class ReportAlgorithm(PopulationAreasMixin, CrsAlgorithm):
                 self.run_child("crs:officiallanguagecoverage", {
                     **{k: v for k, v in common.items() if k not in (self.POPULATION, self.UNIVERSE_FIELD)},
                     "THRESHOLDS_KM": self.parameterAsString(parameters, self.THRESHOLDS, context),
-                    "OUTPUT": destination("report_language_areas"),
-                    "SUMMARY": destination("report_language_summary", False),
-                    "UNSERVED": destination("report_language_unserved"),
+                    "OUTPUT": destination(names.language_areas),
+                    "SUMMARY": destination(names.language_summary, False),
+                    "UNSERVED": destination(names.language_unserved),
                 }, context, steps)  # fmt: skip
         steps.setCurrentStep(4)
-        curve_layer = self.planner_curve(parameters, context, steps, chosen, common, destination, gpkg)
+        curve_layer = self.planner_curve(parameters, context, steps, chosen, common, destination, names)
         if steps.isCanceled():
             return {}
 
         # 6. The report's tables and its sections.
         steps.setCurrentStep(5)
+        self.copy_points(parameters, context, gpkg, names.service_points)
         sections = self.sections(parameters, context, steps, group_field, metric, lang)
-        coverage_summary = content.summary_rows(
-            report_project.open_layer(gpkg, "report_coverage_summary", "s")
-        )
-        summary = content.coverage_table(gpkg, coverage_summary, thresholds, lang)
+        coverage_summary = content.summary_rows(report_project.open_layer(gpkg, names.coverage_summary, "s"))
+        summary = content.coverage_table(gpkg, names.coverage, coverage_summary, thresholds, lang)
         section_codes = {s.code for s in sections}
         for code in [
             c for c in summary if c not in section_codes and c != words.TOTAL and c not in ("None", "")
@@ -289,33 +292,39 @@ class ReportAlgorithm(PopulationAreasMixin, CrsAlgorithm):
             section.first_page = 2 + index * pages_per_section
         details = {code: {"population": row.get("population"), "headline": words.headline(row, thresholds, lang)}
                    for code, row in summary.items()}  # fmt: skip
-        if charts.available():
-            for code, row in summary.items():
-                details[code]["chart"] = charts.distance_chart(words.distance_bands(row, thresholds), lang)
-        else:
+        for code, row in summary.items():
+            bands = words.distance_bands(row, thresholds)
+            details[code]["bands"] = ";".join(f"{people:.0f}" for _, _, people in bands)
+            if charts.available():
+                details[code]["chart"] = charts.distance_chart(bands, lang)
+        if not charts.available():
             feedback.pushWarning(self.tr("matplotlib is not installed: the report has no charts."))
-        tables = {"coverage_table": content.COVERAGE_TABLE}
+        tables = {"coverage_table": "coverage"}
         if "gaps" in chosen:
-            gaps = report_project.open_layer(gpkg, "report_gap_areas", "gaps")
+            gaps = report_project.open_layer(gpkg, names.gap_areas, "gaps")
             id_field = self.parameterAsString(parameters, self.AREA_ID_FIELD, context) or next(
                 (f for f in AREA_ID_FIELDS if f in gaps.fields().names()), None)  # fmt: skip
             measured = "travel_min" if "travel_min" in gaps.fields().names() else "distance_m"
-            content.gaps_table(gpkg, gaps, group_field or None, id_field, top, lang, measured)
-            tables["gaps_table"] = content.GAPS_TABLE
+            content.gaps_table(gpkg, names.gaps, gaps, group_field or None, id_field, top, lang, measured)
+            tables["gaps_table"] = "gaps"
         if "colocation" in chosen:
-            pairs = report_project.open_layer(gpkg, "report_colocation_pairs", "pairs")
-            content.colocation_table(gpkg, pairs, sections, top, lang)
-            tables["colocation_table"] = content.COLOCATION_TABLE
+            pairs = report_project.open_layer(gpkg, names.colocation_pairs, "pairs")
+            french = {}
+            if lang == "fr":  # the pairs carry English names; the points have both
+                points = report_project.open_layer(gpkg, names.service_points, "points")
+                if "name_fr" in points.fields().names():
+                    french = {f["point_id"]: f["name_fr"] for f in points.getFeatures() if f["name_fr"]}
+            content.colocation_table(gpkg, names.colocation, pairs, sections, top, lang, french)
+            tables["colocation_table"] = "colocation"
         if "languages" in chosen:
-            languages = content.summary_rows(report_project.open_layer(gpkg, "report_language_summary", "l"))
-            content.languages_table(gpkg, languages, thresholds, lang)
-            tables["languages_table"] = content.LANGUAGES_TABLE
+            languages = content.summary_rows(report_project.open_layer(gpkg, names.language_summary, "l"))
+            content.languages_table(gpkg, names.languages, languages, thresholds, lang)
+            tables["languages_table"] = "languages"
             for code, row in languages.items():
                 details.setdefault(code, {})["minority"] = words.minority_sentence(row, lang)
         if curve_layer is not None:
             self.add_planner_charts(curve_layer, details, lang)
-        content.jurisdictions_table(gpkg, sections, details, metric)
-        points_table = self.copy_points(parameters, context, gpkg)
+        content.jurisdictions_table(gpkg, names.jurisdictions, sections, details, metric)
         if steps.isCanceled():
             return {}
 
@@ -326,13 +335,13 @@ class ReportAlgorithm(PopulationAreasMixin, CrsAlgorithm):
         project.setCrs(metric)
         project.setTitle(title)
         project.setTransformContext(context.transformContext())
-        layers = style_report_layers(project, gpkg, lang, chosen, tables, points_table, self.population_expression(
+        layers = style_report_layers(project, gpkg, names, lang, chosen, tables, self.population_expression(
             parameters, context, areas_layer))  # fmt: skip
         self.set_variables(project, parameters, context, steps, lang, title, sections, chosen, thresholds, gap_distance,
-                           colocation_distance, points_used, points_table, gpkg)  # fmt: skip
+                           colocation_distance, points_used, names.service_points, gpkg)  # fmt: skip
         cover, section = layout.split_template(document, project, title)
         report_layers = layout.ReportLayers(layers["jurisdictions"], layers["map"],
-                                            {k: layers[v] for k, v in tables.items()}, chosen)  # fmt: skip
+                                            layers["tables"], chosen)  # fmt: skip
         for item_layout in (cover, section):
             missing = layout.bind(item_layout, report_layers)
             if item_layout is section and missing:
@@ -356,11 +365,8 @@ class ReportAlgorithm(PopulationAreasMixin, CrsAlgorithm):
             layout.bind_atlas(designer, layers["jurisdictions"])
             project.layoutManager().addLayout(designer)
             report_project.save_styles(gpkg, project.mapLayers().values())
-            name = self.parameterAsString(parameters, self.PROJECT_NAME, context) or words.text(
-                "project_name", lang
-            )
-            uri = report_project.save_project(project, gpkg, name)
-            feedback.pushInfo(self.tr("Saved as the QGIS project '{}' in {}.").format(name, gpkg))
+            uri = report_project.save_project(project, gpkg, project_name)
+            feedback.pushInfo(self.tr("Saved as the QGIS project '{}' in {}.").format(project_name, gpkg))
         project.clear()
         report_project.checkpoint(gpkg)
         feedback.pushInfo(self.tr("{} pages, {} jurisdictions: {}").format(pages, len(sections), pdf))
@@ -370,11 +376,13 @@ class ReportAlgorithm(PopulationAreasMixin, CrsAlgorithm):
     # -- parts ------------------------------------------------------------------------------------
 
     def chosen_analyses(self, parameters, context) -> set[str]:
-        if self.ANALYSES not in parameters or parameters[self.ANALYSES] is None:
+        if parameters.get(self.ANALYSES) is None:
             return set(OPTIONAL_ANALYSES)
+        if parameters[self.ANALYSES] in ([], ""):  # QGIS 3.22 reads an empty choice as the default
+            return set()
         return {OPTIONAL_ANALYSES[i] for i in self.parameterAsEnums(parameters, self.ANALYSES, context)}
 
-    def planner_curve(self, parameters, context, feedback, chosen, common, destination, gpkg):
+    def planner_curve(self, parameters, context, feedback, chosen, common, destination, names):
         """The planner's curve table: the one given, or the installed planner's (when chosen)."""
         given = self.parameterAsVectorLayer(parameters, self.PLANNER_CURVE, context)
         if given is not None:
@@ -388,7 +396,7 @@ class ReportAlgorithm(PopulationAreasMixin, CrsAlgorithm):
             return None
         try:
             results = self.run_child(planner.PLANNER_ALGORITHM, planner.planner_parameters(
-                common, lambda name: destination(f"report_planner_{name}")), context, feedback)  # fmt: skip
+                common, lambda name: destination(names.planner(name))), context, feedback)  # fmt: skip
         except QgsProcessingException as exc:
             feedback.pushWarning(
                 self.tr("The co-location planner did not run ({}): its curve is left out.").format(exc)
@@ -446,7 +454,7 @@ class ReportAlgorithm(PopulationAreasMixin, CrsAlgorithm):
         union = shapely.union_all([s.geometry for s in sections]) if sections else None
         return [content.Section(words.TOTAL, "Canada", union), *sections]
 
-    def copy_points(self, parameters, context, gpkg: str) -> str:
+    def copy_points(self, parameters, context, gpkg: str, table: str) -> None:
         """The service points the analyses used (the filters applied), for the maps."""
         layer, request = self.input_layer(parameters, self.SERVICES, context)
         expression = self.service_filter(parameters, context).expression()
@@ -455,7 +463,7 @@ class ReportAlgorithm(PopulationAreasMixin, CrsAlgorithm):
             request.setFilterExpression(expression)
         options = QgsVectorFileWriter.SaveVectorOptions()
         options.driverName = "GPKG"
-        options.layerName = content.POINTS_TABLE
+        options.layerName = table
         options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
         writer = QgsVectorFileWriter.create(gpkg, layer.fields(), QgsWkbTypes.flatType(layer.wkbType()), layer.crs(),
                                             context.transformContext(), options)  # fmt: skip
@@ -463,7 +471,6 @@ class ReportAlgorithm(PopulationAreasMixin, CrsAlgorithm):
             raise QgsProcessingException(writer.errorMessage())
         writer.addFeatures(list(layer.getFeatures(request)))
         del writer
-        return content.POINTS_TABLE
 
     def population_expression(self, parameters, context, areas_layer) -> str:
         population, _, _ = self.population_fields(parameters, context, areas_layer)

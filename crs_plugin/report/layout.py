@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from qgis.core import (
+    QgsFeedback,
     QgsLayoutExporter,
     QgsLayoutFrame,
     QgsLayoutItem,
@@ -65,7 +66,8 @@ def read_template(path) -> QDomDocument:
     except OSError as exc:
         raise ReportError(f"The report template {path} cannot be read: {exc.strerror}.") from None
     document = QDomDocument()
-    if not document.setContent(content):
+    parsed, *_ = document.setContent(content)  # PyQt: (ok, message, line, column)
+    if not parsed or document.documentElement().tagName() != "Layout":
         raise ReportError(f"The report template {path} is not a QGIS layout template (.qpt).")
     return document
 
@@ -231,14 +233,19 @@ def make_report(project, cover, section, jurisdictions: QgsVectorLayer, name: st
 
 
 def export_pdf(report: QgsReport, path: str, feedback=None) -> None:
+    """The report as one PDF. ``feedback`` cancels it (QGIS's own progress for a report, whose page
+    count it does not know beforehand, runs past 100 %: it is not passed on)."""
+    export_feedback = QgsFeedback()
+    if feedback is not None:
+        feedback.canceled.connect(export_feedback.cancel)
     settings = QgsLayoutExporter.PdfExportSettings()
     settings.dpi = 200
     settings.rasterizeWholeImage = False
     # Text stays text: searchable, selectable, read by screen readers (and by the tests).
     settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText
     settings.simplifyGeometries = True
-    result, error = QgsLayoutExporter.exportToPdf(report, path, settings, feedback)
-    if feedback is not None and feedback.isCanceled():
+    result, error = QgsLayoutExporter.exportToPdf(report, path, settings, export_feedback)
+    if export_feedback.isCanceled():
         return
     if result != QgsLayoutExporter.Success:
         raise ReportError(f"The PDF could not be written to {path}: {error or 'error ' + str(result)}.")

@@ -25,7 +25,6 @@ from ..toolbelt.styles import (
     style_population_density,
     style_service_points,
 )
-from . import content
 from .layout import LEGEND_TITLE_HIDDEN
 from .project import open_layer
 
@@ -33,20 +32,25 @@ from .project import open_layer
 THIS_SECTION = "\"jurisdiction\" = attribute(@atlas_feature, 'code')"
 #: Analysis outputs added to the saved project: (table, English name, French name, style, analysis).
 OUTPUTS = (
-    ("report_coverage_areas", "Distance to the nearest point", "Distance au point le plus proche",
+    ("coverage_areas", "Distance to the nearest point", "Distance au point le plus proche",
      lambda layer, lang: style_distance(layer), None),
-    ("report_coverage_summary", "Coverage summary", "Sommaire de la couverture", None, None),
-    ("report_gap_areas", "Service gaps (ranked areas)", "Zones mal desservies (aires classées)",
+    ("coverage_summary", "Coverage summary", "Sommaire de la couverture", None, None),
+    ("gap_areas", "Service gaps (ranked areas)", "Zones mal desservies (aires classées)",
      lambda layer, lang: style_distance(layer), "gaps"),
-    ("report_gap_zones", "Gap zones", "Zones mal desservies (regroupées)",
+    ("gap_zones", "Gap zones", "Zones mal desservies (regroupées)",
      lambda layer, lang: style_fill(layer, "#d9843b"), "gaps"),
-    ("report_colocation_pairs", "Co-location candidates", "Candidats à la colocalisation",
+    ("colocation_pairs", "Co-location candidates", "Candidats à la colocalisation",
      lambda layer, lang: style_lines(layer, "#7b3294", 1.2), "colocation"),
-    ("report_language_areas", "Official-language minority coverage", "Couverture des minorités de langue officielle",
+    ("language_areas", "Official-language minority coverage", "Couverture des minorités de langue officielle",
      lambda layer, lang: style_minority_language(layer, lang), "languages"),
-    ("report_language_summary", "Official-language minority summary", "Sommaire des minorités de langue officielle",
+    ("language_summary", "Official-language minority summary", "Sommaire des minorités de langue officielle",
      None, "languages"),
 )  # fmt: skip
+TABLE_TITLES = {
+    "coverage": ("Report: coverage table", "Rapport : tableau de couverture"),
+    "colocation": ("Report: co-location table", "Rapport : tableau de colocalisation"),
+    "languages": ("Report: official-language table", "Rapport : tableau des langues officielles"),
+}
 GROUPS = {
     "maps": ("Report maps", "Cartes du rapport"),
     "outputs": ("Analysis outputs", "Résultats des analyses"),
@@ -54,51 +58,55 @@ GROUPS = {
 }
 
 
-def style_report_layers(project: QgsProject, gpkg: str, lang: str, chosen: set, tables: dict, points_table: str,
+def style_report_layers(project: QgsProject, gpkg: str, names, lang: str, chosen: set, tables: dict,
                         density_expression: str) -> dict:  # fmt: skip
-    """Open, style and add the report's layers to ``project``; returns the layers the layouts use:
-    ``jurisdictions`` (the atlas), ``map`` (top to bottom) and each table by its table name."""
+    """Open, style and add one report's layers (``names``: its ``content.Tables``) to ``project``.
+    ``tables`` maps the layout's table items to kinds of table. Returns the layers the layouts use:
+    ``jurisdictions`` (the atlas), ``map`` (top to bottom) and ``tables`` (by item id)."""
     fr = lang.startswith("fr")
     root = project.layerTreeRoot()
-    groups = {key: root.addGroup(names[1] if fr else names[0]) for key, names in GROUPS.items()}
+    groups = {key: root.addGroup(titles[1] if fr else titles[0]) for key, titles in GROUPS.items()}
 
-    points = open_layer(gpkg, points_table, words.text("layer_points", lang))
+    points = open_layer(gpkg, names.service_points, words.text("layer_points", lang))
     style_service_points(points, lang, size_mm=1.8)
-    boundary = open_layer(gpkg, content.JURISDICTIONS_TABLE, words.text("layer_boundary", lang))
+    boundary = open_layer(gpkg, names.jurisdictions, words.text("layer_boundary", lang))
     boundary.setRenderer(QgsRuleBasedRenderer(QgsFillSymbol.createSimple(
         {"style": "no", "outline_color": "#333333", "outline_width": "0.35"})))  # fmt: skip
     _only_this_section(boundary, "\"code\" = attribute(@atlas_feature, 'code')")
-    density = open_layer(gpkg, "report_coverage_areas", words.text("layer_density", lang))
+    density = open_layer(gpkg, names.coverage_areas, words.text("layer_density", lang))
     style_population_density(density, density_expression, lang)
     map_layers = [points]
-    if "gaps" in chosen:
-        gaps = open_layer(gpkg, content.GAPS_TABLE, words.text("layer_gaps", lang))
+    by_kind = {}
+    if "gaps" in chosen:  # the gaps table's areas, outlined and numbered on the map
+        gaps = open_layer(gpkg, names.gaps, words.text("layer_gaps", lang))
         gaps.setRenderer(QgsRuleBasedRenderer(QgsFillSymbol.createSimple(
             {"style": "no", "outline_color": "#d7301f", "outline_width": "0.6"})))  # fmt: skip
         _only_this_section(gaps, THIS_SECTION)
         _label_ranks(gaps)
         map_layers.append(gaps)
+        by_kind["gaps"] = gaps
     map_layers += [boundary, density]
     for layer in map_layers:
         project.addMapLayer(layer, False)
         groups["maps"].addLayer(layer)
 
-    for table, english, french, style, analysis in OUTPUTS:
+    for kind, english, french, style, analysis in OUTPUTS:
         if analysis is not None and analysis not in chosen:
             continue
-        layer = open_layer(gpkg, table, french if fr else english)
+        layer = open_layer(gpkg, getattr(names, kind), french if fr else english)
         if style is not None:
             style(layer, lang)
         project.addMapLayer(layer, False)
         groups["outputs"].addLayer(layer).setItemVisibilityChecked(False)
 
-    by_table = {content.GAPS_TABLE: gaps} if "gaps" in chosen else {}  # on the map and in the table
-    for table in tables.values():
-        if table not in by_table:
-            by_table[table] = open_layer(gpkg, table, table)
-            project.addMapLayer(by_table[table], False)
-            groups["tables"].addLayer(by_table[table])
-    return {"jurisdictions": boundary, "map": map_layers, **by_table}
+    for kind in tables.values():
+        if kind not in by_kind:
+            title = TABLE_TITLES[kind][1 if fr else 0]
+            by_kind[kind] = open_layer(gpkg, getattr(names, kind), title)
+            project.addMapLayer(by_kind[kind], False)
+            groups["tables"].addLayer(by_kind[kind])
+    return {"jurisdictions": boundary, "map": map_layers,
+            "tables": {item: by_kind[kind] for item, kind in tables.items()}}  # fmt: skip
 
 
 def _only_this_section(layer: QgsVectorLayer, expression: str) -> None:
