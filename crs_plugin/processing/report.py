@@ -231,7 +231,7 @@ class ReportAlgorithm(PopulationAreasMixin, CrsAlgorithm):
         # 1. Coverage: the map's population layer, the coverage tables and the charts.
         steps.setCurrentStep(0)
         coverage = self.run_child("crs:coverage", {
-            **common, self.GROUP_FIELD: group_field or None, self.THRESHOLDS: self.parameterAsString(
+            **common, self.GROUP_FIELD: group_field, self.THRESHOLDS: self.parameterAsString(
                 parameters, self.THRESHOLDS, context),
             "OUTPUT": destination(names.coverage_areas), "SUMMARY": destination(names.coverage_summary, False),
         }, context, steps)  # fmt: skip
@@ -277,6 +277,8 @@ class ReportAlgorithm(PopulationAreasMixin, CrsAlgorithm):
         self.copy_points(parameters, context, gpkg, names.service_points)
         sections = self.sections(parameters, context, steps, group_field, metric, lang)
         coverage_summary = content.summary_rows(report_project.open_layer(gpkg, names.coverage_summary, "s"))
+        if not group_field:  # one group, "all": it is Canada's section
+            coverage_summary = {words.TOTAL: next(iter(coverage_summary.values()))}
         summary = content.coverage_table(gpkg, names.coverage, coverage_summary, thresholds, lang)
         section_codes = {s.code for s in sections}
         for code in [
@@ -451,7 +453,13 @@ class ReportAlgorithm(PopulationAreasMixin, CrsAlgorithm):
         # Statistics Canada's order (PRUID: east to west, then the territories) where codes are numbers.
         ordered = sorted(found, key=lambda c: (0, int(c), c) if c.isdigit() else (1, 0, c))
         sections = [content.Section(c, found[c][0], found[c][1]) for c in ordered]
-        union = shapely.union_all([s.geometry for s in sections]) if sections else None
+        if sections:
+            union = shapely.union_all([s.geometry for s in sections])
+        else:  # no jurisdictions: Canada's section covers every area
+            arrays = self.layer_arrays(parameters, self.AREAS, context, [], metric, feedback)
+            union = shapely.union_all(
+                shapely.make_valid(arrays.geometries[~shapely.is_missing(arrays.geometries)])
+            )
         return [content.Section(words.TOTAL, "Canada", union), *sections]
 
     def copy_points(self, parameters, context, gpkg: str, table: str) -> None:

@@ -18,20 +18,30 @@ from qgis.core import (
     NULL,
     QgsApplication,
     QgsCategorizedSymbolRenderer,
+    QgsCoordinateReferenceSystem,
     QgsFeature,
+    QgsField,
+    QgsFields,
     QgsLayoutItemLabel,
     QgsLayoutPoint,
     QgsLayoutSize,
     QgsPrintLayout,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingProvider,
     QgsProject,
     QgsReadWriteContext,
     QgsReport,
     QgsUnitTypes,
     QgsVectorLayer,
+    QgsWkbTypes,
 )
+from qgis.PyQt.QtCore import QVariant
 
 from crs_plugin.core import report as words
 from crs_plugin.report.content import Tables
@@ -467,3 +477,70 @@ def test_progress_is_reported(run, tmp_path):
         "crs:report", {**run.inputs, "ANALYSES": [], "OUTPUT": str(tmp_path / "p.pdf")}, feedback=feedback
     )
     assert feedback.values and max(feedback.values) >= 85 and feedback.values == sorted(feedback.values)
+
+
+def test_without_a_jurisdiction_field_the_report_is_canada_s_section(run):
+    result = run("en", GROUP_FIELD="", ANALYSES=[])
+    pages = pages_text(result["pdf"])
+    assert len(pages) == result["PAGES"] == 3 and result["SECTIONS"] == 1
+    assert flat(pages[1]).startswith("Canada 2,145,335 people")
+    assert words.text("gaps_heading", "en")[:20] not in flat(pages[2])  # no analysis chosen but coverage
+
+
+class FakePlanner(QgsProcessingAlgorithm):
+    """Stands in for crs:colocationplanner (another issue): points and areas in, a curve table out."""
+
+    def name(self):
+        return "colocationplanner"
+
+    def displayName(self):
+        return "Co-location planner (test)"
+
+    def createInstance(self):
+        return FakePlanner()
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterFeatureSource("INPUT", "Areas"))
+        self.addParameter(QgsProcessingParameterFeatureSource("SERVICE_POINTS", "Points"))
+        self.addParameter(QgsProcessingParameterFeatureSink("CURVE", "Curve", QgsProcessing.TypeVector))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        fields = QgsFields()
+        fields.append(QgsField("sites_added", QVariant.Int))
+        fields.append(QgsField("cumulative_share", QVariant.Double))
+        sink, dest = self.parameterAsSink(parameters, "CURVE", context, fields, QgsWkbTypes.NoGeometry,
+                                          QgsCoordinateReferenceSystem())  # fmt: skip
+        for sites, share in ((0, 88.0), (1, 91.5), (2, 93.0)):  # percentages: the report reads them as such
+            feature = QgsFeature(fields)
+            feature.setAttributes([sites, share])
+            sink.addFeature(feature)
+        return {"CURVE": dest}
+
+
+class FakePlannerProvider(QgsProcessingProvider):
+    def id(self):
+        return "crstest"
+
+    def name(self):
+        return "CRS test"
+
+    def loadAlgorithms(self):
+        self.addAlgorithm(FakePlanner())
+
+
+def test_an_installed_planner_is_run_and_its_curve_drawn(run, monkeypatch):
+    from crs_plugin.report import planner
+    from tests.conftest import _KEEP_ALIVE
+
+    registry = QgsApplication.processingRegistry()
+    if registry.providerById("crstest") is None:
+        provider = FakePlannerProvider()
+        registry.addProvider(provider)
+        _KEEP_ALIVE.append(provider)
+    monkeypatch.setattr(planner, "PLANNER_ALGORITHM", "crstest:colocationplanner")
+    feedback_result = run("en", ANALYSES=[3])
+    pages = pages_text(feedback_result["pdf"], layout=False)
+    assert flat(words.text("planner_heading", "en")) in flat(pages[2])
+    monkeypatch.setattr(planner, "PLANNER_ALGORITHM", "crs:not_installed")
+    pages = pages_text(run("en", ANALYSES=[3])["pdf"], layout=False)
+    assert flat(words.text("planner_heading", "en")) not in flat(pages[2])
