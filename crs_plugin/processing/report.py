@@ -12,6 +12,7 @@ project. Everything happens in a QgsProject of its own: the user's project is no
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -61,6 +62,32 @@ OPTIONAL_ANALYSES = ("gaps", "colocation", "languages", "planner")
 #: Columns that name a census area, best first (the gaps table shows it).
 AREA_ID_FIELDS = ("DAUID", "DBUID", "DGUID", "GEO_CODE", "CSDUID", "id")
 FOLS_FIELDS = ("fols_en", "fols_fr", "fols_en_fr")
+
+
+@dataclass
+class ReportSettings:
+    """One report's settings, read from its parameters once and handed to each stage."""
+
+    lang: str
+    chosen: set  # of OPTIONAL_ANALYSES
+    thresholds_text: str
+    thresholds: tuple
+    metric: QgsCoordinateReferenceSystem
+    top: int
+    pdf: str
+    saved: str  # the GeoPackage the project goes into ('' for none)
+    gpkg: str  # where the outputs and tables go: ``saved``, or a temporary file
+    project_name: str
+    names: content.Tables
+    title: str
+    group_field: str
+    areas_fields: list
+    gap_distance: float
+    colocation_distance: float
+    common: dict  # the parameters every analysis shares
+
+    def destination(self, table: str, geometry: bool = True) -> str:
+        return f"ogr:dbname='{self.gpkg}' table=\"{table}\"" + (" (geom)" if geometry else "")
 
 
 def plugin_version() -> str:
@@ -197,93 +224,115 @@ class ReportAlgorithm(PopulationAreasMixin, CrsAlgorithm):
         return results
 
     def compute(self, parameters, context, feedback):
-        lang = "fr" if self.parameterAsEnum(parameters, self.REPORT_LANGUAGE, context) == 1 else "en"
-        chosen = self.chosen_analyses(parameters, context)
-        thresholds = parse_thresholds(self.parameterAsString(parameters, self.THRESHOLDS, context))
-        metric = self.metric_crs(parameters, self.DISTANCE_CRS, context)
-        top = self.parameterAsInt(parameters, self.TOP, context) or 10
-        pdf = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
-        saved = self.parameterAsFileOutput(parameters, self.PROJECT_GEOPACKAGE, context) if parameters.get(
-            self.PROJECT_GEOPACKAGE) else ""  # fmt: skip
-        gpkg = saved or QgsProcessingUtils.generateTempFilename("crs_report.gpkg")
+        run = self.read_settings(parameters, context)
         template_path = self.parameterAsFile(parameters, self.TEMPLATE, context) or str(
-            layout.default_template(lang)
+            layout.default_template(run.lang)
         )
         document = layout.read_template(template_path)
+        steps = QgsProcessingMultiStepFeedback(8, feedback)
+        points_used, curve_layer = self.run_analyses(run, parameters, context, steps)
+        if steps.isCanceled():
+            return {}
+        steps.setCurrentStep(5)
+        sections, tables = self.write_tables(run, parameters, context, steps, document, curve_layer)
+        if steps.isCanceled():
+            return {}
+        steps.setCurrentStep(6)
+        pages, uri = self.render(run, parameters, context, steps, document, sections, tables, points_used)
+        if steps.isCanceled():
+            return {}
+        feedback.setProgress(100)
+        feedback.pushInfo(self.tr("{} pages, {} jurisdictions: {}").format(pages, len(sections), run.pdf))
+        return {self.OUTPUT: run.pdf, self.PAGES: pages, self.SECTIONS: len(sections), self.GEOPACKAGE: run.gpkg,
+                self.PROJECT: uri, self.POINTS_USED: points_used}  # fmt: skip
+
+    def read_settings(self, parameters, context) -> ReportSettings:
+        lang = "fr" if self.parameterAsEnum(parameters, self.REPORT_LANGUAGE, context) == 1 else "en"
+        saved = (self.parameterAsFileOutput(parameters, self.PROJECT_GEOPACKAGE, context)
+                 if parameters.get(self.PROJECT_GEOPACKAGE) else "")  # fmt: skip
         project_name = self.parameterAsString(parameters, self.PROJECT_NAME, context) or words.text(
             "project_name", lang
         )
-        names = content.Tables(project_name)
-        steps = QgsProcessingMultiStepFeedback(8, feedback)
-
-        def destination(table: str, geometry: bool = True) -> str:
-            return f"ogr:dbname='{gpkg}' table=\"{table}\"" + (" (geom)" if geometry else "")
-
-        common = {k: parameters[k] for k in (self.AREAS, self.SERVICES, self.POPULATION, self.UNIVERSE_FIELD,
-                                             self.ORDERS, self.CHANNELS, self.POINT_TYPES, self.SERVICE_CODES,
-                                             self.DISTANCE_CRS) if parameters.get(k) not in (None, "")}  # fmt: skip
         group_field = self.parameterAsString(parameters, self.GROUP_FIELD, context) or ""
         areas_layer, _ = self.input_layer(parameters, self.AREAS, context)
         if group_field and group_field not in areas_layer.fields().names():
             raise QgsProcessingException(self.tr("The census layer has no field '{}' to make one section per "
                                                  "jurisdiction: choose it in 'Summarise by'.").format(group_field))  # fmt: skip
+        common = {k: parameters[k] for k in (self.AREAS, self.SERVICES, self.POPULATION, self.UNIVERSE_FIELD,
+                                             self.ORDERS, self.CHANNELS, self.POINT_TYPES, self.SERVICE_CODES,
+                                             self.DISTANCE_CRS) if parameters.get(k) not in (None, "")}  # fmt: skip
+        return ReportSettings(
+            lang=lang,
+            chosen=self.chosen_analyses(parameters, context),
+            thresholds_text=self.parameterAsString(parameters, self.THRESHOLDS, context),
+            thresholds=parse_thresholds(self.parameterAsString(parameters, self.THRESHOLDS, context)),
+            metric=self.metric_crs(parameters, self.DISTANCE_CRS, context),
+            top=self.parameterAsInt(parameters, self.TOP, context) or 10,
+            pdf=self.parameterAsFileOutput(parameters, self.OUTPUT, context),
+            saved=saved,
+            gpkg=saved or QgsProcessingUtils.generateTempFilename("crs_report.gpkg"),
+            project_name=project_name,
+            names=content.Tables(project_name),
+            title=self.parameterAsString(parameters, self.TITLE, context) or words.text("title", lang),
+            group_field=group_field,
+            areas_fields=areas_layer.fields().names(),
+            gap_distance=self.parameterAsDouble(parameters, self.GAP_DISTANCE, context),
+            colocation_distance=self.parameterAsDouble(parameters, self.COLOCATION_DISTANCE, context),
+            common=common,
+        )
 
-        # 1. Coverage: the map's population layer, the coverage tables and the charts.
+    def run_analyses(self, run: ReportSettings, parameters, context, steps):
+        """The analyses through Processing, into the report's GeoPackage. Returns the points-used
+        sentence and the planner's curve table (or None)."""
+        names, destination, common = run.names, run.destination, run.common
+        # Coverage: the map's population layer, the coverage tables and the charts.
         steps.setCurrentStep(0)
         coverage = self.run_child("crs:coverage", {
-            **common, self.GROUP_FIELD: group_field, self.THRESHOLDS: self.parameterAsString(
-                parameters, self.THRESHOLDS, context),
+            **common, self.GROUP_FIELD: run.group_field, self.THRESHOLDS: run.thresholds_text,
             "OUTPUT": destination(names.coverage_areas), "SUMMARY": destination(names.coverage_summary, False),
         }, context, steps)  # fmt: skip
-        points_used = coverage.get(self.POINTS_USED, "")
-
-        # 2.–5. The chosen analyses.
         steps.setCurrentStep(1)
-        gap_distance = self.parameterAsDouble(parameters, self.GAP_DISTANCE, context)
-        if "gaps" in chosen:
+        if "gaps" in run.chosen:
             self.run_child("crs:servicegaps", {
-                **common, "THRESHOLD": gap_distance, "OUTPUT": destination(names.gap_areas),
+                **common, "THRESHOLD": run.gap_distance, "OUTPUT": destination(names.gap_areas),
                 "ZONES": destination(names.gap_zones),
             }, context, steps)  # fmt: skip
         steps.setCurrentStep(2)
-        colocation_distance = self.parameterAsDouble(parameters, self.COLOCATION_DISTANCE, context)
-        if "colocation" in chosen:
+        if "colocation" in run.chosen:
             self.run_child("crs:colocationcandidates", {
                 **{k: v for k, v in common.items() if k not in (self.AREAS, self.POPULATION, self.UNIVERSE_FIELD)},
-                "DISTANCE": colocation_distance, "OUTPUT": destination(names.colocation_pairs),
+                "DISTANCE": run.colocation_distance, "OUTPUT": destination(names.colocation_pairs),
             }, context, steps)  # fmt: skip
         steps.setCurrentStep(3)
-        if "languages" in chosen:
-            missing = [f for f in FOLS_FIELDS if f not in areas_layer.fields().names()]
+        if "languages" in run.chosen:
+            missing = [f for f in FOLS_FIELDS if f not in run.areas_fields]
             if missing:
-                feedback.pushWarning(self.tr("Official-language coverage left out: the census layer has no {} "
-                                             "(crs:importcensus adds them).").format(", ".join(missing)))  # fmt: skip
-                chosen.discard("languages")
+                steps.pushWarning(self.tr("Official-language coverage left out: the census layer has no {} "
+                                          "(crs:importcensus adds them).").format(", ".join(missing)))  # fmt: skip
+                run.chosen.discard("languages")
             else:
                 self.run_child("crs:officiallanguagecoverage", {
                     **{k: v for k, v in common.items() if k not in (self.POPULATION, self.UNIVERSE_FIELD)},
-                    "THRESHOLDS_KM": self.parameterAsString(parameters, self.THRESHOLDS, context),
-                    "OUTPUT": destination(names.language_areas),
+                    "THRESHOLDS_KM": run.thresholds_text, "OUTPUT": destination(names.language_areas),
                     "SUMMARY": destination(names.language_summary, False),
                     "UNSERVED": destination(names.language_unserved),
                 }, context, steps)  # fmt: skip
         steps.setCurrentStep(4)
-        curve_layer = self.planner_curve(parameters, context, steps, chosen, common, destination, names)
-        if steps.isCanceled():
-            return {}
+        curve_layer = self.planner_curve(parameters, context, steps, run)
+        return coverage.get(self.POINTS_USED, ""), curve_layer
 
-        # 6. The report's tables and its sections.
-        steps.setCurrentStep(5)
+    def write_tables(self, run: ReportSettings, parameters, context, feedback, document, curve_layer):
+        """The report's tables from the outputs, and its sections (Canada first). Returns the
+        sections and the layout's tables (item id -> kind of table)."""
+        gpkg, names, lang, thresholds = run.gpkg, run.names, run.lang, run.thresholds
         self.copy_points(parameters, context, gpkg, names.service_points)
-        sections = self.sections(parameters, context, steps, group_field, metric, lang)
+        sections = self.sections(parameters, context, feedback, run.group_field, run.metric, lang)
         coverage_summary = content.summary_rows(report_project.open_layer(gpkg, names.coverage_summary, "s"))
-        if not group_field:  # one group, "all": it is Canada's section
+        if not run.group_field:  # one group, "all": it is Canada's section
             coverage_summary = {words.TOTAL: next(iter(coverage_summary.values()))}
         summary = content.coverage_table(gpkg, names.coverage, coverage_summary, thresholds, lang)
-        section_codes = {s.code for s in sections}
-        for code in [
-            c for c in summary if c not in section_codes and c != words.TOTAL and c not in ("None", "")
-        ]:
+        codes = {s.code for s in sections}
+        for code in [c for c in summary if c not in codes and c not in (words.TOTAL, "None", "")]:
             feedback.pushInfo(
                 self.tr("No boundary for '{}': its areas count in Canada's total only.").format(code)
             )
@@ -302,23 +351,25 @@ class ReportAlgorithm(PopulationAreasMixin, CrsAlgorithm):
         if not charts.available():
             feedback.pushWarning(self.tr("matplotlib is not installed: the report has no charts."))
         tables = {"coverage_table": "coverage"}
-        if "gaps" in chosen:
+        if "gaps" in run.chosen:
             gaps = report_project.open_layer(gpkg, names.gap_areas, "gaps")
             id_field = self.parameterAsString(parameters, self.AREA_ID_FIELD, context) or next(
                 (f for f in AREA_ID_FIELDS if f in gaps.fields().names()), None)  # fmt: skip
             measured = "travel_min" if "travel_min" in gaps.fields().names() else "distance_m"
-            content.gaps_table(gpkg, names.gaps, gaps, group_field or None, id_field, top, lang, measured)
+            content.gaps_table(
+                gpkg, names.gaps, gaps, run.group_field or None, id_field, run.top, lang, measured
+            )
             tables["gaps_table"] = "gaps"
-        if "colocation" in chosen:
+        if "colocation" in run.chosen:
             pairs = report_project.open_layer(gpkg, names.colocation_pairs, "pairs")
             french = {}
             if lang == "fr":  # the pairs carry English names; the points have both
                 points = report_project.open_layer(gpkg, names.service_points, "points")
                 if "name_fr" in points.fields().names():
                     french = {f["point_id"]: f["name_fr"] for f in points.getFeatures() if f["name_fr"]}
-            content.colocation_table(gpkg, names.colocation, pairs, sections, top, lang, french)
+            content.colocation_table(gpkg, names.colocation, pairs, sections, run.top, lang, french)
             tables["colocation_table"] = "colocation"
-        if "languages" in chosen:
+        if "languages" in run.chosen:
             languages = content.summary_rows(report_project.open_layer(gpkg, names.language_summary, "l"))
             content.languages_table(gpkg, names.languages, languages, thresholds, lang)
             tables["languages_table"] = "languages"
@@ -326,54 +377,51 @@ class ReportAlgorithm(PopulationAreasMixin, CrsAlgorithm):
                 details.setdefault(code, {})["minority"] = words.minority_sentence(row, lang)
         if curve_layer is not None:
             self.add_planner_charts(curve_layer, details, lang)
-        content.jurisdictions_table(gpkg, names.jurisdictions, sections, details, metric)
-        if steps.isCanceled():
-            return {}
+        content.jurisdictions_table(gpkg, names.jurisdictions, sections, details, run.metric)
+        return sections, tables
 
-        # 7. The layouts, filled, and the PDF.
-        steps.setCurrentStep(6)
-        title = self.parameterAsString(parameters, self.TITLE, context) or words.text("title", lang)
+    def render(
+        self, run: ReportSettings, parameters, context, feedback, document, sections, tables, points_used
+    ):
+        """The layouts filled and exported; the project saved in the GeoPackage when asked.
+        Returns the number of pages and the project's URI ('' when not saved)."""
         project = QgsProject()
-        project.setCrs(metric)
-        project.setTitle(title)
+        project.setCrs(run.metric)
+        project.setTitle(run.title)
         project.setTransformContext(context.transformContext())
-        layers = style_report_layers(project, gpkg, names, lang, chosen, tables, self.population_expression(
-            parameters, context, areas_layer))  # fmt: skip
-        self.set_variables(project, parameters, context, steps, lang, title, sections, chosen, thresholds, gap_distance,
-                           colocation_distance, points_used, names.service_points, gpkg)  # fmt: skip
-        cover, section = layout.split_template(document, project, title)
-        report_layers = layout.ReportLayers(layers["jurisdictions"], layers["map"],
-                                            layers["tables"], chosen)  # fmt: skip
-        for item_layout in (cover, section):
-            missing = layout.bind(item_layout, report_layers)
-            if item_layout is section and missing:
-                feedback.pushWarning(self.tr("The template has no item with id {}: that part is left out.").format(
-                    ", ".join(missing)))  # fmt: skip
-        report = layout.make_report(project, cover, section, layers["jurisdictions"], title)
-        layout.export_pdf(report, pdf, steps)
-        if steps.isCanceled():
-            return {}
-        pages = 1 + len(sections) * pages_per_section
-
-        # 8. The project in the GeoPackage.
-        steps.setCurrentStep(7)
+        areas_layer, _ = self.input_layer(parameters, self.AREAS, context)
+        layers = style_report_layers(project, run.gpkg, run.names, run.lang, run.chosen, tables,
+                                     self.population_expression(parameters, context, areas_layer))  # fmt: skip
+        self.set_variables(project, parameters, context, feedback, run, sections, points_used)
+        cover, section = layout.split_template(document, project, run.title)
+        report_layers = layout.ReportLayers(
+            layers["jurisdictions"], layers["map"], layers["tables"], run.chosen
+        )
+        layout.bind(cover, report_layers)
+        missing = layout.bind(section, report_layers)
+        if missing:
+            feedback.pushWarning(self.tr("The template has no item with id {}: that part is left out.").format(
+                ", ".join(missing)))  # fmt: skip
+        report = layout.make_report(project, cover, section, layers["jurisdictions"], run.title)
+        layout.export_pdf(report, run.pdf, feedback)
         uri = ""
-        if saved:
+        if run.saved and not feedback.isCanceled():
+            feedback.setCurrentStep(7)
             project.layoutManager().addLayout(report)
             designer = layout.load_layout(
-                document, project, title + " – " + words.text("template_name", lang)
+                document, project, run.title + " – " + words.text("template_name", run.lang)
             )
             layout.bind(designer, report_layers)
             layout.bind_atlas(designer, layers["jurisdictions"])
             project.layoutManager().addLayout(designer)
-            report_project.save_styles(gpkg, project.mapLayers().values())
-            uri = report_project.save_project(project, gpkg, project_name)
-            feedback.pushInfo(self.tr("Saved as the QGIS project '{}' in {}.").format(project_name, gpkg))
+            report_project.save_styles(run.gpkg, project.mapLayers().values())
+            uri = report_project.save_project(project, run.gpkg, run.project_name)
+            feedback.pushInfo(
+                self.tr("Saved as the QGIS project '{}' in {}.").format(run.project_name, run.gpkg)
+            )
         project.clear()
-        report_project.checkpoint(gpkg)
-        feedback.pushInfo(self.tr("{} pages, {} jurisdictions: {}").format(pages, len(sections), pdf))
-        return {self.OUTPUT: pdf, self.PAGES: pages, self.SECTIONS: len(sections), self.GEOPACKAGE: gpkg,
-                self.PROJECT: uri, self.POINTS_USED: points_used}  # fmt: skip
+        report_project.checkpoint(run.gpkg)
+        return 1 + len(sections) * layout.section_pages(document), uri
 
     # -- parts ------------------------------------------------------------------------------------
 
@@ -384,8 +432,9 @@ class ReportAlgorithm(PopulationAreasMixin, CrsAlgorithm):
             return set()
         return {OPTIONAL_ANALYSES[i] for i in self.parameterAsEnums(parameters, self.ANALYSES, context)}
 
-    def planner_curve(self, parameters, context, feedback, chosen, common, destination, names):
+    def planner_curve(self, parameters, context, feedback, run: ReportSettings):
         """The planner's curve table: the one given, or the installed planner's (when chosen)."""
+        chosen = run.chosen
         given = self.parameterAsVectorLayer(parameters, self.PLANNER_CURVE, context)
         if given is not None:
             chosen.add("planner")
@@ -398,7 +447,7 @@ class ReportAlgorithm(PopulationAreasMixin, CrsAlgorithm):
             return None
         try:
             results = self.run_child(planner.PLANNER_ALGORITHM, planner.planner_parameters(
-                common, lambda name: destination(names.planner(name))), context, feedback)  # fmt: skip
+                run.common, lambda name: run.destination(run.names.planner(name))), context, feedback)  # fmt: skip
         except QgsProcessingException as exc:
             feedback.pushWarning(
                 self.tr("The co-location planner did not run ({}): its curve is left out.").format(exc)
@@ -487,47 +536,43 @@ class ReportAlgorithm(PopulationAreasMixin, CrsAlgorithm):
         return (f"\"{population}\" / (area(transform($geometry, layer_property(@layer, 'crs'), "
                 f"'{QgsCoordinateReferenceSystem('EPSG:3347').authid()}')) / 1000000)")  # fmt: skip
 
-    def set_variables(self, project, parameters, context, feedback, lang, title, sections, chosen, thresholds, gap_distance,
-                      colocation_distance, points_used, points_table, gpkg) -> None:  # fmt: skip
+    def set_variables(
+        self, project, parameters, context, feedback, run: ReportSettings, sections, points_used
+    ) -> None:
         """What the cover and footers print, as project variables (@crs_report_…)."""
-        distance = words.distance
-        names = [
-            words.text("analysis_coverage", lang)
-            + " ("
-            + ", ".join(distance(t, lang) for t in thresholds)
-            + ")"
-        ]
-        if "gaps" in chosen:
-            names.append(words.text("analysis_gaps", lang, distance=distance(gap_distance, lang)))
-        if "colocation" in chosen:
-            names.append(
-                words.text("analysis_colocation", lang, distance=distance(colocation_distance, lang))
+        lang, distance = run.lang, words.distance
+        analyses = [words.text("analysis_coverage", lang) + " (" + ", ".join(distance(t, lang) for t in run.thresholds)
+                    + ")"]  # fmt: skip
+        if "gaps" in run.chosen:
+            analyses.append(words.text("analysis_gaps", lang, distance=distance(run.gap_distance, lang)))
+        if "colocation" in run.chosen:
+            analyses.append(
+                words.text("analysis_colocation", lang, distance=distance(run.colocation_distance, lang))
             )
-        if "languages" in chosen:
-            names.append(words.text("analysis_languages", lang))
-        if "planner" in chosen:
-            names.append(words.text("analysis_planner", lang))
-        points_layer = report_project.open_layer(gpkg, points_table, "points")
+        if "languages" in run.chosen:
+            analyses.append(words.text("analysis_languages", lang))
+        if "planner" in run.chosen:
+            analyses.append(words.text("analysis_planner", lang))
+        points_layer = report_project.open_layer(run.gpkg, run.names.service_points, "points")
         what = words.describe_filter(self.service_filter(parameters, context), lang)
-        points_sentence = words.text("points_used", lang, what=what, count=words.people(points_layer.featureCount(),
-                                                                                            lang))  # fmt: skip
-        contents = "\n".join(
-            words.text("contents_line", lang, name=s.name, page=s.first_page) for s in sections
+        points = words.text(
+            "points_used", lang, what=what, count=words.people(points_layer.featureCount(), lang)
         )
         today = datetime.date.today()
+        product = self.parameterAsString(parameters, self.CENSUS_PRODUCT, context) or None
         variables = {
-            "crs_report_title": title,
+            "crs_report_title": run.title,
             "crs_report_date": words.long_date(today, lang),
-            "crs_report_analyses": points_sentence + "\n" + words.text("analyses", lang, names="; ".join(names)),
-            "crs_report_contents": contents,
+            "crs_report_analyses": points + "\n" + words.text("analyses", lang, names="; ".join(analyses)),
+            "crs_report_contents": "\n".join(words.text("contents_line", lang, name=s.name, page=s.first_page)
+                                             for s in sections),
             "crs_report_sources": self.sources_text(parameters, context, feedback, lang, points_layer),
             "crs_report_method": words.text("method_text", lang, crs=project.crs().authid()),
-            "crs_report_attribution": words.statcan_attribution(
-                lang, self.parameterAsString(parameters, self.CENSUS_PRODUCT, context) or None),
+            "crs_report_attribution": words.statcan_attribution(lang, product),
             "crs_report_produced": words.text("produced", lang, date=words.long_date(today, lang),
                                               version=plugin_version()),
-            "crs_gap_distance": distance(gap_distance, lang),
-            "crs_colocation_distance": distance(colocation_distance, lang),
+            "crs_gap_distance": distance(run.gap_distance, lang),
+            "crs_colocation_distance": distance(run.colocation_distance, lang),
         }  # fmt: skip
         QgsExpressionContextUtils.setProjectVariables(project, variables)
         del points_layer
