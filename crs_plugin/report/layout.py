@@ -235,6 +235,8 @@ def make_report(project, cover, section, jurisdictions: QgsVectorLayer, name: st
 def export_pdf(report: QgsReport, path: str, feedback=None) -> None:
     """The report as one PDF. ``feedback`` cancels it (QGIS's own progress for a report, whose page
     count it does not know beforehand, runs past 100 %: it is not passed on)."""
+    if feedback is not None and feedback.isCanceled():
+        return
     export_feedback = QgsFeedback()
     if feedback is not None:
         feedback.canceled.connect(export_feedback.cancel)
@@ -246,6 +248,7 @@ def export_pdf(report: QgsReport, path: str, feedback=None) -> None:
     settings.simplifyGeometries = True
     result, error = QgsLayoutExporter.exportToPdf(report, path, settings, export_feedback)
     if export_feedback.isCanceled():
+        Path(path).unlink(missing_ok=True)  # no half-written report left behind
         return
     if result != QgsLayoutExporter.Success:
         raise ReportError(f"The PDF could not be written to {path}: {error or 'error ' + str(result)}.")

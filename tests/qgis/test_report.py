@@ -459,6 +459,18 @@ def test_cancel_stops_before_the_pdf(run, tmp_path):
     assert feedback.isCanceled() and not pdf.exists()
 
 
+def test_cancel_while_the_layouts_are_drawn_leaves_no_pdf(run, tmp_path):
+    pdf = tmp_path / "cancelled_late.pdf"
+    feedback = QgsProcessingFeedback()
+    feedback.progressChanged.connect(
+        lambda progress: progress >= 75 and feedback.cancel()
+    )  # the layouts' step
+    results = processing.run(
+        "crs:report", {**run.inputs, "ANALYSES": [], "OUTPUT": str(pdf)}, feedback=feedback
+    )
+    assert feedback.isCanceled() and "OUTPUT" not in results and not pdf.exists()
+
+
 def test_qgis_process_writes_the_report(run, tmp_path, provider):
     from tests.qgis_process import qgis_process
 
