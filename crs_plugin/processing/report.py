@@ -39,6 +39,7 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
     QgsProcessingUtils,
     QgsProject,
+    QgsProviderRegistry,
     QgsVectorFileWriter,
     QgsWkbTypes,
 )
@@ -577,6 +578,18 @@ class ReportAlgorithm(PopulationAreasMixin, CrsAlgorithm):
         QgsExpressionContextUtils.setProjectVariables(project, variables)
         del points_layer
 
+    @staticmethod
+    def layer_label(layer, context) -> str:
+        """A layer as the cover names it: its name in the user's project, else its table and file."""
+        project = context.project()
+        if project is not None and project.mapLayer(layer.id()) is not None:
+            return layer.name()
+        parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
+        path, table = parts.get("path"), parts.get("layerName")
+        if path and table:
+            return f"{table} ({Path(path).name})"
+        return Path(path).name if path else layer.name()
+
     def sources_text(self, parameters, context, feedback, lang, points_layer) -> str:
         """One line per service-point source (title, publisher, licence from the catalogue), the
         census layer, and Statistics Canada's attribution."""
@@ -604,7 +617,7 @@ class ReportAlgorithm(PopulationAreasMixin, CrsAlgorithm):
                 lines.append(words.text("source_line", lang, title=entry.title(lang), publisher=entry.publisher,
                                         licence=entry.licence))  # fmt: skip
         areas, _ = self.input_layer(parameters, self.AREAS, context)
-        lines.append(words.text("census_source", lang, layer=areas.name() or areas.source()))
+        lines.append(words.text("census_source", lang, layer=self.layer_label(areas, context)))
         lines.append(words.statcan_attribution(lang, self.parameterAsString(parameters, self.CENSUS_PRODUCT, context)
                                                or None))  # fmt: skip
         return "\n".join(lines)

@@ -199,6 +199,7 @@ def test_the_cover_names_the_sources_their_licences_and_statistics_canada(report
         assert flat(entry.title(language)) in cover and flat(entry.licence) in cover, entry.id
     assert flat(words.statcan_attribution(language)).replace("\u00a0", " ") in cover
     assert words.long_date(__import__("datetime").date.today(), language) in cover
+    assert "dissemination_areas (census_population.gpkg)" in cover  # the census layer, by table and file
     channel = "En personne" if language == "fr" else "In person"
     assert channel in cover  # which points: the filter in the report's language
 
