@@ -288,6 +288,38 @@
       <translation>Planification des sites de colocalisation</translation>
     </message>
     <message>
+      <source>Report for the working group (PDF)</source>
+      <translation>Rapport pour le groupe de travail (PDF)</translation>
+    </message>
+    <message>
+      <source>Language</source>
+      <translation>Langue</translation>
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>PDF file</source>
+      <translation>Fichier PDF</translation>
+    </message>
+    <message>
+      <source>Also save the outputs and the report in the store as a QGIS project</source>
+      <translation>Enregistrer aussi les résultats et le rapport dans le dépôt, comme projet QGIS</translation>
+    </message>
+    <message>
+      <source>Make the report</source>
+      <translation>Produire le rapport</translation>
+    </message>
+    <message>
+      <source>Making the report… (progress and Cancel in QGIS's task manager)</source>
+      <translation>Production du rapport… (progression et annulation dans le gestionnaire de tâches de QGIS)</translation>
+    </message>
+    <message>
+      <source>Making the working group's report</source>
+      <translation>Production du rapport du groupe de travail</translation>
+    </message>
+    <message>
       <source>Shared store</source>
       <translation>Dépôt partagé</translation>
     </message>
@@ -526,6 +558,34 @@
     <message>
       <source>Areas still uncovered</source>
       <translation>Aires encore non couvertes</translation>
+    </message>
+    <message>
+      <source>Report</source>
+      <translation>Rapport</translation>
+    </message>
+    <message>
+      <source>Load the service points and choose the census population layer first.</source>
+      <translation>Chargez d'abord les points de service et choisissez la couche de population du recensement.</translation>
+    </message>
+    <message>
+      <source>Choose where to write the PDF.</source>
+      <translation>Choisissez où écrire le PDF.</translation>
+    </message>
+    <message>
+      <source>The report failed or was cancelled.</source>
+      <translation>Le rapport a échoué ou a été annulé.</translation>
+    </message>
+    <message>
+      <source>No report</source>
+      <translation>Aucun rapport</translation>
+    </message>
+    <message>
+      <source>{} pages written to {}.</source>
+      <translation>{} pages écrites dans {}.</translation>
+    </message>
+    <message>
+      <source>Project and layouts saved in the store: Project › Open From › GeoPackage.</source>
+      <translation>Projet et mises en page enregistrés dans le dépôt : Projet › Ouvrir depuis › GeoPackage.</translation>
     </message>
     <message>
       <source>Severity</source>
