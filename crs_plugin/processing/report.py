@@ -48,6 +48,7 @@ from ..core import report as words
 from ..core.analysis.coverage import parse_thresholds
 from ..core.analysis.official_languages import jurisdiction_name
 from ..core.catalogue import load_catalogue
+from ..core.charts import matplotlib_available
 from ..core.errors import CrsServicePointsError
 from ..core.http import is_url
 from ..report import charts, content, layout, planner
@@ -347,9 +348,9 @@ class ReportAlgorithm(PopulationAreasMixin, CrsAlgorithm):
         for code, row in summary.items():
             bands = words.distance_bands(row, thresholds)
             details[code]["bands"] = ";".join(f"{people:.0f}" for _, _, people in bands)
-            if charts.available():
+            if matplotlib_available():
                 details[code]["chart"] = charts.distance_chart(bands, lang)
-        if not charts.available():
+        if not matplotlib_available():
             feedback.pushWarning(self.tr("matplotlib is not installed: the report has no charts."))
         tables = {"coverage_table": "coverage"}
         if "gaps" in run.chosen:
@@ -466,7 +467,7 @@ class ReportAlgorithm(PopulationAreasMixin, CrsAlgorithm):
 
     def add_planner_charts(self, curve_layer, details, lang) -> None:
         curves, as_share = planner.curves(curve_layer)
-        if not charts.available():
+        if not matplotlib_available():
             return
         for code, steps in curves.items():
             details.setdefault(code or words.TOTAL, {})["planner_chart"] = charts.planner_chart(

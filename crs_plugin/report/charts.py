@@ -21,14 +21,6 @@ BEYOND = "#d9843b"
 INK = "#333333"
 
 
-def available() -> bool:
-    try:
-        import matplotlib  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 def _figure(width_mm: float, height_mm: float):
     from matplotlib.backends.backend_svg import FigureCanvasSVG
     from matplotlib.figure import Figure
