@@ -34,7 +34,14 @@ import numpy as np
 from .catalogue import connector_source, read_catalogue_document, resolve, validate_catalogue
 from .content import KIND_NAMES, sniff
 from .crs import outside_canada, transform_xy
-from .errors import CoordinateError, CrsServicePointsError, MappingError, SourceError, describe_rows
+from .errors import (
+    CoordinateError,
+    CrsServicePointsError,
+    MappingError,
+    SourceError,
+    UnreachableError,
+    describe_rows,
+)
 from .http import HttpClient, is_url
 from .mapping import SAFE_SOURCE_ID, FieldMapping, available_columns, coordinate_hint
 from .schema import (
@@ -133,7 +140,9 @@ def detect(address: str, client: HttpClient | None = None) -> Detection:
     for url, headers in _probes(address):
         try:
             response = client.get(url, headers=headers)
-        except SourceError as exc:
+        except UnreachableError:
+            raise  # no answer at all: asking another way cannot help
+        except SourceError as exc:  # an answer, with an error status
             answers.append(str(exc))
             continue
         try:

@@ -9,6 +9,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..toolbelt.log import LOG_TAG
 from .accessibility import AccessibilityAlgorithm
+from .add_source import AddSourceAlgorithm
 from .catchment_overlap import CatchmentOverlapAlgorithm
 from .colocation_candidates import ColocationCandidatesAlgorithm
 from .coverage import CoverageAlgorithm
@@ -33,6 +34,7 @@ ALGORITHMS = (
     OfficialLanguageCoverageAlgorithm,
     ServiceAreasAlgorithm,
     LoadSourcesAlgorithm,
+    AddSourceAlgorithm,
     ImportCensusAlgorithm,
 )
 

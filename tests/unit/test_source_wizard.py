@@ -479,3 +479,31 @@ def test_removing_a_source_from_the_store(tmp_path, sample_store):
     summary = store.remove_source("snb_service_centres")
     assert (summary.removed, store.count("snb_service_centres"), store.count()) == (23, 0, before - 23)
     assert store.remove_source("snb_service_centres").removed == 0
+
+
+def test_the_catalogue_vocabularies_agree_with_the_schema():
+    from crs_plugin.core.catalogue import CATALOGUE_SCHEMA, CONNECTOR_TYPES, LICENCES, REFRESH_CADENCES
+
+    schema = json.loads(CATALOGUE_SCHEMA.read_text(encoding="utf-8"))
+    assert schema["$defs"]["source"]["properties"]["refresh"]["enum"] == [c.code for c in REFRESH_CADENCES]
+    assert schema["$defs"]["connector"]["properties"]["type"]["enum"] == list(CONNECTOR_TYPES)
+    assert "Open Government Licence – Canada" in [c.en for c in LICENCES]
+    assert all(c.fr for c in LICENCES + REFRESH_CADENCES)
+
+
+@pytest.mark.parametrize("source_id", ["service_bc_offices", "service_canada_offices", "snb_service_centres",
+                                       "local_government_offices"])  # fmt: skip
+def test_a_mapping_written_back_is_the_mapping_read(source_id):
+    _, mapping = hand_written(source_id)
+    assert FieldMapping.from_dict(mapping).to_dict() == mapping
+
+
+def test_a_delimiter_and_an_encoding_given_override_the_bytes(tmp_path):
+    path = tmp_path / "offices.csv"
+    path.write_bytes("id;nom;x|y\n1;Hôtel de ville;-66.6|45.9\n".encode("cp1252"))
+    read = wizard.preview({"type": "file", "location": str(path)})
+    assert (read.delimiter, read.encoding, read.columns) == (";", "cp1252", ["id", "nom", "x|y"])
+    read = wizard.preview({"type": "file", "location": str(path), "delimiter": "|", "encoding": "latin-1"})
+    assert (read.delimiter, read.encoding, read.columns) == ("|", "latin-1", ["id;nom;x", "y"])
+    with pytest.raises(SourceError, match="not one of: comma, semicolon"):
+        wizard.preview({"type": "file", "location": str(path), "delimiter": ":"})
