@@ -57,7 +57,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..core.catalogue import LICENCES, REFRESH_CADENCES, read_catalogue_document, resolve
+from ..core.catalogue import LICENCES, REFRESH_CADENCES, SAMPLE_CATALOGUE, read_catalogue_document, resolve
 from ..core.errors import CrsServicePointsError
 from ..core.http import is_url
 from ..core.schema import (
@@ -160,7 +160,7 @@ class AddSourceDialog(QDialog):
         self._check_generation = 0
         self._filling = False
         self.setWindowTitle(self.tr("Edit source") if self.entry else self.tr("Add a source"))
-        self.resize(900, 720)
+        self.resize(960, 820)
 
         layout = QVBoxLayout(self)
         self.step_title = QLabel()
@@ -683,13 +683,18 @@ class AddSourceDialog(QDialog):
         where_layout.addWidget(self.to_export)
         where_layout.addWidget(self.export_file)
         shared = is_url(self.catalogue)
-        self.to_local.setText(
-            self.tr("The catalogue used here ({})").format(self.catalogue)
-            if not shared
-            else self.tr("The catalogue used here is shared ({}): export the source instead").format(
+        if shared:
+            text = self.tr("The catalogue used here is shared ({}): export the source instead").format(
                 self.catalogue
             )
-        )
+        elif Path(self.catalogue).resolve() == SAMPLE_CATALOGUE.resolve():
+            text = self.tr(
+                "Your own catalogue: a copy of the sample one (which a plugin update would replace)"
+            )
+        else:
+            text = self.tr("The catalogue used here ({})").format(Path(self.catalogue).name)
+        self.to_local.setText(text)
+        self.to_local.setToolTip(self.catalogue)
         self.to_local.setEnabled(not shared)
         (self.to_export if shared else self.to_local).setChecked(True)
         layout.addWidget(where)
@@ -773,9 +778,9 @@ class AddSourceDialog(QDialog):
         header.setSectionResizeMode(2, QHeaderView.Stretch)
         header.setSectionResizeMode(3, QHeaderView.Interactive)
         header.resizeSection(1, 200)
-        header.resizeSection(3, 170)
+        header.resizeSection(3, 200)
         self.fields_table.currentCellChanged.connect(lambda row, *_: self.show_values(self._field_at(row)))
-        layout.addWidget(self.fields_table, 3)
+        layout.addWidget(self.fields_table, 5)
         self.values_title = QLabel()
         layout.addWidget(self.values_title)
         self.values_table = QTableWidget(0, 3)
@@ -783,6 +788,7 @@ class AddSourceDialog(QDialog):
                                                      self.tr("Allowed code")])  # fmt: skip
         self.values_table.verticalHeader().hide()
         self.values_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+        self.values_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeToContents)
         self.values_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
         self.values_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         layout.addWidget(self.values_table, 2)
@@ -1121,7 +1127,9 @@ class AddSourceDialog(QDialog):
                 item.setForeground(QColor("#b03a2e"))
                 self.issues_table.setItem(row, column, item)
         self.issues_table.resizeRowsToContents()
-        if self.issues:
+        if len(self.issues) == 1:
+            self.checks_label.setText(self.tr("One problem: the source can be saved once it is solved."))
+        elif self.issues:
             self.checks_label.setText(self.tr("{} problems: the source can be saved once they are solved.").format(
                 len(self.issues)))  # fmt: skip
         else:

@@ -326,7 +326,7 @@ def grab(widget, name: str, lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"] if SCREENSHOTS else ["en"])
-def test_a_ckan_dataset_step_by_step(dock, own_catalogue, portal, lang):  # noqa: F811
+def test_a_ckan_dataset_step_by_step(dock, own_catalogue, portal, lang, qgis_iface):  # noqa: F811
     """A CKAN dataset page: its resources listed and its description read from the portal; the value
     the mapping cannot guess shown with its rows until it is mapped."""
     translator = None
@@ -334,14 +334,16 @@ def test_a_ckan_dataset_step_by_step(dock, own_catalogue, portal, lang):  # noqa
         import subprocess
 
         from crs_plugin.plugin import install_translator
+        from crs_plugin.ui.dock import ServicePointsDock
 
         subprocess.run(["make", "-s", "translations"], cwd=ROOT, check=True)
         QgsSettings().setValue("locale/userLocale", "fr_CA")
         translator = install_translator()
+        dock = ServicePointsDock(qgis_iface)  # its words in French  # noqa: F811
     try:
         use_catalogue(dock, own_catalogue)
         dialog = dock.open_add_source()
-        dialog.resize(900, 760)
+        dialog.resize(960, 820)
         dialog.show()
         dialog.address.setFilePath(f"{portal.url}/dataset/{DATASET}")
         dialog.recognise()
@@ -391,5 +393,7 @@ def test_a_ckan_dataset_step_by_step(dock, own_catalogue, portal, lang):  # noqa
     finally:
         if translator is not None:
             QCoreApplication.removeTranslator(translator)
+            wait_for_tasks()
+            dock.deleteLater()
         QgsSettings().remove("locale/userLocale")
         QgsProject.instance().clear()
