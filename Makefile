@@ -15,14 +15,20 @@ PG_MAJOR := 15
 REQUIREMENTS := requirements.txt
 endif
 PY := $(VENV)/bin/python
+# Test-only tools (frictionless, selenium) whose dependencies would move the plugin's: their own venv.
+# One per platform: its Python differs between Debian 12 and 13.
+OPENDATA_VENV := .venv-opendata$(if $(filter trixie,$(CODENAME)),-trixie,)
+export CRS_OPENDATA_VENV := $(CURDIR)/$(OPENDATA_VENV)
 PLUGIN := crs_plugin
 VERSION := $(shell sed -n 's/^version=//p' $(PLUGIN)/metadata.txt)
 DIST := dist
 # Debian packages: QGIS and its Python bindings, a virtual X server for GUI tests,
 # NumPy/SciPy/pyproj built against the same libraries as QGIS, PostgreSQL/PostGIS
-# for the shared-store tests.
+# for the shared-store tests, Chromium and its WebDriver for the finder page's tests, matplotlib
+# for the planner's coverage-curve charts.
 APT_PACKAGES := qgis python3-qgis qgis-providers xvfb python3-venv python3-scipy \
-	python3-pyproj postgresql postgresql-$(PG_MAJOR)-postgis-3 zip qgis-server-wfs qgis-server-wfs3 python3-jsonschema python3-psycopg2 python3-cryptography qttools5-dev-tools cgi-mapserver
+	python3-pyproj postgresql postgresql-$(PG_MAJOR)-postgis-3 zip qgis-server-wfs qgis-server-wfs3 python3-jsonschema python3-psycopg2 python3-cryptography qttools5-dev-tools cgi-mapserver \
+	chromium chromium-driver python3-matplotlib
 TS := $(PLUGIN)/i18n/crs_plugin_fr.ts
 QM := $(TS:.ts=.qm)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -40,7 +46,7 @@ KOOP := .cache/koop
 PYGEOAPI := .cache/pygeoapi$(if $(filter trixie,$(CODENAME)),-trixie,)
 export CRS_PYGEOAPI_VENV := $(CURDIR)/$(PYGEOAPI)
 
-deps: apt-deps node-deps $(VENV)/.installed $(KOOP)/.installed $(PYGEOAPI)/.installed $(QM)
+deps: apt-deps node-deps $(VENV)/.installed $(KOOP)/.installed $(PYGEOAPI)/.installed $(OPENDATA_VENV)/.installed $(QM)
 
 apt-deps:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -74,6 +80,9 @@ $(KOOP)/.installed: tests/servers/koop/package.json tests/servers/koop/package-l
 $(PYGEOAPI)/.installed: tests/servers/pygeoapi-requirements.txt | apt-deps
 	test -x $(PYGEOAPI)/bin/python || /usr/bin/python3 -m venv $(PYGEOAPI)
 	$(PYGEOAPI)/bin/python -m pip install -q --disable-pip-version-check -r $<
+$(OPENDATA_VENV)/.installed: requirements-opendata.txt | apt-deps
+	test -x $(OPENDATA_VENV)/bin/python || /usr/bin/python3 -m venv $(OPENDATA_VENV)
+	$(OPENDATA_VENV)/bin/python -m pip install -q --disable-pip-version-check --no-deps -r requirements-opendata.txt
 	touch $@
 
 # French interface: Qt's lrelease compiles the translation QGIS loads.

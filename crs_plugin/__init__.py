@@ -11,7 +11,10 @@ REQUIREMENTS = (
     ("jsonschema", "4.0"),
 )
 #: Packages only the contribute-and-review tools need; without them those tools are left out.
-OPTIONAL_REQUIREMENTS = (("pygeodiff", "2.0"), ("psycopg2", "2.8"), ("cryptography", "2.6"))
+CONTRIBUTE_REQUIREMENTS = (("pygeodiff", "2.0"), ("psycopg2", "2.8"), ("cryptography", "2.6"))
+#: Charts (the co-location planner's coverage curve); without it the chart is left out, with a message.
+CHART_REQUIREMENTS = (("matplotlib", "3.0"),)
+OPTIONAL_REQUIREMENTS = CONTRIBUTE_REQUIREMENTS + CHART_REQUIREMENTS
 
 
 def missing_requirements() -> list[str]:
@@ -24,8 +27,8 @@ def missing_requirements() -> list[str]:
 
 
 def missing_optional_requirements() -> list[str]:
-    """Optional requirements (the contribute-and-review tools) that are absent or too old."""
-    return _missing(OPTIONAL_REQUIREMENTS)
+    """Optional requirements of the contribute-and-review tools that are absent or too old."""
+    return _missing(CONTRIBUTE_REQUIREMENTS)
 
 
 def _missing(requirements) -> list[str]:
@@ -71,6 +74,9 @@ def _shapely_geos_newer_than_qgis() -> str | None:
 
 def classFactory(iface):  # noqa: N802 - name required by QGIS
     """Entry point QGIS calls; imports lazily so that loading the package is cheap."""
+    from .toolbelt.dependencies import use_installed_dependencies
+
+    use_installed_dependencies()  # packages the plugin installed for itself, if any
     missing = missing_requirements()
     if missing:
         from .plugin import MissingRequirementsPlugin

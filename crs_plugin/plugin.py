@@ -32,23 +32,76 @@ def install_translator():
 
 
 class MissingRequirementsPlugin:
-    """Stands in when shapely 2 / SciPy are missing: says what to install, adds nothing."""
+    """Stands in when required packages are missing: says which, in full, and offers to install
+    them into the plugin's own folder with QGIS's Python; registers nothing else."""
 
     def __init__(self, iface, missing: list[str]) -> None:
         self.iface = iface
+        self.missing = missing
+        self.task = None
         self.message = QCoreApplication.translate(
             "CrsServicePointsPlugin",
             "CRS Service Points needs these Python packages: {}. Install them in QGIS's Python "
             "(OSGeo4W shell or: python3 -m pip install --user 'shapely>=2,<2.1' scipy pyproj) and restart QGIS.",
         ).format(", ".join(missing))
 
+    @staticmethod
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("MissingRequirementsPlugin", text)
+
     def initProcessing(self) -> None:  # noqa: N802 - QGIS API
         QgsMessageLog.logMessage(self.message, LOG_TAG, Qgis.Critical)
 
     def initGui(self) -> None:  # noqa: N802 - QGIS API
         self.initProcessing()
-        if self.iface is not None:
-            self.iface.messageBar().pushMessage(LOG_TAG, self.message, Qgis.Critical, 0)
+        if self.iface is None:
+            return
+        from qgis.PyQt.QtWidgets import QPushButton
+
+        bar = self.iface.messageBar()
+        widget = bar.createMessage(
+            LOG_TAG, self.tr("Some Python packages are missing: {}.").format(", ".join(self.missing))
+        )
+        details = QPushButton(self.tr("Details…"), widget)
+        details.clicked.connect(self.show_details)
+        install = QPushButton(self.tr("Install them for the plugin"), widget)
+        install.clicked.connect(self.install)
+        widget.layout().addWidget(details)
+        widget.layout().addWidget(install)
+        bar.pushWidget(widget, Qgis.Critical, 0)
+
+    def show_details(self) -> None:
+        from qgis.PyQt.QtWidgets import QMessageBox
+
+        from .toolbelt.dependencies import dependencies_folder
+
+        QMessageBox.information(self.iface.mainWindow(), LOG_TAG, self.message + "\n\n" + self.tr(
+            "Or let the plugin install them with QGIS's own Python into its own folder ({}), "
+            "without touching the system's Python.").format(dependencies_folder()))  # fmt: skip
+
+    def install(self) -> None:
+        """pip in a background task; the plugin is loaded again when it is done."""
+        from qgis.core import QgsApplication, QgsTask
+
+        from .toolbelt.dependencies import install
+
+        def run(_task):
+            return install(self.missing)
+
+        def done(exception, _result=None):
+            bar = self.iface.messageBar()
+            if exception is not None:
+                bar.pushCritical(
+                    LOG_TAG, self.tr("The packages could not be installed: {}").format(exception)
+                )
+                return
+            bar.pushSuccess(
+                LOG_TAG, self.tr("The packages are installed; restart QGIS to use CRS Service Points.")
+            )
+
+        self.task = QgsTask.fromFunction(self.tr("Installing Python packages for CRS Service Points"), run,
+                                         on_finished=done)  # fmt: skip
+        QgsApplication.taskManager().addTask(self.task)
 
     def unload(self) -> None:
         pass

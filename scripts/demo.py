@@ -19,7 +19,12 @@
    service gaps beyond 25 km, federal/provincial catchment overlap, likely duplicates;
 8. runs the census analyses: ``crs:coverage`` of people aged 65 and over (their share
    within each distance, of all people aged 65 and over) and ``crs:officiallanguagecoverage``
-   (francophones outside Quebec served in French), each with a CSV and a map.
+   (francophones outside Quebec served in French), each with a CSV and a map;
+9. plans co-location: ``crs:colocationplanner`` (the partner offices that bring the most
+   people within 50 km of an in-person federal point) writes the coverage curve as a CSV
+   and a chart and maps the three best sites; ``crs:servicestandard`` checks the sample
+   standards per province and Canada (CSV, headlines, and a map of the sites that would
+   meet the stricter one).
 """
 
 from __future__ import annotations
@@ -56,7 +61,7 @@ from qgis.core import (  # noqa: E402
 from qgis.PyQt.QtGui import QFont  # noqa: E402
 
 from crs_plugin.core.analysis.summary import distance_summary  # noqa: E402
-from crs_plugin.core.catalogue import SAMPLE_CATALOGUE, load_catalogue  # noqa: E402
+from crs_plugin.core.catalogue import SAMPLE_CATALOGUE, SAMPLE_CHANNELS_CATALOGUE, load_catalogue  # noqa: E402
 from crs_plugin.core.sources import load_points  # noqa: E402
 from crs_plugin.core.store import GeoPackageStore  # noqa: E402
 from crs_plugin.toolbelt.styles import style_fill, style_population_density, style_service_points  # noqa: E402
@@ -77,11 +82,12 @@ def fit(extent: QgsRectangle, width: float, height: float, margin: float = 0.04)
 
 
 def load_sources(gpkg: Path) -> None:
-    catalogue = load_catalogue()
     store = GeoPackageStore(gpkg)
-    for entry in catalogue.entries:
-        summary = store.write_points(*load_points(catalogue.source(entry.id), entry.mapping))
-        print(f"  {summary}")
+    # The counters' sample, then its call centres and digital services (which have no position).
+    for catalogue in (load_catalogue(), load_catalogue(SAMPLE_CHANNELS_CATALOGUE)):
+        for entry in catalogue.entries:
+            summary = store.write_points(*load_points(catalogue.source(entry.id), entry.mapping))
+            print(f"  {summary}")
     gdal.VectorTranslate(
         str(gpkg), str(CENSUS), accessMode="update", layers=["dissemination_areas"],
         layerName="census_population",
@@ -421,6 +427,90 @@ def run_census(gpkg: Path, out_dir: Path) -> list[Path]:
     return written
 
 
+def run_channels(gpkg: Path, out_dir: Path) -> list[Path]:
+    """Call centres and digital services: their regions on a map, counted in coverage, published."""
+    import processing
+    from qgis.core import QgsCoordinateTransformContext
+
+    from crs_plugin.core.regions import boundary_collection
+    from crs_plugin.processing.layer_arrays import read_layer
+    from crs_plugin.toolbelt.regions_layer import service_regions_layer
+
+    census = layer(gpkg, "census_population", "Census areas")
+    arrays = read_layer(
+        census, ["PRUID"], QgsCoordinateReferenceSystem("EPSG:4326"), QgsCoordinateTransformContext()
+    )
+    boundaries = boundary_collection(arrays.geometries, arrays.attributes["PRUID"])
+    regions = service_regions_layer(GeoPackageStore(gpkg).read_points(), boundaries,
+                                    "Service regions of call centres and digital services")  # fmt: skip
+    in_person = points_layer(gpkg, "In-person points", "\"channel\" = 'in_person'", size_mm=1.6)
+    path = out_dir / "service_regions_map.png"
+    render_map(path, f"Call centres and digital services by the region they serve ({regions.featureCount()}), "
+               "and in-person points", [regions, in_person, census_backdrop(gpkg)], census)  # fmt: skip
+    written = [path]
+    result = processing.run("crs:publishopendata", {
+        "SERVICE_POINTS": f"{gpkg}|layername=service_points", "BOUNDARIES": f"{gpkg}|layername=census_population",
+        "OUTPUT": str(out_dir / "open_data"),
+    })  # fmt: skip
+    written.append(Path(result["FINDER"]))
+
+
+def run_planning(gpkg: Path, out_dir: Path) -> list[Path]:
+    """Which partner offices to add (coverage curve, three best sites on a map), and the service standards."""
+    import processing
+
+    from crs_plugin.toolbelt.styles import style_categories, style_fill, style_planned_sites
+
+    areas, points = f"{gpkg}|layername=census_population", f"{gpkg}|layername=service_points"
+    written = []
+    chart = out_dir / "coverage_curve.png"
+    plan = processing.run("crs:colocationplanner", {
+        "INPUT": areas, "SERVICE_POINTS": points, "SITES": 10, "DISTANCE": 50000, "CHART": str(chart),
+        "OUTPUT": f"ogr:dbname='{gpkg}' table=\"plan_sites\" (geom)",
+        "CURVE": f"ogr:dbname='{gpkg}' table=\"plan_curve\"",
+        "UNCOVERED": f"ogr:dbname='{gpkg}' table=\"plan_uncovered\" (geom)",
+    })  # fmt: skip
+    print(f"  {plan['HEADLINE']}")
+    written.append(chart)
+    path = out_dir / "coverage_curve.csv"
+    write_layer_csv(layer(gpkg, "plan_curve", "curve"), path)
+    written.append(path)
+    best = layer(gpkg, "plan_sites", "The three best co-location sites (rank)")
+    best.setSubsetString('"rank" <= 3')
+    style_planned_sites(best, size_mm=6.0)
+    names = [f["name"] for f in best.getFeatures()]
+    uncovered = layer(gpkg, "plan_uncovered", "Areas beyond 50 km of an open point after 10 sites")
+    style_fill(uncovered, "#d9843b", 0.75)
+    census = census_backdrop(gpkg)
+    path = out_dir / "colocation_plan_map.png"
+    render_map(path, "crs:colocationplanner: the three best partner offices to add (50 km)", [best, points_layer(gpkg, "Federal in-person points", FEDERAL_IN_PERSON),
+               uncovered, census], census,
+               note=f"1. {names[0]}; 2. {names[1]}; 3. {names[2]}. Greedy maximal coverage, existing federal points "
+                    "kept. Sample data, EPSG:3347.")  # fmt: skip
+    written.append(path)
+
+    standards = processing.run("crs:servicestandard", {
+        "INPUT": areas, "SERVICE_POINTS": points, "OUTPUT": f"ogr:dbname='{gpkg}' table=\"service_standards\"",
+        "AREAS_MAP": f"ogr:dbname='{gpkg}' table=\"service_standard_areas\" (geom)",
+        "SITES": f"ogr:dbname='{gpkg}' table=\"service_standard_sites\" (geom)",
+    })  # fmt: skip
+    print("\n".join(f"  {line}" for line in standards["HEADLINES"].splitlines()))
+    path = out_dir / "service_standards.csv"
+    write_layer_csv(layer(gpkg, "service_standards", "standards"), path, rename={"13": "NB", "59": "BC"})
+    written.append(path)
+    within = layer(gpkg, "service_standard_areas", "Areas by the stricter example standard (25 km)")
+    style_categories(within, "within_example_92_percent_25km", ((True, "#9cc6e4", "within 25 km"),
+                                                                (False, "#d9843b", "beyond 25 km")))  # fmt: skip
+    sites = layer(gpkg, "service_standard_sites", "Sites that would meet it")
+    sites.setSubsetString("\"standard\" = 'example_92_percent_25km' AND \"jurisdiction\" <> 'CA'")
+    style_planned_sites(sites)
+    path = out_dir / "service_standard_map.png"
+    render_map(path, "crs:servicestandard: the fewest sites for 92 % within 25 km (illustrative)", [sites, points_layer(gpkg, "Federal in-person points",
+               FEDERAL_IN_PERSON), within], within)  # fmt: skip
+    written.append(path)
+    return written
+
+
 def write_layer_csv(lyr: QgsVectorLayer, path: Path, rename: dict | None = None) -> None:
     names = [f.name() for f in lyr.fields() if f.name() != "fid"]
     with path.open("w", newline="", encoding="utf-8") as fh:
@@ -470,6 +560,13 @@ def main(out_dir: Path) -> None:
     analyses += run_gallery(gpkg, out_dir)
     print("Running the census analyses: people aged 65 and over, official-language minorities…")
     analyses += run_census(gpkg, out_dir)
+    print("Call centres and digital services by region; the open data package and its finder…")
+    analyses += run_channels(gpkg, out_dir)
+
+    print(
+        "Planning co-location (crs:colocationplanner) and checking the service standards (crs:servicestandard)…"
+    )
+    analyses += run_planning(gpkg, out_dir)
 
     print(f"\nDone in {time.perf_counter() - started:.1f} s. Outputs:")
     print(f"  GeoPackage store : {gpkg.resolve()}")

@@ -497,6 +497,48 @@ def write_das(path: Path, das: list[dict]) -> None:
     ds.CommitTransaction()
 
 
+# Moncton, Dieppe and Riverview: the area a shared 311 line answers for (lon, lat ring).
+GREATER_MONCTON = [(-64.98, 46.02), (-64.60, 46.02), (-64.58, 46.17), (-64.78, 46.20), (-64.98, 46.14),
+                   (-64.98, 46.02)]  # fmt: skip
+VANCOUVER = [(-123.23, 49.20), (-123.02, 49.20), (-123.02, 49.32), (-123.23, 49.32), (-123.23, 49.20)]
+
+
+def contact_centres() -> list[dict]:
+    """Call centres and digital services: no counter, a service region (codes or a polygon)."""
+
+    def polygon(ring) -> str:
+        return json.dumps({"type": "Polygon", "coordinates": [[list(p) for p in ring]]})
+
+    rows = [
+        ("SC-EI-CC", "Employment Insurance contact centre", "Centre d'appels de l'assurance-emploi", "Service Canada",
+         "federal", "CA", "call_centre", "employment_insurance", "1-800-206-7218", "", "Mo-Fr 08:30-16:30", "",
+         "en;fr", "CA", ""),
+        ("SC-PEN-CC", "Canada Pension Plan and Old Age Security contact centre",
+         "Centre d'appels du Régime de pensions du Canada et de la Sécurité de la vieillesse", "Service Canada",
+         "federal", "CA", "call_centre", "pensions", "1-800-277-9914", "", "Mo-Fr 08:30-16:30", "", "en;fr", "CA", ""),
+        ("SBC-CC", "Service BC contact centre", "", "Service BC", "provincial", "BC", "call_centre",
+         "general_information;vital_statistics;health_card", "1-800-663-7867", "", "Mo-Fr 07:30-17:00",
+         "America/Vancouver", "en;other", "BC", ""),
+        ("SBC-ONLINE", "BC Registries online", "", "Service BC", "provincial", "BC", "digital",
+         "business_registration", "", "https://www.bcregistry.gov.bc.ca", "", "America/Vancouver", "en", "BC", ""),
+        ("SNB-TEL", "Service New Brunswick TeleServices", "TéléServices de Services Nouveau-Brunswick",
+         "Service New Brunswick", "provincial", "NB", "call_centre", "general_information;health_card;drivers_licence",
+         "1-888-762-8600", "", "Mo-Fr 08:00-17:00", "America/Moncton", "en;fr", "NB", ""),
+        ("SNB-ONLINE", "Service New Brunswick online services", "Services en ligne de Services Nouveau-Brunswick",
+         "Service New Brunswick", "provincial", "NB", "digital", "property_tax;vital_statistics;drivers_licence", "",
+         "https://www2.snb.ca", "", "America/Moncton", "en;fr", "NB", ""),
+        ("MONCTON-311", "Greater Moncton 311", "311 du Grand Moncton", "City of Moncton", "municipal", "1307022",
+         "call_centre", "property_tax;permits;general_information", "506-853-3333", "", "Mo-Fr 08:00-20:00; Sa 09:00-17:00",
+         "America/Moncton", "en;fr", "", polygon(GREATER_MONCTON)),
+        ("VANCOUVER-311", "Vancouver 3-1-1", "", "City of Vancouver", "municipal", "5915022", "call_centre",
+         "property_tax;permits;general_information", "604-873-7000", "", "Mo-Su 07:00-22:00", "America/Vancouver",
+         "en;other", "5915022", polygon(VANCOUVER)),
+    ]  # fmt: skip
+    columns = ("Record ID", "Name", "Nom", "Organization", "Level", "Jurisdiction", "Channel", "Services", "Phone",
+               "Website", "Hours", "Time zone", "Languages", "Region", "Region polygon")  # fmt: skip
+    return [{**dict(zip(columns, row)), "Latitude": "", "Longitude": ""} for row in rows]
+
+
 def main(out_dir: Path) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     g = Gen(SEED)
@@ -517,6 +559,7 @@ def main(out_dir: Path) -> None:
         writer.writeheader()
         writer.writerows(snb)
     write_geojson(out_dir / "local_government_offices.geojson", local_offices(g))
+    write_csv(out_dir / "contact_centres_digital.csv", contact_centres())
     das = dissemination_areas(g)
     census_characteristics(das)
     write_das(out_dir / "census_population.gpkg", das)

@@ -51,9 +51,9 @@ def collect() -> dict[str, list[str]]:
                 if isinstance(text, str) and text not in found.setdefault(ctx, []):
                     found[ctx].append(text)
     # Labels translated through a variable (the dock's analysis buttons).
-    from crs_plugin.ui.dock import ANALYSES  # noqa: PLC0415
+    from crs_plugin.ui.dock import ANALYSES, PLAN_OBJECTIVES  # noqa: PLC0415
 
-    for _, label in ANALYSES:
+    for label in [label for _, label in ANALYSES] + list(PLAN_OBJECTIVES):
         if label not in found.setdefault("ServicePointsDock", []):
             found["ServicePointsDock"].append(label)
     return found

@@ -21,7 +21,7 @@ PROCESSING_PLUGINS = "/usr/share/qgis/python/plugins"
 if os.path.isdir(PROCESSING_PLUGINS) and PROCESSING_PLUGINS not in sys.path:
     sys.path.append(PROCESSING_PLUGINS)
 
-from crs_plugin.core.catalogue import SAMPLE_CATALOGUE, load_catalogue  # noqa: E402
+from crs_plugin.core.catalogue import SAMPLE_CATALOGUE, SAMPLE_CHANNELS_CATALOGUE, load_catalogue  # noqa: E402
 from crs_plugin.core.sources import load_points  # noqa: E402
 from crs_plugin.core.store import GeoPackageStore  # noqa: E402
 
@@ -38,6 +38,17 @@ def sample_store(tmp_path_factory) -> Path:
     store = GeoPackageStore(path)
     for entry in catalogue.entries:
         store.write_points(*load_points(catalogue.source(entry.id), entry.mapping))
+    return path
+
+
+@pytest.fixture(scope="session")
+def channels_store(sample_store, tmp_path_factory) -> Path:
+    """The sample store with the sample's call centres and digital services too (read-only)."""
+    path = tmp_path_factory.mktemp("channels_store") / "crs.gpkg"
+    shutil.copy(sample_store, path)
+    catalogue = load_catalogue(SAMPLE_CHANNELS_CATALOGUE)
+    for entry in catalogue.entries:
+        GeoPackageStore(path).write_points(*load_points(catalogue.source(entry.id), entry.mapping))
     return path
 
 

@@ -31,6 +31,22 @@ import pytest
 
 from tests.conftest import ROOT
 
+
+def _debian_codename() -> str:
+    try:
+        return dict(
+            line.split("=", 1) for line in open("/etc/os-release").read().split("\n") if "=" in line
+        ).get("VERSION_CODENAME", "")
+    except OSError:
+        return ""
+
+
+# The README's commands are written for its platform, Debian 12 with QGIS 3.22 (its venv's
+# python3.11 site-packages): inside the QGIS 3.40 root (make test-qgis-ltr) they do not apply.
+pytestmark = pytest.mark.skipif(
+    _debian_codename() not in ("bookworm", ""), reason="README commands are for Debian 12"
+)
+
 README = ROOT / "README.md"
 DEBIAN_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"  # a new user's, Debian 12
 SHELL_LANGUAGES = {"sh", "bash", "shell"}
@@ -205,6 +221,13 @@ def test_the_terminal_keeps_state_between_blocks_and_stops_a_block_at_its_first_
     assert "python" not in terminal.run("command -v python || true\n").stdout  # no python on Debian's PATH
 
 
+def written(path: Path) -> bool:
+    """A file with content, or a folder output (crs:publishopendata's package) with files in it."""
+    if path.is_dir():
+        return any(p.is_file() and p.stat().st_size for p in path.iterdir())
+    return path.is_file() and path.stat().st_size > 0
+
+
 def test_readme_shell_blocks_run_as_written(tmp_path, sample_store, database_server):
     blocks = shell_blocks(README.read_text(encoding="utf-8"))
     repo = repository_lookalike(tmp_path / "repo")
@@ -221,9 +244,7 @@ def test_readme_shell_blocks_run_as_written(tmp_path, sample_store, database_ser
         run = terminal.run(block.text)
         timings.append((block.line, round(time.monotonic() - started, 1)))
         output = run.stdout + run.stderr
-        missing = [
-            p for p in named_outputs(block) if not (repo / p).is_file() or not (repo / p).stat().st_size
-        ]
+        missing = [p for p in named_outputs(block) if not written(repo / p)]
         problem = (
             f"exit status {run.returncode}" if run.returncode != 0
             else "a Python traceback" if "Traceback" in output

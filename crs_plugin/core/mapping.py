@@ -47,6 +47,7 @@ from .schema import (
     FIELD_NAMES,
     FIELDS_BY_NAME,
     LIST_SEPARATOR,
+    REGIONAL_CHANNELS,
     FieldType,
     make_point_id,
 )
@@ -200,7 +201,9 @@ class FieldMapping:
                 columns[name] = np.full(n, default, dtype=object)
 
         self._check_values(columns)
-        lon, lat = self._coordinates(raw, available, xy_from_columns)
+        regional = np.isin(np.asarray(columns.get("channel", np.full(n, None)), dtype=object).astype(str),
+                           list(REGIONAL_CHANNELS))  # fmt: skip
+        lon, lat = self._coordinates(raw, available, xy_from_columns, regional)
         return PointTable(columns, lon, lat)
 
     # -- checks ----------------------------------------------------------------
@@ -271,8 +274,9 @@ class FieldMapping:
             )
 
     def _coordinates(
-        self, raw: RawTable, available: dict, xy_from_columns: bool
+        self, raw: RawTable, available: dict, xy_from_columns: bool, regional: np.ndarray
     ) -> tuple[np.ndarray, np.ndarray]:
+        """Coordinates in EPSG:4326; a call centre or digital service (``regional``) may have none."""
         g = self.geometry
         declared = raw.crs is not None
         if raw.x is not None:  # the source's own geometry wins over coordinate columns
@@ -289,11 +293,17 @@ class FieldMapping:
                 'mapping, e.g. "geometry": {"x": "Longitude", "y": "Latitude"}.'
             )
         missing = ~(np.isfinite(x) & np.isfinite(y))
-        if missing.any():
+        if (missing & ~regional).any():
             raise CoordinateError(
-                f"Source '{self.source_id}': {describe_rows(np.flatnonzero(missing) + 1)} "
+                f"Source '{self.source_id}': {describe_rows(np.flatnonzero(missing & ~regional) + 1)} "
                 "have no location (empty coordinates or no geometry)."
             )
+        if missing.any():  # only call centres and digital services: the others are placed
+            lon, lat = np.full(len(x), np.nan), np.full(len(x), np.nan)
+            lon[~missing], lat[~missing] = self._coordinates(
+                RawTable({}, x[~missing], y[~missing], crs), {}, False, regional[~missing]
+            )
+            return lon, lat
         try:
             lon, lat = to_storage_crs(x, y, crs)
         except CoordinateError:
@@ -349,7 +359,7 @@ def _parse_numbers(values: np.ndarray, column: str, source_id: str) -> np.ndarra
     out = np.full(len(values), np.nan)
     bad = []
     for i, v in enumerate(values):
-        if v is None:
+        if v is None or (isinstance(v, str) and not v.strip()):
             continue
         try:
             out[i] = float(v)

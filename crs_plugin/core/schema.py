@@ -63,6 +63,8 @@ class FieldDef:
     default: str | None = None
     help_en: str = ""
     help_fr: str = ""
+    #: Internal to the working group (contacts, notes): never published as open data.
+    internal: bool = False
 
     def label(self, language: str = "en") -> str:
         return self.fr if language.startswith("fr") else self.en
@@ -116,6 +118,28 @@ POSTAL_PREFIXES = {
     "MB": "R", "SK": "S", "AB": "T", "BC": "V", "YT": "Y", "NT": "X", "NU": "X",
 }  # fmt: skip
 
+#: Canadian time zones (IANA names) with their standard-time offset from UTC in hours.
+TIME_ZONE_OFFSETS = {
+    "America/St_Johns": -3.5, "America/Halifax": -4.0, "America/Glace_Bay": -4.0, "America/Goose_Bay": -4.0,
+    "America/Moncton": -4.0, "America/Blanc-Sablon": -4.0, "America/Toronto": -5.0, "America/Atikokan": -5.0,
+    "America/Iqaluit": -5.0, "America/Winnipeg": -6.0, "America/Rankin_Inlet": -6.0, "America/Resolute": -6.0,
+    "America/Regina": -6.0, "America/Swift_Current": -6.0, "America/Edmonton": -7.0,
+    "America/Cambridge_Bay": -7.0, "America/Yellowknife": -7.0, "America/Inuvik": -7.0,
+    "America/Whitehorse": -7.0, "America/Dawson": -7.0, "America/Creston": -7.0, "America/Dawson_Creek": -7.0,
+    "America/Fort_Nelson": -7.0, "America/Vancouver": -8.0,
+}  # fmt: skip
+TIME_ZONES = tuple(Choice(zone, zone.split("/")[1].replace("_", " "), zone.split("/")[1].replace("_", " "))
+                   for zone in TIME_ZONE_OFFSETS)  # fmt: skip
+#: The time zone of most of each province or territory (a point's own ``time_zone`` wins).
+PROVINCE_TIME_ZONES = {
+    "NL": "America/St_Johns", "PE": "America/Halifax", "NS": "America/Halifax", "NB": "America/Moncton",
+    "QC": "America/Toronto", "ON": "America/Toronto", "MB": "America/Winnipeg", "SK": "America/Regina",
+    "AB": "America/Edmonton", "BC": "America/Vancouver", "YT": "America/Whitehorse",
+    "NT": "America/Yellowknife", "NU": "America/Iqaluit",
+}  # fmt: skip
+
+#: Channels whose reach is a service region, not a distance from a counter.
+REGIONAL_CHANNELS = frozenset({"call_centre", "digital"})
 CHANNELS = (
     Choice("in_person", "In person", "En personne"),
     Choice("digital", "Digital", "Numérique"),
@@ -161,6 +185,7 @@ _POSTAL_CODE = r"[A-CEGHJ-NPR-TVXY]\d[A-CEGHJ-NPR-TV-Z] ?\d[A-CEGHJ-NPR-TV-Z]\d"
 _PHONE = r"\+?1?[ .-]?\(?\d{3}\)?[ .-]?\d{3}[ .-]?\d{4}( ?(x|ext\.?) ?\d{1,6})?"
 _URL = r"https?://[^\s]+"
 _DATE = r"\d{4}-\d{2}-\d{2}"
+_EMAIL = r"[^@\s]+@[^@\s]+\.[^@\s]+"
 
 FIELDS: tuple[FieldDef, ...] = (
     FieldDef("point_id", FieldType.STRING, "Point ID", "ID du point", required=True,
@@ -199,10 +224,39 @@ FIELDS: tuple[FieldDef, ...] = (
              "ID de l'enregistrement dans la source", required=True, max_length=120),
     FieldDef("last_verified", FieldType.DATE, "Last verified", "Dernière vérification",
              pattern=_DATE),
+    FieldDef("service_region", FieldType.LIST, "Service region", "Région desservie",
+             choices=JURISDICTIONS, pattern=_MUNICIPALITY_CODE,
+             help_en="Where a call centre or digital service serves: province/territory codes, CA for all of "
+                     "Canada, or 7-digit census subdivision codes, separated by ';'.",
+             help_fr="Où un centre d'appels ou un service numérique offre ses services : codes de province/"
+                     "territoire, CA pour tout le Canada, ou codes de subdivision de recensement à 7 chiffres, "
+                     "séparés par « ; »."),
+    FieldDef("service_region_extent", FieldType.STRING, "Service region (polygon)", "Région desservie (polygone)",
+             max_length=500_000,
+             help_en="A GeoJSON Polygon or MultiPolygon in longitude/latitude (EPSG:4326), for a region that "
+                     "follows no census boundary.",
+             help_fr="Un Polygon ou MultiPolygon GeoJSON en longitude/latitude (EPSG:4326), pour une région qui ne "
+                     "suit aucune limite de recensement."),
+    FieldDef("time_zone", FieldType.ENUM, "Time zone", "Fuseau horaire", choices=TIME_ZONES,
+             help_en="Time zone of the hours (IANA name); by default the province's.",
+             help_fr="Fuseau horaire des heures d'ouverture (nom IANA); par défaut celui de la province."),
+    FieldDef("contact_name", FieldType.STRING, "Contact person (internal)", "Personne-ressource (interne)",
+             max_length=250, internal=True,
+             help_en="Who in the organization answers for this point; not published.",
+             help_fr="Qui, dans l'organisation, répond de ce point; non publié."),
+    FieldDef("contact_email", FieldType.STRING, "Contact email (internal)", "Courriel de la personne-ressource "
+             "(interne)", pattern=_EMAIL, max_length=250, internal=True,
+             help_en="An email address like name@example.gc.ca; not published.",
+             help_fr="Une adresse comme nom@exemple.gc.ca; non publiée."),
+    FieldDef("notes", FieldType.STRING, "Notes (internal)", "Notes (internes)", max_length=2000, internal=True,
+             help_en="Working notes of the network; not published.",
+             help_fr="Notes de travail du réseau; non publiées."),
 )  # fmt: skip
 
 FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in FIELDS)
 FIELDS_BY_NAME: dict[str, FieldDef] = {f.name: f for f in FIELDS}
+#: The fields open data may carry: every field not marked internal.
+PUBLIC_FIELDS: tuple[FieldDef, ...] = tuple(f for f in FIELDS if not f.internal)
 
 
 def field_def(name: str) -> FieldDef:

@@ -65,6 +65,11 @@ def points_layer(ds):
     """The service_points layer of an open GeoPackage, created with the schema's fields if missing."""
     layer = ds.GetLayerByName(POINTS_LAYER)
     if layer is not None:
+        # A store written by an older version lacks the fields added since: add them (empty).
+        defn = layer.GetLayerDefn()
+        for f in FIELDS:
+            if defn.GetFieldIndex(f.name) < 0:
+                layer.CreateField(ogr.FieldDefn(f.name, _ogr_type(f.type)))
         return layer
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(4326)
@@ -233,10 +238,12 @@ class GeoPackageStore:
 
     def read_points(self) -> PointTable:
         """Every stored point, as arrays (one SQL query)."""
-        columns = ", ".join(quote_identifier(f.name) for f in FIELDS)
-        query = f"SELECT {columns}, geom FROM {POINTS_LAYER} ORDER BY fid"  # noqa: S608 - fixed names
         try:
             with closing(sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)) as db:
+                present = {r[1] for r in db.execute(f"PRAGMA table_info({POINTS_LAYER})")}
+                # A store from an older version reads with the newer fields empty.
+                columns = ", ".join(quote_identifier(f.name) if f.name in present else "NULL" for f in FIELDS)
+                query = f"SELECT {columns}, geom FROM {POINTS_LAYER} ORDER BY fid"  # noqa: S608 - fixed names
                 rows = db.execute(query).fetchall()
         except sqlite3.Error as exc:
             raise StoreError(f"Cannot read service points from {self.path}: {exc}.") from None

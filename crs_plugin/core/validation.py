@@ -15,7 +15,17 @@ import shapely
 
 from .analysis.duplicates import likely_duplicates
 from .crs import outside_canada, transform_xy
-from .schema import FIELDS, LIST_SEPARATOR, METRIC_CRS, POSTAL_PREFIXES, PRUID, STORAGE_CRS, FieldType
+from .regions import ExtentError, parse_extent
+from .schema import (
+    FIELDS,
+    LIST_SEPARATOR,
+    METRIC_CRS,
+    POSTAL_PREFIXES,
+    PRUID,
+    REGIONAL_CHANNELS,
+    STORAGE_CRS,
+    FieldType,
+)
 from .table import PointTable
 
 ERROR, WARNING = "error", "warning"
@@ -64,6 +74,15 @@ MESSAGES = {
                     "La date de dernière vérification {value} est dans le futur."),
     "duplicate_id": ("Point ID {pid} is used twice (rows {first} and {second}).",
                      "L'ID de point {pid} est utilisé deux fois (lignes {first} et {second})."),
+    "region_required": ("A call centre or digital service needs a service region (codes or a polygon).",
+                        "Un centre d'appels ou un service numérique doit avoir une région desservie (codes ou "
+                        "polygone)."),
+    "bad_extent": ("Service region (polygon): {reason}.", "Région desservie (polygone) : {reason}."),
+    "extent_outside_canada": ("The service region's polygon reaches outside Canada.",
+                              "Le polygone de la région desservie dépasse le Canada."),
+    "phone_expected": ("A call centre should have a phone number.",
+                       "Un centre d'appels devrait avoir un numéro de téléphone."),
+    "url_expected": ("A digital service should have a web page.", "Un service numérique devrait avoir une page Web."),
     "likely_duplicate": ("Likely duplicate of shared point {other} ({d:.0f} m away, score {s:.2f}); edit that point "
                          "instead of adding a new one?",
                          "Doublon probable du point partagé {other} (à {d:.0f} m, score {s:.2f}) ; modifier ce point "
@@ -132,6 +151,7 @@ def validate(
     _check_locations(points, province, boundaries, add)
     _check_postal_codes(points, province, add)
     _check_dates(points, today or date.today(), add)
+    _check_regions(points, add)
 
     seen: dict[str, int] = {}
     for r, pid in enumerate(ids):
@@ -179,7 +199,9 @@ def _check_names(points: PointTable, province: np.ndarray, add) -> None:
 def _check_locations(points: PointTable, province: np.ndarray, boundaries, add) -> None:
     lon, lat = np.asarray(points.lon, dtype=float), np.asarray(points.lat, dtype=float)
     missing = ~np.isfinite(lon) | ~np.isfinite(lat)
-    add(ERROR, np.flatnonzero(missing), "geom", "no_location")
+    # A call centre or digital service may have no counter to place: its reach is its region.
+    regional = np.isin(points.columns["channel"].astype(str), list(REGIONAL_CHANNELS))
+    add(ERROR, np.flatnonzero(missing & ~regional), "geom", "no_location")
     outside = outside_canada(lon, lat) & ~missing
     add(ERROR, np.flatnonzero(outside), "geom", "outside_canada")
     candidates = ~missing & ~outside
@@ -195,6 +217,31 @@ def _check_locations(points: PointTable, province: np.ndarray, boundaries, add) 
         else:
             continue
         add(ERROR, rows[~inside], "geom", "outside_jurisdiction", "outside_" + how, province=code)
+
+
+def _check_regions(points: PointTable, add) -> None:
+    """Call centres and digital services: a region, a readable polygon in Canada, a way to reach them."""
+    channel, region, extent = (
+        points.columns[n] for n in ("channel", "service_region", "service_region_extent")
+    )
+    for r in range(len(points)):
+        if extent[r]:
+            try:
+                polygon = parse_extent(extent[r])
+            except ExtentError as exc:
+                add(ERROR, r, "service_region_extent", "bad_extent", reason=str(exc))
+            else:
+                x0, y0, x1, y1 = polygon.bounds
+                if outside_canada(np.array([x0, x1]), np.array([y0, y1])).any():
+                    add(ERROR, r, "service_region_extent", "extent_outside_canada")
+        if channel[r] not in REGIONAL_CHANNELS:
+            continue
+        if not region[r] and not extent[r]:
+            add(ERROR, r, "service_region", "region_required")
+        if channel[r] == "call_centre" and not points.columns["phone"][r]:
+            add(WARNING, r, "phone", "phone_expected")
+        if channel[r] == "digital" and not points.columns["url"][r]:
+            add(WARNING, r, "url", "url_expected")
 
 
 def _check_postal_codes(points: PointTable, province: np.ndarray, add) -> None:

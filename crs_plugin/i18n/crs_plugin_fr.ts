@@ -515,6 +515,37 @@
     </message>
   </context>
   <context>
+    <name>MissingRequirementsPlugin</name>
+    <message>
+      <source>Details…</source>
+      <translation>Détails…</translation>
+    </message>
+    <message>
+      <source>Install them for the plugin</source>
+      <translation>Les installer pour l’extension</translation>
+    </message>
+    <message>
+      <source>Installing Python packages for CRS Service Points</source>
+      <translation>Installation de paquets Python pour Points de service CRS</translation>
+    </message>
+    <message>
+      <source>The packages are installed; restart QGIS to use CRS Service Points.</source>
+      <translation>Les paquets sont installés; redémarrez QGIS pour utiliser Points de service CRS.</translation>
+    </message>
+    <message>
+      <source>Some Python packages are missing: {}.</source>
+      <translation>Des paquets Python manquent : {}.</translation>
+    </message>
+    <message>
+      <source>Or let the plugin install them with QGIS's own Python into its own folder ({}), without touching the system's Python.</source>
+      <translation>Ou laissez l’extension les installer avec le Python de QGIS dans son propre dossier ({}), sans toucher au Python du système.</translation>
+    </message>
+    <message>
+      <source>The packages could not be installed: {}</source>
+      <translation>Les paquets n’ont pas pu être installés : {}</translation>
+    </message>
+  </context>
+  <context>
     <name>ReviewDialog</name>
     <message>
       <source>Each conflict shows the value the contributor started from (base), the shared store's value now, and the submitted value. Choose for each: keep the store's, take the submission's, or type a value.</source>
@@ -668,6 +699,18 @@
       <translation>Filtrer les points chargés</translation>
     </message>
     <message>
+      <source>Partnerships of the selected point</source>
+      <translation>Partenariats du point sélectionné</translation>
+    </message>
+    <message>
+      <source>Edit partnerships</source>
+      <translation>Modifier les partenariats</translation>
+    </message>
+    <message>
+      <source>Partnerships</source>
+      <translation>Partenariats</translation>
+    </message>
+    <message>
       <source>Reading the source catalogue</source>
       <translation>Lecture du catalogue des sources</translation>
     </message>
@@ -686,6 +729,54 @@
     <message>
       <source>Census population layer</source>
       <translation>Couche de population du recensement</translation>
+    </message>
+    <message>
+      <source>Plan: which partner sites to add</source>
+      <translation>Planifier : quels sites partenaires ajouter</translation>
+    </message>
+    <message>
+      <source>Federal in-person points stay open; the in-person points of other governments are the candidate sites. Every option is in the Co-location planner dialog.</source>
+      <translation>Les points fédéraux en personne restent ouverts; les points en personne des autres gouvernements sont les sites candidats. Toutes les options sont dans la boîte de dialogue du planificateur de colocalisation.</translation>
+    </message>
+    <message>
+      <source>Objective</source>
+      <translation>Objectif</translation>
+    </message>
+    <message>
+      <source>Sites to add</source>
+      <translation>Sites à ajouter</translation>
+    </message>
+    <message>
+      <source>Coverage target</source>
+      <translation>Cible de couverture</translation>
+    </message>
+    <message>
+      <source>Within</source>
+      <translation>À portée de</translation>
+    </message>
+    <message>
+      <source>Greedy (fast)</source>
+      <translation>Gloutonne (rapide)</translation>
+    </message>
+    <message>
+      <source>Exact (HiGHS)</source>
+      <translation>Exacte (HiGHS)</translation>
+    </message>
+    <message>
+      <source>Solver</source>
+      <translation>Résolution</translation>
+    </message>
+    <message>
+      <source>Plan</source>
+      <translation>Planifier</translation>
+    </message>
+    <message>
+      <source>Planning…</source>
+      <translation>Planification…</translation>
+    </message>
+    <message>
+      <source>Planning co-location sites</source>
+      <translation>Planification des sites de colocalisation</translation>
     </message>
     <message>
       <source>Shared store</source>
@@ -860,6 +951,26 @@
       <translation>Service</translation>
     </message>
     <message>
+      <source>Type</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <source>Partners</source>
+      <translation>Partenaires</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Statut</translation>
+    </message>
+    <message>
+      <source>Summary</source>
+      <translation>Résumé</translation>
+    </message>
+    <message>
+      <source>Load the service points first.</source>
+      <translation>Chargez d'abord les points de service.</translation>
+    </message>
+    <message>
       <source>The source catalogue cannot be used</source>
       <translation>Le catalogue des sources est inutilisable</translation>
     </message>
@@ -886,6 +997,30 @@
     <message>
       <source>Source {} removed; {} of its points deleted from the store.</source>
       <translation>Source {} retirée; {} de ses points supprimés du dépôt.</translation>
+    </message>
+    <message>
+      <source>Sites</source>
+      <translation>Sites</translation>
+    </message>
+    <message>
+      <source>Site added</source>
+      <translation>Site ajouté</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>Résultat</translation>
+    </message>
+    <message>
+      <source>Load service points (Sources) and choose a census population layer.</source>
+      <translation>Chargez les points de service (Sources) et choisissez une couche de population du recensement.</translation>
+    </message>
+    <message>
+      <source>The plan failed or was cancelled.</source>
+      <translation>La planification a échoué ou a été annulée.</translation>
+    </message>
+    <message>
+      <source>Areas still uncovered</source>
+      <translation>Aires encore non couvertes</translation>
     </message>
     <message>
       <source>Severity</source>
@@ -1026,6 +1161,26 @@
     <message>
       <source>Co-location candidates</source>
       <translation>Candidats à la colocalisation</translation>
+    </message>
+    <message>
+      <source>Co-location planner (all options)</source>
+      <translation>Planificateur de colocalisation (toutes les options)</translation>
+    </message>
+    <message>
+      <source>Service standards</source>
+      <translation>Normes de service</translation>
+    </message>
+    <message>
+      <source>Most people within reach</source>
+      <translation>Le plus de personnes à portée</translation>
+    </message>
+    <message>
+      <source>Shortest mean distance</source>
+      <translation>La distance moyenne la plus courte</translation>
+    </message>
+    <message>
+      <source>Fewest sites for a target</source>
+      <translation>Le moins de sites pour une cible</translation>
     </message>
   </context>
 </TS>

@@ -42,12 +42,30 @@ from ..core.census.importer import REP_CRS, REP_X, REP_Y
 from ..core.errors import CrsServicePointsError
 from ..core.filters import ServiceFilter
 from ..core.gpkg_columns import copy_with_columns
-from ..core.schema import CHANNELS, METRIC_CRS, ORDERS_OF_GOVERNMENT, POINT_TYPES
+from ..core.regions import (
+    AREA_CODE_FIELDS,
+    ExtentError,
+    Region,
+    area_codes,
+    has_region,
+    parse_extent,
+    region_codes,
+    served_by_regions,
+)
+from ..core.schema import CHANNELS, METRIC_CRS, ORDERS_OF_GOVERNMENT, POINT_TYPES, STORAGE_CRS
 from ..core.table import number_column
 from ..toolbelt.help_text import markdown_to_html
 from ..toolbelt.qgis_compat import METRES, FieldType
 from ..toolbelt.translation import language
-from .layer_arrays import LayerArrays, ogr_location, only_provider_fields, read_layer, representative_points
+from .layer_arrays import (
+    LayerArrays,
+    coordinate_transform,
+    ogr_location,
+    only_provider_fields,
+    read_layer,
+    representative_points,
+    transform_coordinates,
+)
 
 _RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
@@ -91,6 +109,18 @@ class ServicePoints:
 
     def column(self, name: str) -> np.ndarray:
         return self.attributes.get(name, np.full(len(self), None, dtype=object))
+
+
+#: Fields that tell a call centre's or digital service's region.
+REGION_FIELDS = ("point_id", "channel", "service_region", "service_region_extent")
+
+
+def _regional_mask(attributes: dict, n: int) -> np.ndarray:
+    """Rows that are call centres or digital services with a service region."""
+    none = np.full(n, None, dtype=object)
+    return np.array([has_region(c, r, e) for c, r, e in zip(attributes.get("channel", none),
+                     attributes.get("service_region", none), attributes.get("service_region_extent", none))],
+                    dtype=bool)  # fmt: skip
 
 
 def pair_lines(xy: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
@@ -301,17 +331,25 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
             )
         return crs
 
-    def service_points(self, parameters, name: str, context, metric, feedback, fields=()) -> ServicePoints:
-        """Service points passing the filter parameters, with their coordinates in ``metric``."""
+    def service_points(self, parameters, name: str, context, metric, feedback, fields=(),
+                       exclude_regional=False) -> ServicePoints:  # fmt: skip
+        """Service points passing the filter parameters, with their coordinates in ``metric``.
+
+        ``exclude_regional`` leaves out call centres and digital services that have a service
+        region: analyses that count their region as served do not measure distances to them.
+        """
         service_filter = self.service_filter(parameters, context)
         layer, _ = self.input_layer(parameters, name, context)
         available = set(layer.fields().names())
         service_filter.require_fields(available)
         wanted = [f for f in fields if f in available]
-        wanted = list(dict.fromkeys([*wanted, *service_filter.needed_fields]))
+        region_fields = [f for f in REGION_FIELDS if f in available] if exclude_regional else []
+        wanted = list(dict.fromkeys([*wanted, *service_filter.needed_fields, *region_fields]))
         arrays = self.layer_arrays(parameters, name, context, wanted, metric, feedback)
         xy = arrays.points()
         keep = service_filter.mask(arrays.attributes, len(arrays)) & np.isfinite(xy).all(axis=1)
+        if "channel" in region_fields:
+            keep &= ~_regional_mask(arrays.attributes, len(arrays))
         rows = np.flatnonzero(keep)
         filters = service_filter.describe() if service_filter.needed_fields else ""
         chosen = "; ".join(p for p in (self.describe_input(parameters, name, context), filters) if p)
@@ -319,6 +357,44 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
         used = self.tr("{} of {} service points used: {}.").format(len(rows), len(arrays), chosen)
         feedback.pushInfo(used)
         return ServicePoints(xy[rows], {k: v[rows] for k, v in arrays.attributes.items()}, used)
+
+    def service_regions(self, parameters, name: str, context, metric, feedback) -> list[Region]:
+        """The service regions of the call centres and digital services passing the filters, their
+        polygons in ``metric`` (transformed with the project's transform context)."""
+        layer, _ = self.input_layer(parameters, name, context)
+        available = set(layer.fields().names())
+        if not {"channel", "service_region"} <= available:
+            return []
+        service_filter = self.service_filter(parameters, context)
+        fields = list(
+            dict.fromkeys([*service_filter.needed_fields, *(f for f in REGION_FIELDS if f in available)])
+        )
+        arrays = self.layer_arrays(parameters, name, context, fields, metric, feedback)
+        keep = service_filter.mask(arrays.attributes, len(arrays)) & _regional_mask(
+            arrays.attributes, len(arrays)
+        )
+        transform = coordinate_transform(
+            QgsCoordinateReferenceSystem(STORAGE_CRS), metric, context.transformContext()
+        )
+        extents = arrays.attributes.get("service_region_extent", np.full(len(arrays), None, dtype=object))
+        regions = []
+        for r in np.flatnonzero(keep):
+            extent = None
+            if extents[r]:
+                try:
+                    extent = parse_extent(extents[r])
+                except ExtentError as exc:
+                    raise QgsProcessingException(
+                        self.tr("The service region of point {} cannot be read: {}.").format(
+                            arrays.attributes.get("point_id", arrays.fids)[r], exc)
+                    ) from None  # fmt: skip
+                if transform is not None:
+                    extent = shapely.transform(extent, lambda xy: transform_coordinates(xy, transform))
+            regions.append(Region(tuple(region_codes(arrays.attributes["service_region"][r])), extent))
+        if regions:
+            feedback.pushInfo(self.tr("{} call centres and digital services count by their service region.").format(
+                len(regions)))  # fmt: skip
+        return regions
 
     # -- writing outputs ----------------------------------------------------------
 
@@ -570,6 +646,18 @@ class PopulationAreasMixin:
                 ).format(population)
             )
         return population, universe, percent
+
+    def served_by_regions(self, parameters, context, areas, regions, metric, feedback) -> np.ndarray:
+        """Which areas lie in a service region (by their province or census subdivision code, or
+        their point inside a region's polygon)."""
+        layer, _ = self.input_layer(parameters, self.AREAS, context)
+        fields = [f for f in AREA_CODE_FIELDS if f in layer.fields().names()]
+        codes = (
+            self.layer_arrays(parameters, self.AREAS, context, fields, metric, feedback) if fields else None
+        )
+        attributes = codes.attributes if codes is not None else {}
+        province, csd = area_codes(attributes, len(areas))
+        return served_by_regions(areas.points(), province, csd, regions)
 
     def read_areas(self, parameters, context, metric, feedback):
         areas, pop, groups, _ = self.read_areas_with_universe(parameters, context, metric, feedback)

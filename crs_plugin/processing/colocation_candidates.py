@@ -14,9 +14,11 @@ from qgis.core import (
 )
 
 from ..core.analysis.colocation import close_pairs, service_sets
+from ..core.partnerships import partnered_pairs, read_partnerships
 from ..toolbelt.qgis_compat import FieldType
 from ..toolbelt.styles import style_lines
 from .base import CrsAlgorithm, pair_lines
+from .layer_arrays import ogr_location
 from .road_network import DistanceMethodParameters
 
 _DIFFER_BY = ("order_of_government", "organization")
@@ -55,6 +57,12 @@ class ColocationCandidatesAlgorithm(DistanceMethodParameters, CrsAlgorithm):
             )
         )
 
+    def partnerships(self, parameters, context) -> list[dict]:
+        """The partnerships kept beside the service points (same GeoPackage), if any."""
+        layer, _ = self.input_layer(parameters, self.SERVICES, context)
+        location = ogr_location(layer)
+        return read_partnerships(location[0]) if location and location[0].lower().endswith(".gpkg") else []
+
     def compute(self, parameters, context, feedback):
         metric = self.metric_crs(parameters, self.DISTANCE_CRS, context)
         distance = self.parameterAsDouble(parameters, self.DISTANCE, context)
@@ -81,7 +89,12 @@ class ColocationCandidatesAlgorithm(DistanceMethodParameters, CrsAlgorithm):
             ("shared_services", FieldType.String),
             ("only_a", FieldType.String),
             ("only_b", FieldType.String),
+            ("partnership_id", FieldType.String),
+            ("partnership_type", FieldType.String),
+            ("partnership_status", FieldType.String),
         ]
+        # Pairs already in a partnership (the store's partnerships table) are marked, not dropped.
+        partnered = partnered_pairs(self.partnerships(parameters, context))
         for name, vtype in specs:
             fields.append(QgsField(name, vtype))
         col = {f: points.column(f) for f in _FIELDS}
@@ -98,7 +111,12 @@ class ColocationCandidatesAlgorithm(DistanceMethodParameters, CrsAlgorithm):
                     col["services"][p],
                 ]
             row += list(service_sets(col["services"][a], col["services"][b]))
+            partnership = partnered.get(frozenset((col["point_id"][a], col["point_id"][b])), {})
+            row += [partnership.get(k) for k in ("partnership_id", "partnership_type", "status")]
             rows.append(row)
+        if partnered:
+            marked = sum(1 for r in rows if r[-3] is not None)
+            feedback.pushInfo(self.tr("{} of the pairs already have a partnership.").format(marked))
         dest = self.write_table(parameters, self.OUTPUT, context, fields, rows, wkbs=pair_lines(points.xy, pairs.i, pairs.j),
                                 wkb_type=QgsWkbTypes.LineString, crs=metric)  # fmt: skip
         self.style_on_load(context, dest, lambda layer: style_lines(layer, "#7b3294", 1.2))

@@ -47,7 +47,10 @@ class CoverageAlgorithm(DistanceMethodParameters, PopulationAreasMixin, CrsAlgor
     def compute(self, parameters, context, feedback):
         thresholds = parse_thresholds(self.parameterAsString(parameters, self.THRESHOLDS, context))
         metric = self.metric_crs(parameters, self.DISTANCE_CRS, context)
-        services = self.service_points(parameters, self.SERVICES, context, metric, feedback)
+        services = self.service_points(
+            parameters, self.SERVICES, context, metric, feedback, exclude_regional=True
+        )
+        regions = self.service_regions(parameters, self.SERVICES, context, metric, feedback)
         areas, population, groups, universe = self.read_areas_with_universe(
             parameters, context, metric, feedback
         )
@@ -56,6 +59,12 @@ class CoverageAlgorithm(DistanceMethodParameters, PopulationAreasMixin, CrsAlgor
         if by_time:  # the thresholds were given in minutes
             thresholds = tuple(t / 1000.0 * 60.0 for t in thresholds)
         result = coverage(areas.points(), services.xy, thresholds, model)
+        # Call centres and digital services serve their whole region, at every distance.
+        served = (
+            self.served_by_regions(parameters, context, areas, regions, metric, feedback) if regions else None
+        )
+        if served is not None:
+            result.covered[served] = True
         feedback.setProgress(40)
 
         if by_time:
@@ -66,10 +75,12 @@ class CoverageAlgorithm(DistanceMethodParameters, PopulationAreasMixin, CrsAlgor
             names = [f"within_{t / 1000:g}km" for t in thresholds]
         for t, name in enumerate(names):
             columns.append((QgsField(name, FieldType.Bool), result.covered[:, t]))
+        if served is not None:
+            columns.append((QgsField("served_by_region", FieldType.Bool), served))
         dest = self.write_per_feature(parameters, self.OUTPUT, context, feedback, self.AREAS, areas.fids, columns,
                                       progress=(40, 90))  # fmt: skip
 
-        summary = coverage_summary(groups, population, result, universe)
+        summary = coverage_summary(groups, population, result, universe, served)
         fields = QgsFields()
         fields.append(QgsField("jurisdiction", FieldType.String))
         names = [k for k in next(iter(summary.values()), {}) if k != "population"]

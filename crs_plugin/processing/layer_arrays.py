@@ -223,11 +223,10 @@ def _read_with_ogr(layer: QgsVectorLayer, fields: list[str]) -> LayerArrays | No
     stream = lyr.GetArrowStreamAsNumPy(options=["USE_MASKED_ARRAYS=YES", "INCLUDE_FID=YES"])
     for batch in stream:
         fids.append(np.asarray(batch[fid_name], dtype=np.int64))
-        wkbs.append(
-            np.ma.filled(batch[geom_name], None)
-            if np.ma.isMaskedArray(batch[geom_name])
-            else np.asarray(batch[geom_name]).astype(object)
-        )
+        geoms = batch[geom_name]
+        if np.ma.isMaskedArray(geoms):  # NULL geometries (np.ma.filled(…, None) would fill with '?')
+            geoms = np.where(np.ma.getmaskarray(geoms), None, np.ma.getdata(geoms)).astype(object)
+        wkbs.append(np.asarray(geoms).astype(object))
         for f in fields:
             columns[f].append(_decode(batch[f]))
     if not fids:

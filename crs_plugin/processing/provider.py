@@ -12,6 +12,7 @@ from .accessibility import AccessibilityAlgorithm
 from .add_source import AddSourceAlgorithm
 from .catchment_overlap import CatchmentOverlapAlgorithm
 from .colocation_candidates import ColocationCandidatesAlgorithm
+from .colocation_planner import ColocationPlannerAlgorithm
 from .coverage import CoverageAlgorithm
 from .duplicates import DuplicatesAlgorithm
 from .import_census import ImportCensusAlgorithm
@@ -19,8 +20,10 @@ from .load_sources import LoadSourcesAlgorithm
 from .nearest_service import NearestServiceAlgorithm
 from .network_distance import NetworkDistanceAlgorithm
 from .official_language_coverage import OfficialLanguageCoverageAlgorithm
+from .publish_open_data import PublishOpenDataAlgorithm
 from .service_areas import ServiceAreasAlgorithm
 from .service_gaps import ServiceGapsAlgorithm
+from .service_standard import ServiceStandardAlgorithm
 
 ALGORITHMS = (
     NearestServiceAlgorithm,
@@ -33,9 +36,12 @@ ALGORITHMS = (
     NetworkDistanceAlgorithm,
     OfficialLanguageCoverageAlgorithm,
     ServiceAreasAlgorithm,
+    ColocationPlannerAlgorithm,
+    ServiceStandardAlgorithm,
     LoadSourcesAlgorithm,
     AddSourceAlgorithm,
     ImportCensusAlgorithm,
+    PublishOpenDataAlgorithm,
 )
 
 

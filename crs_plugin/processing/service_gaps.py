@@ -50,7 +50,10 @@ class ServiceGapsAlgorithm(DistanceMethodParameters, PopulationAreasMixin, CrsAl
 
     def compute(self, parameters, context, feedback):
         metric = self.metric_crs(parameters, self.DISTANCE_CRS, context)
-        services = self.service_points(parameters, self.SERVICES, context, metric, feedback)
+        services = self.service_points(
+            parameters, self.SERVICES, context, metric, feedback, exclude_regional=True
+        )
+        regions = self.service_regions(parameters, self.SERVICES, context, metric, feedback)
         areas, population, _ = self.read_areas(parameters, context, metric, feedback)
         model = self.distance_model(parameters, context, metric, feedback)
         by_time = model is not None and model.unit == "s"
@@ -58,6 +61,8 @@ class ServiceGapsAlgorithm(DistanceMethodParameters, PopulationAreasMixin, CrsAl
         distance = coverage(areas.points(), services.xy, [threshold], model).distance_m
         with np.errstate(invalid="ignore"):
             in_gap = ~(distance <= threshold)  # no point at all counts as a gap
+        if regions:  # a call centre's or digital service's region is served, whatever the distance
+            in_gap &= ~self.served_by_regions(parameters, context, areas, regions, metric, feedback)
         pop = np.nan_to_num(population, nan=0.0)
         order = np.flatnonzero(in_gap)[np.argsort(-pop[in_gap], kind="stable")]
         limit = (

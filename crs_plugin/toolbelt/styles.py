@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
+    QgsFillSymbol,
     QgsGradientColorRamp,
     QgsGraduatedSymbolRenderer,
     QgsMarkerSymbol,
     QgsRendererCategory,
     QgsRendererRange,
+    QgsSingleSymbolRenderer,
     QgsSymbol,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtGui import QColor
 
-from ..core.schema import ORDERS_OF_GOVERNMENT
+from ..core.schema import CHANNELS, ORDERS_OF_GOVERNMENT
 
 #: One colour per order of government (colour-blind-safe ColorBrewer hues).
 ORDER_COLOURS = {
@@ -43,9 +45,41 @@ def style_service_points(layer: QgsVectorLayer, language: str = "en", size_mm: f
         )
         symbol.symbolLayer(0).setRenderingPass(count - rank)
         categories.append(QgsRendererCategory(choice.code, symbol, choice.label(language)))
-    renderer = QgsCategorizedSymbolRenderer("order_of_government", categories)
+    attribute = "order_of_government"
+    if {"channel", "service_region", "service_region_extent"} <= set(layer.fields().names()):
+        # Call centres and digital services with a region are drawn by its outline, not as a pin.
+        attribute = REGIONAL_EXPRESSION
+        hidden = QgsMarkerSymbol.createSimple({"name": "circle", "size": str(size_mm)})
+        label = ("Centres d'appels et services numériques (voir leur région)" if language.startswith("fr")
+                 else "Call centres and digital services (see their region)")  # fmt: skip
+        categories.append(QgsRendererCategory(REGION_CATEGORY, hidden, label, False))
+    renderer = QgsCategorizedSymbolRenderer(attribute, categories)
     renderer.setUsingSymbolLevels(True)
     layer.setRenderer(renderer)
+    layer.triggerRepaint()
+
+
+REGION_CATEGORY = "service_region"
+REGIONAL_EXPRESSION = (
+    "CASE WHEN \"channel\" IN ('call_centre', 'digital') AND (coalesce(\"service_region\", '') <> '' "
+    f"OR coalesce(\"service_region_extent\", '') <> '') THEN '{REGION_CATEGORY}' ELSE \"order_of_government\" END"
+)
+#: Outline colour of each channel's service regions.
+CHANNEL_COLOURS = {"call_centre": "#8a3ffc", "digital": "#007d79"}
+
+
+def style_service_regions(layer: QgsVectorLayer, language: str = "en") -> None:
+    """Service regions as dashed outlines (no fill), one colour per channel."""
+    categories = []
+    for choice in CHANNELS:
+        if choice.code not in CHANNEL_COLOURS:
+            continue
+        symbol = QgsFillSymbol.createSimple({
+            "style": "no", "outline_color": CHANNEL_COLOURS[choice.code], "outline_width": "0.7",
+            "outline_style": "dash",
+        })  # fmt: skip
+        categories.append(QgsRendererCategory(choice.code, symbol, choice.label(language)))
+    layer.setRenderer(QgsCategorizedSymbolRenderer("channel", categories))
     layer.triggerRepaint()
 
 
@@ -164,3 +198,41 @@ def minority_classes(language: str = "en") -> tuple:
 def style_minority_language(layer: QgsVectorLayer, language: str = "en") -> None:
     """Areas by official-language minority people left without a point serving in their language."""
     style_classes(layer, '"unserved_minority"', minority_classes(language))
+
+
+def style_planned_sites(layer: QgsVectorLayer, size_mm: float = 5.0) -> None:
+    """Sites a plan adds: stars labelled with their rank (1 = adds the most)."""
+    from qgis.core import (
+        QgsPalLayerSettings,
+        QgsTextBufferSettings,
+        QgsTextFormat,
+        QgsVectorLayerSimpleLabeling,
+    )
+    from qgis.PyQt.QtGui import QFont
+
+    symbol = QgsMarkerSymbol.createSimple(
+        {
+            "name": "star",
+            "color": "#ffd700",
+            "outline_color": "#222222",
+            "outline_width": "0.3",
+            "size": str(size_mm),
+        }
+    )
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    if layer.fields().indexOf("rank") >= 0:
+        settings = QgsPalLayerSettings()
+        settings.fieldName = "rank"
+        settings.placement = QgsPalLayerSettings.OverPoint
+        text = QgsTextFormat()
+        text.setFont(QFont("DejaVu Sans", 8, QFont.Bold))
+        text.setSize(8)
+        buffer = QgsTextBufferSettings()
+        buffer.setEnabled(True)
+        buffer.setSize(0.8)
+        text.setBuffer(buffer)
+        settings.setFormat(text)
+        settings.yOffset = -size_mm * 0.8
+        layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+        layer.setLabelsEnabled(True)
+    layer.triggerRepaint()

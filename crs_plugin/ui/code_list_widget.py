@@ -16,6 +16,7 @@ from qgis.gui import (
     QgsEditorWidgetWrapper,
     QgsGui,
 )
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import Qt
 
 from ..core.schema import LIST_SEPARATOR
@@ -29,9 +30,16 @@ class CodeListWrapper(QgsEditorWidgetWrapper):
         self.combo: QgsCheckableComboBox | None = None
 
     def createWidget(self, parent):  # noqa: N802 - QGIS API
-        return QgsCheckableComboBox(parent)
+        # The widget is handed to C++ (QGIS 3.40 crashed once Python had collected it): C++ owns it.
+        widget = QgsCheckableComboBox(parent)
+        sip.transferto(widget, None)
+        return widget
 
     def initWidget(self, editor) -> None:  # noqa: N802 - QGIS API
+        if not isinstance(editor, QgsCheckableComboBox) and editor is not None:
+            # QGIS 3.40 hands the widget back typed as its Qt base class: cast by its real class.
+            if editor.metaObject().className() == "QgsCheckableComboBox":
+                editor = sip.cast(editor, QgsCheckableComboBox)
         self.combo = editor if isinstance(editor, QgsCheckableComboBox) else None
         if self.combo is None:
             return

@@ -18,6 +18,7 @@ from qgis.core import (
     QgsMessageLog,
     QgsProcessingUtils,
     QgsProject,
+    QgsProviderRegistry,
     QgsTask,
     QgsVectorLayer,
 )
@@ -31,8 +32,10 @@ from qgis.gui import (
     QgsProviderConnectionComboBox,
 )
 from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QPixmap
 from qgis.PyQt.QtWidgets import (
     QComboBox,
+    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -40,6 +43,7 @@ from qgis.PyQt.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -53,6 +57,15 @@ from ..core.catalogue import load_catalogue
 from ..core.errors import CrsServicePointsError
 from ..core.filters import ServiceFilter
 from ..core.http import is_url
+from ..core.partnerships import (
+    PARTNERSHIP_FIELDS,
+    PARTNERSHIP_STATUSES,
+    PARTNERSHIP_TYPES,
+    PARTNERSHIPS_TABLE,
+    point_list,
+    read_partnerships,
+    write_partnerships,
+)
 from ..core.schema import CHANNELS, JURISDICTIONS, ORDERS_OF_GOVERNMENT, POINT_TYPES, SERVICES
 from ..core.source_wizard import read_entry
 from ..core.store import LOADS_LAYER, POINTS_LAYER
@@ -61,9 +74,10 @@ from ..toolbelt.network import qgis_http_client
 from ..toolbelt.qgis_compat import POLYGON_OR_POINT_LAYERS
 from ..toolbelt.settings import Settings
 from ..toolbelt.signing_keys import create_signing_key, public_key
-from ..toolbelt.styles import style_service_points
+from ..toolbelt.styles import style_fill, style_planned_sites, style_service_points
 from ..toolbelt.translation import language
 from .add_source_dialog import AddSourceDialog
+from .forms import configure_form
 from .review_dialog import ReviewDialog, conflicts_from_layer
 from .tasks import run_algorithm_task, run_function_task
 
@@ -74,7 +88,11 @@ ANALYSES = (
     ("crs:servicegaps", "Service gaps"),
     ("crs:accessibility", "Accessibility (2SFCA)"),
     ("crs:colocationcandidates", "Co-location candidates"),
+    ("crs:colocationplanner", "Co-location planner (all options)"),
+    ("crs:servicestandard", "Service standards"),
 )
+#: The Plan section's objectives, in crs:colocationplanner's order.
+PLAN_OBJECTIVES = ("Most people within reach", "Shortest mean distance", "Fewest sites for a target")
 
 
 class ServicePointsDock(QgsDockWidget):
@@ -88,6 +106,7 @@ class ServicePointsDock(QgsDockWidget):
         self.catalogue = None
         self.points_layer: QgsVectorLayer | None = None
         self.checkout_layer: QgsVectorLayer | None = None
+        self.partnerships_layer: QgsVectorLayer | None = None
         tabs = QTabWidget()
         tabs.addTab(self._sources_tab(), self.tr("Sources"))
         tabs.addTab(self._analyse_tab(), self.tr("Analyse"))
@@ -147,7 +166,70 @@ class ServicePointsDock(QgsDockWidget):
             form.addRow(label, box)
             self.filter_boxes[key] = box
         layout.addWidget(filters)
+        layout.addWidget(self._partnerships_box())
         return page
+
+    def _partnerships_box(self) -> QGroupBox:
+        """The partnerships of the point selected on the map, and a form to edit them."""
+        box = QGroupBox(self.tr("Partnerships of the selected point"))
+        layout = QVBoxLayout(box)
+        self.partnership_table = QTableWidget(0, 4)
+        self.partnership_table.setObjectName("partnership_table")
+        self.partnership_table.setHorizontalHeaderLabels(
+            [self.tr("Type"), self.tr("Partners"), self.tr("Status"), self.tr("Summary")]
+        )
+        self.partnership_table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.partnership_table)
+        self.edit_partnerships_button = QPushButton(self.tr("Edit partnerships"))
+        self.edit_partnerships_button.clicked.connect(self.edit_partnerships)
+        layout.addWidget(self.edit_partnerships_button)
+        return box
+
+    def _store_path(self) -> str | None:
+        if self.points_layer is None or self.points_layer.providerType() != "ogr":
+            return None
+        return QgsProviderRegistry.instance().decodeUri("ogr", self.points_layer.source()).get("path") or None
+
+    def show_partnerships(self, *_args) -> None:
+        """List the partnerships that involve the selected service point(s)."""
+        self.partnership_table.setRowCount(0)
+        path = self._store_path()
+        if path is None or self.points_layer is None:
+            return
+        selected = {str(f["point_id"]) for f in self.points_layer.getSelectedFeatures()}
+        rows = [r for r in read_partnerships(path) if selected & set(point_list(r.get("point_ids")))]
+        labels = {c.code: c.label(self.lang) for c in (*PARTNERSHIP_TYPES, *PARTNERSHIP_STATUSES)}
+        for row in rows:
+            r = self.partnership_table.rowCount()
+            self.partnership_table.insertRow(r)
+            summary = (
+                row.get("summary_fr" if self.lang == "fr" else "summary_en") or row.get("summary_en") or ""
+            )
+            for c, text in enumerate((labels.get(row.get("partnership_type"), ""), row.get("partners") or "",
+                                      labels.get(row.get("status"), ""), summary)):  # fmt: skip
+                self.partnership_table.setItem(r, c, QTableWidgetItem(text))
+
+    def edit_partnerships(self) -> QgsVectorLayer | None:
+        """Open the store's partnerships table with its form (created if missing), in edit mode."""
+        path = self._store_path()
+        if path is None:
+            self.report(self.tr("Partnerships"), self.tr("Load the service points first."))
+            return None
+        if not read_partnerships(path):
+            write_partnerships(path, [])
+        layer = QgsVectorLayer(f"{path}|layername={PARTNERSHIPS_TABLE}", self.tr("Partnerships"), "ogr")
+        configure_form(layer, self.lang, PARTNERSHIP_FIELDS)
+        project = QgsProject.instance()
+        project.addMapLayer(layer, False)
+        root = project.layerTreeRoot()
+        (root.findGroup(GROUP_NAME) or root.insertGroup(0, GROUP_NAME)).addLayer(layer)
+        layer.committedFeaturesAdded.connect(self.show_partnerships)
+        layer.committedAttributeValuesChanges.connect(self.show_partnerships)
+        layer.startEditing()
+        if self.iface is not None:
+            self.iface.showAttributeTable(layer)
+        self.partnerships_layer = layer
+        return layer
 
     def reload_catalogue(self) -> None:
         location = self.settings.catalogue
@@ -383,6 +465,7 @@ class ServicePointsDock(QgsDockWidget):
         group = root.findGroup(GROUP_NAME) or root.insertGroup(0, GROUP_NAME)
         group.addLayer(layer)
         self.points_layer = layer
+        layer.selectionChanged.connect(self.show_partnerships)
         self.apply_filters()
         return layer
 
@@ -410,8 +493,137 @@ class ServicePointsDock(QgsDockWidget):
             button.clicked.connect(lambda _=False, a=algorithm_id: self.open_analysis(a))
             layout.addWidget(button)
             self.analysis_buttons[algorithm_id] = button
+        layout.addWidget(self._plan_section())
         layout.addStretch(1)
         return page
+
+    # -- plan ------------------------------------------------------------------------------
+    def _plan_section(self) -> QGroupBox:
+        """Which partner sites to add to the federal in-person network: crs:colocationplanner
+        on the loaded points and census layer, with its coverage curve."""
+        box = QGroupBox(self.tr("Plan: which partner sites to add"))
+        box.setToolTip(self.tr("Federal in-person points stay open; the in-person points of other governments "
+                               "are the candidate sites. Every option is in the Co-location planner dialog."))  # fmt: skip
+        layout = QVBoxLayout(box)
+        form = QFormLayout()
+        self.plan_objective = QComboBox()
+        for index, label in enumerate(PLAN_OBJECTIVES):
+            self.plan_objective.addItem(self.tr(label), index)
+        form.addRow(self.tr("Objective"), self.plan_objective)
+        self.plan_sites = QSpinBox()
+        self.plan_sites.setRange(1, 500)
+        self.plan_sites.setValue(5)
+        form.addRow(self.tr("Sites to add"), self.plan_sites)
+        self.plan_target = QDoubleSpinBox()
+        self.plan_target.setRange(1.0, 100.0)
+        self.plan_target.setValue(90.0)
+        self.plan_target.setSuffix(" %")
+        form.addRow(self.tr("Coverage target"), self.plan_target)
+        self.plan_distance = QDoubleSpinBox()
+        self.plan_distance.setRange(0.1, 2000.0)
+        self.plan_distance.setValue(50.0)
+        self.plan_distance.setSuffix(" km")
+        form.addRow(self.tr("Within"), self.plan_distance)
+        self.plan_solver = QComboBox()
+        self.plan_solver.addItem(self.tr("Greedy (fast)"), 0)
+        self.plan_solver.addItem(self.tr("Exact (HiGHS)"), 1)
+        form.addRow(self.tr("Solver"), self.plan_solver)
+        layout.addLayout(form)
+        self.plan_button = QPushButton(self.tr("Plan"))
+        self.plan_button.clicked.connect(self.run_plan)
+        layout.addWidget(self.plan_button)
+        self.plan_status = QLabel()
+        self.plan_status.setWordWrap(True)
+        layout.addWidget(self.plan_status)
+        self.plan_chart = QLabel()
+        self.plan_chart.setAlignment(Qt.AlignCenter)
+        layout.addWidget(self.plan_chart)
+        self.plan_curve = QTableWidget(0, 3)
+        self.plan_curve.setHorizontalHeaderLabels(
+            [self.tr("Sites"), self.tr("Site added"), self.tr("Result")]
+        )
+        header = self.plan_curve.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeToContents)
+        self.plan_curve.verticalHeader().hide()
+        self.plan_curve.setEditTriggers(QTableWidget.NoEditTriggers)
+        layout.addWidget(self.plan_curve)
+        return box
+
+    def run_plan(self) -> None:
+        census = self.census.currentLayer()
+        if (
+            self.points_layer is None
+            or QgsProject.instance().mapLayer(self.points_layer.id()) is None
+            or census is None
+        ):
+            self.report(self.tr("Plan"), self.tr("Load service points (Sources) and choose a census population layer."),
+                        Qgis.Info)  # fmt: skip
+            return
+        # Every loaded point, whatever the panel's view filter: the network and the candidates are chosen here.
+        points = QgsVectorLayer(self.points_layer.source().split("|subset=")[0], "points", "ogr")
+        outputs = {name: QgsProcessingUtils.generateTempFilename(f"crs_plan_{name.lower()}.gpkg")
+                   for name in ("OUTPUT", "CURVE", "UNCOVERED")}  # fmt: skip
+        chart = QgsProcessingUtils.generateTempFilename("crs_plan_curve.png")
+        params = {"INPUT": census, "SERVICE_POINTS": points, "OBJECTIVE": self.plan_objective.currentData(),
+                  "SITES": self.plan_sites.value(), "TARGET_PERCENT": self.plan_target.value(),
+                  "DISTANCE": self.plan_distance.value() * 1000.0, "SOLVER": self.plan_solver.currentData(),
+                  "CHART": chart, **outputs}  # fmt: skip
+        self.plan_button.setEnabled(False)
+        self.plan_status.setText(self.tr("Planning…"))
+        self._plan_points = points  # the task reads it: keep it alive
+        self.plan_task = run_algorithm_task("crs:colocationplanner", params,
+                                            lambda ok, r, f: self._planned(ok, r, f, outputs, chart),
+                                            self.tr("Planning co-location sites"))  # fmt: skip
+
+    def _planned(self, ok: bool, results: dict, feedback, outputs: dict, chart: str) -> None:
+        self.plan_button.setEnabled(True)
+        if not ok:
+            message = feedback.errors[-1] if feedback.errors else self.tr("The plan failed or was cancelled.")
+            self.plan_status.setText(message)
+            self.report(self.tr("Plan"), message)
+            return
+        headline = results.get("HEADLINE") or ""
+        self.plan_status.setText(headline)
+        pixmap = QPixmap(chart) if Path(chart).exists() else QPixmap()
+        if not pixmap.isNull():
+            self.plan_chart.setPixmap(pixmap.scaledToWidth(max(240, self.plan_chart.width() or 360),
+                                                           Qt.SmoothTransformation))  # fmt: skip
+        else:
+            self.plan_chart.clear()
+        self._show_curve(outputs["CURVE"])
+        project = QgsProject.instance()
+        root = project.layerTreeRoot()
+        group = root.findGroup(GROUP_NAME) or root.insertGroup(0, GROUP_NAME)
+        for key, title, style in (("UNCOVERED", self.tr("Areas still uncovered"), lambda lyr: style_fill(lyr, "#d9843b", 0.75)),
+                                  ("OUTPUT", self.tr("Sites to add"), style_planned_sites)):  # fmt: skip
+            layer = QgsVectorLayer(outputs[key], title, "ogr")
+            if layer.isValid():
+                style(layer)
+                project.addMapLayer(layer, False)
+                group.insertLayer(0, layer)
+        self.iface.messageBar().pushMessage(LOG_TAG, headline, Qgis.Success, 8)
+
+    def _show_curve(self, path: str) -> None:
+        """The coverage curve as rows: sites added, the site, people within reach (or mean distance)."""
+        layer = QgsVectorLayer(path, "curve", "ogr")
+        names = layer.fields().names() if layer.isValid() else []
+        value = next((n for n in names if n.startswith("mean_")), "share_within")
+        rows = (
+            [(f["sites_added"], f["name"], f[value]) for f in layer.getFeatures()] if layer.isValid() else []
+        )
+        self.plan_curve.setRowCount(len(rows))
+        for r, (k, name, result) in enumerate(rows):
+            text = (
+                f"{100 * result:.1f} %"
+                if value == "share_within"
+                else f"{result:.1f} {value.rsplit('_', 1)[-1]}"
+            )
+            if self.lang == "fr":
+                text = text.replace(".", ",")
+            for c, shown in enumerate((str(k), "" if name is None else str(name), text)):
+                self.plan_curve.setItem(r, c, QTableWidgetItem(shown))
 
     def analysis_parameters(self, algorithm_id: str) -> dict:
         params = {}

@@ -17,16 +17,17 @@ def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def configure_form(layer: QgsVectorLayer, lang: str | None = None) -> None:
+def configure_form(layer: QgsVectorLayer, lang: str | None = None, fields=FIELDS) -> None:
+    """The form of a layer whose fields are ``fields`` (the service points', or the partnerships')."""
     lang = lang or language()
-    for fdef in FIELDS:
+    for fdef in fields:
         index = layer.fields().indexFromName(fdef.name)
         if index < 0:
             continue
         layer.setFieldAlias(index, fdef.label(lang))
         # The widget type is only named here (this may run in a Processing task); the plugin
         # registers its factory on the main thread at start.
-        if fdef.type == FieldType.LIST:
+        if fdef.type == FieldType.LIST and not fdef.pattern:  # codes only: tick them in a list
             config = {"codes": list(fdef.codes), "labels": [c.label(lang) for c in fdef.choices]}
             layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup(WIDGET_TYPE, config))
         if fdef.type == FieldType.ENUM and not fdef.pattern:
@@ -49,16 +50,28 @@ def configure_form(layer: QgsVectorLayer, lang: str | None = None) -> None:
             layer.setDefaultValueDefinition(index, QgsDefaultValue("format_date(now(), 'yyyy-MM-dd')", True))
         elif fdef.default:
             layer.setDefaultValueDefinition(index, QgsDefaultValue(_quote(fdef.default)))
-    point_id = layer.fields().indexFromName("point_id")
-    if point_id >= 0:
+    key = layer.fields().indexFromName("partnership_id" if fields is not FIELDS else "point_id")
+    if key >= 0:
         layer.setFieldConstraint(
-            point_id, QgsFieldConstraints.ConstraintUnique, QgsFieldConstraints.ConstraintStrengthHard
+            key, QgsFieldConstraints.ConstraintUnique, QgsFieldConstraints.ConstraintStrengthHard
         )
 
 
 def _constraint(fdef, lang: str) -> tuple[str, str]:
     name = f'"{fdef.name}"'
     fr = lang.startswith("fr")
+    if fdef.type == FieldType.LIST and fdef.pattern:
+        # Codes or values of a pattern (census subdivision codes, point ids), typed with ';' between.
+        pattern = fdef.pattern.replace("\\", "\\\\").replace("'", "''")
+        codes = ", ".join(_quote(c) for c in fdef.codes)
+        item = f"(trim(@element) = '' OR regexp_match(trim(@element), '^(?:{pattern})$') > 0)"
+        if codes:
+            item = f"(array_contains(array({codes}), trim(@element)) OR {item})"
+        expression = (f"{name} IS NULL OR NOT array_contains(array_foreach(string_to_array({name}, "
+                      f"'{LIST_SEPARATOR}'), {item}), false)")  # fmt: skip
+        return expression, ("Valeurs séparées par « ; » : " if fr else "Values separated by ';': ") + (
+            fdef.help_fr if fr else fdef.help_en or fdef.label(lang)
+        )
     if fdef.type == FieldType.LIST:
         codes = ", ".join(_quote(c) for c in fdef.codes)
         expression = (f"{name} IS NULL OR array_all(array({codes}), "

@@ -19,7 +19,9 @@ def test_demo_writes_every_output_and_exits_0(tmp_path):
     for name in ("crs.gpkg", "summary_by_jurisdiction.csv", "service_points_map.png", "coverage_by_jurisdiction.csv",
                  "coverage_map.png", "colocation_candidates.csv", "colocation_map.png",
                  "accessibility_by_jurisdiction.csv", "accessibility_map.png", "coverage_65_plus_by_jurisdiction.csv",
-                 "coverage_65_plus_map.png", "official_language_coverage.csv", "official_language_map.png"):  # fmt: skip
+                 "coverage_65_plus_map.png", "official_language_coverage.csv", "official_language_map.png",
+                 "coverage_curve.png", "coverage_curve.csv", "colocation_plan_map.png", "service_standards.csv",
+                 "service_standard_map.png"):  # fmt: skip
         assert (tmp_path / name).stat().st_size > 0, name
         assert str(tmp_path / name) in run.stdout, name  # it says where the outputs are
     rows = {r["jurisdiction"]: r for r in csv.DictReader((tmp_path / "summary_by_jurisdiction.csv").open())}
@@ -38,3 +40,14 @@ def test_demo_writes_every_output_and_exits_0(tmp_path):
     }
     assert set(languages) == {"BC", "NB", "CA"} and languages["NB"]["minority_language"] == "fr"
     assert "New Brunswick: " in run.stdout and "point serving in French" in run.stdout
+    curve = list(csv.DictReader((tmp_path / "coverage_curve.csv").open()))
+    assert len(curve) == 11 and curve[0]["sites_added"] == "0"
+    shares = [float(r["share_within"]) for r in curve]
+    assert shares == sorted(shares) and 0.9 < shares[0] < shares[-1] < 1
+    assert "Adding 10 sites brings" in run.stdout
+    standards = {
+        (r["standard"], r["jurisdiction"]): r
+        for r in csv.DictReader((tmp_path / "service_standards.csv").open())
+    }
+    assert standards["federal_in_person_50km", "CA"]["met"] in ("True", "true", "1")
+    assert "the standard (90.0 % within 50 km) is met" in run.stdout

@@ -248,3 +248,31 @@ def test_a_shared_catalogue_url_is_read_in_the_background(dock, qgis_iface):
             QgsSettings().remove("crs_service_points/catalogue")
     assert dock.source_items() == []
     assert any("404" in m and "Settings" in m for m in qgis_iface.messageBar().get_messages(Qgis.Warning))
+
+
+def test_plan_runs_the_planner_in_a_task_and_shows_the_curve(dock, qgis_iface, store_copy, census_copy):
+    from qgis.core import QgsVectorLayer
+
+    census = QgsVectorLayer(str(census_copy), "census", "ogr")
+    QgsProject.instance().addMapLayer(census)
+    dock.census.setLayer(census)
+    dock.run_plan()  # no points loaded yet: says what to do
+    assert any("Load service points" in m for m in qgis_iface.messageBar().get_messages(Qgis.Info))
+    dock.show_points(str(store_copy))
+    box = dock.filter_boxes["orders"]
+    box.setItemCheckState(box.findData("municipal"), Qt.Checked)  # the view filter does not limit the plan
+    dock.plan_sites.setValue(3)
+    dock.run_plan()
+    assert not dock.plan_button.isEnabled()
+    wait_for_tasks()
+    assert dock.plan_button.isEnabled()
+    assert dock.plan_status.text().startswith("Adding 3 sites brings")
+    assert dock.plan_chart.pixmap() is not None and not dock.plan_chart.pixmap().isNull()
+    assert dock.plan_curve.rowCount() == 4 and dock.plan_curve.item(0, 0).text() == "0"
+    shares = [float(dock.plan_curve.item(r, 2).text().rstrip(" %")) for r in range(4)]
+    assert shares == sorted(shares) and shares[0] == pytest.approx(95.7, abs=0.05)
+    sites = QgsProject.instance().mapLayersByName("Sites to add")
+    assert len(sites) == 1 and sites[0].featureCount() == 3
+    assert [f["name"] for f in sites[0].getFeatures()] == [
+        dock.plan_curve.item(r, 1).text() for r in (1, 2, 3)
+    ]

@@ -24,15 +24,23 @@ SCRIPT = r"""
 import json, os, pkgutil, sys, importlib
 sys.path.insert(0, {root!r}); sys.path.append("/usr/share/qgis/python/plugins")
 from osgeo import gdal, ogr, osr
-for module in (gdal, ogr, osr):
-    getattr(module, {mode!r})()
 def switches():
     return {{"gdal": gdal.GetUseExceptions(), "ogr": ogr.GetUseExceptions(), "osr": osr.GetUseExceptions(),
             "PROJ_DATA": os.environ.get("PROJ_DATA"), "PROJ_LIB": os.environ.get("PROJ_LIB")}}
-before = switches()
 from qgis.core import QgsApplication
 app = QgsApplication([], False); app.initQgis()
 from processing.core.Processing import Processing; Processing.initialize()
+# The switches as QGIS leaves them (QGIS 3.40's Processing turns GDAL's exceptions on), then
+# as another plugin may set them: the plugin must leave whichever it finds.
+mode = {mode!r}
+if mode == "DontUseExceptions":
+    for module in (osr, ogr, gdal):
+        if module.GetUseExceptions():
+            module.DontUseExceptions()
+else:
+    for module in (gdal, ogr, osr):
+        module.UseExceptions()
+before = switches()
 import crs_plugin
 for info in pkgutil.walk_packages(crs_plugin.__path__, "crs_plugin."):
     importlib.import_module(info.name)

@@ -23,6 +23,12 @@ from tests.qgis.test_inputs_as_users_give_them import ALGORITHMS, files, paramet
 MODEL = ROOT / "tests" / "data" / "service_chain.model3"
 
 
+def output_name(model, name: str) -> str:
+    """A model output's parameter name: 'child:name' on QGIS 3.22, 'name' when unique on 3.40."""
+    names = [d.name() for d in model.destinationParameterDefinitions()]
+    return next(n for n in names if n == name or n.endswith(":" + name))
+
+
 def test_a_saved_model_chains_load_nearest_and_coverage(crs_provider, census_copy, tmp_path):
     model = QgsProcessingModelAlgorithm()
     assert model.fromFile(str(MODEL))
@@ -35,12 +41,12 @@ def test_a_saved_model_chains_load_nearest_and_coverage(crs_provider, census_cop
     outputs = processing.run(model, {
         "catalogue": str(SAMPLE_CATALOGUE),
         "census": f"{census_copy}|layername=dissemination_areas",
-        "nearest:nearest_federal": str(tmp_path / "nearest.gpkg"),
-        "coverage:coverage": str(tmp_path / "coverage.gpkg"),
-        "coverage:summary": str(tmp_path / "summary.csv"),
+        output_name(model, "nearest_federal"): str(tmp_path / "nearest.gpkg"),
+        output_name(model, "coverage"): str(tmp_path / "coverage.gpkg"),
+        output_name(model, "summary"): str(tmp_path / "summary.csv"),
     }, context=context, feedback=feedback)  # fmt: skip
-    nearest = QgsVectorLayer(outputs["nearest:nearest_federal"], "nearest", "ogr")
-    coverage = QgsVectorLayer(outputs["coverage:coverage"], "coverage", "ogr")
+    nearest = QgsVectorLayer(outputs[output_name(model, "nearest_federal")], "nearest", "ogr")
+    coverage = QgsVectorLayer(outputs[output_name(model, "coverage")], "coverage", "ogr")
     assert nearest.featureCount() == coverage.featureCount() == N_AREAS
     orders = {f["nearest_order"] for f in nearest.getFeatures()}
     assert orders == {"federal"}
@@ -49,7 +55,10 @@ def test_a_saved_model_chains_load_nearest_and_coverage(crs_provider, census_cop
     for feature in coverage.getFeatures():
         assert abs(feature["distance_m"] - by_area[feature["DAUID"]]) < 1e-6
         assert feature["within_50km"] == (feature["distance_m"] <= 50_000)
-    rows = {r["jurisdiction"]: r for r in csv.DictReader(open(outputs["coverage:summary"], encoding="utf-8"))}
+    rows = {
+        r["jurisdiction"]: r
+        for r in csv.DictReader(open(outputs[output_name(model, "summary")], encoding="utf-8"))
+    }
     assert set(rows) == {"13", "59"} and all(0.9 < float(r["share_within_50km"]) <= 1 for r in rows.values())
 
 
@@ -73,9 +82,9 @@ def test_every_analysis_algorithm_runs_as_a_model_step(crs_provider, files, algo
     model.updateDestinationParameters()
     context = QgsProcessingContext()
     outputs = processing.run(
-        model, {"step:result": "memory:"}, context=context, feedback=QgsProcessingFeedback()
+        model, {output_name(model, "result"): "memory:"}, context=context, feedback=QgsProcessingFeedback()
     )
-    layer = outputs["step:result"]
+    layer = outputs[output_name(model, "result")]
     layer = context.getMapLayer(layer) if isinstance(layer, str) else layer
     direct = run(algorithm_id, params)["OUTPUT"]
     assert len(direct) > 0 and layer.featureCount() == len(direct)

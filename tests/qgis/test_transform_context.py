@@ -248,14 +248,23 @@ def algorithm_runs(store, census_path):
         "crs:officiallanguagecoverage": dict(
             INPUT=census(census_path), SERVICE_POINTS=points, SUMMARY="memory:", UNSERVED="memory:"
         ),
+        "crs:colocationplanner": dict(INPUT=census(census_path), SERVICE_POINTS=points, SITES=3),
+        "crs:servicestandard": dict(INPUT=census(census_path), SERVICE_POINTS=points),
         "crs:validate": dict(
             INPUT=contributed_points(), BOUNDARIES=census(census_path), SHARED_POINTS=points
         ),
+        # The boundaries (EPSG:3347) drawn under the finder's map, published in EPSG:4326.
+        "crs:publishopendata": dict(SERVICE_POINTS=points, BOUNDARIES=census(census_path), OUTPUT=FOLDER),
     }
 
 
+#: Folder outputs are compared by the layer they hold (crs:publishopendata: the published boundaries).
+FOLDER = "folder"
+FOLDER_LAYERS = {"crs:publishopendata": "boundaries.geojson"}
+
+
 def test_every_algorithm_gives_the_same_results_with_a_recorded_operation(
-    crs_provider, sample_store, census_copy
+    crs_provider, sample_store, census_copy, tmp_path
 ):
     project = QgsProject()
     project_context = project.transformContext()
@@ -274,8 +283,17 @@ def test_every_algorithm_gives_the_same_results_with_a_recorded_operation(
             if with_project:
                 context.setProject(project)
                 assert context.transformContext().hasTransform(qcrs("EPSG:4326"), qcrs("EPSG:3347"))
-            outputs = processing.run(algorithm_id, {**params, "OUTPUT": "memory:"}, context=context,
+            output = (
+                str(tmp_path / f"{algorithm_id[4:]}_{with_project}")
+                if params.get("OUTPUT") == FOLDER
+                else "memory:"
+            )
+            outputs = processing.run(algorithm_id, {**params, "OUTPUT": output}, context=context,
                                      feedback=QgsProcessingFeedback())  # fmt: skip
+            if algorithm_id in FOLDER_LAYERS:
+                outputs = {
+                    "OUTPUT": QgsVectorLayer(f"{output}/{FOLDER_LAYERS[algorithm_id]}", "folder", "ogr")
+                }
             layers = {k: context.getMapLayer(v) if isinstance(v, str) else v for k, v in outputs.items()
                       if k in ("OUTPUT", "SUMMARY", "ZONES")}  # fmt: skip
             results.append({k: rows(layer) for k, layer in layers.items()})

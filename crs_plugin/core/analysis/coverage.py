@@ -46,12 +46,16 @@ def coverage(demand_xy: np.ndarray, service_xy: np.ndarray, thresholds_m, distan
     return CoverageResult(thresholds, distance, covered)
 
 
-def coverage_summary(groups, population, result: CoverageResult, universe=None) -> dict[str, dict]:
+def coverage_summary(
+    groups, population, result: CoverageResult, universe=None, served_by_region=None
+) -> dict[str, dict]:
     """Per group: population, and population and share covered per threshold.
 
     Shares are of the population field's own total (people aged 65 and over within 25 km
     out of all people aged 65 and over). With a ``universe`` (all people, for those aged 65
-    and over) the summary also gives it and the population's share of it. Unknown
+    and over) the summary also gives it and the population's share of it. With
+    ``served_by_region`` (areas in a call centre's or digital service's region, counted as
+    covered at every threshold) it gives the population so served. Unknown
     (suppressed) populations count as 0 and are reported separately.
     """
     groups = np.asarray(groups, dtype=object).astype(str)
@@ -71,6 +75,8 @@ def coverage_summary(groups, population, result: CoverageResult, universe=None) 
             people = float(np.nansum(np.asarray(universe, dtype=float)[sel]))
             row["universe"] = people
             row["share_of_universe"] = total / people if people > 0 else float("nan")
+        if served_by_region is not None:
+            row["pop_served_by_region"] = float(pop[sel & np.asarray(served_by_region, dtype=bool)].sum())
         for t, threshold in enumerate(result.thresholds_m):
             covered = float(pop[sel & result.covered[:, t]].sum())
             km = f"{threshold / 1000:g}"

@@ -65,6 +65,16 @@ def _column_ddl() -> str:
     return ",\n  ".join(cols)
 
 
+def _added_columns_ddl() -> str:
+    """Fields added to the schema since a store was installed: added (nullable) by ``install``."""
+    return "\n".join(
+        f"ALTER TABLE crs.service_points ADD COLUMN IF NOT EXISTS {f.name} "
+        f"{'date' if f.type == FieldType.DATE else 'text'};"
+        for f in FIELDS
+        if not f.required
+    )
+
+
 # Fixed names only (no input): the DDL is built once from the schema. Every statement can run
 # again on an existing store (install brings it up to date).
 DDL = f"""
@@ -98,6 +108,7 @@ DO $$ BEGIN
     ALTER TABLE crs.service_points ADD CONSTRAINT {POINT_ID_UNIQUE} UNIQUE (point_id)
       DEFERRABLE INITIALLY IMMEDIATE; END IF;
 END $$;
+{_added_columns_ddl()}
 CREATE INDEX IF NOT EXISTS service_points_geom ON crs.service_points USING gist (geom);
 CREATE INDEX IF NOT EXISTS service_points_jurisdiction ON crs.service_points (jurisdiction);
 CREATE TABLE IF NOT EXISTS crs.contributors (
