@@ -49,6 +49,7 @@ from .schema import (
     FIELDS_BY_NAME,
     JURISDICTIONS,
     LIST_SEPARATOR,
+    REGIONAL_CHANNELS,
     STORAGE_CRS,
     FieldDef,
     FieldType,
@@ -681,7 +682,8 @@ COLUMN_NAMES: dict[str, tuple[str, ...]] = {
     "organization": ("organization", "organisation", "org", "ministry", "ministere", "department", "agency",
                      "organisme", "institution", "institution name", "nom de l institution", "operator", "exploitant"),
     "order_of_government": ("order of government", "ordre de gouvernement", "gov level", "government level",
-                            "level of government", "palier de gouvernement", "niveau de gouvernement", "palier"),
+                            "level of government", "palier de gouvernement", "niveau de gouvernement", "palier",
+                            "level", "niveau"),
     "jurisdiction": ("jurisdiction", "administration", "csd uid", "csduid", "csd code", "code sdr", "sdr", "csd"),
     "channel": ("channel", "mode de prestation", "delivery channel", "canal", "mode"),
     "point_type": ("point type", "type", "item type", "centre type", "center type", "office type", "location type",
@@ -704,6 +706,15 @@ COLUMN_NAMES: dict[str, tuple[str, ...]] = {
     "languages": ("languages", "language", "language of service", "langue", "langues", "langue de service",
                   "langues de service", "service language", "official languages"),
     "accessibility": ("accessibility", "accessibilite", "accessible", "wheelchair accessible"),
+    "service_region": ("service region", "region", "region desservie", "zone desservie", "service area",
+                       "territoire desservi", "coverage"),
+    "service_region_extent": ("region polygon", "service region polygon", "service area polygon", "region geometry",
+                              "polygone de la region", "polygone"),
+    "time_zone": ("time zone", "timezone", "fuseau horaire", "fuseau", "tz"),
+    "contact_name": ("contact name", "contact person", "personne ressource", "nom de la personne ressource",
+                     "responsable"),
+    "contact_email": ("contact email", "contact e mail", "courriel de la personne ressource", "courriel du responsable"),
+    "notes": ("notes", "note", "remarques", "comments", "commentaires"),
     "last_verified": ("last verified", "updated", "last updated", "date updated", "last modified", "date modified",
                       "mise a jour", "date de mise a jour", "derniere mise a jour", "derniere verification",
                       "verified"),
@@ -1036,7 +1047,11 @@ def check_mapping(raw: RawTable, spec: dict) -> list[Issue]:
             rows = tuple(int(r) + 1 for r in np.flatnonzero(np.isin(texts, repeated)))
             issues.append(Issue("duplicate_id", "source_record_id", rows, tuple(repeated[:5]),
                                 f"Record ids are not unique ({', '.join(repeated[:5])}) in {describe_rows(rows)}."))  # fmt: skip
-    issues += _coordinate_issues(raw, mapping, available)
+    channel = columns.get("channel") if "channel" in mapping.fields else None
+    if channel is None:
+        channel = np.full(n, FIELDS_BY_NAME["channel"].default, dtype=object)
+    regional = np.isin(np.asarray(channel, dtype=object).astype(str), list(REGIONAL_CHANNELS))
+    issues += _coordinate_issues(raw, mapping, available, regional)
     return issues
 
 
@@ -1075,7 +1090,10 @@ def _value_issues(fdef: FieldDef, values: np.ndarray) -> list[Issue]:
     return issues
 
 
-def _coordinate_issues(raw: RawTable, mapping: FieldMapping, available: dict) -> list[Issue]:
+def _coordinate_issues(
+    raw: RawTable, mapping: FieldMapping, available: dict, regional: np.ndarray
+) -> list[Issue]:
+    """Coordinate problems; a call centre or digital service (``regional``) may have no location."""
     g = mapping.geometry
     if raw.x is not None:
         x, y, crs, declared = (
@@ -1110,7 +1128,7 @@ def _coordinate_issues(raw: RawTable, mapping: FieldMapping, available: dict) ->
                 message=f"Coordinates are not numbers in {describe_rows(rows)}.",
             )
         )
-    missing = ~(np.isfinite(x) & np.isfinite(y)) & ~bad
+    missing = ~(np.isfinite(x) & np.isfinite(y)) & ~bad & ~regional
     if missing.any():
         rows = tuple(int(r) + 1 for r in np.flatnonzero(missing))
         issues.append(

@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 from crs_plugin.core import source_wizard as wizard
-from crs_plugin.core.catalogue import SAMPLE_CATALOGUE, load_catalogue
+from crs_plugin.core.catalogue import SAMPLE_CATALOGUE, SAMPLE_CHANNELS_CATALOGUE, load_catalogue
 from crs_plugin.core.errors import MappingError, SourceError
 from crs_plugin.core.mapping import FieldMapping
 from crs_plugin.core.sources import load_points
@@ -34,6 +34,7 @@ def sample_raw(name: str) -> RawTable:
 
 def hand_written(source_id: str) -> tuple[dict, dict]:
     doc = json.loads(SAMPLE_CATALOGUE.read_text(encoding="utf-8"))
+    doc["sources"] += json.loads(SAMPLE_CHANNELS_CATALOGUE.read_text(encoding="utf-8"))["sources"]
     entry = next(e for e in doc["sources"] if e["id"] == source_id)
     mapping = json.loads((SAMPLE_DIR / entry["mapping"]).read_text(encoding="utf-8"))
     return entry, mapping
@@ -220,6 +221,12 @@ def test_a_mapserver_wfs_address_without_parameters(mapserver_wfs):
         ("snb_service_centres.csv", {"source_record_id": "SITE_ID", "name_en": "NAME_E", "name_fr": "NAME_F",
                                      "services": "SERVICES", "street_address": "CIVIC_ADDR", "city": "COMMUNITY",
                                      "postal_code": "POSTAL", "phone": "PHONE"}),
+        ("contact_centres_digital.csv", {"source_record_id": "Record ID", "name_en": "Name", "name_fr": "Nom",
+                                         "organization": "Organization", "order_of_government": "Level",
+                                         "jurisdiction": "Jurisdiction", "channel": "Channel", "services": "Services",
+                                         "phone": "Phone", "url": "Website", "hours": "Hours",
+                                         "languages": "Languages", "service_region": "Region",
+                                         "service_region_extent": "Region polygon", "time_zone": "Time zone"}),
         ("local_government_offices.geojson", {"name_en": "office_name", "name_fr": "nom_bureau",
                                               "order_of_government": "gov_level", "jurisdiction": "csd_uid",
                                               "services": "services_offered", "street_address": "street",
@@ -229,7 +236,9 @@ def test_a_mapserver_wfs_address_without_parameters(mapserver_wfs):
 )  # fmt: skip
 def test_columns_of_the_sample_sources_are_matched_as_their_hand_written_mappings_read_them(name, expected):
     raw = sample_raw(name)
-    order = "municipal" if "local" in name else "provincial"
+    order = {"local_government_offices.geojson": "municipal", "contact_centres_digital.csv": "other"}.get(
+        name, "provincial"
+    )
     assert wizard.match_columns(raw.columns, order) == expected
     # Every single-column rule of the hand-written mapping is among them; a column the hand-written
     # mapping reads for two fields (Centre Type: channel and point type) is matched to one of them.
@@ -345,7 +354,7 @@ def test_suggested_mappings_of_the_sample_sources_differ_from_the_hand_written_o
 
 
 @pytest.mark.parametrize("source_id", ["service_bc_offices", "service_canada_offices", "snb_service_centres",
-                                       "local_government_offices"])  # fmt: skip
+                                       "local_government_offices", "contact_centres_digital"])  # fmt: skip
 def test_the_hand_written_mappings_pass_every_check(source_id):
     entry, mapping = hand_written(source_id)
     raw = sample_raw(entry["connector"]["location"])
@@ -382,6 +391,16 @@ def test_every_problem_is_listed_with_its_rows():
     ]
     no_geometry = {**spec, "geometry": {}}
     assert "no_geometry" in {i.code for i in wizard.check_mapping(raw, no_geometry)}
+
+
+def test_call_centres_and_digital_services_may_have_no_location():
+    raw = RawTable({"id": np.array(["1", "2", "3"], dtype=object),
+                    "channel": np.array(["call_centre", "digital", "in_person"], dtype=object),
+                    "lon": np.array(["", "", ""], dtype=object), "lat": np.array(["", "", ""], dtype=object)})  # fmt: skip
+    spec = {"source_id": "t", "geometry": {"x": "lon", "y": "lat"}, "fields": {
+        "source_record_id": {"column": "id"}, "organization": {"value": "Org"}, "channel": {"column": "channel"},
+        "order_of_government": {"value": "federal"}, "jurisdiction": {"value": "CA"}}}  # fmt: skip
+    assert [(i.code, i.rows) for i in wizard.check_mapping(raw, spec)] == [("no_location", (3,))]
 
 
 def test_organization_left_out_is_a_problem_before_the_store_refuses_it():
