@@ -8,7 +8,7 @@ these types alike (``QVariant.Double == QMetaType.Double == 6``), so comparisons
 
 from __future__ import annotations
 
-from qgis.core import Qgis, QgsMapLayerProxyModel, QgsUnitTypes
+from qgis.core import Qgis, QgsMapLayerProxyModel, QgsPalLayerSettings, QgsUnitTypes
 from qgis.PyQt.QtCore import QMetaType, QVariant
 
 #: QgsField takes QMetaType.Type from QGIS 3.38 on.
@@ -47,4 +47,9 @@ POLYGON_OR_POINT_LAYERS = (
     _LAYER_FILTER.PolygonLayer | _LAYER_FILTER.PointLayer
     if _LAYER_FILTER is not None
     else QgsMapLayerProxyModel.PolygonLayer | QgsMapLayerProxyModel.PointLayer
+)
+
+#: Labels placed over their point (Qgis.LabelPlacement from 3.26; 3.40 refuses the old member).
+LABEL_OVER_POINT = (
+    Qgis.LabelPlacement.OverPoint if hasattr(Qgis, "LabelPlacement") else QgsPalLayerSettings.OverPoint
 )

@@ -17,6 +17,7 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QColor
 
 from ..core.schema import CHANNELS, ORDERS_OF_GOVERNMENT
+from .qgis_compat import LABEL_OVER_POINT
 
 #: One colour per order of government (colour-blind-safe ColorBrewer hues).
 ORDER_COLOURS = {
@@ -223,7 +224,7 @@ def style_planned_sites(layer: QgsVectorLayer, size_mm: float = 5.0) -> None:
     if layer.fields().indexOf("rank") >= 0:
         settings = QgsPalLayerSettings()
         settings.fieldName = "rank"
-        settings.placement = QgsPalLayerSettings.OverPoint
+        settings.placement = LABEL_OVER_POINT
         text = QgsTextFormat()
         text.setFont(QFont("DejaVu Sans", 8, QFont.Bold))
         text.setSize(8)
