@@ -397,3 +397,58 @@ def test_a_ckan_dataset_step_by_step(dock, own_catalogue, portal, lang, qgis_ifa
             dock.deleteLater()
         QgsSettings().remove("locale/userLocale")
         QgsProject.instance().clear()
+
+
+def test_the_crs_encoding_and_delimiter_can_be_changed(dock, own_catalogue, tmp_path):  # noqa: F811
+    use_catalogue(dock, own_catalogue)
+    shutil.copy(SAMPLE_DIR / "snb_service_centres.csv", tmp_path / "catalogue" / "snb.csv")
+    dialog = dock.open_add_source()
+    dialog.address.setFilePath(str(tmp_path / "catalogue" / "snb.csv"))
+    dialog.recognise()
+    settle(dialog)
+    dialog.next()
+    settle(dialog)
+    # An encoding the bytes are not: said, and the preview stays as it was.
+    dialog.encoding.setCurrentIndex(dialog.encoding.findData("utf-8"))
+    dialog.read_offer()
+    settle(dialog)
+    assert "is not valid utf-8" in dialog.bar.items()[0].text() and dialog.read.encoding == "cp1252"
+    dialog.encoding.setCurrentIndex(dialog.encoding.findData("latin-1"))
+    choose(dialog.delimiter, ";")
+    dialog.read_offer()
+    settle(dialog)
+    assert (dialog.read.encoding, dialog.read.delimiter) == ("latin-1", ";")
+    assert "Read as latin-1 text separated by semicolons." in dialog.preview_label.text()
+    # Another CRS for the coordinate columns moves the points: out of Canada, and the checks say so.
+    dialog.next()
+    dialog.source_id.setText("snb")
+    dialog.publisher.setText("Service New Brunswick")
+    choose(dialog.order, "provincial")
+    choose(dialog.jurisdiction, "NB")
+    dialog.next()
+    settle(dialog)
+    assert dialog.issues == []
+    dialog.back()
+    dialog.back()
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    dialog.crs_widget.setCrs(QgsCoordinateReferenceSystem("EPSG:3347"))
+    assert dialog.spec["geometry"] == {"x": "X_2953", "y": "Y_2953", "crs": "EPSG:3347"}
+    settle(dialog)
+    assert [(i.code, len(i.rows), i.values) for i in dialog.issues] == [
+        ("outside_canada", 23, ("EPSG:3347",))
+    ]
+    assert dialog.located == 23 and not dialog.canvas.extent().contains(
+        dialog.canvas.mapSettings().layerToMapCoordinates(dialog.points_layer, QgsPointXY(-66.6, 45.9)))  # fmt: skip
+    dialog.crs_widget.setCrs(QgsCoordinateReferenceSystem("EPSG:2953"))
+    settle(dialog)
+    assert dialog.issues == []
+    dialog.next()
+    dialog.next()
+    settle(dialog)
+    dialog.save()
+    wait_for_tasks()
+    entry = json.loads(own_catalogue.read_text(encoding="utf-8"))["sources"][0]
+    assert entry["connector"] == {"type": "file", "location": "snb.csv", "format": "csv", "encoding": "latin-1",
+                                  "delimiter": ";"}  # fmt: skip
+    assert GeoPackageStore(dock.settings.store_path).count("snb") == 23
