@@ -17,7 +17,9 @@ import copy
 import re
 from pathlib import Path
 
+from osgeo import ogr
 from qgis.core import (
+    QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsGeometry,
@@ -59,6 +61,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.catalogue import LICENCES, REFRESH_CADENCES, SAMPLE_CATALOGUE, read_catalogue_document, resolve
 from ..core.errors import CrsServicePointsError
+from ..core.gdal_exceptions import gdal_exceptions
 from ..core.http import is_url
 from ..core.schema import (
     FIELDS_BY_NAME,
@@ -101,7 +104,6 @@ PREVIEW_ROWS = 50
 USER_CATALOGUE = "my_sources.json"
 _DELIMITERS = ("", ",", ";", "\t", "|")
 _ENCODINGS = ("utf-8", "cp1252", "latin-1", "utf-16")
-_WORLD_MAP = Path("/usr/share/qgis/resources/data/world_map.gpkg")
 _PROVINCES: list = []  # Canada's provinces from QGIS's world map, read once
 
 
@@ -110,16 +112,9 @@ def canadian_provinces() -> list[QgsGeometry]:
     preview map's background; [] where QGIS has none."""
     if _PROVINCES:
         return _PROVINCES[0]
-    from qgis.core import QgsApplication
-
     geometries = []
     path = Path(QgsApplication.pkgDataPath()) / "resources" / "data" / "world_map.gpkg"
-    path = path if path.exists() else _WORLD_MAP
     if path.exists():
-        from osgeo import ogr
-
-        from ..core.gdal_exceptions import gdal_exceptions
-
         try:
             with gdal_exceptions():
                 ds = ogr.Open(str(path), 0)
@@ -155,6 +150,7 @@ class AddSourceDialog(QDialog):
         self.geometry: dict = {}
         self.spec: dict | None = dict(mapping) if mapping else None
         self.issues: list = []
+        self.located = 0  # records placed on the preview map
         self.tasks: list = []
         self._closed = False
         self._check_generation = 0
