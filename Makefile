@@ -92,11 +92,13 @@ translations: $(QM)
 $(QM): $(TS) | apt-deps
 	/usr/lib/qt5/bin/lrelease -silent $< -qm $@
 
-# Screenshots of the dock (English and French) used in the README, and of a real desktop
-# session (docs/desktop_<step>_<lang>.png, taken by tests/desktop/test_desktop_session.py).
+# Screenshots of the dock (English and French) used in the README, of a real desktop
+# session (docs/desktop_<step>_<lang>.png, taken by tests/desktop/test_desktop_session.py), and
+# of each step of the Add source dialog (docs/add_source_<step>_<lang>.png).
 screenshots: deps
 	$(PY) scripts/screenshots.py docs
 	CRS_UPDATE_SCREENSHOTS=1 $(PY) -m pytest tests/desktop -q
+	CRS_UPDATE_SCREENSHOTS=1 $(PY) -m pytest tests/qgis/test_add_source_dialog.py -q -k step_by_step
 
 demo: deps
 	$(PY) scripts/demo.py demo_output

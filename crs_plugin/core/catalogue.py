@@ -17,6 +17,7 @@ from urllib.parse import urljoin, urlsplit
 from .errors import MappingError, SourceError
 from .http import HttpClient, is_url
 from .mapping import FieldMapping
+from .schema import Choice
 from .sources.arcgis import ArcGisSource
 from .sources.ckan import CkanSource
 from .sources.file import FileSource
@@ -25,19 +26,55 @@ from .sources.wfs import WfsSource
 
 #: Per connector type: catalogue key -> the connector's argument (beside its address).
 _OPTIONS = {
-    "file": {"format": "fmt", "encoding": "encoding", "member": "member"},
+    "file": {"format": "fmt", "encoding": "encoding", "delimiter": "delimiter", "member": "member"},
     "arcgis": {"where": "where", "out_format": "out_format", "page_size": "page_size", "max_pages": "max_pages",
                "concurrency": "concurrency"},
     "ogcapi": {"limit": "limit", "bbox": "bbox", "max_pages": "max_pages", "concurrency": "concurrency"},
     "wfs": {"version": "version", "out_format": "out_format", "page_size": "page_size", "max_pages": "max_pages"},
     "ckan": {"resource": "resource_id", "type_name": "type_name", "member": "member", "page_size": "page_size",
-             "max_pages": "max_pages"},
+             "max_pages": "max_pages", "encoding": "encoding", "delimiter": "delimiter"},
 }  # fmt: skip
 SAMPLE_CATALOGUE = Path(__file__).resolve().parent.parent / "data" / "sample" / "sources.json"
 #: Call centres and digital services of the sample (no counter: a service region), kept apart
 #: so that the counters' sample stays as the analyses and their checks know it.
 SAMPLE_CHANNELS_CATALOGUE = SAMPLE_CATALOGUE.parent / "channels.json"
 CATALOGUE_SCHEMA = Path(__file__).resolve().parent.parent / "resources" / "schemas" / "catalogue.schema.json"
+CONNECTOR_TYPES = ("file", "arcgis", "ogcapi", "wfs", "ckan")
+
+#: Canadian open-data licences, for the pick-list of a source's licence (any other text is allowed).
+LICENCES = (
+    Choice("ogl-canada", "Open Government Licence – Canada", "Licence du gouvernement ouvert – Canada"),
+    Choice("statcan", "Statistics Canada Open Licence", "Licence ouverte de Statistique Canada"),
+    Choice("ogl-ab", "Open Government Licence – Alberta", "Licence du gouvernement ouvert – Alberta"),
+    Choice("ogl-bc", "Open Government Licence – British Columbia",
+           "Licence du gouvernement ouvert – Colombie-Britannique"),
+    Choice("ogl-mb", "Open Government Licence – Manitoba", "Licence du gouvernement ouvert – Manitoba"),
+    Choice("ogl-nb", "Open Government Licence – New Brunswick",
+           "Licence du gouvernement ouvert – Nouveau-Brunswick"),
+    Choice("ogl-nl", "Open Government Licence – Newfoundland and Labrador",
+           "Licence du gouvernement ouvert – Terre-Neuve-et-Labrador"),
+    Choice("ogl-ns", "Open Government Licence – Nova Scotia", "Licence du gouvernement ouvert – Nouvelle-Écosse"),
+    Choice("ogl-nt", "Open Government Licence – Northwest Territories",
+           "Licence du gouvernement ouvert – Territoires du Nord-Ouest"),
+    Choice("ogl-on", "Open Government Licence – Ontario", "Licence du gouvernement ouvert – Ontario"),
+    Choice("ogl-pe", "Open Government Licence – Prince Edward Island",
+           "Licence du gouvernement ouvert – Île-du-Prince-Édouard"),
+    Choice("ogl-sk", "Open Government Licence – Saskatchewan", "Licence du gouvernement ouvert – Saskatchewan"),
+    Choice("ogl-yt", "Open Government Licence – Yukon", "Licence du gouvernement ouvert – Yukon"),
+    Choice("cc-by-4.0", "Creative Commons Attribution 4.0 (CC BY 4.0)",
+           "Creative Commons Attribution 4.0 (CC BY 4.0)"),
+    Choice("odbl", "Open Database License (ODbL)", "Licence ouverte de bases de données (ODbL)"),
+)  # fmt: skip
+
+#: How often a source is refreshed (the catalogue's ``refresh``).
+REFRESH_CADENCES = (
+    Choice("daily", "Daily", "Quotidienne"),
+    Choice("weekly", "Weekly", "Hebdomadaire"),
+    Choice("monthly", "Monthly", "Mensuelle"),
+    Choice("quarterly", "Quarterly", "Trimestrielle"),
+    Choice("yearly", "Yearly", "Annuelle"),
+    Choice("irregular", "When the publisher updates it", "Quand l'éditeur la met à jour"),
+)
 
 
 def validate_catalogue(doc, path: Path | str = "catalogue") -> None:
@@ -110,6 +147,8 @@ class CatalogueEntry:
     licence: str
     connector: dict
     mapping: FieldMapping
+    #: How often the source is refreshed (a code of REFRESH_CADENCES), '' when not said.
+    refresh: str = ""
 
     def title(self, language: str = "en") -> str:
         return self.title_fr if language.startswith("fr") else self.title_en
@@ -117,32 +156,37 @@ class CatalogueEntry:
     def source(self, base: str, client: HttpClient | None = None):
         """The connector for this entry; ``base`` is the catalogue's location (relative file locations
         are resolved against it); ``client`` carries its HTTP requests (default: urllib)."""
-        kind = self.connector.get("type")
-        c = self.connector
-        # Catalogue keys -> connector arguments (the schema refuses any other key).
-        options = {name: c[key] for key, name in _OPTIONS.get(kind, {}).items() if key in c}
-        if kind == "file":
-            location = resolve(base, str(c.get("location", "")))
-            return FileSource(location, self.id, client=client, **options)
-        if kind == "arcgis":
-            return ArcGisSource(str(c.get("url", "")), self.id, client=client, **options)
-        if kind == "ogcapi":
-            if "bbox" in options:
-                options["bbox"] = tuple(options["bbox"])
-            return OgcApiFeaturesSource(
-                str(c.get("url", "")), c.get("collection"), self.id, client=client, **options
-            )
-        if kind == "wfs":
-            return WfsSource(
-                str(c.get("url", "")), str(c.get("type_name", "")), self.id, client=client, **options
-            )
-        if kind == "ckan":
-            return CkanSource(
-                str(c.get("url", "")), str(c.get("dataset", "")), self.id, client=client, **options
-            )
-        raise SourceError(
-            f"Source '{self.id}': connector type '{kind}' is not supported (file, arcgis, ogcapi, wfs, ckan)."
+        return connector_source(self.connector, self.id, base, client)
+
+
+def connector_source(connector: dict, source_id: str, base: str = "", client: HttpClient | None = None):
+    """The connector a catalogue ``connector`` object describes (also for an entry not yet saved)."""
+    kind = connector.get("type")
+    c = connector
+    # Catalogue keys -> connector arguments (the schema refuses any other key).
+    options = {name: c[key] for key, name in _OPTIONS.get(kind, {}).items() if key in c}
+    if kind == "file":
+        location = resolve(base, str(c.get("location", ""))) if base else str(c.get("location", ""))
+        return FileSource(location, source_id, client=client, **options)
+    if kind == "arcgis":
+        return ArcGisSource(str(c.get("url", "")), source_id, client=client, **options)
+    if kind == "ogcapi":
+        if "bbox" in options:
+            options["bbox"] = tuple(options["bbox"])
+        return OgcApiFeaturesSource(
+            str(c.get("url", "")), c.get("collection"), source_id, client=client, **options
         )
+    if kind == "wfs":
+        return WfsSource(
+            str(c.get("url", "")), str(c.get("type_name", "")), source_id, client=client, **options
+        )
+    if kind == "ckan":
+        return CkanSource(
+            str(c.get("url", "")), str(c.get("dataset", "")), source_id, client=client, **options
+        )
+    raise SourceError(
+        f"Source '{source_id}': connector type '{kind}' is not supported ({', '.join(CONNECTOR_TYPES)})."
+    )
 
 
 def resolve(base: str, location: str) -> str:
@@ -172,20 +216,25 @@ class Catalogue:
         return self.entry(source_id).source(self.location, client)
 
 
+def read_catalogue_document(location: str | Path, client: HttpClient | None = None) -> dict:
+    """A catalogue's JSON as written (not checked), from a file or an http(s) URL."""
+    location = str(location)
+    if is_url(location):
+        return (client or HttpClient()).get_json(location)
+    try:
+        return json.loads(Path(location).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise SourceError(f"Catalogue not found: {location}") from None
+    except json.JSONDecodeError as exc:
+        raise SourceError(f"Catalogue {location} is not valid JSON: {exc}") from None
+
+
 def load_catalogue(location: str | Path = SAMPLE_CATALOGUE, client: HttpClient | None = None) -> Catalogue:
     """Read and check a catalogue from a file or, for a team's shared one, an http(s) URL."""
     location = str(location)
     remote = is_url(location)
     client = client or HttpClient()
-    if remote:
-        doc = client.get_json(location)
-    else:
-        try:
-            doc = json.loads(Path(location).read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise SourceError(f"Catalogue not found: {location}") from None
-        except json.JSONDecodeError as exc:
-            raise SourceError(f"Catalogue {location} is not valid JSON: {exc}") from None
+    doc = read_catalogue_document(location, client)
     path = Path(urlsplit(location).path) if remote else Path(location)
     validate_catalogue(doc, path)
     entries = []
@@ -213,6 +262,7 @@ def load_catalogue(location: str | Path = SAMPLE_CATALOGUE, client: HttpClient |
                 licence=raw.get("licence", ""),
                 connector=dict(raw.get("connector") or {}),
                 mapping=mapping,
+                refresh=raw.get("refresh", ""),
             )
         )
     return Catalogue(location, tuple(entries))

@@ -13,6 +13,11 @@ class SourceError(CrsServicePointsError):
     """A source cannot be read: missing, empty, malformed, unreachable."""
 
 
+class UnreachableError(SourceError):
+    """No answer came: the network failed, the server did not answer in time or kept failing, or its
+    certificate is not trusted (asking it again another way cannot help)."""
+
+
 class MappingError(CrsServicePointsError):
     """A field-mapping spec is invalid or does not fit the source's columns."""
 

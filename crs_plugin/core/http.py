@@ -22,7 +22,7 @@ from email.utils import parsedate_to_datetime
 from urllib.parse import urlencode, urlsplit
 
 from .content import KIND_NAMES, sniff
-from .errors import SourceError
+from .errors import SourceError, UnreachableError
 
 USER_AGENT = "CRS-Service-Points-QGIS-plugin"
 DEFAULT_TIMEOUT_S = 30.0
@@ -140,7 +140,7 @@ class HttpClient:
                 last_problem = f"the server answered {exc.code} {exc.reason}"
                 wait = max(wait, self._retry_after(exc.headers.get("retry-after")))
             except UntrustedCertificateError as exc:  # retrying cannot help: say what to do
-                raise SourceError(
+                raise UnreachableError(
                     f"The certificate of {urlsplit(full).hostname} is not trusted ({exc}). If your "
                     "organisation uses its own certificate authority, add it to QGIS: Settings › Options › "
                     "Authentication › Manage certificates › Authorities, then load again."
@@ -157,7 +157,7 @@ class HttpClient:
                 return response
             if attempt < self.retries:
                 self.sleep(wait)
-        raise SourceError(f"Could not fetch {full}: {last_problem} ({self.retries} attempts).")
+        raise UnreachableError(f"Could not fetch {full}: {last_problem} ({self.retries} attempts).")
 
     def get_json(self, url: str, params: dict | None = None, headers: dict | None = None) -> dict:
         response = self.get(url, params, headers)

@@ -74,6 +74,24 @@ class FieldRule:
     def columns(self) -> tuple[str, ...]:
         return (self.column,) if self.column else self.concat
 
+    def to_dict(self) -> dict:
+        """The rule as a mapping file writes it (keys left at their defaults are left out)."""
+        if self.value is not None:
+            rule: dict = {"value": self.value}
+        elif self.column is not None:
+            rule = {"column": self.column}
+        else:
+            rule = {"concat": list(self.concat)}
+            if self.separator != " ":
+                rule["separator"] = self.separator
+        if self.split is not None:
+            rule["split"] = self.split
+        if self.value_map:
+            rule["map"] = dict(self.value_map)
+        if self.default is not None:
+            rule["default"] = self.default
+        return rule
+
 
 @dataclass(frozen=True)
 class GeometryRule:
@@ -126,6 +144,17 @@ class FieldMapping:
             raise MappingError(f"In the {where}, 'geometry' needs both 'x' and 'y' columns.")
         return cls(source_id.strip(), rules, GeometryRule(**geometry))
 
+    def to_dict(self) -> dict:
+        """The mapping as a mapping file writes it: ``FieldMapping.from_dict(m.to_dict()) == m``."""
+        spec: dict = {"source_id": self.source_id}
+        geometry = {
+            k: getattr(self.geometry, k) for k in ("x", "y", "crs") if getattr(self.geometry, k) is not None
+        }
+        if geometry:
+            spec["geometry"] = geometry
+        spec["fields"] = {name: rule.to_dict() for name, rule in self.fields.items()}
+        return spec
+
     @classmethod
     def from_file(cls, path: str | Path) -> FieldMapping:
         try:
@@ -136,13 +165,23 @@ class FieldMapping:
             raise MappingError(f"Field mapping {path} is not valid JSON: {exc}") from None
         return cls.from_dict(spec)
 
+    def evaluate(self, raw: RawTable, names=None) -> dict[str, np.ndarray]:
+        """The mapped values of ``names`` (default: every mapped field) before any check; fields
+        reading a column the source lacks are left out (``apply`` says which)."""
+        available = available_columns(raw)
+        wanted = self.fields if names is None else [n for n in names if n in self.fields]
+        return {
+            name: _evaluate(self.fields[name], available, len(raw))
+            for name in wanted
+            if all(c in available for c in self.fields[name].columns)
+        }
+
     def apply(self, raw: RawTable) -> PointTable:
         """Map a source's records to service points, or raise with what to fix."""
         n = len(raw)
         if n == 0:
             raise DataError(f"Source '{self.source_id}' has no records.")
-        available = dict(raw.columns)
-        available["@row"] = np.array([str(i) for i in range(1, n + 1)], dtype=object)
+        available = available_columns(raw)
         xy_from_columns = raw.x is None and self.geometry.from_columns
         self._check_columns(available, xy_from_columns)
 
@@ -281,6 +320,18 @@ class FieldMapping:
                 + _coordinate_hint(x[outside], y[outside], crs, declared)
             )
         return lon, lat
+
+
+def available_columns(raw: RawTable) -> dict[str, np.ndarray]:
+    """The columns a mapping can read: the source's own and the pseudo-column ``@row``."""
+    available = dict(raw.columns)
+    available["@row"] = np.array([str(i) for i in range(1, len(raw) + 1)], dtype=object)
+    return available
+
+
+def coordinate_hint(x: np.ndarray, y: np.ndarray, crs: str | None, declared: bool) -> str:
+    """Advice on coordinates outside Canada (public: the source wizard says it too)."""
+    return _coordinate_hint(x, y, crs, declared)
 
 
 def _coordinate_hint(x: np.ndarray, y: np.ndarray, crs: str | None, declared: bool) -> str:

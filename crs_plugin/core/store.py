@@ -115,6 +115,14 @@ class GeoPackageStore:
             ) from exc
         return summary
 
+    def remove_source(self, source_id: str) -> LoadSummary:
+        """Delete every point of a source (it left the catalogue) in one transaction; the load log
+        keeps a row saying how many went. Nothing happens when the store holds none of them."""
+        if self.count(source_id) == 0:
+            return LoadSummary(source_id, 0, 0, 0, 0)
+        nothing = PointTable({}, np.zeros(0), np.zeros(0))
+        return self.write_points(nothing, Provenance(source_id, "removed from the catalogue", 0))
+
     def _remove_if(self, created: bool) -> None:
         if created and os.path.exists(self.path):
             os.remove(self.path)

@@ -62,6 +62,8 @@ class RawTable:
     crs: str | None = None
     #: What the load report should say about how the records were read (decimal commas, encoding).
     notes: list[str] = field(default_factory=list)
+    #: How a text file was read ({"encoding": "cp1252", "delimiter": ";"}); empty for other sources.
+    read_as: dict[str, str] = field(default_factory=dict)
 
     def __len__(self) -> int:
         if self.x is not None:
@@ -105,7 +107,8 @@ def concat_tables(tables: list[RawTable]) -> RawTable:
     if len(crss) > 1:
         raise SourceError(f"The pages of one source came in different CRSs ({', '.join(map(str, crss))}).")
     notes = list(dict.fromkeys(note for t in tables for note in t.notes))
-    return RawTable(columns, x, y, crs=crss[0] if crss else None, notes=notes)
+    read_as = next((t.read_as for t in tables if t.read_as), {})
+    return RawTable(columns, x, y, crs=crss[0] if crss else None, notes=notes, read_as=dict(read_as))
 
 
 @dataclass

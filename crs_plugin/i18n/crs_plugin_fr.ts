@@ -2,6 +2,481 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_CA" sourcelanguage="en">
   <context>
+    <name>AddSourceDialog</name>
+    <message>
+      <source>Remove this source…</source>
+      <translation>Retirer cette source…</translation>
+    </message>
+    <message>
+      <source>&lt; Back</source>
+      <translation>&lt; Précédent</translation>
+    </message>
+    <message>
+      <source>Next &gt;</source>
+      <translation>Suivant &gt;</translation>
+    </message>
+    <message>
+      <source>Save and load</source>
+      <translation>Enregistrer et charger</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Annuler</translation>
+    </message>
+    <message>
+      <source>1. Address</source>
+      <translation>1. Adresse</translation>
+    </message>
+    <message>
+      <source>2. Preview</source>
+      <translation>2. Aperçu</translation>
+    </message>
+    <message>
+      <source>3. Description</source>
+      <translation>3. Description</translation>
+    </message>
+    <message>
+      <source>4. Fields and checks</source>
+      <translation>4. Champs et vérifications</translation>
+    </message>
+    <message>
+      <source>Add source</source>
+      <translation>Ajouter une source</translation>
+    </message>
+    <message>
+      <source>Paste the address of a CSV, GeoJSON or ZIP file, an ArcGIS REST service or layer, an OGC API landing page or collection, a WFS GetCapabilities URL or a CKAN dataset page — or choose a file on this computer. What it is comes from what it answers.</source>
+      <translation>Collez l'adresse d'un fichier CSV, GeoJSON ou ZIP, d'un service ou d'une couche ArcGIS REST, d'une page d'accueil ou d'une collection OGC API, d'une URL GetCapabilities de WFS ou de la page d'un jeu de données CKAN — ou choisissez un fichier sur cet ordinateur. Sa nature vient de ce qu'il répond.</translation>
+    </message>
+    <message>
+      <source>Data files (*.csv *.txt *.geojson *.json *.zip *.gpkg);;All files (*)</source>
+      <translation>Fichiers de données (*.csv *.txt *.geojson *.json *.zip *.gpkg);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+      <source>Address or file</source>
+      <translation>Adresse ou fichier</translation>
+    </message>
+    <message>
+      <source>Authentication</source>
+      <translation>Authentification</translation>
+    </message>
+    <message>
+      <source>Only a QGIS authentication configuration (Basic) is named in the catalogue; the password stays in QGIS's encrypted store.</source>
+      <translation>Le catalogue ne nomme qu'une configuration d'authentification de QGIS (de base); le mot de passe reste dans le magasin chiffré de QGIS.</translation>
+    </message>
+    <message>
+      <source>Recognise</source>
+      <translation>Reconnaître</translation>
+    </message>
+    <message>
+      <source>Recognising a source address</source>
+      <translation>Reconnaissance de l'adresse d'une source</translation>
+    </message>
+    <message>
+      <source>Coordinate columns</source>
+      <translation>Colonnes de coordonnées</translation>
+    </message>
+    <message>
+      <source>CRS</source>
+      <translation>SCR</translation>
+    </message>
+    <message>
+      <source>From the file</source>
+      <translation>Selon le fichier</translation>
+    </message>
+    <message>
+      <source>Text file</source>
+      <translation>Fichier texte</translation>
+    </message>
+    <message>
+      <source>Reading a source for its preview</source>
+      <translation>Lecture d'une source pour son aperçu</translation>
+    </message>
+    <message>
+      <source>Source id</source>
+      <translation>Identifiant de la source</translation>
+    </message>
+    <message>
+      <source>Title (English)</source>
+      <translation>Titre (anglais)</translation>
+    </message>
+    <message>
+      <source>Title (French)</source>
+      <translation>Titre (français)</translation>
+    </message>
+    <message>
+      <source>Publisher</source>
+      <translation>Éditeur</translation>
+    </message>
+    <message>
+      <source>Choose a licence or type its name</source>
+      <translation>Choisissez une licence ou tapez son nom</translation>
+    </message>
+    <message>
+      <source>Licence</source>
+      <translation>Licence</translation>
+    </message>
+    <message>
+      <source>— choose —</source>
+      <translation>— choisir —</translation>
+    </message>
+    <message>
+      <source>Order of government</source>
+      <translation>Ordre de gouvernement</translation>
+    </message>
+    <message>
+      <source>a province or territory, CA, or a 7-digit CSD code</source>
+      <translation>une province ou un territoire, CA, ou un code de SDR à 7 chiffres</translation>
+    </message>
+    <message>
+      <source>Jurisdiction</source>
+      <translation>Administration</translation>
+    </message>
+    <message>
+      <source>— not said —</source>
+      <translation>— non précisée —</translation>
+    </message>
+    <message>
+      <source>Refresh cadence</source>
+      <translation>Fréquence de mise à jour</translation>
+    </message>
+    <message>
+      <source>Save to</source>
+      <translation>Enregistrer dans</translation>
+    </message>
+    <message>
+      <source>A file to send to the maintainers of a shared catalogue (this source alone, its mapping inside)</source>
+      <translation>Un fichier à envoyer aux responsables d'un catalogue partagé (cette source seule, avec son association)</translation>
+    </message>
+    <message>
+      <source>Give the source an id.</source>
+      <translation>Donnez un identifiant à la source.</translation>
+    </message>
+    <message>
+      <source>Choose the order of government.</source>
+      <translation>Choisissez l'ordre de gouvernement.</translation>
+    </message>
+    <message>
+      <source>Choose the jurisdiction.</source>
+      <translation>Choisissez l'administration.</translation>
+    </message>
+    <message>
+      <source>Coordinates</source>
+      <translation>Coordonnées</translation>
+    </message>
+    <message>
+      <source>Mapping</source>
+      <translation>Association</translation>
+    </message>
+    <message>
+      <source>— not allowed: choose —</source>
+      <translation>— non permis : choisir —</translation>
+    </message>
+    <message>
+      <source>Checking…</source>
+      <translation>Vérification…</translation>
+    </message>
+    <message>
+      <source>Checking a field mapping</source>
+      <translation>Vérification d'une association de champs</translation>
+    </message>
+    <message>
+      <source>is required but empty</source>
+      <translation>est obligatoire mais vide</translation>
+    </message>
+    <message>
+      <source>no coordinates: choose the coordinate columns in step 2</source>
+      <translation>aucune coordonnée : choisissez les colonnes de coordonnées à l'étape 2</translation>
+    </message>
+    <message>
+      <source>coordinates that are not numbers</source>
+      <translation>coordonnées qui ne sont pas des nombres</translation>
+    </message>
+    <message>
+      <source>records without coordinates</source>
+      <translation>enregistrements sans coordonnées</translation>
+    </message>
+    <message>
+      <source>as saved</source>
+      <translation>telle qu'enregistrée</translation>
+    </message>
+    <message>
+      <source>Remove source</source>
+      <translation>Retirer la source</translation>
+    </message>
+    <message>
+      <source>Edit source</source>
+      <translation>Modifier la source</translation>
+    </message>
+    <message>
+      <source>Add a source</source>
+      <translation>Ajouter une source</translation>
+    </message>
+    <message>
+      <source>Paste an address or choose a file first.</source>
+      <translation>Collez d'abord une adresse ou choisissez un fichier.</translation>
+    </message>
+    <message>
+      <source>A data file</source>
+      <translation>Un fichier de données</translation>
+    </message>
+    <message>
+      <source>An ArcGIS REST service</source>
+      <translation>Un service ArcGIS REST</translation>
+    </message>
+    <message>
+      <source>An OGC API Features service</source>
+      <translation>Un service OGC API Features</translation>
+    </message>
+    <message>
+      <source>A WFS service</source>
+      <translation>Un service WFS</translation>
+    </message>
+    <message>
+      <source>A CKAN dataset</source>
+      <translation>Un jeu de données CKAN</translation>
+    </message>
+    <message>
+      <source>{} offering {} tables</source>
+      <translation>{} offrant {} tables</translation>
+    </message>
+    <message>
+      <source>{} offering {} layers</source>
+      <translation>{} offrant {} couches</translation>
+    </message>
+    <message>
+      <source>{} offering {} collections</source>
+      <translation>{} offrant {} collections</translation>
+    </message>
+    <message>
+      <source>{} offering {} feature types</source>
+      <translation>{} offrant {} types d'entités</translation>
+    </message>
+    <message>
+      <source>{} offering {} resources</source>
+      <translation>{} offrant {} ressources</translation>
+    </message>
+    <message>
+      <source>Choose the one to load:</source>
+      <translation>Choisissez celle à charger :</translation>
+    </message>
+    <message>
+      <source>X / longitude</source>
+      <translation>X / longitude</translation>
+    </message>
+    <message>
+      <source>Y / latitude</source>
+      <translation>Y / latitude</translation>
+    </message>
+    <message>
+      <source>Comma</source>
+      <translation>Virgule</translation>
+    </message>
+    <message>
+      <source>Semicolon</source>
+      <translation>Point-virgule</translation>
+    </message>
+    <message>
+      <source>Tab</source>
+      <translation>Tabulation</translation>
+    </message>
+    <message>
+      <source>Vertical bar</source>
+      <translation>Barre verticale</translation>
+    </message>
+    <message>
+      <source>Encoding</source>
+      <translation>Encodage</translation>
+    </message>
+    <message>
+      <source>Delimiter</source>
+      <translation>Séparateur</translation>
+    </message>
+    <message>
+      <source>{} records; the first {} are shown.</source>
+      <translation>{} enregistrements; les {} premiers sont affichés.</translation>
+    </message>
+    <message>
+      <source>commas</source>
+      <translation>des virgules</translation>
+    </message>
+    <message>
+      <source>semicolons</source>
+      <translation>des points-virgules</translation>
+    </message>
+    <message>
+      <source>tabs</source>
+      <translation>des tabulations</translation>
+    </message>
+    <message>
+      <source>vertical bars</source>
+      <translation>des barres verticales</translation>
+    </message>
+    <message>
+      <source>declared by the source</source>
+      <translation>déclaré par la source</translation>
+    </message>
+    <message>
+      <source>Your own catalogue: a copy of the sample one (which a plugin update would replace)</source>
+      <translation>Votre propre catalogue : une copie de celui de l'échantillon (qu'une mise à jour de l'extension remplacerait)</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>Champ</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>Source</translation>
+    </message>
+    <message>
+      <source>Value or options</source>
+      <translation>Valeur ou options</translation>
+    </message>
+    <message>
+      <source>First record</source>
+      <translation>Premier enregistrement</translation>
+    </message>
+    <message>
+      <source>Value in the source</source>
+      <translation>Valeur dans la source</translation>
+    </message>
+    <message>
+      <source>Records</source>
+      <translation>Enregistrements</translation>
+    </message>
+    <message>
+      <source>Allowed code</source>
+      <translation>Code permis</translation>
+    </message>
+    <message>
+      <source>Problem</source>
+      <translation>Problème</translation>
+    </message>
+    <message>
+      <source>Rows</source>
+      <translation>Lignes</translation>
+    </message>
+    <message>
+      <source>{} of {} values are codes or mapped (below)</source>
+      <translation>{} valeurs sur {} sont des codes ou associées (ci-dessous)</translation>
+    </message>
+    <message>
+      <source>Value maps: choose a coded field read from a column.</source>
+      <translation>Tables de valeurs : choisissez un champ codé lu dans une colonne.</translation>
+    </message>
+    <message>
+      <source>One problem: the source can be saved once it is solved.</source>
+      <translation>Un problème : la source pourra être enregistrée une fois qu'il sera réglé.</translation>
+    </message>
+    <message>
+      <source>Remove '{}' from the catalogue and delete its {} points from the store?</source>
+      <translation>Retirer « {} » du catalogue et supprimer ses {} points du dépôt?</translation>
+    </message>
+    <message>
+      <source>Asking {}…</source>
+      <translation>Interrogation de {}…</translation>
+    </message>
+    <message>
+      <source>Reading {}…</source>
+      <translation>Lecture de {}…</translation>
+    </message>
+    <message>
+      <source>— the source's own geometry —</source>
+      <translation>— la géométrie de la source —</translation>
+    </message>
+    <message>
+      <source>guessed from the coordinates</source>
+      <translation>deviné d'après les coordonnées</translation>
+    </message>
+    <message>
+      <source>none declared</source>
+      <translation>aucun déclaré</translation>
+    </message>
+    <message>
+      <source>The catalogue used here is shared ({}): export the source instead</source>
+      <translation>Le catalogue utilisé ici est partagé ({}) : exportez plutôt la source</translation>
+    </message>
+    <message>
+      <source>— not mapped —</source>
+      <translation>— non associé —</translation>
+    </message>
+    <message>
+      <source>Fixed value</source>
+      <translation>Valeur fixe</translation>
+    </message>
+    <message>
+      <source>Columns joined</source>
+      <translation>Colonnes jointes</translation>
+    </message>
+    <message>
+      <source>Record number (@row)</source>
+      <translation>Numéro d'enregistrement (@row)</translation>
+    </message>
+    <message>
+      <source>Feature id (@id)</source>
+      <translation>Identifiant d'entité (@id)</translation>
+    </message>
+    <message>
+      <source>Values of {} in the source, and the allowed code each means:</source>
+      <translation>Valeurs de « {} » dans la source, et le code permis que chacune signifie :</translation>
+    </message>
+    <message>
+      <source>reads column '{}', which the source does not have</source>
+      <translation>lit la colonne « {} », que la source n'a pas</translation>
+    </message>
+    <message>
+      <source>has values that are not allowed codes: {} (choose a code for each below)</source>
+      <translation>a des valeurs qui ne sont pas des codes permis : {} (choisissez un code pour chacune ci-dessous)</translation>
+    </message>
+    <message>
+      <source>is not a date like 2024-03-31: {}</source>
+      <translation>n'est pas une date comme 2024-03-31 : {}</translation>
+    </message>
+    <message>
+      <source>record ids are repeated: {}</source>
+      <translation>identifiants d'enregistrement répétés : {}</translation>
+    </message>
+    <message>
+      <source>outside Canada once read as {}: check the CRS in step 2</source>
+      <translation>hors du Canada une fois lues en {} : vérifiez le SCR à l'étape 2</translation>
+    </message>
+    <message>
+      <source>the CRS cannot be used: {}</source>
+      <translation>le SCR ne peut pas être utilisé : {}</translation>
+    </message>
+    <message>
+      <source>Every record maps: ready to save.</source>
+      <translation>Tous les enregistrements s'associent : prêt à enregistrer.</translation>
+    </message>
+    <message>
+      <source>Read as {} text separated by {}.</source>
+      <translation>Lu comme du texte {} séparé par {}.</translation>
+    </message>
+    <message>
+      <source>The catalogue used here ({})</source>
+      <translation>Le catalogue utilisé ici ({})</translation>
+    </message>
+    <message>
+      <source>list separator in the column (e.g. |)</source>
+      <translation>séparateur de liste dans la colonne (p. ex. |)</translation>
+    </message>
+    <message>
+      <source>Choose the file to export the source to.</source>
+      <translation>Choisissez le fichier où exporter la source.</translation>
+    </message>
+    <message>
+      <source>The columns to join, in this order, separated by '{}'</source>
+      <translation>Les colonnes à joindre, dans cet ordre, séparées par « {} »</translation>
+    </message>
+    <message>
+      <source>{} problems: the source can be saved once they are solved.</source>
+      <translation>{} problèmes : la source pourra être enregistrée une fois qu'ils seront réglés.</translation>
+    </message>
+    <message>
+      <source>{} (not in the source)</source>
+      <translation>{} (absente de la source)</translation>
+    </message>
+  </context>
+  <context>
     <name>CrsServicePointsPlugin</name>
     <message>
       <source>CRS Service Points needs these Python packages: {}. Install them in QGIS's Python (OSGeo4W shell or: python3 -m pip install --user 'shapely&gt;=2,&lt;2.1' scipy pyproj) and restart QGIS.</source>
@@ -204,6 +679,18 @@
       <translation>Rechercher des sources…</translation>
     </message>
     <message>
+      <source>Add source…</source>
+      <translation>Ajouter une source…</translation>
+    </message>
+    <message>
+      <source>Add a source from its address (file, ArcGIS REST, OGC API, WFS, CKAN), without writing JSON</source>
+      <translation>Ajouter une source à partir de son adresse (fichier, ArcGIS REST, OGC API, WFS, CKAN), sans écrire de JSON</translation>
+    </message>
+    <message>
+      <source>Edit or remove…</source>
+      <translation>Modifier ou retirer…</translation>
+    </message>
+    <message>
       <source>Load / refresh checked sources</source>
       <translation>Charger / actualiser les sources cochées</translation>
     </message>
@@ -230,6 +717,10 @@
     <message>
       <source>Loading service point sources</source>
       <translation>Chargement des sources de points de service</translation>
+    </message>
+    <message>
+      <source>Reading a source's entry</source>
+      <translation>Lecture de l'entrée d'une source</translation>
     </message>
     <message>
       <source>Service points</source>
@@ -509,7 +1000,7 @@
     </message>
     <message>
       <source>Load the service points first.</source>
-      <translation>Chargez d&apos;abord les points de service.</translation>
+      <translation>Chargez d'abord les points de service.</translation>
     </message>
     <message>
       <source>The source catalogue cannot be used</source>
@@ -534,6 +1025,10 @@
     <message>
       <source>{} points loaded from {} sources; {} changed since last refresh.</source>
       <translation>{} points chargés de {} sources; {} modifiés depuis la dernière actualisation.</translation>
+    </message>
+    <message>
+      <source>Source {} removed; {} of its points deleted from the store.</source>
+      <translation>Source {} retirée; {} de ses points supprimés du dépôt.</translation>
     </message>
     <message>
       <source>Sites</source>
@@ -672,6 +1167,10 @@
       <translation>Chargement de {} sources…</translation>
     </message>
     <message>
+      <source>The source cannot be edited</source>
+      <translation>La source ne peut pas être modifiée</translation>
+    </message>
+    <message>
       <source>{} points checked out (base version {}). Edit them, then Validate.</source>
       <translation>{} points extraits (version de base {}). Modifiez-les, puis validez.</translation>
     </message>
@@ -694,6 +1193,10 @@
     <message>
       <source>Failed: {} (their previous points are kept; see the log).</source>
       <translation>Échec : {} (leurs points précédents sont conservés; voir le journal).</translation>
+    </message>
+    <message>
+      <source>Your sources are kept in {} (Settings › Options › CRS Service Points).</source>
+      <translation>Vos sources sont conservées dans {} (Préférences › Options › CRS Service Points).</translation>
     </message>
     <message>
       <source>{} errors, {} warnings. Click a problem to zoom to it.</source>

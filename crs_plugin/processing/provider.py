@@ -9,6 +9,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..toolbelt.log import LOG_TAG
 from .accessibility import AccessibilityAlgorithm
+from .add_source import AddSourceAlgorithm
 from .catchment_overlap import CatchmentOverlapAlgorithm
 from .colocation_candidates import ColocationCandidatesAlgorithm
 from .colocation_planner import ColocationPlannerAlgorithm
@@ -40,6 +41,7 @@ ALGORITHMS = (
     ServiceStandardAlgorithm,
     ReportAlgorithm,
     LoadSourcesAlgorithm,
+    AddSourceAlgorithm,
     ImportCensusAlgorithm,
     PublishOpenDataAlgorithm,
 )

@@ -68,6 +68,7 @@ from ..core.partnerships import (
     write_partnerships,
 )
 from ..core.schema import CHANNELS, JURISDICTIONS, ORDERS_OF_GOVERNMENT, POINT_TYPES, SERVICES
+from ..core.source_wizard import read_entry
 from ..core.store import LOADS_LAYER, POINTS_LAYER
 from ..toolbelt.log import LOG_TAG
 from ..toolbelt.network import qgis_http_client
@@ -76,9 +77,10 @@ from ..toolbelt.settings import Settings
 from ..toolbelt.signing_keys import create_signing_key, public_key
 from ..toolbelt.styles import style_fill, style_planned_sites, style_service_points
 from ..toolbelt.translation import language
+from .add_source_dialog import AddSourceDialog
 from .forms import configure_form
 from .review_dialog import ReviewDialog, conflicts_from_layer
-from .tasks import run_algorithm_task
+from .tasks import run_algorithm_task, run_function_task
 
 GROUP_NAME = "CRS Service Points"
 ANALYSES = (
@@ -126,7 +128,21 @@ class ServicePointsDock(QgsDockWidget):
         self.tree.setHeaderLabels([self.tr("Source"), self.tr("Publisher"), self.tr("Licence"),
                                    self.tr("Last fetched"), self.tr("Points")])  # fmt: skip
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        self.tree.currentItemChanged.connect(lambda *_: self._source_selected())
         layout.addWidget(self.tree)
+        sources = QHBoxLayout()
+        self.add_source_button = QPushButton(self.tr("Add source…"))
+        self.add_source_button.setToolTip(self.tr("Add a source from its address (file, ArcGIS REST, OGC API, WFS, "
+                                                  "CKAN), without writing JSON"))  # fmt: skip
+        self.add_source_button.clicked.connect(self.open_add_source)
+        self.edit_source_button = QPushButton(self.tr("Edit or remove…"))
+        self.edit_source_button.setEnabled(False)
+        self.edit_source_button.clicked.connect(self.open_edit_source)
+        sources.addWidget(self.add_source_button)
+        sources.addWidget(self.edit_source_button)
+        sources.addStretch(1)
+        layout.addLayout(sources)
+        self.source_dialog = None
         self.load_button = QPushButton(self.tr("Load / refresh checked sources"))
         self.load_button.clicked.connect(self.load_checked)
         layout.addWidget(self.load_button)
@@ -241,6 +257,7 @@ class ServicePointsDock(QgsDockWidget):
     def _show_catalogue(self, catalogue) -> None:
         """Fill the tree from a catalogue, or report why there is none (an exception)."""
         checked = {i.data(0, Qt.UserRole): i.checkState(0) for i in self.source_items()}
+        selected = self.selected_source()
         self.tree.clear()
         if isinstance(catalogue, Exception):
             self.catalogue = None
@@ -274,6 +291,8 @@ class ServicePointsDock(QgsDockWidget):
             item.setCheckState(0, checked.get(entry.id, Qt.Checked))
             item.setToolTip(0, entry.id)
             self._set_status(item, "loaded" if entry.id in loads else None)
+            if entry.id == selected:  # the selection survives a refresh (after a load or an edit)
+                self.tree.setCurrentItem(item)
 
     def _set_status(self, item: QTreeWidgetItem, status: str | None) -> None:
         icons = {"loaded": "/mIconSuccess.svg", "failed": "/mIconWarning.svg"}
@@ -319,9 +338,13 @@ class ServicePointsDock(QgsDockWidget):
         if not ids:
             self.report(self.tr("Nothing to load"), self.tr("Check at least one source."), Qgis.Info)
             return
+        self.load_sources(ids)
+
+    def load_sources(self, ids: list[str], catalogue: str | None = None) -> None:
+        """crs:loadsources on ``ids`` of the catalogue in use (or of ``catalogue``), in a background task."""
         Path(self.settings.cache_folder).mkdir(parents=True, exist_ok=True)
         params = {
-            "CATALOGUE": self.settings.catalogue,
+            "CATALOGUE": catalogue or self.settings.catalogue,
             "SOURCE_IDS": ",".join(ids),
             "OUTPUT": self.settings.store_path,
         }
@@ -354,6 +377,79 @@ class ServicePointsDock(QgsDockWidget):
                 QgsMessageLog.logMessage(error, LOG_TAG, Qgis.Warning)
         self.status.setText(summary)
         self.iface.messageBar().pushMessage(LOG_TAG, summary, Qgis.Warning if failed else Qgis.Success, 8)
+
+    # -- adding, editing and removing sources -------------------------------------------------------
+    def selected_source(self) -> str | None:
+        item = self.tree.currentItem()
+        return item.data(0, Qt.UserRole) if item is not None else None
+
+    def _source_selected(self) -> None:
+        self.edit_source_button.setEnabled(bool(self.selected_source()))
+
+    def _dialog(self, entry: dict | None = None, mapping: dict | None = None) -> AddSourceDialog:
+        dialog = AddSourceDialog(self.settings.catalogue, self.settings.store_path, self.settings.cache_folder,
+                                 entry, mapping, parent=self)  # fmt: skip
+        dialog.saved.connect(self._source_saved)
+        dialog.removed.connect(self._source_removed)
+        self.source_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_add_source(self) -> AddSourceDialog:
+        return self._dialog()
+
+    def open_edit_source(self) -> None:
+        """The same dialog on the selected source's saved entry (read in the background for a shared catalogue)."""
+        source_id = self.selected_source()
+        if not source_id:
+            return
+        location = self.settings.catalogue
+
+        def opened(exception, found=None):
+            if exception is not None:
+                self.report(self.tr("The source cannot be edited"), str(exception))
+                return
+            self._dialog(*found)
+
+        if not is_url(location):
+            try:
+                found = read_entry(location, source_id)
+            except CrsServicePointsError as exc:
+                opened(exc)
+                return
+            opened(None, found)
+            return
+        client = qgis_http_client(timeout_s=10, retries=1)
+        self.entry_task = run_function_task(self.tr("Reading a source's entry"),
+                                            lambda: read_entry(location, source_id, client), opened)  # fmt: skip
+
+    def _use_catalogue(self, catalogue: str) -> None:
+        """The panel now uses ``catalogue`` (a copy of the sample the first time a source is added)."""
+        if catalogue and catalogue != self.settings.catalogue:
+            self.settings.catalogue = catalogue
+            self.iface.messageBar().pushMessage(
+                LOG_TAG, self.tr("Your sources are kept in {} (Settings › Options › CRS Service Points).").format(
+                    catalogue), Qgis.Info, 8)  # fmt: skip
+
+    def _source_saved(self, source_id: str, load_from: str, catalogue: str) -> None:
+        """Saved from the dialog: show it in the catalogue and load it at once (the usual change report)."""
+        self._use_catalogue(catalogue)
+        self.reload_catalogue()
+        self.load_sources([source_id], catalogue=load_from)
+
+    def _source_removed(self, source_id: str, catalogue: str, points: int) -> None:
+        self._use_catalogue(catalogue)
+        self.reload_catalogue()
+        if (
+            self.points_layer is not None
+            and QgsProject.instance().mapLayer(self.points_layer.id()) is not None
+        ):
+            self.show_points(self.settings.store_path)
+        message = self.tr("Source {} removed; {} of its points deleted from the store.").format(
+            source_id, points
+        )
+        self.status.setText(message)
+        self.iface.messageBar().pushMessage(LOG_TAG, message, Qgis.Success, 8)
 
     def show_points(self, store_path: str) -> QgsVectorLayer:
         """Add the store's layer to the plugin's group (or refresh it), styled, with the filters applied."""

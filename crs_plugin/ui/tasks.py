@@ -13,6 +13,7 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingFeedback,
     QgsProject,
+    QgsTask,
 )
 
 
@@ -60,6 +61,27 @@ def run_algorithm_task(
 
     task.executed.connect(finished)
     _RUNNING[key] = (task, context, feedback, algorithm)
+    QgsApplication.taskManager().addTask(task)
+    return task
+
+
+def run_function_task(
+    description: str, function: Callable, on_done: Callable[[Exception | None, object], None]
+) -> QgsTask:
+    """``function()`` in the background (no GUI work in it); ``on_done(exception, result)`` on the
+    interface thread once it has finished, failed or been cancelled."""
+    key_holder = []
+
+    def work(_task):
+        return (function(),)  # always truthy: QGIS's wrapper drops a falsy result (an empty list)
+
+    def finished(exception, wrapped=None) -> None:
+        _RUNNING.pop(key_holder[0], None)
+        on_done(exception, wrapped[0] if wrapped else None)
+
+    task = QgsTask.fromFunction(description, work, on_finished=finished)
+    key_holder.append(id(task))
+    _RUNNING[id(task)] = (task,)
     QgsApplication.taskManager().addTask(task)
     return task
 

@@ -27,7 +27,8 @@ def catalogue(tmp_path, connector: dict, **entry):
          r"knows: type, authcfg, url, collection, limit, max_pages"),
         ({"type": "arcgis", "url": "https://example.gov/FeatureServer/0", "maxPages": 5, "pagesize": 10},
          r"unknown keys 'maxPages', 'pagesize', which would be ignored \(an arcgis connector knows: .*max_pages"),
-        ({"type": "file", "location": "a.csv", "delimiter": ";"}, r"unknown key 'delimiter'.*a file connector"),
+        ({"type": "file", "location": "a.csv", "separator": ";"}, r"unknown key 'separator'.*a file connector.*delimiter"),
+        ({"type": "file", "location": "a.csv", "delimiter": ":"}, r"field connector.delimiter: ':' is not one of"),
     ],
 )  # fmt: skip
 def test_unknown_connector_keys_are_refused_by_name(tmp_path, connector, message):
@@ -53,8 +54,10 @@ def test_unknown_source_keys_are_refused_by_name(tmp_path):
           "concurrency": 1}, {"page_size": 200, "max_pages": 11, "concurrency": 1}),
         ({"type": "ckan", "url": "https://example.gov", "dataset": "d", "page_size": 250, "max_pages": 4},
          {"paging": {"page_size": 250, "max_pages": 4}}),
-        ({"type": "file", "location": "a.zip", "member": "data/offices.csv", "encoding": "cp1252"},
-         {"member": "data/offices.csv", "encoding": "cp1252"}),
+        ({"type": "file", "location": "a.zip", "member": "data/offices.csv", "encoding": "cp1252", "delimiter": ";"},
+         {"member": "data/offices.csv", "encoding": "cp1252", "delimiter": ";"}),
+        ({"type": "ckan", "url": "https://example.gov", "dataset": "d", "encoding": "latin-1", "delimiter": "\t"},
+         {"text_options": {"encoding": "latin-1", "delimiter": "\t"}}),
     ],
 )  # fmt: skip
 def test_page_sizes_and_page_limits_reach_each_connector(tmp_path, connector, expected):

@@ -40,6 +40,8 @@ class CkanSource:
         member: str | None = None,
         page_size: int | None = None,
         max_pages: int | None = None,
+        encoding: str | None = None,
+        delimiter: str | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.dataset_id = dataset_id
@@ -47,6 +49,8 @@ class CkanSource:
         self.resource_id = resource_id
         self.type_name = type_name
         self.member = member
+        #: How a text resource is read, when its bytes cannot tell (None: from the bytes).
+        self.text_options = {"encoding": encoding, "delimiter": delimiter}
         #: Paging options for a service resource (ArcGIS, WFS): only those set are passed on.
         self.paging = {k: v for k, v in (("page_size", page_size), ("max_pages", max_pages)) if v is not None}
         self.client = client or HttpClient()
@@ -84,7 +88,13 @@ class CkanSource:
                 f"{resource.get('format')}, at {url})"
             )
             source = FileSource(
-                url, self.source_id, kind, client=self.client, member=self.member, label=label
+                url,
+                self.source_id,
+                kind,
+                client=self.client,
+                member=self.member,
+                label=label,
+                **self.text_options,
             )
         elif kind == "arcgis":
             source = ArcGisSource(url, self.source_id, client=self.client, **self.paging)

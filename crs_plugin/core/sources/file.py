@@ -37,7 +37,8 @@ from ..http import HttpClient, get_bytes, is_url
 from ..schema import Provenance
 from ..table import RawTable
 
-_DELIMITERS = ",;\t|"
+#: Delimiters a CSV file may use, in order of preference when several split its lines alike.
+DELIMITERS = ",;\t|"
 _EPSG_URN = re.compile(r"EPSG:(?:[\d.]*:)?(\d+)$", re.IGNORECASE)
 #: Bytes Windows-1252 leaves undefined, and control characters no text file holds.
 _NOT_CP1252 = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x81\x8d\x8f\x90\x9d]")
@@ -61,12 +62,19 @@ class FileSource:
         client: HttpClient | None = None,
         member: str | None = None,
         label: str | None = None,
+        delimiter: str | None = None,
     ) -> None:
+        if delimiter is not None and delimiter not in DELIMITERS:
+            raise SourceError(
+                f"The delimiter {delimiter!r} is not one of: comma, semicolon, tab, vertical bar "
+                "(',', ';', '\\t', '|')."
+            )
         self.location = str(location)
         self.client = client or (HttpClient() if is_url(self.location) else None)
         self.source_id = source_id
         self.fmt = (fmt or "").lower() or None
         self.encoding = encoding
+        self.delimiter = delimiter
         self.member = member
         #: Who named the file, for messages (e.g. "CKAN resource 'abc' (labelled GeoJSON)").
         self.label = label or self.location
@@ -75,7 +83,14 @@ class FileSource:
         data = self._read_bytes()
         if not data.strip():
             raise SourceError(f"{self.label} is empty.")
-        raw, content = read_bytes(data, self.label, self.encoding, self.member, local_path=self._local_path())
+        raw, content = read_bytes(
+            data,
+            self.label,
+            self.encoding,
+            self.member,
+            local_path=self._local_path(),
+            delimiter=self.delimiter,
+        )
         extra = {"content": content}
         if self.fmt and self.fmt not in (content.split(":")[0], content.split(":")[-1]):
             extra["labelled"] = self.fmt
@@ -108,17 +123,20 @@ def read_bytes(
     encoding: str | None = None,
     member: str | None = None,
     local_path: str | None = None,
+    delimiter: str | None = None,
 ) -> tuple[RawTable, str]:
-    """The records in ``data`` and what they were read as ('csv', 'geojson', 'json', 'zip:<member>:csv' …)."""
+    """The records in ``data`` and what they were read as ('csv', 'geojson', 'json', 'zip:<member>:csv' …).
+
+    ``encoding`` and ``delimiter`` override what the bytes say for text files (None: from the bytes)."""
     kind = sniff(data)
     if kind == "zip":
-        return _read_zip(data, where, encoding, member, local_path)
+        return _read_zip(data, where, encoding, member, local_path, delimiter)
     if kind == "gpkg":
         return _read_with_gdal(data, where, ".gpkg", local_path), "gpkg"
     if kind == "json":
         return _parse_json(_decode(data, encoding, where)[0], where)
     if kind == "csv":
-        return _parse_csv(data, where, encoding), "csv"
+        return _parse_csv(data, where, encoding, delimiter), "csv"
     if kind == "html":
         raise SourceError(
             f"{where} leads to a web page, not a data file (a download page?): give the file's direct address."
@@ -179,7 +197,7 @@ def _decode(data: bytes, encoding: str | None, where: str) -> tuple[str, str]:
 def _find_delimiter(sample: str) -> str:
     """The delimiter that splits the first lines into the same number (> 1) of fields."""
     best, best_score = ",", (0, 0, 0)
-    for delimiter in _DELIMITERS:
+    for delimiter in DELIMITERS:
         try:
             rows = list(csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter))
         except csv.Error:
@@ -189,7 +207,7 @@ def _find_delimiter(sample: str) -> str:
             continue
         header = widths[0]
         agree = sum(w == header for w in widths)
-        score = (agree if header > 1 else 0, header, -_DELIMITERS.index(delimiter))
+        score = (agree if header > 1 else 0, header, -DELIMITERS.index(delimiter))
         if score > best_score:
             best, best_score = delimiter, score
     return best
@@ -203,12 +221,14 @@ def _trim(row: list[str]) -> list[str]:
     return row[:end]
 
 
-def _parse_csv(data: bytes, where: str, encoding: str | None = None) -> RawTable:
+def _parse_csv(
+    data: bytes, where: str, encoding: str | None = None, delimiter: str | None = None
+) -> RawTable:
     text, used = _decode(data, encoding, where)
     sample = text[:65536]
     if len(text) > len(sample) and "\n" in sample:
         sample = sample[: sample.rindex("\n")]
-    delimiter = _find_delimiter(sample)
+    delimiter = delimiter or _find_delimiter(sample)
     rows = [
         r for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter) if any(c.strip() for c in r)
     ]
@@ -230,7 +250,7 @@ def _parse_csv(data: bytes, where: str, encoding: str | None = None) -> RawTable
     notes = [] if used in ("utf-8", "utf-8-sig") else [f"read as {used} text"]
     if delimiter != ",":  # a decimal comma can only be unquoted where commas separate nothing
         notes += _read_decimal_commas(columns, where)
-    return RawTable(columns, notes=notes)
+    return RawTable(columns, notes=notes, read_as={"encoding": used, "delimiter": delimiter})
 
 
 def _delimiter_name(delimiter: str) -> str:
@@ -330,9 +350,9 @@ def geojson_crs(doc: dict, location: str) -> str | None:
 # -- archives and GDAL-read files ------------------------------------------------------------
 
 
-def _read_zip(
-    data: bytes, where: str, encoding: str | None, member: str | None, local_path: str | None
-) -> tuple[RawTable, str]:
+def zip_members(data: bytes, where: str) -> tuple[list[str], list[str]]:
+    """(every member, the data members: CSV, GeoJSON, Shapefile, GeoPackage) of a ZIP archive, from its
+    central directory, checked against the archive limits before anything is unpacked."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
@@ -350,7 +370,18 @@ def _read_zip(
             f"{MAX_UNZIPPED_BYTES // (1024 * 1024)} MB allowed; nothing was unpacked."
         )
     names = [i.filename for i in infos]
-    tables = [n for n in names if n.lower().endswith(_TABLE_SUFFIXES) and not _hidden(n)]
+    return names, [n for n in names if n.lower().endswith(_TABLE_SUFFIXES) and not _hidden(n)]
+
+
+def _read_zip(
+    data: bytes,
+    where: str,
+    encoding: str | None,
+    member: str | None,
+    local_path: str | None,
+    delimiter: str | None = None,
+) -> tuple[RawTable, str]:
+    names, tables = zip_members(data, where)
     if member is not None:
         if member not in names:
             raise SourceError(
@@ -373,7 +404,7 @@ def _read_zip(
     if suffix in (".shp", ".gpkg"):
         return _read_with_gdal(data, where, suffix, local_path, chosen), f"zip:{chosen}"
     inner = _vsi_read(data, local_path, chosen, where)
-    raw, content = read_bytes(inner, f"{where} ({chosen})", encoding)
+    raw, content = read_bytes(inner, f"{where} ({chosen})", encoding, delimiter=delimiter)
     return raw, f"zip:{chosen}:{content}"
 
 
