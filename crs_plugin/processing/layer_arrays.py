@@ -268,6 +268,37 @@ def _read_with_qgis(
 ) -> LayerArrays:
     request = QgsFeatureRequest(request) if request is not None else QgsFeatureRequest()
     request.setSubsetOfAttributes(fields, layer.fields())
+    wanted = request.filterFids() if request.filterType() == QgsFeatureRequest.FilterFids else None
+    for attempt in range(2):
+        fids, wkbs, columns = _iterate(layer, fields, request, feedback)
+        if wanted is None or request.limit() >= 0 or len(fids) >= len(wanted):
+            break
+        # Selected features that do not come back: a source busy for a moment (a GeoPackage
+        # another connection is writing), else gone or changed. Once more, then refuse.
+        if attempt == 0:
+            time.sleep(0.5)
+    else:
+        errors = "; ".join(layer.dataProvider().errors()[-3:]) if layer.dataProvider() else ""
+        raise QgsProcessingException(
+            f"Only {len(fids)} of the {len(wanted)} selected features of layer '{layer.name()}' "
+            "could be read. Check that its data source is still available and not being written "
+            "by another program, select the features again and run the analysis again."
+            + (f" ({errors})" if errors else "")
+        )
+    # Dates as the OGR path gives them (datetime), not Qt's types, whichever way a layer is read.
+    indexes = [layer.fields().indexOf(f) for f in fields]
+    for f, idx in zip(fields, indexes):
+        if layer.fields().at(idx).type() in (FieldType.Date, FieldType.DateTime, FieldType.Time):
+            columns[f] = [_python_time(v) for v in columns[f]]
+    return LayerArrays(
+        np.asarray(fids, dtype=np.int64),
+        shapely.from_wkb(np.array(wkbs, dtype=object)) if wkbs else np.array([], dtype=object),
+        {f: np.array(v, dtype=object) for f, v in columns.items()},
+    )
+
+
+def _iterate(layer, fields, request, feedback):
+    """One pass of QGIS's iterator: feature ids, WKB and the named attributes as lists."""
     n = layer.featureCount()
     fids, wkbs = [], []
     columns: dict[str, list] = {f: [] for f in fields}
@@ -285,23 +316,7 @@ def _read_with_qgis(
             columns[f].append(None if value is None or value == NULL else value)
         if feedback is not None and n > 0 and count % 10000 == 0:
             feedback.setProgress(100.0 * count / n)
-    wanted = request.filterFids() if request.filterType() == QgsFeatureRequest.FilterFids else None
-    if wanted is not None and request.limit() < 0 and len(fids) < len(wanted):
-        # Selected features that no longer come back: the layer changed or its source failed mid-read.
-        raise QgsProcessingException(
-            f"Only {len(fids)} of the {len(wanted)} selected features of layer '{layer.name()}' "
-            "could be read. Check that its data source is still available, select the features "
-            "again and run the analysis again."
-        )
-    # Dates as the OGR path gives them (datetime), not Qt's types, whichever way a layer is read.
-    for f, idx in zip(fields, indexes):
-        if layer.fields().at(idx).type() in (FieldType.Date, FieldType.DateTime, FieldType.Time):
-            columns[f] = [_python_time(v) for v in columns[f]]
-    return LayerArrays(
-        np.asarray(fids, dtype=np.int64),
-        shapely.from_wkb(np.array(wkbs, dtype=object)) if wkbs else np.array([], dtype=object),
-        {f: np.array(v, dtype=object) for f, v in columns.items()},
-    )
+    return fids, wkbs, columns
 
 
 def _features(layer: QgsVectorLayer, request: QgsFeatureRequest):

@@ -8,7 +8,9 @@ same features give from a plain GeoPackage.
 
 from __future__ import annotations
 
+import shutil
 import subprocess
+from pathlib import Path
 
 import processing
 import pytest
@@ -123,6 +125,9 @@ def translate(source, target, **options) -> str:
 @pytest.fixture(scope="module")
 def files(census_copy, sample_store, tmp_path_factory):
     folder = tmp_path_factory.mktemp("inputs")
+    # Copies of this module's own: layers other tests left open on the shared files stay out of it.
+    census_copy = Path(shutil.copy(census_copy, folder / "census.gpkg"))
+    sample_store = Path(shutil.copy(sample_store, folder / "store.gpkg"))
     census = f"{census_copy}|layername=dissemination_areas"
     points = f"{sample_store}|layername=service_points"
     return {
