@@ -9,10 +9,14 @@ ifeq ($(CODENAME),trixie)
 VENV ?= .venv-trixie
 PG_MAJOR := 17
 REQUIREMENTS := requirements-trixie.txt
+# Debian 13's shapely 2.1 is built on the system's GEOS, as QGIS is (requirements-trixie.txt).
+PLATFORM_PACKAGES := python3-shapely
 else
 VENV ?= .venv
 PG_MAJOR := 15
 REQUIREMENTS := requirements.txt
+# Debian 12's shapely is 1.8: shapely 2.0 comes from requirements.txt into the venv instead.
+PLATFORM_PACKAGES :=
 endif
 PY := $(VENV)/bin/python
 # Test-only tools (frictionless, selenium) whose dependencies would move the plugin's: their own venv.
@@ -29,7 +33,7 @@ DIST := dist
 # (pdftotext, pdftoppm) to read the report's PDFs in the tests and the README's pages.
 APT_PACKAGES := qgis python3-qgis qgis-providers xvfb python3-venv python3-scipy \
 	python3-pyproj postgresql postgresql-$(PG_MAJOR)-postgis-3 zip qgis-server-wfs qgis-server-wfs3 python3-jsonschema python3-psycopg2 python3-cryptography qttools5-dev-tools cgi-mapserver \
-	chromium chromium-driver python3-matplotlib fonts-dejavu-core poppler-utils
+	chromium chromium-driver python3-matplotlib fonts-dejavu-core poppler-utils $(PLATFORM_PACKAGES)
 TS := $(PLUGIN)/i18n/crs_plugin_fr.ts
 QM := $(TS:.ts=.qm)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
