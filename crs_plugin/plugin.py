@@ -115,6 +115,9 @@ class CrsServicePointsPlugin:
         self.dock = None
         self.options_factory = None
         self.translator = install_translator()
+        from .core import i18n
+
+        i18n.install(QCoreApplication.translate)  # core's messages in the interface language
 
     @staticmethod
     def tr(text: str) -> str:
@@ -177,6 +180,9 @@ class CrsServicePointsPlugin:
         if self.translator is not None:
             QCoreApplication.removeTranslator(self.translator)
             self.translator = None
+        from .core import i18n
+
+        i18n.install(None)
 
     def open_nearest_service(self) -> None:
         import processing  # Processing's GUI helpers; only needed when the user clicks

@@ -15,6 +15,7 @@ from qgis.core import (
 )
 
 from ..core.analysis.accessibility import GaussianDecay, parse_steps, two_step_fca
+from ..core.i18n import translatable
 from ..toolbelt.qgis_compat import FieldType
 from ..toolbelt.styles import ACCESS_CLASSES, style_classes
 from .base import CrsAlgorithm, PopulationAreasMixin
@@ -23,7 +24,7 @@ from .road_network import DistanceMethodParameters
 
 class AccessibilityAlgorithm(DistanceMethodParameters, PopulationAreasMixin, CrsAlgorithm):
     NAME = "accessibility"
-    DISPLAY_NAME = "Accessibility score (2SFCA / E2SFCA)"
+    DISPLAY_NAME = translatable("Accessibility score (2SFCA / E2SFCA)")
 
     CAPACITY = "CAPACITY_FIELD"
     RADIUS = "RADIUS"
@@ -33,7 +34,7 @@ class AccessibilityAlgorithm(DistanceMethodParameters, PopulationAreasMixin, Crs
     PER_PEOPLE = "PER_PEOPLE"
     OUTPUT = "OUTPUT"
 
-    METHODS = ("2SFCA", "E2SFCA (step weights)", "E2SFCA (Gaussian decay)")
+    METHODS = ("2SFCA", translatable("E2SFCA (step weights)"), translatable("E2SFCA (Gaussian decay)"))
 
     def initAlgorithm(self, config=None):
         self.add_area_parameters(group_default=None)
@@ -51,7 +52,10 @@ class AccessibilityAlgorithm(DistanceMethodParameters, PopulationAreasMixin, Crs
         )
         self.addParameter(
             QgsProcessingParameterEnum(
-                self.METHOD, self.tr("Method"), [self.tr(m) for m in self.METHODS], defaultValue=0
+                self.METHOD,
+                self.tr("Method"),
+                [self.tr(m) for m in self.METHODS],  # i18n: marked
+                defaultValue=0,
             )
         )
         steps = QgsProcessingParameterString(

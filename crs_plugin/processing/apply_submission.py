@@ -17,6 +17,7 @@ from qgis.core import (
 )
 
 from ..core.errors import SubmissionError
+from ..core.i18n import translatable
 from ..core.submissions.merge import ConflictPolicy, decisions_from_json
 from ..core.submissions.package import read_package
 from ..toolbelt.qgis_compat import FieldType
@@ -34,7 +35,7 @@ REVIEW_PROPERTY = "crs_service_points/review"
 
 class ApplySubmissionAlgorithm(CrsAlgorithm):
     NAME = "applysubmission"
-    DISPLAY_NAME = "Review and apply a submission"
+    DISPLAY_NAME = translatable("Review and apply a submission")
     GROUP_ID = "contribute"
 
     SUBMISSION_ID = "SUBMISSION_ID"

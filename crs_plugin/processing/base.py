@@ -42,6 +42,8 @@ from ..core.census.importer import REP_CRS, REP_X, REP_Y
 from ..core.errors import CrsServicePointsError
 from ..core.filters import ServiceFilter
 from ..core.gpkg_columns import copy_with_columns
+from ..core.i18n import CONTEXT as I18N_CONTEXT
+from ..core.i18n import translatable
 from ..core.regions import (
     AREA_CODE_FIELDS,
     ExtentError,
@@ -160,13 +162,15 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
     SERVICE_CODES = "SERVICE_CODES"
 
     _GROUPS = {
-        "analysis": "Proximity and overlap",
-        "sources": "Sources",
-        "contribute": "Contribute and review",
+        "analysis": translatable("Proximity and overlap"),
+        "sources": translatable("Sources"),
+        "contribute": translatable("Contribute and review"),
     }
 
     def tr(self, text: str) -> str:
-        return QCoreApplication.translate(type(self).__name__, text)
+        # One context for every algorithm: strings of the base class and the mixins have one
+        # translation, whichever subclass shows them.
+        return QCoreApplication.translate(I18N_CONTEXT, text)
 
     def createInstance(self):
         return type(self)()
@@ -175,10 +179,10 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
         return self.NAME
 
     def displayName(self) -> str:
-        return self.tr(self.DISPLAY_NAME)
+        return self.tr(self.DISPLAY_NAME)  # i18n: marked
 
     def group(self) -> str:
-        return self.tr(self._GROUPS[self.GROUP_ID])
+        return self.tr(self._GROUPS[self.GROUP_ID])  # i18n: marked
 
     def groupId(self) -> str:
         return self.GROUP_ID
@@ -191,7 +195,9 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
         return f"{HELP_BASE_URL}/{self.NAME}{suffix}.md"
 
     def tags(self) -> list[str]:
-        return [self.tr(tag) for tag in ("service points", "CRS", *self.TAGS)]
+        # Both languages: a search in either finds the algorithm.
+        tags = (translatable("service points"), "CRS", *self.TAGS)
+        return list(dict.fromkeys([*tags, *(self.tr(tag) for tag in tags)]))  # i18n: marked
 
     def shortHelpString(self) -> str:
         lang = language()
@@ -225,13 +231,13 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
     def add_service_filter_parameters(self) -> None:
         lang = language()
         for name, label, choices in (
-            (self.ORDERS, "Only these orders of government", ORDERS_OF_GOVERNMENT),
-            (self.CHANNELS, "Only these channels", CHANNELS),
-            (self.POINT_TYPES, "Only these point types", POINT_TYPES),
+            (self.ORDERS, self.tr("Only these orders of government"), ORDERS_OF_GOVERNMENT),
+            (self.CHANNELS, self.tr("Only these channels"), CHANNELS),
+            (self.POINT_TYPES, self.tr("Only these point types"), POINT_TYPES),
         ):
             param = QgsProcessingParameterEnum(
                 name,
-                self.tr(label),
+                label,
                 options=[c.label(lang) for c in choices],
                 allowMultiple=True,
                 optional=True,

@@ -11,6 +11,7 @@ from qgis.core import (
 )
 
 from ..core.errors import SubmissionError
+from ..core.i18n import translatable
 from ..core.store import GeoPackageStore
 from ..core.submissions.package import build_package
 from ..core.validation import ERROR, validate
@@ -21,7 +22,7 @@ from .base import CrsAlgorithm
 
 class BuildSubmissionAlgorithm(CrsAlgorithm):
     NAME = "buildsubmission"
-    DISPLAY_NAME = "Build a submission package"
+    DISPLAY_NAME = translatable("Build a submission package")
     GROUP_ID = "contribute"
 
     CHECKOUT = "CHECKOUT"
@@ -48,9 +49,9 @@ class BuildSubmissionAlgorithm(CrsAlgorithm):
                                                        multiLine=True))  # fmt: skip
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT, self.tr("Submission package"), "Submission package (*.crs.zip)"))  # fmt: skip
-        for name, label in ((self.INSERTS, "Points added"), (self.UPDATES, "Points changed"),
-                            (self.DELETES, "Points deleted")):  # fmt: skip
-            self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
+        for name, label in ((self.INSERTS, self.tr("Points added")), (self.UPDATES, self.tr("Points changed")),
+                            (self.DELETES, self.tr("Points deleted"))):  # fmt: skip
+            self.addOutput(QgsProcessingOutputNumber(name, label))
 
     def compute(self, parameters, context, feedback):
         checkout = self.parameterAsFile(parameters, self.CHECKOUT, context)

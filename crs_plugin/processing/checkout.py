@@ -11,6 +11,7 @@ from qgis.core import (
 )
 
 from ..core.errors import SubmissionError
+from ..core.i18n import translatable
 from ..core.store import POINTS_LAYER
 from ..core.submissions.checkout import CheckoutInfo, write_checkout
 from ..ui.forms import configure_form, save_form_as_default
@@ -20,7 +21,7 @@ from .contribute import shared_store, shared_store_parameter
 
 class CheckoutAlgorithm(CrsAlgorithm):
     NAME = "checkout"
-    DISPLAY_NAME = "Check out service points"
+    DISPLAY_NAME = translatable("Check out service points")
     GROUP_ID = "contribute"
 
     JURISDICTION = "JURISDICTION"

@@ -14,6 +14,7 @@ from qgis.core import (
 )
 
 from ..core.analysis.colocation import close_pairs, service_sets
+from ..core.i18n import translatable
 from ..core.partnerships import partnered_pairs, read_partnerships
 from ..toolbelt.qgis_compat import FieldType
 from ..toolbelt.styles import style_lines
@@ -27,7 +28,7 @@ _FIELDS = ("point_id", "name_en", "name_fr", "organization", "order_of_governmen
 
 class ColocationCandidatesAlgorithm(DistanceMethodParameters, CrsAlgorithm):
     NAME = "colocationcandidates"
-    DISPLAY_NAME = "Co-location and partnership candidates"
+    DISPLAY_NAME = translatable("Co-location and partnership candidates")
 
     DISTANCE = "DISTANCE"
     DIFFER_BY = "DIFFER_BY"

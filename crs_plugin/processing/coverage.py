@@ -11,6 +11,7 @@ from qgis.core import (
 )
 
 from ..core.analysis.coverage import coverage, coverage_summary, parse_thresholds
+from ..core.i18n import translatable
 from ..toolbelt.qgis_compat import FieldType
 from ..toolbelt.styles import style_distance
 from .base import CrsAlgorithm, PopulationAreasMixin
@@ -19,7 +20,7 @@ from .road_network import DistanceMethodParameters
 
 class CoverageAlgorithm(DistanceMethodParameters, PopulationAreasMixin, CrsAlgorithm):
     NAME = "coverage"
-    DISPLAY_NAME = "Population coverage within distances"
+    DISPLAY_NAME = translatable("Population coverage within distances")
 
     THRESHOLDS = "THRESHOLDS_KM"
     OUTPUT = "OUTPUT"

@@ -14,6 +14,7 @@ from qgis.core import (
 )
 
 from ..core.analysis.duplicates import likely_duplicates
+from ..core.i18n import translatable
 from ..toolbelt.qgis_compat import FieldType
 from ..toolbelt.styles import style_lines
 from .base import CrsAlgorithm, pair_lines
@@ -23,7 +24,7 @@ _FIELDS = ("point_id", "name_en", "name_fr", "street_address", "source_id", "ord
 
 class DuplicatesAlgorithm(CrsAlgorithm):
     NAME = "duplicates"
-    DISPLAY_NAME = "Likely duplicate points"
+    DISPLAY_NAME = translatable("Likely duplicate points")
     GROUP_ID = "sources"
 
     DISTANCE = "DISTANCE"

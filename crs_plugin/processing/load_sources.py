@@ -14,6 +14,7 @@ from qgis.core import (
 
 from ..core.catalogue import SAMPLE_CATALOGUE, load_catalogue
 from ..core.errors import CrsServicePointsError
+from ..core.i18n import translatable
 from ..core.sources import load_points
 from ..core.store import POINTS_LAYER, GeoPackageStore
 from ..toolbelt.network import qgis_http_client
@@ -22,7 +23,7 @@ from .base import CrsAlgorithm
 
 class LoadSourcesAlgorithm(CrsAlgorithm):
     NAME = "loadsources"
-    DISPLAY_NAME = "Load service point sources"
+    DISPLAY_NAME = translatable("Load service point sources")
     GROUP_ID = "sources"
 
     CATALOGUE = "CATALOGUE"

@@ -15,6 +15,7 @@ from qgis.core import (
 )
 
 from ..core.analysis.nearest import nearest, take
+from ..core.i18n import translatable
 from ..core.schema import ORDERS_OF_GOVERNMENT
 from ..toolbelt.qgis_compat import FieldType
 from ..toolbelt.styles import style_distance
@@ -23,7 +24,7 @@ from .base import CrsAlgorithm
 
 class NearestServiceAlgorithm(CrsAlgorithm):
     NAME = "nearestservice"
-    DISPLAY_NAME = "Nearest service point"
+    DISPLAY_NAME = translatable("Nearest service point")
 
     INPUT = "INPUT"
     ID_FIELD = "SERVICE_ID_FIELD"

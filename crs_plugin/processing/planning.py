@@ -11,6 +11,7 @@ import numpy as np
 from qgis.core import QgsProcessingException, QgsProcessingParameterEnum, QgsProcessingParameterNumber
 
 from ..core.filters import ServiceFilter
+from ..core.i18n import translatable
 from ..core.schema import CHANNELS, ORDERS_OF_GOVERNMENT
 from ..toolbelt.translation import language
 from .base import ServicePoints
@@ -26,34 +27,30 @@ class PlanningNetworkMixin:
     EXISTING_CHANNELS = "EXISTING_CHANNELS"
     SOLVER = "SOLVER"
     TIME_LIMIT = "TIME_LIMIT"
-    SOLVERS = ("Greedy (fast; within 1 − 1/e of the best, gap to the LP bound reported)",
-               "Exact (integer program, HiGHS)")  # fmt: skip
+    SOLVERS = (translatable("Greedy (fast; within 1 − 1/e of the best, gap to the LP bound reported)"),
+               translatable("Exact (integer program, HiGHS)"))  # fmt: skip
 
     def add_network_parameters(self) -> None:
         lang = language()
         for name, label, choices in (
-            (
-                self.EXISTING_ORDERS,
-                "Existing network (kept open): orders of government",
-                ORDERS_OF_GOVERNMENT,
-            ),
-            (self.EXISTING_CHANNELS, "Existing network (kept open): channels", CHANNELS),
-        ):
-            param = QgsProcessingParameterEnum(name, self.tr(label), [c.label(lang) for c in choices],
+            (self.EXISTING_ORDERS, self.tr("Existing network (kept open): orders of government"), ORDERS_OF_GOVERNMENT),
+            (self.EXISTING_CHANNELS, self.tr("Existing network (kept open): channels"), CHANNELS),
+        ):  # fmt: skip
+            param = QgsProcessingParameterEnum(name, label, [c.label(lang) for c in choices],
                                                allowMultiple=True, defaultValue=[0], optional=True)  # fmt: skip
             param.setHelp(self.tr("The points that stay open; federal in-person points by default."))
             self.addParameter(param)
         self.add_service_filter_parameters()
         for name, label in (
-            (self.ORDERS, "Candidate sites: only these orders of government"),
-            (self.CHANNELS, "Candidate sites: only these channels (in person when empty)"),
-            (self.POINT_TYPES, "Candidate sites: only these point types"),
-            (self.SERVICE_CODES, "Candidate sites: only points offering one of these service codes"),
+            (self.ORDERS, self.tr("Candidate sites: only these orders of government")),
+            (self.CHANNELS, self.tr("Candidate sites: only these channels (in person when empty)")),
+            (self.POINT_TYPES, self.tr("Candidate sites: only these point types")),
+            (self.SERVICE_CODES, self.tr("Candidate sites: only points offering one of these service codes")),
         ):
-            self.parameterDefinition(name).setDescription(self.tr(label))
+            self.parameterDefinition(name).setDescription(label)
 
     def add_solver_parameters(self, default: int = 0) -> None:
-        solver = QgsProcessingParameterEnum(self.SOLVER, self.tr("Solver"), [self.tr(s) for s in self.SOLVERS],
+        solver = QgsProcessingParameterEnum(self.SOLVER, self.tr("Solver"), [self.tr(s) for s in self.SOLVERS],  # i18n: marked
                                             defaultValue=default, optional=True)  # fmt: skip
         solver.setHelp(self.tr("Greedy answers in seconds on any size; exact proves the optimum, or reports "
                                "its gap when the time limit stops it."))  # fmt: skip

@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import Qgis, QgsMessageLog, QgsProcessingProvider
+from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
+from ..core import i18n
 from ..toolbelt.log import LOG_TAG
 from .accessibility import AccessibilityAlgorithm
 from .catchment_overlap import CatchmentOverlapAlgorithm
@@ -57,6 +59,8 @@ class CrsProvider(QgsProcessingProvider):
         return QIcon(str(Path(__file__).resolve().parent.parent / "resources" / "icons" / "icon.svg"))
 
     def loadAlgorithms(self) -> None:
+        # core's messages (errors, summaries) in the interface language, also under qgis_process.
+        i18n.install(QCoreApplication.translate)
         for algorithm in ALGORITHMS + contribute_algorithms():
             self.addAlgorithm(algorithm())
 

@@ -15,6 +15,7 @@ from qgis.core import (
 
 from ..core.analysis.coverage import coverage
 from ..core.analysis.gaps import gap_zones
+from ..core.i18n import translatable
 from ..toolbelt.qgis_compat import FieldType
 from ..toolbelt.styles import style_distance, style_fill
 from .base import CrsAlgorithm, PopulationAreasMixin
@@ -23,7 +24,7 @@ from .road_network import DistanceMethodParameters
 
 class ServiceGapsAlgorithm(DistanceMethodParameters, PopulationAreasMixin, CrsAlgorithm):
     NAME = "servicegaps"
-    DISPLAY_NAME = "Service gaps"
+    DISPLAY_NAME = translatable("Service gaps")
 
     THRESHOLD = "THRESHOLD"
     OUTPUT = "OUTPUT"

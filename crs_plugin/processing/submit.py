@@ -9,6 +9,7 @@ from qgis.core import (
 )
 
 from ..core.errors import SubmissionError
+from ..core.i18n import translatable
 from ..core.submissions.package import read_package, send_to_folder
 from .base import CrsAlgorithm
 from .contribute import shared_store, shared_store_parameter
@@ -16,7 +17,7 @@ from .contribute import shared_store, shared_store_parameter
 
 class SubmitAlgorithm(CrsAlgorithm):
     NAME = "submit"
-    DISPLAY_NAME = "Submit a package"
+    DISPLAY_NAME = translatable("Submit a package")
     GROUP_ID = "contribute"
 
     PACKAGE = "PACKAGE"

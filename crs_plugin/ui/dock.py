@@ -57,6 +57,7 @@ from ..core.catalogue import load_catalogue
 from ..core.errors import CrsServicePointsError
 from ..core.filters import ServiceFilter
 from ..core.http import is_url
+from ..core.i18n import translatable
 from ..core.partnerships import (
     PARTNERSHIP_FIELDS,
     PARTNERSHIP_STATUSES,
@@ -81,16 +82,20 @@ from .tasks import run_algorithm_task
 
 GROUP_NAME = "CRS Service Points"
 ANALYSES = (
-    ("crs:nearestservice", "Nearest service"),
-    ("crs:coverage", "Population covered"),
-    ("crs:servicegaps", "Service gaps"),
-    ("crs:accessibility", "Accessibility (2SFCA)"),
-    ("crs:colocationcandidates", "Co-location candidates"),
-    ("crs:colocationplanner", "Co-location planner (all options)"),
-    ("crs:servicestandard", "Service standards"),
+    ("crs:nearestservice", translatable("Nearest service")),
+    ("crs:coverage", translatable("Population covered")),
+    ("crs:servicegaps", translatable("Service gaps")),
+    ("crs:accessibility", translatable("Accessibility (2SFCA)")),
+    ("crs:colocationcandidates", translatable("Co-location candidates")),
+    ("crs:colocationplanner", translatable("Co-location planner (all options)")),
+    ("crs:servicestandard", translatable("Service standards")),
 )
 #: The Plan section's objectives, in crs:colocationplanner's order.
-PLAN_OBJECTIVES = ("Most people within reach", "Shortest mean distance", "Fewest sites for a target")
+PLAN_OBJECTIVES = (
+    translatable("Most people within reach"),
+    translatable("Shortest mean distance"),
+    translatable("Fewest sites for a target"),
+)
 
 
 class ServicePointsDock(QgsDockWidget):
@@ -393,7 +398,7 @@ class ServicePointsDock(QgsDockWidget):
         layout.addLayout(form)
         self.analysis_buttons = {}
         for algorithm_id, label in ANALYSES:
-            button = QPushButton(self.tr(label) + "…")
+            button = QPushButton(self.tr(label) + "…")  # i18n: marked
             button.clicked.connect(lambda _=False, a=algorithm_id: self.open_analysis(a))
             layout.addWidget(button)
             self.analysis_buttons[algorithm_id] = button
@@ -412,7 +417,7 @@ class ServicePointsDock(QgsDockWidget):
         form = QFormLayout()
         self.plan_objective = QComboBox()
         for index, label in enumerate(PLAN_OBJECTIVES):
-            self.plan_objective.addItem(self.tr(label), index)
+            self.plan_objective.addItem(self.tr(label), index)  # i18n: marked
         form.addRow(self.tr("Objective"), self.plan_objective)
         self.plan_sites = QSpinBox()
         self.plan_sites.setRange(1, 500)
