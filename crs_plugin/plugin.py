@@ -116,8 +116,9 @@ class CrsServicePointsPlugin:
         self.options_factory = None
         self.translator = install_translator()
         from .core import i18n
+        from .toolbelt.translation import language
 
-        i18n.install(QCoreApplication.translate)  # core's messages in the interface language
+        i18n.install(QCoreApplication.translate, language)  # core's messages in the interface language
 
     @staticmethod
     def tr(text: str) -> str:

@@ -22,6 +22,7 @@ Where the strings come from:
 from __future__ import annotations
 
 import ast
+import re
 import sys
 from pathlib import Path
 from xml.etree import ElementTree as ET  # noqa: S405 - our own file, written by this script
@@ -168,6 +169,59 @@ def missing() -> list[tuple[str, str]]:
     """Strings of the code without a finished French translation."""
     existing = read_ts()
     return [(ctx, text) for ctx, texts in collect().items() for text in texts if (ctx, text) not in existing]
+
+
+_FIELD = re.compile(r"(?<!\{)\{([^{}!:]*)[^{}]*\}(?!\})")
+
+
+def placeholders(text: str) -> list[str]:
+    """The replacement fields of a format template, sorted ('' for each positional {})."""
+    return sorted(_FIELD.findall(text.replace("{{", "").replace("}}", "")))
+
+
+def mismatched_formats() -> list[str]:
+    """``tr("…{name}…").format(...)`` calls whose keywords are not the template's names (a KeyError
+    waiting for the message to be shown): file:line and what differs."""
+    problems = []
+    for path in CLASS_SOURCES + SHARED_SOURCES:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "format"
+            ):
+                continue
+            inner = node.func.value
+            if not (
+                isinstance(inner, ast.Call) and _call_name(inner) in ("tr", "_tr", "translate") and inner.args
+            ):
+                continue
+            text = _literal(inner.args[-1] if _call_name(inner) == "translate" else inner.args[0])
+            if (
+                text is None
+                or any(k.arg is None for k in node.keywords)
+                or any(isinstance(a, ast.Starred) for a in node.args)
+            ):
+                continue
+            names = placeholders(text)
+            positional = [n for n in names if n == "" or n.isdigit()]
+            keywords = sorted({n for n in names if n and not n.isdigit()})
+            given = sorted(k.arg for k in node.keywords)
+            wanted_positional = len(positional) if all(n == "" for n in positional) else len(set(positional))
+            if keywords != given or wanted_positional != len(node.args):
+                problems.append(f"{path.relative_to(ROOT)}:{node.lineno}: template {names}, given "
+                                f"{len(node.args)} positional and {given}")  # fmt: skip
+    return problems
+
+
+def translations_with_other_fields() -> list[tuple[str, str, str]]:
+    """Translations whose replacement fields differ from their source's: (context, source, translation)."""
+    return [
+        (ctx, source, fr)
+        for (ctx, source), fr in read_ts().items()
+        if placeholders(source) != placeholders(fr)
+    ]
 
 
 def unreadable_calls() -> list[str]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .errors import AnalysisError
+from .i18n import tr
 from .schema import LIST_SEPARATOR
 
 
@@ -72,10 +73,9 @@ class ServiceFilter:
         missing = [f for f in self.needed_fields if f not in available]
         if missing:
             raise AnalysisError(
-                "The service point layer has no field "
-                + ", ".join(f"'{m}'" for m in missing)
-                + " to filter on; load it through the plugin or remove that filter."
-            )
+                tr("The service point layer has no field {fields} to filter on; load it through the plugin or "
+                   "remove that filter.").format(fields=", ".join(f"'{m}'" for m in missing))
+            )  # fmt: skip
 
     def mask(self, columns: dict[str, np.ndarray], n: int) -> np.ndarray:
         """Boolean mask of the points that pass; AnalysisError if a needed field is missing."""

@@ -18,12 +18,19 @@ from collections.abc import Callable
 CONTEXT = "CrsServicePoints"
 
 _translate: Callable[[str, str], str] | None = None
+_language: Callable[[], str] | None = None
 
 
-def install(translate: Callable[[str, str], str] | None) -> None:
-    """Translate core's messages with ``translate(context, text)`` (None: English again)."""
-    global _translate  # one hook for the process, set by the plugin
-    _translate = translate
+def install(translate: Callable[[str, str], str] | None, language: Callable[[], str] | None = None) -> None:
+    """Translate core's messages with ``translate(context, text)``; ``language()`` says the interface
+    language ('en' or 'fr') for the schema's own labels (None, None: English again)."""
+    global _translate, _language  # one hook for the process, set by the plugin
+    _translate, _language = translate, language
+
+
+def language() -> str:
+    """The interface language, 'en' or 'fr' ('en' outside QGIS)."""
+    return _language() if _language is not None else "en"
 
 
 def tr(text: str) -> str:

@@ -1387,6 +1387,1090 @@
       <source>{} errors, {} warnings in {} points.</source>
       <translation>{} erreurs, {} avertissements dans {} points.</translation>
     </message>
+    <message>
+      <source>Distance-decay weights must be zero or more.</source>
+      <translation>Les poids de décroissance selon la distance doivent être nuls ou positifs.</translation>
+    </message>
+    <message>
+      <source>The catchment radius must be greater than 0.</source>
+      <translation>Le rayon de la zone de desserte doit être supérieur à 0.</translation>
+    </message>
+    <message>
+      <source>Population and capacity must not be negative.</source>
+      <translation>La population et la capacité ne doivent pas être négatives.</translation>
+    </message>
+    <message>
+      <source>Distance-decay steps look like '5:1, 15:0.68, 30:0.22' (km:weight); got {text!r}.</source>
+      <translation>Les paliers de décroissance s'écrivent comme '5:1, 15:0.68, 30:0.22' (km:poids); reçu {text!r}.</translation>
+    </message>
+    <message>
+      <source>Give at least one distance threshold greater than 0 km.</source>
+      <translation>Donnez au moins un seuil de distance supérieur à 0 km.</translation>
+    </message>
+    <message>
+      <source>Distance thresholds must be numbers in kilometres, like '5, 10, 25'; got {text!r}.</source>
+      <translation>Les seuils de distance doivent être des nombres en kilomètres, comme '5, 10, 25'; reçu {text!r}.</translation>
+    </message>
+    <message>
+      <source>{count} area polygons are invalid and could not be repaired.</source>
+      <translation>{count} polygones d'aires sont invalides et n'ont pas pu être réparés.</translation>
+    </message>
+    <message>
+      <source>The number of nearest points (k) must be at least 1.</source>
+      <translation>Le nombre de points les plus proches (k) doit être d'au moins 1.</translation>
+    </message>
+    <message>
+      <source>Some service points have no valid location.</source>
+      <translation>Certains points de service n'ont pas d'emplacement valide.</translation>
+    </message>
+    <message>
+      <source>The catchment distance must be greater than 0.</source>
+      <translation>La distance de desserte doit être supérieure à 0.</translation>
+    </message>
+    <message>
+      <source>The census layer has no geometries to draw a study boundary from.</source>
+      <translation>La couche du recensement n'a pas de géométries à partir desquelles tracer une limite d'étude.</translation>
+    </message>
+    <message>
+      <source>Every candidate site needs a cost greater than 0.</source>
+      <translation>Chaque site candidat doit avoir un coût supérieur à 0.</translation>
+    </message>
+    <message>
+      <source>Give a number of sites to add or a budget.</source>
+      <translation>Donnez un nombre de sites à ajouter ou un budget.</translation>
+    </message>
+    <message>
+      <source>The number of sites to add cannot be negative.</source>
+      <translation>Le nombre de sites à ajouter ne peut pas être négatif.</translation>
+    </message>
+    <message>
+      <source>The budget cannot be negative.</source>
+      <translation>Le budget ne peut pas être négatif.</translation>
+    </message>
+    <message>
+      <source>The LP bound was too large to compute in time: the online bound is given.</source>
+      <translation>La borne PL était trop longue à calculer dans le temps alloué : la borne en ligne est donnée.</translation>
+    </message>
+    <message>
+      <source>No integer solution was found within the time limit: the greedy choice is given.</source>
+      <translation>Aucune solution entière n'a été trouvée dans la limite de temps : le choix glouton est donné.</translation>
+    </message>
+    <message>
+      <source>A coverage target is a share of the population between 0 and 100 %.</source>
+      <translation>Une cible de couverture est une part de la population entre 0 et 100 %.</translation>
+    </message>
+    <message>
+      <source>The target cannot be met with every candidate site: the sites that reach the most are given.</source>
+      <translation>La cible ne peut pas être atteinte même avec tous les sites candidats : les sites qui atteignent le plus de personnes sont donnés.</translation>
+    </message>
+    <message>
+      <source>The p-median needs a distance for people no existing point reaches.</source>
+      <translation>La p-médiane exige une distance pour les personnes qu'aucun point existant n'atteint.</translation>
+    </message>
+    <message>
+      <source>Service standards file {name}: {where}: {message}.</source>
+      <translation>Fichier des normes de service {name} : {where} : {message}.</translation>
+    </message>
+    <message>
+      <source>Service standards file {name}: each standard needs its own id.</source>
+      <translation>Fichier des normes de service {name} : chaque norme doit avoir son propre identifiant.</translation>
+    </message>
+    <message>
+      <source>The standard '{id}' gives no distance (distance_km): measure travel time instead, or add one to the standards file.</source>
+      <translation>La norme « {id} » ne donne pas de distance (distance_km) : mesurez plutôt le temps de déplacement, ou ajoutez-en une au fichier des normes.</translation>
+    </message>
+    <message>
+      <source>The service standards file {name} cannot be read: {exc}.</source>
+      <translation>Le fichier des normes de service {name} est illisible : {exc}.</translation>
+    </message>
+    <message>
+      <source>The standard '{id}' gives no travel time (travel_minutes): measure distances instead, or add one to the standards file.</source>
+      <translation>La norme « {id} » ne donne pas de temps de déplacement (travel_minutes) : mesurez plutôt des distances, ou ajoutez-en un au fichier des normes.</translation>
+    </message>
+    <message>
+      <source>(the entry itself)</source>
+      <translation>(l'entrée elle-même)</translation>
+    </message>
+    <message>
+      <source>Catalogue {name}: {source}field {field}: {message}.</source>
+      <translation>Catalogue {name} : {source}champ {field} : {message}.</translation>
+    </message>
+    <message>
+      <source>source '{name}', </source>
+      <translation>source « {name} », </translation>
+    </message>
+    <message>
+      <source>source #{number}, </source>
+      <translation>source no {number}, </translation>
+    </message>
+    <message>
+      <source>Source '{id}': connector type '{kind}' is not supported (file, arcgis, ogcapi, wfs, ckan).</source>
+      <translation>Source « {id} » : le type de connecteur « {kind} » n'est pas pris en charge (file, arcgis, ogcapi, wfs, ckan).</translation>
+    </message>
+    <message>
+      <source>The catalogue has no source '{source_id}'. Sources: {sources}</source>
+      <translation>Le catalogue n'a pas de source « {source_id} ». Sources : {sources}</translation>
+    </message>
+    <message>
+      <source>Catalogue source '{sid}' uses a mapping written for '{source_id}'.</source>
+      <translation>La source « {sid} » du catalogue utilise une correspondance écrite pour « {source_id} ».</translation>
+    </message>
+    <message>
+      <source>Catalogue not found: {location}</source>
+      <translation>Catalogue introuvable : {location}</translation>
+    </message>
+    <message>
+      <source>Catalogue {location} is not valid JSON: {exc}</source>
+      <translation>Le catalogue {location} n'est pas du JSON valide : {exc}</translation>
+    </message>
+    <message>
+      <source>Catalogue source '{sid}' has no 'mapping'.</source>
+      <translation>La source « {sid} » du catalogue n'a pas de 'mapping'.</translation>
+    </message>
+    <message>
+      <source>No census characteristic is called '{label}'.</source>
+      <translation>Aucune caractéristique du recensement ne s'appelle « {label} ».</translation>
+    </message>
+    <message>
+      <source>Census catalogue {name}: {where}: {message}.</source>
+      <translation>Catalogue du recensement {name} : {where} : {message}.</translation>
+    </message>
+    <message>
+      <source>Census catalogue {name}: {field}: unknown universe {universe!r}.</source>
+      <translation>Catalogue du recensement {name} : {field} : univers inconnu {universe!r}.</translation>
+    </message>
+    <message>
+      <source>Census catalogue {name}: {field}: unknown product {unknown}.</source>
+      <translation>Catalogue du recensement {name} : {field} : produit inconnu {unknown}.</translation>
+    </message>
+    <message>
+      <source>{name} is not a Geographic Attribute File (92-151-X): no {missing}.</source>
+      <translation>{name} n'est pas un Fichier des attributs géographiques (92-151-X) : pas de {missing}.</translation>
+    </message>
+    <message>
+      <source>Dissemination blocks have no Census Profile of their own: give the Geographic Attribute File (92-151-X) to place their dissemination area's characteristics by block population.</source>
+      <translation>Les îlots de diffusion n'ont pas de Profil du recensement propre : donnez le Fichier des attributs géographiques (92-151-X) pour répartir les caractéristiques de leur aire de diffusion selon la population des îlots.</translation>
+    </message>
+    <message>
+      <source>Give at least one Census Profile file (CSV) or SDMX answer.</source>
+      <translation>Donnez au moins un fichier du Profil du recensement (CSV) ou une réponse SDMX.</translation>
+    </message>
+    <message>
+      <source>{name} is not a dissemination area or block boundary file: it has no DAUID or DBUID with DGUID (fields: {fields}).</source>
+      <translation>{name} n'est pas un fichier des limites des aires ou îlots de diffusion : il n'a pas de DAUID ou DBUID avec DGUID (champs : {fields}).</translation>
+    </message>
+    <message>
+      <source>{name} holds no Shapefile or GeoPackage.</source>
+      <translation>{name} ne contient ni Shapefile ni GeoPackage.</translation>
+    </message>
+    <message>
+      <source>Cannot open the boundary file {name}: {exc}</source>
+      <translation>Impossible d'ouvrir le fichier des limites {name} : {exc}</translation>
+    </message>
+    <message>
+      <source>{name}: two geographies start on the same line.</source>
+      <translation>{name} : deux géographies commencent à la même ligne.</translation>
+    </message>
+    <message>
+      <source>Census import cancelled.</source>
+      <translation>Importation du recensement annulée.</translation>
+    </message>
+    <message>
+      <source>{name}: a Line Number is not a whole number.</source>
+      <translation>{name} : un Line Number n'est pas un nombre entier.</translation>
+    </message>
+    <message>
+      <source>The Census Profile file {path} does not exist.</source>
+      <translation>Le fichier du Profil du recensement {path} n'existe pas.</translation>
+    </message>
+    <message>
+      <source>{name} has no rows.</source>
+      <translation>{name} n'a aucune ligne.</translation>
+    </message>
+    <message>
+      <source>{name} has no characteristic {missing}: is it a Census Profile file of the catalogue's product and year?</source>
+      <translation>{name} n'a pas la caractéristique {missing} : est-ce un fichier du Profil du recensement du produit et de l'année du catalogue?</translation>
+    </message>
+    <message>
+      <source>{name} is not a Geo_starting_row file: its columns are {header} (expected Geo Code, Geo Name, Line Number).</source>
+      <translation>{name} n'est pas un fichier Geo_starting_row : ses colonnes sont {header} (attendu : Geo Code, Geo Name, Line Number).</translation>
+    </message>
+    <message>
+      <source>{name} is not a Census Profile CSV file: it has no DGUID / GEO_LEVEL / GEO_NAME / CHARACTERISTIC_ID / C1_COUNT_TOTAL columns.</source>
+      <translation>{name} n'est pas un fichier CSV du Profil du recensement : il n'a pas les colonnes DGUID / GEO_LEVEL / GEO_NAME / CHARACTERISTIC_ID / C1_COUNT_TOTAL.</translation>
+    </message>
+    <message>
+      <source>{name} is not a Census Profile SDMX answer in CSV: it has no {required} column.</source>
+      <translation>{name} n'est pas une réponse SDMX du Profil du recensement en CSV : il n'a pas de colonne {required}.</translation>
+    </message>
+    <message>
+      <source>Charts need the Python package matplotlib (apt install python3-matplotlib, or pip install matplotlib): the chart was left out.</source>
+      <translation>Les graphiques exigent le paquet Python matplotlib (apt install python3-matplotlib, ou pip install matplotlib) : le graphique a été omis.</translation>
+    </message>
+    <message>
+      <source>CSV text</source>
+      <translation>du texte CSV</translation>
+    </message>
+    <message>
+      <source>a web page (HTML)</source>
+      <translation>une page Web (HTML)</translation>
+    </message>
+    <message>
+      <source>a ZIP archive</source>
+      <translation>une archive ZIP</translation>
+    </message>
+    <message>
+      <source>a GeoPackage</source>
+      <translation>un GeoPackage</translation>
+    </message>
+    <message>
+      <source>an Excel workbook</source>
+      <translation>un classeur Excel</translation>
+    </message>
+    <message>
+      <source>a PDF document</source>
+      <translation>un document PDF</translation>
+    </message>
+    <message>
+      <source>binary data</source>
+      <translation>des données binaires</translation>
+    </message>
+    <message>
+      <source>Unknown coordinate reference system {text!r}: {exc}</source>
+      <translation>Système de coordonnées de référence inconnu {text!r} : {exc}</translation>
+    </message>
+    <message>
+      <source>Coordinates cannot be transformed from {src} to {dst}: {exc}</source>
+      <translation>Les coordonnées ne peuvent pas être transformées de {src} vers {dst} : {exc}</translation>
+    </message>
+    <message>
+      <source>rows {rows} and {more} more</source>
+      <translation>lignes {rows} et {more} autres</translation>
+    </message>
+    <message>
+      <source>row {rows}</source>
+      <translation>ligne {rows}</translation>
+    </message>
+    <message>
+      <source>rows {rows}</source>
+      <translation>lignes {rows}</translation>
+    </message>
+    <message>
+      <source>The service point layer has no field {fields} to filter on; load it through the plugin or remove that filter.</source>
+      <translation>La couche des points de service n'a pas de champ {fields} sur lequel filtrer; chargez-la au moyen de l'extension ou retirez ce filtre.</translation>
+    </message>
+    <message>
+      <source>no layer {source_layer!r} in {name}</source>
+      <translation>pas de couche {source_layer!r} dans {name}</translation>
+    </message>
+    <message>
+      <source>Could not write {name}: {exc}</source>
+      <translation>Impossible d'écrire {name} : {exc}</translation>
+    </message>
+    <message>
+      <source>{url} answered with {kind} instead of JSON: {words}.</source>
+      <translation>{url} a répondu par {kind} au lieu de JSON : {words}.</translation>
+    </message>
+    <message>
+      <source>{url} answered with {kind} instead of JSON.</source>
+      <translation>{url} a répondu par {kind} au lieu de JSON.</translation>
+    </message>
+    <message>
+      <source>{url} is larger than the {limit} MB limit; nothing was loaded.</source>
+      <translation>{url} dépasse la limite de {limit} Mo; rien n'a été chargé.</translation>
+    </message>
+    <message>
+      <source>Could not fetch {url}: {problem} ({retries} attempts).</source>
+      <translation>Impossible de récupérer {url} : {problem} ({retries} tentatives).</translation>
+    </message>
+    <message>
+      <source>Only http:// and https:// addresses can be fetched, not {url!r}.</source>
+      <translation>Seules les adresses http:// et https:// peuvent être récupérées, pas {url!r}.</translation>
+    </message>
+    <message>
+      <source>it did not answer in time</source>
+      <translation>il n'a pas répondu à temps</translation>
+    </message>
+    <message>
+      <source>{url} answered with a web page instead of JSON (is the address right, or is the service down?).</source>
+      <translation>{url} a répondu par une page Web au lieu de JSON (l'adresse est-elle juste, ou le service est-il en panne?).</translation>
+    </message>
+    <message>
+      <source>The server answered {code} {reason} for {url}: {details}.</source>
+      <translation>Le serveur a répondu {code} {reason} pour {url} : {details}.</translation>
+    </message>
+    <message>
+      <source>The server answered {code} {reason} for {url}.</source>
+      <translation>Le serveur a répondu {code} {reason} pour {url}.</translation>
+    </message>
+    <message>
+      <source>the server answered {code} {reason}</source>
+      <translation>le serveur a répondu {code} {reason}</translation>
+    </message>
+    <message>
+      <source>{url} sent invalid or truncated JSON ({msg} at character {pos}).</source>
+      <translation>{url} a envoyé du JSON invalide ou tronqué ({msg} au caractère {pos}).</translation>
+    </message>
+    <message>
+      <source>The certificate of {hostname} is not trusted ({exc}). If your organisation uses its own certificate authority, add it to QGIS: Settings › Options › Authentication › Manage certificates › Authorities, then load again.</source>
+      <translation>Le certificat de {hostname} n'est pas de confiance ({exc}). Si votre organisation a sa propre autorité de certification, ajoutez-la à QGIS : Préférences › Options › Authentification › Gérer les certificats › Autorités, puis chargez de nouveau.</translation>
+    </message>
+    <message>
+      <source>Check the coordinate columns and the 'crs' in the mapping's geometry.</source>
+      <translation>Vérifiez les colonnes de coordonnées et le 'crs' de la géométrie de la correspondance.</translation>
+    </message>
+    <message>
+      <source>The values look like projected metres: add their CRS to the mapping's 'geometry' object, for example "crs": "EPSG:3347" (Statistics Canada Lambert) or "crs": "EPSG:2953" (New Brunswick).</source>
+      <translation>Les valeurs ressemblent à des mètres projetés : ajoutez leur SCR à l'objet 'geometry' de la correspondance, par exemple "crs": "EPSG:3347" (Lambert de Statistique Canada) ou "crs": "EPSG:2953" (Nouveau-Brunswick).</translation>
+    </message>
+    <message>
+      <source>Longitude and latitude look swapped: exchange 'x' and 'y' in the mapping.</source>
+      <translation>La longitude et la latitude semblent inversées : échangez 'x' et 'y' dans la correspondance.</translation>
+    </message>
+    <message>
+      <source>The {where} maps '{target}', which is not a schema field (did you mean '{hint}'?).</source>
+      <translation>La {where} associe « {target} », qui n'est pas un champ du schéma (vouliez-vous dire « {hint} »?).</translation>
+    </message>
+    <message>
+      <source>The {where} maps '{target}', which is not a schema field.</source>
+      <translation>La {where} associe « {target} », qui n'est pas un champ du schéma.</translation>
+    </message>
+    <message>
+      <source>A field mapping must be a JSON object.</source>
+      <translation>Une correspondance des champs doit être un objet JSON.</translation>
+    </message>
+    <message>
+      <source>The field mapping has no 'source_id' (a short, stable name).</source>
+      <translation>La correspondance des champs n'a pas de 'source_id' (un nom court et stable).</translation>
+    </message>
+    <message>
+      <source>mapping of source '{source_id}'</source>
+      <translation>correspondance de la source « {source_id} »</translation>
+    </message>
+    <message>
+      <source>The source itself declares {crs} (so a 'crs' in the mapping does not apply): its publisher states the wrong CRS; ask them to correct it, or load a copy whose declared CRS is right.</source>
+      <translation>La source elle-même déclare {crs} (un 'crs' dans la correspondance ne s'applique donc pas) : son éditeur indique le mauvais SCR; demandez-lui de le corriger, ou chargez une copie dont le SCR déclaré est juste.</translation>
+    </message>
+    <message>
+      <source>The mapping of source '{source_id}' reads column '{column}' for {target}, but the source has no such column (did you mean '{hint}'?). Columns in the source: {columns}.</source>
+      <translation>La correspondance de la source « {source_id} » lit la colonne « {column} » pour {target}, mais la source n'a pas cette colonne (vouliez-vous dire « {hint} »?). Colonnes de la source : {columns}.</translation>
+    </message>
+    <message>
+      <source>The mapping of source '{source_id}' reads column '{column}' for {target}, but the source has no such column. Columns in the source: {columns}.</source>
+      <translation>La correspondance de la source « {source_id} » lit la colonne « {column} » pour {target}, mais la source n'a pas cette colonne. Colonnes de la source : {columns}.</translation>
+    </message>
+    <message>
+      <source>Source '{source_id}': column '{column}' must hold numbers but has {sample} in {rows}.</source>
+      <translation>Source « {source_id} » : la colonne « {column} » doit contenir des nombres mais contient {sample} aux {rows}.</translation>
+    </message>
+    <message>
+      <source>The {where} maps 'source_id'; it is set from the mapping's source_id.</source>
+      <translation>La {where} associe 'source_id'; il est fixé par le source_id de la correspondance.</translation>
+    </message>
+    <message>
+      <source>In the {where}, the rule for '{target}' must be an object.</source>
+      <translation>Dans la {where}, la règle de « {target} » doit être un objet.</translation>
+    </message>
+    <message>
+      <source>In the {where}, the rule for '{target}' needs exactly one of 'column', 'value' or 'concat'.</source>
+      <translation>Dans la {where}, la règle de « {target} » doit avoir exactement un de 'column', 'value' ou 'concat'.</translation>
+    </message>
+    <message>
+      <source>In the {where}, the rule for '{target}' has unknown keys: {unknown}.</source>
+      <translation>Dans la {where}, la règle de « {target} » a des clés inconnues : {unknown}.</translation>
+    </message>
+    <message>
+      <source>In the {where}, 'map' of '{target}' must be an object.</source>
+      <translation>Dans la {where}, le 'map' de « {target} » doit être un objet.</translation>
+    </message>
+    <message>
+      <source>In the {where}, 'concat' of '{target}' must be a list of columns.</source>
+      <translation>Dans la {where}, le 'concat' de « {target} » doit être une liste de colonnes.</translation>
+    </message>
+    <message>
+      <source>Source id {source_id!r} must be 1-64 letters, digits, '_', '.' or '-', starting with a letter or digit.</source>
+      <translation>L'identifiant de source {source_id!r} doit compter de 1 à 64 lettres, chiffres, '_', '.' ou '-', et commencer par une lettre ou un chiffre.</translation>
+    </message>
+    <message>
+      <source>The {where} has no 'fields' object.</source>
+      <translation>La {where} n'a pas d'objet 'fields'.</translation>
+    </message>
+    <message>
+      <source>The {where} does not say which column identifies a record: add 'source_record_id' (a column, or {{"column": "@row"}} if the source has none).</source>
+      <translation>La {where} ne dit pas quelle colonne identifie un enregistrement : ajoutez 'source_record_id' (une colonne, ou {{"column": "@row"}} si la source n'en a pas).</translation>
+    </message>
+    <message>
+      <source>In the {where}, 'geometry' must be an object.</source>
+      <translation>Dans la {where}, 'geometry' doit être un objet.</translation>
+    </message>
+    <message>
+      <source>In the {where}, 'geometry' has unknown keys: {unknown}.</source>
+      <translation>Dans la {where}, 'geometry' a des clés inconnues : {unknown}.</translation>
+    </message>
+    <message>
+      <source>In the {where}, 'geometry' needs both 'x' and 'y' columns.</source>
+      <translation>Dans la {where}, 'geometry' exige les deux colonnes 'x' et 'y'.</translation>
+    </message>
+    <message>
+      <source>Source '{source_id}' has no records.</source>
+      <translation>La source « {source_id} » n'a aucun enregistrement.</translation>
+    </message>
+    <message>
+      <source>Source '{source_id}': record ids are not unique ({ids}) in {rows}; each record needs its own source_record_id.</source>
+      <translation>Source « {source_id} » : les identifiants d'enregistrement ne sont pas uniques ({ids}) aux {rows}; chaque enregistrement doit avoir son propre source_record_id.</translation>
+    </message>
+    <message>
+      <source>Source '{source_id}': {rows} have no location (empty coordinates or no geometry).</source>
+      <translation>Source « {source_id} » : les {rows} n'ont pas d'emplacement (coordonnées vides ou aucune géométrie).</translation>
+    </message>
+    <message>
+      <source>Source '{source_id}': {rows} fall outside Canada once read as {crs}. {hint}</source>
+      <translation>Source « {source_id} » : les {rows} tombent hors du Canada une fois lues en {crs}. {hint}</translation>
+    </message>
+    <message>
+      <source>Source '{source_id}': column '{column}' has numbers written with a decimal comma ({sample} in {rows}) among numbers that cannot be read that way (decimal points, or a comma-separated file): it is ambiguous which is meant. Write the column with one decimal separator, or save the file separated by semicolons with decimal commas throughout.</source>
+      <translation>Source « {source_id} » : la colonne « {column} » a des nombres écrits avec une virgule décimale ({sample} aux {rows}) parmi des nombres qui ne peuvent pas être lus ainsi (points décimaux, ou fichier séparé par des virgules) : on ne sait pas lequel est voulu. Écrivez la colonne avec un seul séparateur décimal, ou enregistrez le fichier séparé par des points-virgules avec des virgules décimales partout.</translation>
+    </message>
+    <message>
+      <source>Field mapping file not found: {path}</source>
+      <translation>Fichier de correspondance des champs introuvable : {path}</translation>
+    </message>
+    <message>
+      <source>Field mapping {path} is not valid JSON: {exc}</source>
+      <translation>La correspondance des champs {path} n'est pas du JSON valide : {exc}</translation>
+    </message>
+    <message>
+      <source>Source '{source_id}': {label} ({name}) is required but empty in {rows}.</source>
+      <translation>Source « {source_id} » : {label} ({name}) est obligatoire mais vide aux {rows}.</translation>
+    </message>
+    <message>
+      <source>Source '{source_id}': {label} ({name}) has values that are not allowed ({shown}) in {rows}. Allowed: {codes}. Add a 'map' for this field in the mapping.</source>
+      <translation>Source « {source_id} » : {label} ({name}) a des valeurs non permises ({shown}) aux {rows}. Permises : {codes}. Ajoutez un 'map' pour ce champ dans la correspondance.</translation>
+    </message>
+    <message>
+      <source>Source '{source_id}' has no geometry: name its coordinate columns in the mapping, e.g. "geometry": {{"x": "Longitude", "y": "Latitude"}}.</source>
+      <translation>La source « {source_id} » n'a pas de géométrie : nommez ses colonnes de coordonnées dans la correspondance, p. ex. "geometry": {{"x": "Longitude", "y": "Latitude"}}.</translation>
+    </message>
+    <message>
+      <source>Source '{source_id}': coordinates cannot be transformed from {crs}: {exc}</source>
+      <translation>Source « {source_id} » : les coordonnées ne peuvent pas être transformées depuis {crs} : {exc}</translation>
+    </message>
+    <message>
+      <source>Source '{source_id}': {label} ({name}) must be a date like 2024-03-31 but is {values!r} in {rows}.</source>
+      <translation>Source « {source_id} » : {label} ({name}) doit être une date comme 2024-03-31 mais vaut {values!r} aux {rows}.</translation>
+    </message>
+    <message>
+      <source>No network could be built: the road layer has no line segments.</source>
+      <translation>Aucun réseau n'a pu être construit : la couche des routes n'a aucun segment de ligne.</translation>
+    </message>
+    <message>
+      <source>Travel time needs a speed for each road.</source>
+      <translation>Le temps de déplacement exige une vitesse pour chaque route.</translation>
+    </message>
+    <message>
+      <source>Geodesic lengths need the positions in longitude and latitude.</source>
+      <translation>Les longueurs géodésiques exigent les positions en longitude et latitude.</translation>
+    </message>
+    <message>
+      <source>Unknown road data profile {key!r}; known: {items}.</source>
+      <translation>Profil de données routières inconnu {key!r}; connus : {items}.</translation>
+    </message>
+    <message>
+      <source>Package id {source_id!r} must be 1-64 letters, digits, '_', '.' or '-', starting with a letter or digit.</source>
+      <translation>L'identifiant de paquet {source_id!r} doit compter de 1 à 64 lettres, chiffres, '_', '.' ou '-', et commencer par une lettre ou un chiffre.</translation>
+    </message>
+    <message>
+      <source>Unknown licence {licence!r}; one of: {licences}.</source>
+      <translation>Licence inconnue {licence!r}; l'une de : {licences}.</translation>
+    </message>
+    <message>
+      <source>not a GeoJSON Polygon or MultiPolygon</source>
+      <translation>ce n'est pas un Polygon ou MultiPolygon GeoJSON</translation>
+    </message>
+    <message>
+      <source>empty polygon</source>
+      <translation>polygone vide</translation>
+    </message>
+    <message>
+      <source>not JSON ({exc})</source>
+      <translation>ce n'est pas du JSON ({exc})</translation>
+    </message>
+    <message>
+      <source>invalid coordinates ({exc})</source>
+      <translation>coordonnées invalides ({exc})</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>aucune</translation>
+    </message>
+    <message>
+      <source>{service_url} is a service with {count} layers ({listing}), not a layer: paste the address of the layer to load, for example {service_url}/{first}.</source>
+      <translation>{service_url} est un service de {count} couches ({listing}), pas une couche : collez l'adresse de la couche à charger, par exemple {service_url}/{first}.</translation>
+    </message>
+    <message>
+      <source>{address} is not the address of an ArcGIS FeatureServer or MapServer layer: paste the address ending in /FeatureServer/&lt;layer number&gt; or /MapServer/&lt;layer number&gt; (the layer's REST page).</source>
+      <translation>{address} n'est pas l'adresse d'une couche ArcGIS FeatureServer ou MapServer : collez l'adresse qui se termine par /FeatureServer/&lt;numéro de couche&gt; ou /MapServer/&lt;numéro de couche&gt; (la page REST de la couche).</translation>
+    </message>
+    <message>
+      <source>ArcGIS output format must be 'geojson' or 'json', not {out_format!r}.</source>
+      <translation>Le format de sortie ArcGIS doit être 'geojson' ou 'json', pas {out_format!r}.</translation>
+    </message>
+    <message>
+      <source> (the server sends {step} records a page, fewer than the {page} asked for)</source>
+      <translation> (le serveur envoie {step} enregistrements par page, moins que les {page} demandés)</translation>
+    </message>
+    <message>
+      <source>{layer_url} has {count} records: more than {max_pages} pages of {step}{fewer}. Narrow the 'where' filter or raise the connector's 'max_pages'.</source>
+      <translation>{layer_url} a {count} enregistrements : plus de {max_pages} pages de {step}{fewer}. Resserrez le filtre 'where' ou augmentez le 'max_pages' du connecteur.</translation>
+    </message>
+    <message>
+      <source>{layer_url} can neither page (supportsPagination) nor list its object ids; it cannot be loaded completely.</source>
+      <translation>{layer_url} ne peut ni paginer (supportsPagination) ni lister ses identifiants d'objet; il ne peut pas être chargé en entier.</translation>
+    </message>
+    <message>
+      <source>{layer_url} has {ids_count} records, more than {max_pages} pages of {page}: raise the connector's 'max_pages' or narrow the 'where' filter.</source>
+      <translation>{layer_url} a {ids_count} enregistrements, plus de {max_pages} pages de {page} : augmentez le 'max_pages' du connecteur ou resserrez le filtre 'where'.</translation>
+    </message>
+    <message>
+      <source>{layer_url}: got {raw_count} of {count} records because the server's pages stopped before its count and it cannot list its object ids to find the rest; nothing was loaded.</source>
+      <translation>{layer_url} : {raw_count} enregistrements reçus sur {count}, car les pages du serveur se sont arrêtées avant son décompte et il ne peut pas lister ses identifiants d'objet pour trouver le reste; rien n'a été chargé.</translation>
+    </message>
+    <message>
+      <source>{url} did not answer with a JSON object.</source>
+      <translation>{url} n'a pas répondu par un objet JSON.</translation>
+    </message>
+    <message>
+      <source>The ArcGIS service at {url} reported error {code}: {message}{details}.</source>
+      <translation>Le service ArcGIS à {url} a signalé l'erreur {code} : {message}{details}.</translation>
+    </message>
+    <message>
+      <source>{layer_url} sent the same page for offsets {seen} and {offset}: it seems to ignore resultOffset. Nothing was loaded.</source>
+      <translation>{layer_url} a envoyé la même page pour les décalages {seen} et {offset} : il semble ignorer resultOffset. Rien n'a été chargé.</translation>
+    </message>
+    <message>
+      <source>{layer_url} sent the same page twice (offset {offset}): it seems to ignore resultOffset. Set a smaller page size or ask the publisher; nothing was loaded.</source>
+      <translation>{layer_url} a envoyé deux fois la même page (décalage {offset}) : il semble ignorer resultOffset. Choisissez une taille de page plus petite ou consultez l'éditeur; rien n'a été chargé.</translation>
+    </message>
+    <message>
+      <source>{layer_url}: got {raw_count} of {all_ids_count} records because the server's pages left some out and it did not return them when asked by object id ({shown}); nothing was loaded.</source>
+      <translation>{layer_url} : {raw_count} enregistrements reçus sur {all_ids_count}, car les pages du serveur en ont omis et il ne les a pas renvoyés quand on les a demandés par identifiant d'objet ({shown}); rien n'a été chargé.</translation>
+    </message>
+    <message>
+      <source>{got} of {count}</source>
+      <translation>{got} sur {count}</translation>
+    </message>
+    <message>
+      <source>{layer_url}: got {got} records because the server sent an empty page at offset {offset} while saying more records exist (exceededTransferLimit); nothing was loaded.</source>
+      <translation>{layer_url} : {got} enregistrements reçus, car le serveur a envoyé une page vide au décalage {offset} tout en disant qu'il en reste (exceededTransferLimit); rien n'a été chargé.</translation>
+    </message>
+    <message>
+      <source>Resource '{resource}' has format {format!r}, which cannot be loaded.</source>
+      <translation>La ressource « {resource} » est au format {format!r}, qui ne peut pas être chargé.</translation>
+    </message>
+    <message>
+      <source>Dataset '{dataset_id}' has no GeoJSON, CSV, ArcGIS or WFS resource (formats: {found}).</source>
+      <translation>Le jeu de données « {dataset_id} » n'a aucune ressource GeoJSON, CSV, ArcGIS ou WFS (formats : {found}).</translation>
+    </message>
+    <message>
+      <source>CKAN at {base_url} could not show dataset '{dataset_id}': {message}.</source>
+      <translation>Le CKAN à {base_url} n'a pas pu afficher le jeu de données « {dataset_id} » : {message}.</translation>
+    </message>
+    <message>
+      <source>Dataset '{dataset_id}' has no resource '{resource_id}'.</source>
+      <translation>Le jeu de données « {dataset_id} » n'a pas de ressource « {resource_id} ».</translation>
+    </message>
+    <message>
+      <source>Dataset '{dataset_id}' is served by WFS: give its 'type_name' in the catalogue.</source>
+      <translation>Le jeu de données « {dataset_id} » est servi par WFS : donnez son 'type_name' dans le catalogue.</translation>
+    </message>
+    <message>
+      <source>{where} holds {kind}, not CSV, GeoJSON, a ZIP archive or a GeoPackage (an error report from a server?).</source>
+      <translation>{where} contient {kind}, pas du CSV, du GeoJSON, une archive ZIP ou un GeoPackage (un rapport d'erreur d'un serveur?).</translation>
+    </message>
+    <message>
+      <source>{where} holds {kind}, not CSV, GeoJSON, a ZIP archive or a GeoPackage.</source>
+      <translation>{where} contient {kind}, pas du CSV, du GeoJSON, une archive ZIP ou un GeoPackage.</translation>
+    </message>
+    <message>
+      <source> (it looks like UTF-16 without a byte-order mark: 'utf-16-le')</source>
+      <translation> (il ressemble à de l'UTF-16 sans indicateur d'ordre des octets : 'utf-16-le')</translation>
+    </message>
+    <message>
+      <source>commas</source>
+      <translation>des virgules</translation>
+    </message>
+    <message>
+      <source>semicolons</source>
+      <translation>des points-virgules</translation>
+    </message>
+    <message>
+      <source>tabs</source>
+      <translation>des tabulations</translation>
+    </message>
+    <message>
+      <source>vertical bars</source>
+      <translation>des barres verticales</translation>
+    </message>
+    <message>
+      <source>{where}: cannot tell the text encoding from the bytes (not UTF-8, UTF-16 with a byte-order mark or Windows-1252){hint}. Give it in the connector's 'encoding' option, for example "encoding": "latin-1".</source>
+      <translation>{where} : impossible de déduire l'encodage du texte à partir des octets (ni UTF-8, ni UTF-16 avec indicateur d'ordre des octets, ni Windows-1252){hint}. Indiquez-le dans l'option 'encoding' du connecteur, par exemple "encoding": "latin-1".</translation>
+    </message>
+    <message>
+      <source>{where} leads to a web page, not a data file (a download page?): give the file's direct address.</source>
+      <translation>{where} mène à une page Web, pas à un fichier de données (une page de téléchargement?) : donnez l'adresse directe du fichier.</translation>
+    </message>
+    <message>
+      <source>{where} is an Excel workbook: save the sheet as CSV (UTF-8) and load that file.</source>
+      <translation>{where} est un classeur Excel : enregistrez la feuille en CSV (UTF-8) et chargez ce fichier.</translation>
+    </message>
+    <message>
+      <source>{where} is empty.</source>
+      <translation>{where} est vide.</translation>
+    </message>
+    <message>
+      <source>{where}: the header row has empty or repeated column names.</source>
+      <translation>{where} : la ligne d'en-tête a des noms de colonnes vides ou répétés.</translation>
+    </message>
+    <message>
+      <source>{where}: lines {lines} have a different number of columns than the header ({width}, separated by {delimiter}).</source>
+      <translation>{where} : les lignes {lines} n'ont pas le même nombre de colonnes que l'en-tête ({width}, séparées par {delimiter}).</translation>
+    </message>
+    <message>
+      <source>{where} is JSON but not a GeoJSON FeatureCollection nor a list of records.</source>
+      <translation>{where} est du JSON mais ni une FeatureCollection GeoJSON ni une liste d'enregistrements.</translation>
+    </message>
+    <message>
+      <source>{where}: 'features' is missing or not a list.</source>
+      <translation>{where} : 'features' est absent ou n'est pas une liste.</translation>
+    </message>
+    <message>
+      <source>{location}: unsupported 'crs' member {name!r}.</source>
+      <translation>{location} : membre 'crs' non pris en charge {name!r}.</translation>
+    </message>
+    <message>
+      <source>{where} is a ZIP archive of {count} files, more than the {limit} allowed; nothing was unpacked.</source>
+      <translation>{where} est une archive ZIP de {count} fichiers, plus que les {limit} permis; rien n'a été décompressé.</translation>
+    </message>
+    <message>
+      <source>{where} would unpack to {size} MB, more than the {limit} MB allowed; nothing was unpacked.</source>
+      <translation>{where} occuperait {size} Mo une fois décompressé, plus que les {limit} Mo permis; rien n'a été décompressé.</translation>
+    </message>
+    <message>
+      <source>{label} is empty.</source>
+      <translation>{label} est vide.</translation>
+    </message>
+    <message>
+      <source>{where} is not valid JSON: {msg} at line {lineno}.</source>
+      <translation>{where} n'est pas du JSON valide : {msg} à la ligne {lineno}.</translation>
+    </message>
+    <message>
+      <source>{where} is a damaged ZIP archive ({exc}).</source>
+      <translation>{where} est une archive ZIP endommagée ({exc}).</translation>
+    </message>
+    <message>
+      <source>{where} has no member {member!r}; it holds: {names}.</source>
+      <translation>{where} n'a pas de membre {member!r}; il contient : {names}.</translation>
+    </message>
+    <message>
+      <source>{where}: GDAL cannot read {member} in the archive ({exc}).</source>
+      <translation>{where} : GDAL ne peut pas lire {member} dans l'archive ({exc}).</translation>
+    </message>
+    <message>
+      <source>{where}: GDAL cannot read {what} ({exc}).</source>
+      <translation>{where} : GDAL ne peut pas lire {what} ({exc}).</translation>
+    </message>
+    <message>
+      <source>File not found: {location}</source>
+      <translation>Fichier introuvable : {location}</translation>
+    </message>
+    <message>
+      <source>Cannot read {location}: {strerror}</source>
+      <translation>Impossible de lire {location} : {strerror}</translation>
+    </message>
+    <message>
+      <source>{where}: unknown encoding {encoding!r} in the connector's 'encoding' option.</source>
+      <translation>{where} : encodage inconnu {encoding!r} dans l'option 'encoding' du connecteur.</translation>
+    </message>
+    <message>
+      <source>{where} is not valid {encoding} (byte {start}); give the file's real encoding in the connector's 'encoding' option (for example cp1252).</source>
+      <translation>{where} n'est pas du {encoding} valide (octet {start}); indiquez le véritable encodage du fichier dans l'option 'encoding' du connecteur (par exemple cp1252).</translation>
+    </message>
+    <message>
+      <source>{location}: feature {number} is a {geometry}; service points must be points.</source>
+      <translation>{location} : l'entité {number} est un {geometry}; les points de service doivent être des points.</translation>
+    </message>
+    <message>
+      <source>{location}: feature {number} has invalid coordinates {coords!r}.</source>
+      <translation>{location} : l'entité {number} a des coordonnées invalides {coords!r}.</translation>
+    </message>
+    <message>
+      <source>nothing</source>
+      <translation>rien</translation>
+    </message>
+    <message>
+      <source>{where} is a ZIP archive without a CSV, GeoJSON, Shapefile or GeoPackage; it holds: {names}.</source>
+      <translation>{where} est une archive ZIP sans CSV, GeoJSON, Shapefile ni GeoPackage; elle contient : {names}.</translation>
+    </message>
+    <message>
+      <source>{where} is a ZIP archive holding several data files ({files}): name the one to load in the connector's 'member' option.</source>
+      <translation>{where} est une archive ZIP qui contient plusieurs fichiers de données ({files}) : nommez celui à charger dans l'option 'member' du connecteur.</translation>
+    </message>
+    <message>
+      <source>{where}: expected one point layer, found {found}.</source>
+      <translation>{where} : une couche de points attendue, trouvé {found}.</translation>
+    </message>
+    <message>
+      <source>the file</source>
+      <translation>le fichier</translation>
+    </message>
+    <message>
+      <source>{where}: feature {number} is a MultiPoint of several points.</source>
+      <translation>{where} : l'entité {number} est un MultiPoint de plusieurs points.</translation>
+    </message>
+    <message>
+      <source>no layer</source>
+      <translation>aucune couche</translation>
+    </message>
+    <message>
+      <source>{url}: got {got} of {matched} items (numberMatched) because the server's pages stopped early; nothing was loaded.</source>
+      <translation>{url} : {got} éléments reçus sur {matched} (numberMatched), car les pages du serveur se sont arrêtées trop tôt; rien n'a été chargé.</translation>
+    </message>
+    <message>
+      <source>{url}: got {got} of {matched} items (numberMatched) because the server's pages held more items than it counted; nothing was loaded.</source>
+      <translation>{url} : {got} éléments reçus sur {matched} (numberMatched), car les pages du serveur contenaient plus d'éléments qu'il n'en comptait; rien n'a été chargé.</translation>
+    </message>
+    <message>
+      <source>{base_url} is an OGC API with {count} collections ({listing}): set the connector's 'collection' to the one to load, or paste its address, for example {base_url}/collections/{example}.</source>
+      <translation>{base_url} est une OGC API de {count} collections ({listing}) : indiquez celle à charger dans le 'collection' du connecteur, ou collez son adresse, par exemple {base_url}/collections/{example}.</translation>
+    </message>
+    <message>
+      <source>{url} did not answer with a GeoJSON FeatureCollection.</source>
+      <translation>{url} n'a pas répondu par une FeatureCollection GeoJSON.</translation>
+    </message>
+    <message>
+      <source>{url} says it returned {returned} items (numberReturned) but sent {sent}; the answer seems cut short. Nothing was loaded.</source>
+      <translation>{url} dit avoir renvoyé {returned} éléments (numberReturned) mais en a envoyé {sent}; la réponse semble tronquée. Rien n'a été chargé.</translation>
+    </message>
+    <message>
+      <source>{url}: the 'next' links loop back to a page already read; stopped.</source>
+      <translation>{url} : les liens 'next' reviennent à une page déjà lue; arrêté.</translation>
+    </message>
+    <message>
+      <source>{items_url} sent the same items for offsets {seen} and {offset}: it seems to ignore 'offset'. Nothing was loaded.</source>
+      <translation>{items_url} a envoyé les mêmes éléments pour les décalages {seen} et {offset} : il semble ignorer 'offset'. Rien n'a été chargé.</translation>
+    </message>
+    <message>
+      <source>{url}: got {got} of {matched} features (numberMatched) because the server sent an empty page before the end; nothing was loaded.</source>
+      <translation>{url} : {got} entités reçues sur {matched} (numberMatched), car le serveur a envoyé une page vide avant la fin; rien n'a été chargé.</translation>
+    </message>
+    <message>
+      <source>{url}: got {got} of {matched} features (numberMatched) because the server sent more than it counted; nothing was loaded.</source>
+      <translation>{url} : {got} entités reçues sur {matched} (numberMatched), car le serveur en a envoyé plus qu'il n'en comptait; rien n'a été chargé.</translation>
+    </message>
+    <message>
+      <source>{url} sent XML with a document type definition; refused for safety.</source>
+      <translation>{url} a envoyé du XML avec une définition de type de document; refusé par sécurité.</translation>
+    </message>
+    <message>
+      <source>The WFS at {url} reported an error: {details}.</source>
+      <translation>Le WFS à {url} a signalé une erreur : {details}.</translation>
+    </message>
+    <message>
+      <source>{url} sent points in several CRSs ({items}).</source>
+      <translation>{url} a envoyé des points dans plusieurs SCR ({items}).</translation>
+    </message>
+    <message>
+      <source>GML srsName {srs!r} is not an EPSG code; it cannot be read.</source>
+      <translation>Le srsName GML {srs!r} n'est pas un code EPSG; il ne peut pas être lu.</translation>
+    </message>
+    <message>
+      <source>WFS version must be 2.0.0 or 1.1.0, not {version!r}.</source>
+      <translation>La version WFS doit être 2.0.0 ou 1.1.0, pas {version!r}.</translation>
+    </message>
+    <message>
+      <source>WFS output format must be 'geojson' or 'gml', not {out_format!r}.</source>
+      <translation>Le format de sortie WFS doit être 'geojson' ou 'gml', pas {out_format!r}.</translation>
+    </message>
+    <message>
+      <source> (the server sent as few as {smallest} features a page, fewer than the {page_size} asked for)</source>
+      <translation> (le serveur a envoyé aussi peu que {smallest} entités par page, moins que les {page_size} demandées)</translation>
+    </message>
+    <message>
+      <source>{url} still had features after {max_pages} pages{small}; stopped so as not to loop forever. Raise the connector's 'max_pages'.</source>
+      <translation>{url} avait encore des entités après {max_pages} pages{small}; arrêté pour ne pas boucler sans fin. Augmentez le 'max_pages' du connecteur.</translation>
+    </message>
+    <message>
+      <source>{url} sent malformed XML ({exc}).</source>
+      <translation>{url} a envoyé du XML mal formé ({exc}).</translation>
+    </message>
+    <message>
+      <source>no details</source>
+      <translation>aucun détail</translation>
+    </message>
+    <message>
+      <source>{url} sent the same page twice: it seems to ignore STARTINDEX; stopped.</source>
+      <translation>{url} a envoyé deux fois la même page : il semble ignorer STARTINDEX; arrêté.</translation>
+    </message>
+    <message>
+      <source>{url} did not answer with a WFS FeatureCollection (got &lt;{tag}&gt;).</source>
+      <translation>{url} n'a pas répondu par une FeatureCollection WFS (reçu &lt;{tag}&gt;).</translation>
+    </message>
+    <message>
+      <source>{url} answered XML although GeoJSON was asked for.</source>
+      <translation>{url} a répondu en XML alors que du GeoJSON était demandé.</translation>
+    </message>
+    <message>
+      <source>{url} sent invalid or truncated JSON ({exc}).</source>
+      <translation>{url} a envoyé du JSON invalide ou tronqué ({exc}).</translation>
+    </message>
+    <message>
+      <source>{source_id}: {total} points ({added} added, {changed} changed, {removed} removed)</source>
+      <translation>{source_id} : {total} points ({added} ajoutés, {changed} modifiés, {removed} retirés)</translation>
+    </message>
+    <message>
+      <source>Invalid source id {source_id!r}.</source>
+      <translation>Identifiant de source invalide {source_id!r}.</translation>
+    </message>
+    <message>
+      <source>Writing source '{source_id}' to {path} failed ({exc}); the store was left as it was.</source>
+      <translation>L'écriture de la source « {source_id} » dans {path} a échoué ({exc}); le dépôt est resté tel quel.</translation>
+    </message>
+    <message>
+      <source>Cannot open the GeoPackage {path}: {exc}</source>
+      <translation>Impossible d'ouvrir le GeoPackage {path} : {exc}</translation>
+    </message>
+    <message>
+      <source>Cannot read service points from {path}: {exc}.</source>
+      <translation>Impossible de lire les points de service de {path} : {exc}.</translation>
+    </message>
+    <message>
+      <source>{name} has no {points_layer} table.</source>
+      <translation>{name} n'a pas de table {points_layer}.</translation>
+    </message>
+    <message>
+      <source>The changeset does not match the columns listed in the manifest.</source>
+      <translation>L'ensemble de modifications ne correspond pas aux colonnes listées dans le manifeste.</translation>
+    </message>
+    <message>
+      <source>A change in the changeset has no feature id.</source>
+      <translation>Une modification de l'ensemble de modifications n'a pas d'identifiant d'entité.</translation>
+    </message>
+    <message>
+      <source>The checkout has columns outside the schema: {columns}.</source>
+      <translation>L'extrait a des colonnes hors du schéma : {columns}.</translation>
+    </message>
+    <message>
+      <source>The changeset cannot be read ({exc}).</source>
+      <translation>L'ensemble de modifications est illisible ({exc}).</translation>
+    </message>
+    <message>
+      <source>The changeset changes table '{name}', which a submission may not.</source>
+      <translation>L'ensemble de modifications modifie la table « {name} », ce qu'une soumission ne peut pas faire.</translation>
+    </message>
+    <message>
+      <source>A geometry in the changeset is not a GeoPackage point.</source>
+      <translation>Une géométrie de l'ensemble de modifications n'est pas un point GeoPackage.</translation>
+    </message>
+    <message>
+      <source>Cannot compare {name} with its base ({exc}). Was a column added, removed or renamed? Keep the checkout's structure as it was; only edit values.</source>
+      <translation>Impossible de comparer {name} à sa base ({exc}). Une colonne a-t-elle été ajoutée, retirée ou renommée? Gardez la structure de l'extrait telle quelle; modifiez seulement les valeurs.</translation>
+    </message>
+    <message>
+      <source>{name}: the base copy of the checkout is missing.</source>
+      <translation>{name} : la copie de base de l'extrait est absente.</translation>
+    </message>
+    <message>
+      <source>{name} is not a service-point checkout (use 'Check out service points' first).</source>
+      <translation>{name} n'est pas un extrait de points de service (utilisez d'abord « Extraire des points de service »).</translation>
+    </message>
+    <message>
+      <source>{name}: the checkout record is incomplete or damaged.</source>
+      <translation>{name} : l'enregistrement de l'extrait est incomplet ou endommagé.</translation>
+    </message>
+    <message>
+      <source>The point ids of this submission could not be checked; nothing was written.</source>
+      <translation>Les identifiants de points de cette soumission n'ont pas pu être vérifiés; rien n'a été écrit.</translation>
+    </message>
+    <message>
+      <source>The decisions are a JSON object: conflict key → {choice, value}.</source>
+      <translation>Les décisions sont un objet JSON : clé de conflit → {choice, value}.</translation>
+    </message>
+    <message>
+      <source>Point {point}{name} belongs to jurisdiction {owner}, but the submission comes from {who}: the whole submission was refused.</source>
+      <translation>Le point {point}{name} relève de l'administration {owner}, mais la soumission vient de {who} : toute la soumission a été refusée.</translation>
+    </message>
+    <message>
+      <source>The decisions are not valid JSON ({exc}).</source>
+      <translation>Les décisions ne sont pas du JSON valide ({exc}).</translation>
+    </message>
+    <message>
+      <source>Decision {key}: choose 'store', 'submission' or 'value'.</source>
+      <translation>Décision {key} : choisissez 'store', 'submission' ou 'value'.</translation>
+    </message>
+    <message>
+      <source>Point {point}: keep the store's point or take the submission's; a value cannot be typed for a whole point.</source>
+      <translation>Point {point} : gardez le point du dépôt ou prenez celui de la soumission; on ne peut pas saisir une valeur pour un point entier.</translation>
+    </message>
+    <message>
+      <source>{name} is {size} bytes, more than the {max_bytes} a package may hold.</source>
+      <translation>{name} fait {size} octets, plus que les {max_bytes} qu'un paquet peut contenir.</translation>
+    </message>
+    <message>
+      <source>{name}: the changeset does not match the checksum in the manifest; the package was altered or damaged on the way. Ask the contributor to build it again.</source>
+      <translation>{name} : l'ensemble de modifications ne correspond pas à la somme de contrôle du manifeste; le paquet a été altéré ou endommagé en route. Demandez au contributeur de le préparer de nouveau.</translation>
+    </message>
+    <message>
+      <source>{name}: the manifest announces {counts} but the changeset holds {found}.</source>
+      <translation>{name} : le manifeste annonce {counts} mais l'ensemble de modifications contient {found}.</translation>
+    </message>
+    <message>
+      <source>{name} contains {shown}; a package holds only {items}. It was refused unopened.</source>
+      <translation>{name} contient {shown}; un paquet ne contient que {items}. Il a été refusé sans être ouvert.</translation>
+    </message>
+    <message>
+      <source>{name} has no {missing}.</source>
+      <translation>{name} n'a pas de {missing}.</translation>
+    </message>
+    <message>
+      <source>{name}: {filename} unpacks to more than {limit} bytes.</source>
+      <translation>{name} : {filename} occupe plus de {limit} octets une fois décompressé.</translation>
+    </message>
+    <message>
+      <source>{name}: manifest field {where}: {message}.</source>
+      <translation>{name} : champ {where} du manifeste : {message}.</translation>
+    </message>
+    <message>
+      <source>{name}: the manifest lists columns outside the schema: {columns}.</source>
+      <translation>{name} : le manifeste liste des colonnes hors du schéma : {columns}.</translation>
+    </message>
+    <message>
+      <source>{name} was made for schema version {schema_version}; this plugin reads {supported_schema_versions}. Update the plugin, or ask for a package in a supported version.</source>
+      <translation>{name} a été fait pour la version {schema_version} du schéma; cette extension lit {supported_schema_versions}. Mettez l'extension à jour, ou demandez un paquet dans une version prise en charge.</translation>
+    </message>
+    <message>
+      <source>{name} is not signed, and the geomapping team only accepts signed packages from a shared folder: build it again with your signing key (or submit it to the shared store directly).</source>
+      <translation>{name} n'est pas signé, et l'équipe de géomatique n'accepte que des paquets signés dans un dossier partagé : préparez-le de nouveau avec votre clé de signature (ou soumettez-le directement au dépôt partagé).</translation>
+    </message>
+    <message>
+      <source>{name} is already in {folder}: this package was sent before.</source>
+      <translation>{name} est déjà dans {folder} : ce paquet a déjà été envoyé.</translation>
+    </message>
+    <message>
+      <source>{name} has no changes since it was checked out.</source>
+      <translation>{name} n'a aucune modification depuis son extraction.</translation>
+    </message>
+    <message>
+      <source>Cannot read the package {name}: {strerror}.</source>
+      <translation>Impossible de lire le paquet {name} : {strerror}.</translation>
+    </message>
+    <message>
+      <source>{name} is not a submission package (not a zip file).</source>
+      <translation>{name} n'est pas un paquet de soumission (ce n'est pas un fichier zip).</translation>
+    </message>
+    <message>
+      <source>{name}: the manifest is not valid JSON ({exc}).</source>
+      <translation>{name} : le manifeste n'est pas du JSON valide ({exc}).</translation>
+    </message>
+    <message>
+      <source>{name}: {member} would unpack to {file_size} bytes (limit {limit}).</source>
+      <translation>{name} : {member} occuperait {file_size} octets une fois décompressé (limite {limit}).</translation>
+    </message>
+    <message>
+      <source>{where}: expected text, got {name}.</source>
+      <translation>{where} : texte attendu, reçu {name}.</translation>
+    </message>
+    <message>
+      <source>{where}: longer than {max_length} characters.</source>
+      <translation>{where} : plus de {max_length} caractères.</translation>
+    </message>
+    <message>
+      <source>{where}: {bad!r} is not an allowed value.</source>
+      <translation>{where} : {bad!r} n'est pas une valeur permise.</translation>
+    </message>
+    <message>
+      <source>New point {row_id}: required field(s) {missing} are empty.</source>
+      <translation>Nouveau point {row_id} : champ(s) obligatoire(s) {missing} vide(s).</translation>
+    </message>
+    <message>
+      <source>{where}: the location {value} is not in Canada.</source>
+      <translation>{where} : l'emplacement {value} n'est pas au Canada.</translation>
+    </message>
+    <message>
+      <source>{where}: a value is required.</source>
+      <translation>{where} : une valeur est obligatoire.</translation>
+    </message>
+    <message>
+      <source>Give the contributor a reason for the rejection.</source>
+      <translation>Donnez au contributeur un motif de refus.</translation>
+    </message>
+    <message>
+      <source>The package is not signed. A package from a shared folder must be signed by its contributor (a signing key registered in the shared store): ask them to build it again with their key.</source>
+      <translation>Le paquet n'est pas signé. Un paquet venant d'un dossier partagé doit être signé par son contributeur (une clé de signature enregistrée dans le dépôt partagé) : demandez-lui de le préparer de nouveau avec sa clé.</translation>
+    </message>
+    <message>
+      <source>The package is signed with key {key_id}, which no contributor of the shared store has registered: ask the DBA to register the contributor's public key, or the contributor to sign with their registered key.</source>
+      <translation>Le paquet est signé avec la clé {key_id}, qu'aucun contributeur du dépôt partagé n'a enregistrée : demandez à l'administrateur de la base d'enregistrer la clé publique du contributeur, ou au contributeur de signer avec sa clé enregistrée.</translation>
+    </message>
+    <message>
+      <source>The package's signature does not match (key {key_id} of {signer}): it was changed after it was signed, or signed with another key. It was refused.</source>
+      <translation>La signature du paquet ne correspond pas (clé {key_id} de {signer}) : il a été modifié après sa signature, ou signé avec une autre clé. Il a été refusé.</translation>
+    </message>
+    <message>
+      <source>The package is signed by {signer}, but {login} is submitting it: each contributor submits their own packages.</source>
+      <translation>Le paquet est signé par {signer}, mais {login} le soumet : chaque contributeur soumet ses propres paquets.</translation>
+    </message>
+    <message>
+      <source>There is no submission {submission_id} in the shared store.</source>
+      <translation>Il n'y a pas de soumission {submission_id} dans le dépôt partagé.</translation>
+    </message>
+    <message>
+      <source>Submission {submission_id} is already {status}.</source>
+      <translation>La soumission {submission_id} est déjà {status}.</translation>
+    </message>
+    <message>
+      <source>Cannot connect to the shared store ({store}): {exc}. Check the connection and its credentials in QGIS (Data Source Manager › PostgreSQL).</source>
+      <translation>Impossible de se connecter au dépôt partagé ({store}) : {exc}. Vérifiez la connexion et ses identifiants dans QGIS (Gestionnaire des sources de données › PostgreSQL).</translation>
+    </message>
+    <message>
+      <source>The shared store refused this as {user}: {exc}.</source>
+      <translation>Le dépôt partagé a refusé cette opération pour {user} : {exc}.</translation>
+    </message>
+    <message>
+      <source>Two points would have the same point_id ({detail}); nothing was written. Review the submission again: the point ids are checked against the store as it is now.</source>
+      <translation>Deux points auraient le même point_id ({detail}); rien n'a été écrit. Révisez de nouveau la soumission : les identifiants de points sont vérifiés par rapport au dépôt tel qu'il est maintenant.</translation>
+    </message>
+    <message>
+      <source>The connection to the shared store was lost ({exc}); the database rolled the transaction back, nothing was changed. Try again.</source>
+      <translation>La connexion au dépôt partagé a été perdue ({exc}); la base de données a annulé la transaction, rien n'a été modifié. Réessayez.</translation>
+    </message>
+    <message>
+      <source>applied</source>
+      <translation>appliquée</translation>
+    </message>
+    <message>
+      <source>rejected</source>
+      <translation>refusée</translation>
+    </message>
+    <message>
+      <source>The signing key is not an Ed25519 private key.</source>
+      <translation>La clé de signature n'est pas une clé privée Ed25519.</translation>
+    </message>
+    <message>
+      <source>An Ed25519 {kind} key is written '{prefix}' followed by base64.</source>
+      <translation>Une clé {kind} Ed25519 s'écrit '{prefix}' suivi de base64.</translation>
+    </message>
+    <message>
+      <source>An Ed25519 {kind} key has 32 bytes, this one {raw_count}.</source>
+      <translation>Une clé {kind} Ed25519 a 32 octets, celle-ci {raw_count}.</translation>
+    </message>
+    <message>
+      <source>The {kind} key is not valid base64.</source>
+      <translation>La clé {kind} n'est pas du base64 valide.</translation>
+    </message>
+    <message>
+      <source>The pages of one source came in different CRSs ({items}).</source>
+      <translation>Les pages d'une même source sont arrivées dans des SCR différents ({items}).</translation>
+    </message>
   </context>
   <context>
     <name>CrsServicePointsPlugin</name>

@@ -10,6 +10,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..core import i18n
 from ..toolbelt.log import LOG_TAG
+from ..toolbelt.translation import language
 from .accessibility import AccessibilityAlgorithm
 from .catchment_overlap import CatchmentOverlapAlgorithm
 from .colocation_candidates import ColocationCandidatesAlgorithm
@@ -60,7 +61,7 @@ class CrsProvider(QgsProcessingProvider):
 
     def loadAlgorithms(self) -> None:
         # core's messages (errors, summaries) in the interface language, also under qgis_process.
-        i18n.install(QCoreApplication.translate)
+        i18n.install(QCoreApplication.translate, language)
         for algorithm in ALGORITHMS + contribute_algorithms():
             self.addAlgorithm(algorithm())
 

@@ -30,11 +30,35 @@ def test_every_interface_string_has_a_french_translation():
     assert update_translations.unreadable_calls() == []
     ts = (ROOT / "crs_plugin" / "i18n" / "crs_plugin_fr.ts").read_text(encoding="utf-8")
     assert 'type="unfinished"' not in ts
+    # A template's fields are the ones .format() fills, and each translation keeps them.
+    assert update_translations.mismatched_formats() == []
+    assert update_translations.translations_with_other_fields() == []
     # Processing's strings are collected too: the toolbox and every dialog are French.
     shared = update_translations.collect()["CrsServicePoints"]
     assert {"Proximity and overlap", "Nearest service point", "Only these orders of government"} <= set(
         shared
     )
+    # and core's messages: the errors of sources, mappings and catalogues.
+    assert {"Catalogue not found: {location}", "File not found: {location}", "rows {rows}"} <= set(shared)
+
+
+def test_core_messages_follow_the_interface_language(french):
+    from crs_plugin.core import i18n
+    from crs_plugin.core.catalogue import load_catalogue
+    from crs_plugin.core.errors import SourceError, describe_rows
+    from crs_plugin.toolbelt.translation import language
+
+    hooks = (i18n._translate, i18n._language)  # as the provider left them
+    i18n.install(QCoreApplication.translate, language)
+    try:
+        with pytest.raises(SourceError) as raised:
+            load_catalogue("/nowhere/catalogue.json")
+        assert str(raised.value) == "Catalogue introuvable : /nowhere/catalogue.json"
+        assert describe_rows([3, 8, 12, 14, 15, 20, 21, 30]) == "lignes 3, 8, 12, 14, 15 et 3 autres"
+        i18n.install(None)
+        assert describe_rows([3]) == "row 3"  # English outside QGIS
+    finally:
+        i18n.install(*hooks)
 
 
 @pytest.fixture

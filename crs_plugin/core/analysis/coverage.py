@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..errors import AnalysisError
+from ..i18n import tr
 from .nearest import nearest
 
 
@@ -23,10 +24,12 @@ def parse_thresholds(text: str) -> tuple[float, ...]:
         values = sorted({float(v) * 1000.0 for v in str(text).replace(";", ",").split(",") if v.strip()})
     except ValueError:
         raise AnalysisError(
-            f"Distance thresholds must be numbers in kilometres, like '5, 10, 25'; got {text!r}."
+            tr("Distance thresholds must be numbers in kilometres, like '5, 10, 25'; got {text!r}.").format(
+                text=text
+            )
         ) from None
     if not values or values[0] <= 0:
-        raise AnalysisError("Give at least one distance threshold greater than 0 km.")
+        raise AnalysisError(tr("Give at least one distance threshold greater than 0 km."))
     return tuple(values)
 
 
