@@ -1904,6 +1904,10 @@
       <translation>aucune</translation>
     </message>
     <message>
+      <source>records the server's pages left out were fetched by object id</source>
+      <translation>les enregistrements omis par les pages du serveur ont été récupérés par identifiant d'objet</translation>
+    </message>
+    <message>
       <source>{service_url} is a service with {count} layers ({listing}), not a layer: paste the address of the layer to load, for example {service_url}/{first}.</source>
       <translation>{service_url} est un service de {count} couches ({listing}), pas une couche : collez l'adresse de la couche à charger, par exemple {service_url}/{first}.</translation>
     </message>
@@ -1956,6 +1960,10 @@
       <translation>{layer_url} : {raw_count} enregistrements reçus sur {all_ids_count}, car les pages du serveur en ont omis et il ne les a pas renvoyés quand on les a demandés par identifiant d'objet ({shown}); rien n'a été chargé.</translation>
     </message>
     <message>
+      <source>the server's count ({count}) disagrees with its {ids} object ids: all {loaded} records with an object id were loaded</source>
+      <translation>le décompte du serveur ({count}) ne concorde pas avec ses {ids} identifiants d'objet : les {loaded} enregistrements qui ont un identifiant d'objet ont tous été chargés</translation>
+    </message>
+    <message>
       <source>{got} of {count}</source>
       <translation>{got} sur {count}</translation>
     </message>
@@ -1980,6 +1988,10 @@
       <translation>Le jeu de données « {dataset_id} » n'a pas de ressource « {resource_id} ».</translation>
     </message>
     <message>
+      <source>CKAN resource '{resource}' is labelled {format} but holds {content}: read as {content}</source>
+      <translation>la ressource CKAN « {resource} » est étiquetée {format} mais contient du {content} : lue comme du {content}</translation>
+    </message>
+    <message>
       <source>Dataset '{dataset_id}' is served by WFS: give its 'type_name' in the catalogue.</source>
       <translation>Le jeu de données « {dataset_id} » est servi par WFS : donnez son 'type_name' dans le catalogue.</translation>
     </message>
@@ -1994,6 +2006,14 @@
     <message>
       <source> (it looks like UTF-16 without a byte-order mark: 'utf-16-le')</source>
       <translation> (il ressemble à de l'UTF-16 sans indicateur d'ordre des octets : 'utf-16-le')</translation>
+    </message>
+    <message>
+      <source>numbers with a decimal comma read as numbers in columns {columns}</source>
+      <translation>nombres à virgule décimale lus comme des nombres dans les colonnes {columns}</translation>
+    </message>
+    <message>
+      <source>numbers with a decimal comma read as numbers in column {columns}</source>
+      <translation>nombres à virgule décimale lus comme des nombres dans la colonne {columns}</translation>
     </message>
     <message>
       <source>commas</source>
@@ -2034,6 +2054,10 @@
     <message>
       <source>{where}: lines {lines} have a different number of columns than the header ({width}, separated by {delimiter}).</source>
       <translation>{where} : les lignes {lines} n'ont pas le même nombre de colonnes que l'en-tête ({width}, séparées par {delimiter}).</translation>
+    </message>
+    <message>
+      <source>read as {encoding} text</source>
+      <translation>lu comme du texte {encoding}</translation>
     </message>
     <message>
       <source>{where} is JSON but not a GeoJSON FeatureCollection nor a list of records.</source>

@@ -341,9 +341,9 @@ class ArcGisSource:
                     )
                 )
         if len(raw) != count:
-            return raw, [f"the server's count ({count}) disagrees with its {len(all_ids)} object ids: all "
-                         f"{len(raw)} records with an object id were loaded"]  # fmt: skip
-        return raw, ["records the server's pages left out were fetched by object id"]
+            return raw, [tr("the server's count ({count}) disagrees with its {ids} object ids: all {loaded} records "
+                            "with an object id were loaded").format(count=count, ids=len(all_ids), loaded=len(raw))]  # fmt: skip
+        return raw, [tr("records the server's pages left out were fetched by object id")]
 
     def _json(self, url: str, params: dict) -> dict:
         doc = self.client.get_json(url, params)

@@ -109,9 +109,9 @@ class CkanSource:
         labelled = provenance.extra.pop("labelled", None)
         if labelled and labelled != "zip":
             raw.notes.append(
-                f"CKAN resource '{resource.get('id')}' is labelled {resource.get('format')} but holds "
-                f"{provenance.extra['content']}: read as {provenance.extra['content']}"
-            )
+                tr("CKAN resource '{resource}' is labelled {format} but holds {content}: read as {content}").format(
+                    resource=resource.get("id"), format=resource.get("format"), content=provenance.extra["content"])
+            )  # fmt: skip
         provenance.extra.update({
             "ckan_dataset": self.dataset_id,
             "ckan_resource": resource.get("id"),

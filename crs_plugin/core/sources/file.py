@@ -255,7 +255,7 @@ def _parse_csv(data: bytes, where: str, encoding: str | None = None) -> RawTable
         )
     table = np.array(body, dtype=object).reshape(len(body), width)
     columns = {h: table[:, j] for j, h in enumerate(header)}
-    notes = [] if used in ("utf-8", "utf-8-sig") else [f"read as {used} text"]
+    notes = [] if used in ("utf-8", "utf-8-sig") else [tr("read as {encoding} text").format(encoding=used)]
     if delimiter != ",":  # a decimal comma can only be unquoted where commas separate nothing
         notes += _read_decimal_commas(columns, where)
     return RawTable(columns, notes=notes)
@@ -277,9 +277,12 @@ def _read_decimal_commas(columns: dict[str, np.ndarray], where: str) -> list[str
     if not converted:
         return []
     shown = ", ".join(f"'{c}'" for c in converted)
-    return [
-        f"numbers with a decimal comma read as numbers in column{'s' if len(converted) > 1 else ''} {shown}"
-    ]
+    note = (
+        tr("numbers with a decimal comma read as numbers in columns {columns}")
+        if len(converted) > 1
+        else tr("numbers with a decimal comma read as numbers in column {columns}")
+    )
+    return [note.format(columns=shown)]
 
 
 # -- JSON ----------------------------------------------------------------------------
