@@ -157,7 +157,7 @@ POINT_TYPES = (
 
 #: Service codes offered at points. Sources map their own vocabularies onto these.
 SERVICES = (
-    Choice("passport", "Passports", "Passeports"),
+    Choice("passport", "Passport", "Passeport"),
     Choice("sin", "Social Insurance Number", "Numéro d'assurance sociale"),
     Choice("employment_insurance", "Employment Insurance", "Assurance-emploi"),
     Choice("pensions", "Pensions (CPP, OAS)", "Pensions (RPC, SV)"),

@@ -59,6 +59,46 @@ def style_service_points(layer: QgsVectorLayer, language: str = "en", size_mm: f
     layer.triggerRepaint()
 
 
+#: Names are written on the map from this scale down (closer): at province scale they would cover it.
+LABEL_MAX_SCALE = 250_000
+
+
+def name_expression(language: str = "en") -> str:
+    """A point's name in the interface language, the other language where it has none."""
+    first, second = ("name_fr", "name_en") if language.startswith("fr") else ("name_en", "name_fr")
+    return f'coalesce("{first}", "{second}", "organization")'
+
+
+def label_service_points(layer: QgsVectorLayer, language: str = "en") -> None:
+    """Each point's name beside it, in the interface language, when zoomed in to a city."""
+    from qgis.core import (
+        QgsPalLayerSettings,
+        QgsTextBufferSettings,
+        QgsTextFormat,
+        QgsVectorLayerSimpleLabeling,
+    )
+
+    settings = QgsPalLayerSettings()
+    settings.fieldName = name_expression(language)
+    settings.isExpression = True
+    settings.placement = QgsPalLayerSettings.OrderedPositionsAroundPoint
+    settings.dist = 1.0
+    settings.scaleVisibility = True
+    settings.maximumScale = 0  # no limit when zooming in
+    settings.minimumScale = LABEL_MAX_SCALE
+    text = QgsTextFormat()
+    text.setSize(8)
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    buffer.setSize(0.7)
+    text.setBuffer(buffer)
+    settings.setFormat(text)
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabelsEnabled(True)
+    # Identify results, map tips and the attribute table's form view name each point the same way.
+    layer.setDisplayExpression(name_expression(language))
+
+
 REGION_CATEGORY = "service_region"
 REGIONAL_EXPRESSION = (
     "CASE WHEN \"channel\" IN ('call_centre', 'digital') AND (coalesce(\"service_region\", '') <> '' "

@@ -74,9 +74,9 @@ from ..toolbelt.network import qgis_http_client
 from ..toolbelt.qgis_compat import POLYGON_OR_POINT_LAYERS
 from ..toolbelt.settings import Settings
 from ..toolbelt.signing_keys import create_signing_key, public_key
-from ..toolbelt.styles import style_fill, style_planned_sites, style_service_points
+from ..toolbelt.styles import style_fill, style_planned_sites
 from ..toolbelt.translation import language
-from .forms import configure_form
+from .forms import configure_form, present_service_points
 from .review_dialog import ReviewDialog, conflicts_from_layer
 from .tasks import run_algorithm_task
 
@@ -368,7 +368,7 @@ class ServicePointsDock(QgsDockWidget):
             self.apply_filters()
             return self.points_layer
         layer = QgsVectorLayer(f"{store_path}|layername={POINTS_LAYER}", self.tr("Service points"), "ogr")
-        style_service_points(layer, self.lang)
+        present_service_points(layer, self.lang)
         project.addMapLayer(layer, False)
         root = project.layerTreeRoot()
         group = root.findGroup(GROUP_NAME) or root.insertGroup(0, GROUP_NAME)
@@ -694,7 +694,7 @@ class ServicePointsDock(QgsDockWidget):
         layer = QgsVectorLayer(
             f"{path}|layername={POINTS_LAYER}", self.tr("My service points (checkout)"), "ogr"
         )
-        style_service_points(layer, self.lang)
+        present_service_points(layer, self.lang)
         QgsProject.instance().addMapLayer(layer)
         self.checkout_layer = layer
         return layer
