@@ -453,6 +453,7 @@ def run_channels(gpkg: Path, out_dir: Path) -> list[Path]:
         "OUTPUT": str(out_dir / "open_data"),
     })  # fmt: skip
     written.append(Path(result["FINDER"]))
+    return written
 
 
 def run_planning(gpkg: Path, out_dir: Path) -> list[Path]:

@@ -32,6 +32,10 @@
       <translation>Zones de distance et leurs poids, comme chez Luo et Qi (2009).</translation>
     </message>
     <message>
+      <source>all service points</source>
+      <translation>tous les points de service</translation>
+    </message>
+    <message>
       <source>Catchment radius (metres)</source>
       <translation>Rayon de la zone de desserte (mètres)</translation>
     </message>
@@ -50,6 +54,10 @@
     <message>
       <source>Accessibility</source>
       <translation>Accessibilité</translation>
+    </message>
+    <message>
+      <source>Accessibility – {what}</source>
+      <translation>Accessibilité – {what}</translation>
     </message>
     <message>
       <source>The Gaussian decay is set in metres: with travel time, use step weights (in minutes).</source>
@@ -170,10 +178,6 @@
     <message>
       <source>Service codes such as passport, employment_insurance.</source>
       <translation>Codes de service comme passport, employment_insurance.</translation>
-    </message>
-    <message>
-      <source>all service points</source>
-      <translation>tous les points de service</translation>
     </message>
     <message>
       <source>Census areas (polygons or centroids) with population</source>
@@ -432,6 +436,10 @@
       <translation>{} paires candidates dans {} grappes.</translation>
     </message>
     <message>
+      <source>Co-location candidates within {distance}</source>
+      <translation>Candidats à la colocalisation à moins de {distance}</translation>
+    </message>
+    <message>
       <source>{} of the pairs already have a partnership.</source>
       <translation>{} des paires ont déjà un partenariat.</translation>
     </message>
@@ -618,6 +626,18 @@
     <message>
       <source>Coverage summary per jurisdiction</source>
       <translation>Résumé de la couverture par administration</translation>
+    </message>
+    <message>
+      <source>Headlines</source>
+      <translation>Faits saillants</translation>
+    </message>
+    <message>
+      <source>Coverage – {what}</source>
+      <translation>Couverture – {what}</translation>
+    </message>
+    <message>
+      <source>Coverage summary – {what}</source>
+      <translation>Résumé de la couverture – {what}</translation>
     </message>
     <message>
       <source>Likely duplicate points</source>
@@ -812,6 +832,14 @@
       <translation>Ajoute les colonnes nearest_&lt;ordre&gt;_id et nearest_&lt;ordre&gt;_m pour chaque ordre de gouvernement.</translation>
     </message>
     <message>
+      <source>Lines to the nearest point</source>
+      <translation>Lignes vers le point le plus proche</translation>
+    </message>
+    <message>
+      <source>A line from each area (its point) to its nearest service point, with the area's fields, the point's id and name and the distance, as QGIS's 'Distance to nearest hub (line to hub)'.</source>
+      <translation>Une ligne de chaque aire (son point) à son point de service le plus proche, avec les champs de l'aire, l'identifiant et le nom du point et la distance, comme « Distance au plus proche centre (ligne vers le centre) » de QGIS.</translation>
+    </message>
+    <message>
       <source>Service point id field</source>
       <translation>Champ identifiant des points de service</translation>
     </message>
@@ -826,6 +854,14 @@
     <message>
       <source>Nearest service</source>
       <translation>Service le plus proche</translation>
+    </message>
+    <message>
+      <source>Nearest {point}</source>
+      <translation>{point} le plus proche</translation>
+    </message>
+    <message>
+      <source>Lines to the nearest {point}</source>
+      <translation>Lignes vers le {point} le plus proche</translation>
     </message>
     <message>
       <source>Nearest service by road network</source>
@@ -930,10 +966,6 @@
     <message>
       <source>Areas of highest unserved minority demand</source>
       <translation>Aires où la demande non desservie de la minorité est la plus forte</translation>
-    </message>
-    <message>
-      <source>Headlines</source>
-      <translation>Faits saillants</translation>
     </message>
     <message>
       <source>The service points have no '{}' field listing the languages they serve in.</source>
@@ -1272,6 +1304,10 @@
       <translation>Zones mal desservies (fusionnées)</translation>
     </message>
     <message>
+      <source>beyond {distance} of {point}</source>
+      <translation>à plus de {distance} d'{point}</translation>
+    </message>
+    <message>
       <source>{:,.0f} minutes</source>
       <translation>{:,.0f} minutes</translation>
     </message>
@@ -1282,6 +1318,14 @@
     <message>
       <source>{} areas, {:,.0f} people, are farther than {}.</source>
       <translation>{} aires, {:,.0f} personnes, sont à plus de {}.</translation>
+    </message>
+    <message>
+      <source>Areas {where}</source>
+      <translation>Aires {where}</translation>
+    </message>
+    <message>
+      <source>Gap zones {where}</source>
+      <translation>Zones mal desservies {where}</translation>
     </message>
     <message>
       <source>Service standard check</source>
@@ -1654,6 +1698,30 @@
     <message>
       <source>rows {rows}</source>
       <translation>lignes {rows}</translation>
+    </message>
+    <message>
+      <source>order of government: {values}</source>
+      <translation>ordre de gouvernement : {values}</translation>
+    </message>
+    <message>
+      <source>operated by: {values}</source>
+      <translation>administration responsable : {values}</translation>
+    </message>
+    <message>
+      <source>located in: {values}</source>
+      <translation>province ou territoire : {values}</translation>
+    </message>
+    <message>
+      <source>channel: {values}</source>
+      <translation>mode de prestation : {values}</translation>
+    </message>
+    <message>
+      <source>point type: {values}</source>
+      <translation>type de point : {values}</translation>
+    </message>
+    <message>
+      <source>services: {values}</source>
+      <translation>services : {values}</translation>
     </message>
     <message>
       <source>The service point layer has no field {fields} to filter on; load it through the plugin or remove that filter.</source>
@@ -2494,6 +2562,70 @@
     <message>
       <source>The pages of one source came in different CRSs ({items}).</source>
       <translation>Les pages d'une même source sont arrivées dans des SCR différents ({items}).</translation>
+    </message>
+    <message>
+      <source>within 5 km</source>
+      <translation>à moins de 5 km</translation>
+    </message>
+    <message>
+      <source>beyond 50 km</source>
+      <translation>à plus de 50 km</translation>
+    </message>
+    <message>
+      <source>within 10 min</source>
+      <translation>à moins de 10 min</translation>
+    </message>
+    <message>
+      <source>beyond 60 min</source>
+      <translation>à plus de 60 min</translation>
+    </message>
+    <message>
+      <source>served by both networks</source>
+      <translation>desservie par les deux réseaux</translation>
+    </message>
+    <message>
+      <source>network A only</source>
+      <translation>réseau A seulement</translation>
+    </message>
+    <message>
+      <source>network B only</source>
+      <translation>réseau B seulement</translation>
+    </message>
+    <message>
+      <source>neither</source>
+      <translation>aucun des deux</translation>
+    </message>
+    <message>
+      <source>no point in reach</source>
+      <translation>aucun point à portée</translation>
+    </message>
+    <message>
+      <source>under 0.5</source>
+      <translation>moins de 0,5</translation>
+    </message>
+    <message>
+      <source>2 or more</source>
+      <translation>2 ou plus</translation>
+    </message>
+    <message>
+      <source>no point within reach</source>
+      <translation>aucun point à portée</translation>
+    </message>
+    <message>
+      <source>{low} or more</source>
+      <translation>{low} ou plus</translation>
+    </message>
+    <message>
+      <source>within {distance}</source>
+      <translation>à moins de {distance}</translation>
+    </message>
+    <message>
+      <source>{low} – {high}</source>
+      <translation>{low} – {high}</translation>
+    </message>
+    <message>
+      <source>beyond {distance}</source>
+      <translation>à plus de {distance}</translation>
     </message>
   </context>
   <context>

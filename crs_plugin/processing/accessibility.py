@@ -18,6 +18,7 @@ from ..core.analysis.accessibility import GaussianDecay, parse_steps, two_step_f
 from ..core.i18n import translatable
 from ..toolbelt.qgis_compat import FieldType
 from ..toolbelt.styles import ACCESS_CLASSES, style_classes
+from ..toolbelt.translation import language
 from .base import CrsAlgorithm, PopulationAreasMixin
 from .road_network import DistanceMethodParameters
 
@@ -121,7 +122,9 @@ class AccessibilityAlgorithm(DistanceMethodParameters, PopulationAreasMixin, Crs
         ]
         dest = self.write_per_feature(parameters, self.OUTPUT, context, feedback, self.AREAS, areas.fids, columns,
                                       progress=(40, 100))  # fmt: skip
-        self.style_on_load(
-            context, dest, lambda layer: style_classes(layer, f'"access_per_{per}"', ACCESS_CLASSES)
+        what = self.service_filter(parameters, context).short_description(language()) or self.tr(
+            "all service points"
         )
+        self.style_on_load(context, dest, lambda layer: style_classes(layer, f'"access_per_{per}"', ACCESS_CLASSES),
+                           self.tr("Accessibility – {what}").format(what=what))  # fmt: skip
         return {self.OUTPUT: dest, self.POINTS_USED: services.description}

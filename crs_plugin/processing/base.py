@@ -78,15 +78,45 @@ HELP_BASE_URL = "https://github.com/crs-service-points/crs-service-points/blob/m
 
 
 class _StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
-    """Applies a default style to an output when Processing loads it into the project."""
+    """Presents an output when Processing loads it into the project: its default style, a name
+    that says what was asked ("Nearest federal point"), and a place in the layer tree just below
+    the service points it was measured to (areas drawn under the points, not over them)."""
 
-    def __init__(self, style) -> None:
+    def __init__(self, style=None, name: str | None = None) -> None:
         super().__init__()
         self.style = style
+        self.name = name
+        self.below: tuple[str, str] | None = None  # (layer id, source) of the service points
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802 - QGIS API
-        if layer is not None and layer.type() == QgsMapLayerType.VectorLayer:
+        if layer is None:
+            return
+        if self.style is not None and layer.type() == QgsMapLayerType.VectorLayer:
             self.style(layer)
+        if self.name:
+            layer.setName(self.name)
+        if self.below is not None:
+            place_below(layer, self.below, context.project())
+
+
+def place_below(layer, anchor: tuple[str, str], project) -> bool:
+    """Move ``layer`` just below the layer ``anchor`` (id, or else the same source) in the layer tree."""
+    if project is None:
+        return False
+    root = project.layerTreeRoot()
+    anchor_id, anchor_source = anchor
+    target = root.findLayer(anchor_id) if anchor_id else None
+    if target is None:
+        target = next((node for node in root.findLayers() if node.layer() is not None and node.layer() is not layer
+                       and node.layer().source() == anchor_source), None)  # fmt: skip
+    node = root.findLayer(layer.id())
+    if target is None or node is None or target is node:
+        return False
+    parent = target.parent()
+    clone = node.clone()
+    parent.insertChildNode(parent.children().index(target) + 1, clone)
+    node.parent().removeChildNode(node)
+    return True
 
 
 #: Python post-processors must outlive the algorithm run (QGIS calls them afterwards).
@@ -132,7 +162,7 @@ def pair_lines(xy: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     return shapely.to_wkb(shapely.linestrings(np.stack([xy[i], xy[j]], axis=1)))
 
 
-def _as_python(column) -> list:
+def as_python(column) -> list:
     """numpy values as plain Python values QGIS accepts (NaN and None as NULL)."""
     out = []
     for v in np.asarray(column, dtype=object).tolist():
@@ -434,7 +464,7 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
         rows_of: dict[int, list[int]] = {}
         for row, fid in enumerate(fids.tolist()):
             rows_of.setdefault(fid, []).append(row)
-        columns = [_as_python(column) for _, column in fields_and_columns]
+        columns = [as_python(column) for _, column in fields_and_columns]
         no_row = [] if only_listed else [None]
         batch, total, start, span = [], max(source.featureCount(), 1), progress[0], progress[1] - progress[0]
         for count, feature in enumerate(source.getFeatures()):
@@ -506,7 +536,7 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
         batch = []
         for r, values in enumerate(rows):
             feature = QgsFeature(fields)
-            feature.setAttributes(_as_python(values))
+            feature.setAttributes(as_python(values))
             if wkbs is not None:
                 geometry = QgsGeometry()
                 geometry.fromWkb(wkbs[r])
@@ -517,12 +547,33 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
         sink.addFeatures(batch, QgsFeatureSink.FastInsert)
         return dest
 
-    def style_on_load(self, context, dest_id: str, style) -> None:
-        """Style output ``dest_id`` with ``style(layer)`` if Processing loads it on completion."""
+    def style_on_load(self, context, dest_id: str, style, name: str | None = None) -> None:
+        """Style output ``dest_id`` with ``style(layer)`` (and name it ``name``) if Processing loads it
+        on completion."""
         if dest_id and context.willLoadLayerOnCompletion(dest_id):
-            processor = _StyleOnLoad(style)
+            processor = _StyleOnLoad(style, name)
             _POST_PROCESSORS[dest_id] = processor
             context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(processor)
+
+    def _place_outputs_below_points(self, parameters, context, results: dict) -> None:
+        """Outputs Processing loads go just below the service points of this run in the layer tree."""
+        if self.parameterDefinition(self.SERVICES) is None or parameters.get(self.SERVICES) in (None, ""):
+            return
+        try:
+            layer, _ = self.input_layer(parameters, self.SERVICES, context)
+        except QgsProcessingException:
+            return
+        anchor = (layer.id(), layer.source())
+        for value in results.values():
+            if not isinstance(value, str) or not value or not context.willLoadLayerOnCompletion(value):
+                continue
+            processor = _POST_PROCESSORS.get(value)
+            details = context.layerToLoadOnCompletionDetails(value)
+            if processor is None or details.postProcessor() is None:
+                processor = _StyleOnLoad()
+                _POST_PROCESSORS[value] = processor
+                details.setPostProcessor(processor)
+            processor.below = anchor
 
     # -- running ----------------------------------------------------------------
 
@@ -537,9 +588,11 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         try:
-            return self.compute(parameters, context, feedback)
+            results = self.compute(parameters, context, feedback)
         except CrsServicePointsError as exc:
             raise QgsProcessingException(str(exc)) from None
+        self._place_outputs_below_points(parameters, context, results or {})
+        return results
 
     def compute(self, parameters, context, feedback) -> dict:
         raise NotImplementedError

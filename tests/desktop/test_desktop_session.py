@@ -265,11 +265,17 @@ def expected_results(facts: dict, lang: str):
         per_area.get("vancouver"),
     )
     rows = output_layer(facts, "coverage", "share_within_50km").get("rows") or []
-    summary = {row["jurisdiction"]: row for row in rows}
+    summary = {row["jurisdiction"]: row for row in rows if row["jurisdiction"] != "all"}
     populations = {k: round(v["population"]) for k, v in summary.items()}
     yield "coverage summary: the population of each province", populations == POPULATION, populations
+    total = [round(row["population"]) for row in rows if row["jurisdiction"] == "all"]
+    yield "coverage summary: a total row for all areas", total == [sum(POPULATION.values())], total
+    names = {row["jurisdiction"]: row.get("name") for row in rows}
+    expected_names = {"en": {"13": "New Brunswick", "59": "British Columbia", "all": "All areas"},
+                      "fr": {"13": "Nouveau-Brunswick", "59": "Colombie-Britannique", "all": "Toutes les aires"}}[lang]  # fmt: skip
+    yield "coverage summary: provinces by name", names == expected_names, names
     for code, row in summary.items():
-        shares = {k: round(v, 4) for k, v in row.items() if k.startswith("share_")}
+        shares = {k: round(v, 4) for k, v in row.items() if k.startswith("share_") and v is not None}
         expected = SHARE_WITHIN_50KM.get(code, -1)
         yield (
             f"coverage summary: {code}'s share within 50 km is {expected}",

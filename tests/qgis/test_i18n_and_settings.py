@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 import sys
 
 import pytest
@@ -11,14 +10,6 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QImage
 
 from tests.conftest import ROOT
-
-
-@pytest.fixture
-def french_translation():
-    qm = ROOT / "crs_plugin" / "i18n" / "crs_plugin_fr.qm"
-    subprocess.run(["make", "-s", "translations"], cwd=ROOT, check=True)
-    assert qm.exists()
-    return qm
 
 
 def test_every_interface_string_has_a_french_translation():
@@ -59,20 +50,6 @@ def test_core_messages_follow_the_interface_language(french):
         assert describe_rows([3]) == "row 3"  # English outside QGIS
     finally:
         i18n.install(*hooks)
-
-
-@pytest.fixture
-def french(french_translation):
-    """QGIS in French, with the plugin's translation loaded (the translator)."""
-    from crs_plugin.plugin import install_translator
-
-    settings = QgsSettings()
-    settings.setValue("locale/userLocale", "fr_CA")
-    translator = install_translator()
-    assert translator is not None
-    yield translator
-    QCoreApplication.removeTranslator(translator)
-    settings.remove("locale/userLocale")
 
 
 def algorithm_texts(algorithm_id: str) -> list[str]:

@@ -122,7 +122,7 @@ def test_coverage_runs_from_qgis_process(sample_store, tmp_path):
     import csv
 
     rows = {r["jurisdiction"]: r for r in csv.DictReader(summary.open(encoding="utf-8"))}
-    assert set(rows) == {"13", "59"}
+    assert set(rows) == {"13", "59", "all"}  # the provinces and all areas together
     assert 0.9 < float(rows["13"]["share_within_50km"]) <= 1.0
 
 
