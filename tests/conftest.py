@@ -299,3 +299,28 @@ def pytest_sessionfinish(session, exitstatus):
         for line in sorted(set(PLUGIN_DEPRECATIONS)):
             print("  " + line)
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+# -- exceptions raised where Qt calls Python (slots, task callbacks) fail the test ------------
+# PyQt aborts the whole process on an exception in a slot unless sys.excepthook is replaced:
+# record them instead and fail the test that raised them, with the traceback.
+_SLOT_EXCEPTIONS: list[str] = []
+
+
+def _record_exception(kind, value, tb):
+    import traceback
+
+    _SLOT_EXCEPTIONS.append("".join(traceback.format_exception(kind, value, tb)))
+
+
+@pytest.fixture(autouse=True)
+def _fail_on_exceptions_in_qt_callbacks():
+    previous = sys.excepthook
+    sys.excepthook = _record_exception
+    _SLOT_EXCEPTIONS.clear()
+    yield
+    sys.excepthook = previous
+    if _SLOT_EXCEPTIONS:
+        raised = "\n".join(_SLOT_EXCEPTIONS)
+        _SLOT_EXCEPTIONS.clear()
+        pytest.fail(f"An exception was raised where Qt called Python:\n{raised}")

@@ -252,6 +252,10 @@
       <translation>{} centres d'appels et services numériques comptent par leur région desservie.</translation>
     </message>
     <message>
+      <source>The input layer changed or stopped answering while the results were written ({} of {} features read back); nothing is complete. Run the analysis again.</source>
+      <translation>La couche d'entrée a changé ou a cessé de répondre pendant l'écriture des résultats ({} entités relues sur {}); rien n'est complet. Relancez l'analyse.</translation>
+    </message>
+    <message>
       <source>The output has {} features: written without a spatial index to save time; create one from the layer properties if you need it.</source>
       <translation>La sortie compte {} entités : écrite sans index spatial pour gagner du temps; créez-en un dans les propriétés de la couche au besoin.</translation>
     </message>
@@ -754,6 +758,18 @@
     <message>
       <source>'{}' is not a province or territory code (NB, QC… or 13, 24…).</source>
       <translation>« {} » n'est pas un code de province ou de territoire (NB, QC… ou 13, 24…).</translation>
+    </message>
+    <message>
+      <source>Canceled while reading the layer.</source>
+      <translation>Annulé pendant la lecture de la couche.</translation>
+    </message>
+    <message>
+      <source>Layer '{layer}' could not be read: its data source did not open ({source}). Check that the file or database is available and not locked by another program, then run the analysis again.</source>
+      <translation>La couche « {layer} » n'a pas pu être lue : sa source de données ne s'est pas ouverte ({source}). Vérifiez que le fichier ou la base de données est disponible et n'est pas verrouillé par un autre programme, puis relancez l'analyse.</translation>
+    </message>
+    <message>
+      <source>Only {read} of the {selected} selected features of layer '{layer}' could be read. Check that its data source is still available, select the features again and run the analysis again.</source>
+      <translation>Seules {read} des {selected} entités sélectionnées de la couche « {layer} » ont pu être lues. Vérifiez que sa source de données est toujours disponible, sélectionnez de nouveau les entités et relancez l'analyse.</translation>
     </message>
     <message>
       <source>Load service point sources</source>

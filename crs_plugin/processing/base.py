@@ -467,9 +467,12 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
         columns = [as_python(column) for _, column in fields_and_columns]
         no_row = [] if only_listed else [None]
         batch, total, start, span = [], max(source.featureCount(), 1), progress[0], progress[1] - progress[0]
+        matched = 0
         for count, feature in enumerate(source.getFeatures()):
             attributes, geometry = feature.attributes(), feature.geometry()
-            for row in rows_of.get(feature.id(), no_row):
+            rows = rows_of.get(feature.id())
+            matched += rows is not None
+            for row in rows if rows is not None else no_row:
                 out = QgsFeature(fields)
                 out.setGeometry(geometry)
                 out.setAttributes(attributes + [NULL if row is None else c[row] for c in columns])
@@ -480,6 +483,14 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
                 sink.addFeatures(batch, QgsFeatureSink.FastInsert)
                 batch = []
                 feedback.setProgress(start + span * count / total)
+        if not feedback.isCanceled() and matched < len(rows_of):
+            # The input gave fewer of the analysed features back than it did moments ago.
+            raise QgsProcessingException(
+                self.tr(
+                    "The input layer changed or stopped answering while the results were written "
+                    "({} of {} features read back); nothing is complete. Run the analysis again."
+                ).format(matched, len(rows_of))
+            )
         sink.addFeatures(batch, QgsFeatureSink.FastInsert)
         return dest
 

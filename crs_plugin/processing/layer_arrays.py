@@ -10,6 +10,7 @@ the project's transform context, over whole coordinate arrays.
 from __future__ import annotations
 
 import struct
+import time
 from dataclasses import dataclass
 
 import numpy as np
@@ -32,6 +33,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime
 
 from ..core.gdal_exceptions import with_gdal_exceptions
+from ..core.i18n import tr
 from ..toolbelt.qgis_compat import FieldType
 
 
@@ -267,10 +269,10 @@ def _read_with_qgis(
     fids, wkbs = [], []
     columns: dict[str, list] = {f: [] for f in fields}
     indexes = [layer.fields().indexOf(f) for f in fields]
-    for count, feature in enumerate(layer.getFeatures(request)):
+    for count, feature in enumerate(_features(layer, request)):
         if feedback is not None and feedback.isCanceled():
             # A partial read must never pass for the layer.
-            raise QgsProcessingException("Canceled while reading the layer.")
+            raise QgsProcessingException(tr("Canceled while reading the layer."))
         fids.append(feature.id())
         geom = feature.geometry()
         wkbs.append(None if geom.isNull() else bytes(geom.asWkb()))
@@ -280,6 +282,14 @@ def _read_with_qgis(
             columns[f].append(None if value is None or value == NULL else value)
         if feedback is not None and n > 0 and count % 10000 == 0:
             feedback.setProgress(100.0 * count / n)
+    wanted = request.filterFids() if request.filterType() == QgsFeatureRequest.FilterFids else None
+    if wanted is not None and request.limit() < 0 and len(fids) < len(wanted):
+        # Selected features that no longer come back: the layer changed or its source failed mid-read.
+        raise QgsProcessingException(
+            tr("Only {read} of the {selected} selected features of layer '{layer}' could be read. Check that "
+               "its data source is still available, select the features again and run the analysis again.")
+            .format(read=len(fids), selected=len(wanted), layer=layer.name())
+        )  # fmt: skip
     # Dates as the OGR path gives them (datetime), not Qt's types, whichever way a layer is read.
     for f, idx in zip(fields, indexes):
         if layer.fields().at(idx).type() in (FieldType.Date, FieldType.DateTime, FieldType.Time):
@@ -289,6 +299,22 @@ def _read_with_qgis(
         shapely.from_wkb(np.array(wkbs, dtype=object)) if wkbs else np.array([], dtype=object),
         {f: np.array(v, dtype=object) for f, v in columns.items()},
     )
+
+
+def _features(layer: QgsVectorLayer, request: QgsFeatureRequest):
+    """The layer's feature iterator; an iterator that could not open its source is retried
+    once and then refused, never read as a layer with no features."""
+    for _ in range(2):
+        iterator = layer.getFeatures(request)
+        if iterator.isValid():
+            return iterator
+        # A GeoPackage another connection is checkpointing, a database restarting: transient.
+        time.sleep(0.5)
+    raise QgsProcessingException(
+        tr("Layer '{layer}' could not be read: its data source did not open ({source}). Check that the file "
+           "or database is available and not locked by another program, then run the analysis again.")
+        .format(layer=layer.name(), source=layer.publicSource())
+    )  # fmt: skip
 
 
 def _python_time(value):

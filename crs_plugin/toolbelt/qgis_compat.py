@@ -8,7 +8,7 @@ these types alike (``QVariant.Double == QMetaType.Double == 6``), so comparisons
 
 from __future__ import annotations
 
-from qgis.core import Qgis, QgsMapLayerProxyModel, QgsUnitTypes
+from qgis.core import Qgis, QgsMapLayerProxyModel, QgsPalLayerSettings, QgsUnitTypes
 from qgis.PyQt.QtCore import QMetaType, QVariant
 
 #: QgsField takes QMetaType.Type from QGIS 3.38 on.
@@ -44,7 +44,34 @@ METRES = Qgis.DistanceUnit.Meters if hasattr(Qgis, "DistanceUnit") else QgsUnitT
 #: Layer filters for map layer combo boxes (Qgis.LayerFilter from 3.34; the old flags are deprecated).
 _LAYER_FILTER = getattr(Qgis, "LayerFilter", None)
 POLYGON_OR_POINT_LAYERS = (
-    _LAYER_FILTER.PolygonLayer | _LAYER_FILTER.PointLayer
+    Qgis.LayerFilters(_LAYER_FILTER.PolygonLayer | _LAYER_FILTER.PointLayer)  # the flags type, not an int
     if _LAYER_FILTER is not None
     else QgsMapLayerProxyModel.PolygonLayer | QgsMapLayerProxyModel.PointLayer
 )
+
+#: Labels placed over their point (Qgis.LabelPlacement from 3.26; 3.40 refuses the old member).
+LABEL_OVER_POINT = (
+    Qgis.LabelPlacement.OverPoint if hasattr(Qgis, "LabelPlacement") else QgsPalLayerSettings.OverPoint
+)
+#: Labels placed around their point, in the cartographic order of positions.
+LABEL_AROUND_POINT = (
+    Qgis.LabelPlacement.OrderedPositionsAroundPoint
+    if hasattr(Qgis, "LabelPlacement")
+    else QgsPalLayerSettings.OrderedPositionsAroundPoint
+)
+
+
+def place_markers_on_vertex(layer, first: bool) -> None:
+    """A marker line's markers on its first (or last) vertex (Qgis.MarkerLinePlacements from 3.24;
+    the old enum is deprecated)."""
+    if hasattr(Qgis, "MarkerLinePlacement"):
+        which = Qgis.MarkerLinePlacement.FirstVertex if first else Qgis.MarkerLinePlacement.LastVertex
+        layer.setPlacements(Qgis.MarkerLinePlacements(which))
+    else:
+        from qgis.core import QgsTemplatedLineSymbolLayerBase
+
+        layer.setPlacement(
+            QgsTemplatedLineSymbolLayerBase.FirstVertex
+            if first
+            else QgsTemplatedLineSymbolLayerBase.LastVertex
+        )

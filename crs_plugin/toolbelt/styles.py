@@ -20,6 +20,7 @@ from ..core.i18n import language as interface_language
 from ..core.i18n import tr, translatable
 from ..core.schema import CHANNELS, ORDERS_OF_GOVERNMENT
 from ..core.wording import format_distance, format_minutes
+from .qgis_compat import LABEL_AROUND_POINT, LABEL_OVER_POINT, place_markers_on_vertex
 
 #: One colour per order of government (colour-blind-safe ColorBrewer hues).
 ORDER_COLOURS = {
@@ -84,7 +85,7 @@ def label_service_points(layer: QgsVectorLayer, language: str = "en") -> None:
     settings = QgsPalLayerSettings()
     settings.fieldName = name_expression(language)
     settings.isExpression = True
-    settings.placement = QgsPalLayerSettings.OrderedPositionsAroundPoint
+    settings.placement = LABEL_AROUND_POINT
     settings.dist = 1.0
     settings.scaleVisibility = True
     settings.maximumScale = 0  # no limit when zooming in
@@ -253,9 +254,9 @@ def style_pairs(layer: QgsVectorLayer, colour: str = "#7b3294", size_mm: float =
     from qgis.core import QgsLineSymbol, QgsMarkerLineSymbolLayer
 
     symbol = QgsLineSymbol.createSimple({"line_color": colour, "line_width": "0.6"})
-    for placement in (QgsMarkerLineSymbolLayer.FirstVertex, QgsMarkerLineSymbolLayer.LastVertex):
+    for first in (True, False):
         ends = QgsMarkerLineSymbolLayer()
-        ends.setPlacement(placement)
+        place_markers_on_vertex(ends, first)
         ends.setSubSymbol(QgsMarkerSymbol.createSimple({"name": "circle", "color": colour, "outline_color": "#ffffff",
                                                         "outline_width": "0.3", "size": str(size_mm)}))  # fmt: skip
         symbol.appendSymbolLayer(ends)
@@ -347,7 +348,7 @@ def style_planned_sites(layer: QgsVectorLayer, size_mm: float = 5.0) -> None:
     if layer.fields().indexOf("rank") >= 0:
         settings = QgsPalLayerSettings()
         settings.fieldName = "rank"
-        settings.placement = QgsPalLayerSettings.OverPoint
+        settings.placement = LABEL_OVER_POINT
         text = QgsTextFormat()
         text.setFont(QFont("DejaVu Sans", 8, QFont.Bold))
         text.setSize(8)

@@ -339,3 +339,41 @@ def test_layers_with_no_features(crs_provider, files, algorithm_id, empty):
         assert len(result["OUTPUT"]) == QgsVectorLayer(files["areas"], "a", "ogr").featureCount()
     if empty == "points" and algorithm_id != "crs:validate":
         assert result["used"].startswith("0 of 0 "), result["used"]
+
+
+def test_a_source_that_stops_answering_is_refused_not_read_as_empty(crs_provider, files, postgres_cluster):
+    """A selection whose database goes away between the selection and the run (a restart, a
+    dropped connection, a GeoPackage another connection is checkpointing) must stop the
+    analysis with the reason, not give every area 'nothing in reach'."""
+    import psycopg2
+
+    admin = psycopg2.connect(postgres_cluster.conninfo())
+    admin.autocommit = True
+    with admin.cursor() as cur:
+        cur.execute("DROP DATABASE IF EXISTS going_away")
+        cur.execute("CREATE DATABASE going_away")
+    conninfo = postgres_cluster.conninfo(dbname="going_away")
+    with psycopg2.connect(conninfo) as conn, conn.cursor() as cur:
+        cur.execute("CREATE EXTENSION postgis")
+    subprocess.run(["ogr2ogr", "-f", "PostgreSQL", f"PG:{conninfo}", files["areas"], "-nln", "areas",
+                    "-lco", "GEOMETRY_NAME=geom", "-lco", "FID=fid", "-lco", "LAUNDER=NO"], check=True)  # fmt: skip
+    uri = QgsDataSourceUri()
+    uri.setConnection("127.0.0.1", str(postgres_cluster.port), "going_away", postgres_cluster.superuser,
+                      postgres_cluster.password)  # fmt: skip
+    uri.setDataSource("public", "areas", "geom", "", "fid")
+    layer = project_layer(uri.uri(False), "going away", "postgres")
+    layer.selectByExpression("\"DAUID\" LIKE '1301%'")
+    assert layer.selectedFeatureCount() > 0
+    try:
+        with admin.cursor() as cur:
+            cur.execute("ALTER DATABASE going_away ALLOW_CONNECTIONS false")
+            cur.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'going_away'")
+        params = parameters("crs:accessibility", QgsProcessingFeatureSourceDefinition(layer.id(), True),
+                            files["points"])  # fmt: skip
+        with pytest.raises(Exception, match="could not be read|could be read"):
+            run("crs:accessibility", params)
+    finally:
+        QgsProject.instance().removeMapLayer(layer.id())
+        with admin.cursor() as cur:
+            cur.execute("ALTER DATABASE going_away ALLOW_CONNECTIONS true")
+        admin.close()
