@@ -224,6 +224,22 @@
       <translation>Laissez vide pour utiliser tous les points de service.</translation>
     </message>
     <message>
+      <source>Only points operated by these jurisdictions</source>
+      <translation>Seulement les points relevant de ces administrations</translation>
+    </message>
+    <message>
+      <source>The government responsible for the point (its 'jurisdiction' field): British Columbia keeps BC's own offices, not the federal or municipal ones in BC.</source>
+      <translation>Le gouvernement responsable du point (son champ « jurisdiction ») : Colombie-Britannique garde les bureaux de la province elle-même, pas les bureaux fédéraux ou municipaux situés en Colombie-Britannique.</translation>
+    </message>
+    <message>
+      <source>Only points located in these provinces/territories</source>
+      <translation>Seulement les points situés dans ces provinces et territoires</translation>
+    </message>
+    <message>
+      <source>Where the point stands (its 'province' field, which validation checks against its position), whoever operates it: British Columbia keeps every office in BC.</source>
+      <translation>Là où se trouve le point (son champ « province », que la validation vérifie par rapport à sa position), quel que soit le gouvernement responsable : Colombie-Britannique garde tous les bureaux situés en Colombie-Britannique.</translation>
+    </message>
+    <message>
       <source>{} of {} service points used: {}.</source>
       <translation>{} points de service utilisés sur {} : {}.</translation>
     </message>
@@ -1034,6 +1050,14 @@
     <message>
       <source>Candidate sites: only points offering one of these service codes</source>
       <translation>Sites candidats : seulement les points offrant l'un de ces codes de service</translation>
+    </message>
+    <message>
+      <source>Candidate sites: only points operated by these jurisdictions</source>
+      <translation>Sites candidats : seulement les points relevant de ces administrations</translation>
+    </message>
+    <message>
+      <source>Candidate sites: only points located in these provinces/territories</source>
+      <translation>Sites candidats : seulement les points situés dans ces provinces et territoires</translation>
     </message>
     <message>
       <source>{} existing points kept open ({})</source>
@@ -3087,8 +3111,12 @@
       <translation>Ordre de gouvernement</translation>
     </message>
     <message>
-      <source>Jurisdiction</source>
-      <translation>Administration</translation>
+      <source>Operated by</source>
+      <translation>Relevant de</translation>
+    </message>
+    <message>
+      <source>Located in</source>
+      <translation>Situé dans</translation>
     </message>
     <message>
       <source>Channel</source>

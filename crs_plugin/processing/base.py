@@ -54,7 +54,15 @@ from ..core.regions import (
     region_codes,
     served_by_regions,
 )
-from ..core.schema import CHANNELS, METRIC_CRS, ORDERS_OF_GOVERNMENT, POINT_TYPES, STORAGE_CRS
+from ..core.schema import (
+    CHANNELS,
+    JURISDICTIONS,
+    METRIC_CRS,
+    ORDERS_OF_GOVERNMENT,
+    POINT_TYPES,
+    PROVINCES,
+    STORAGE_CRS,
+)
 from ..core.table import number_column
 from ..toolbelt.help_text import markdown_to_html
 from ..toolbelt.qgis_compat import METRES, FieldType
@@ -190,6 +198,8 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
     CHANNELS = "CHANNELS"
     POINT_TYPES = "POINT_TYPES"
     SERVICE_CODES = "SERVICE_CODES"
+    OPERATED_BY = "OPERATED_BY"
+    LOCATED_IN = "LOCATED_IN"
 
     _GROUPS = {
         "analysis": translatable("Proximity and overlap"),
@@ -274,6 +284,19 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
             )
             param.setHelp(self.tr("Leave empty to use every service point."))
             self.addParameter(param)
+        # Two meanings of "jurisdiction": who operates a point, and where it stands.
+        for name, label, help_text, choices in (
+            (self.OPERATED_BY, self.tr("Only points operated by these jurisdictions"),
+             self.tr("The government responsible for the point (its 'jurisdiction' field): British Columbia "
+                     "keeps BC's own offices, not the federal or municipal ones in BC."), JURISDICTIONS),
+            (self.LOCATED_IN, self.tr("Only points located in these provinces/territories"),
+             self.tr("Where the point stands (its 'province' field, which validation checks against its position), "
+                     "whoever operates it: British Columbia keeps every office in BC."), PROVINCES),
+        ):  # fmt: skip
+            param = QgsProcessingParameterEnum(name, label, options=[c.label(lang) for c in choices],
+                                               allowMultiple=True, optional=True)  # fmt: skip
+            param.setHelp(help_text)
+            self.addParameter(param)
         codes = QgsProcessingParameterString(
             self.SERVICE_CODES,
             self.tr("Only points offering one of these service codes (comma-separated)"),
@@ -292,6 +315,8 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
         text = self.parameterAsString(parameters, self.SERVICE_CODES, context) or ""
         return ServiceFilter(
             orders=codes(self.ORDERS, ORDERS_OF_GOVERNMENT),
+            jurisdictions=codes(self.OPERATED_BY, JURISDICTIONS),
+            located_in=codes(self.LOCATED_IN, PROVINCES),
             channels=codes(self.CHANNELS, CHANNELS),
             point_types=codes(self.POINT_TYPES, POINT_TYPES),
             services=tuple(s.strip() for s in text.split(",") if s.strip()),

@@ -7,6 +7,8 @@ points of other networks that pass the usual service-point filters.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 from qgis.core import QgsProcessingException, QgsProcessingParameterEnum, QgsProcessingParameterNumber
 
@@ -46,6 +48,8 @@ class PlanningNetworkMixin:
             (self.CHANNELS, self.tr("Candidate sites: only these channels (in person when empty)")),
             (self.POINT_TYPES, self.tr("Candidate sites: only these point types")),
             (self.SERVICE_CODES, self.tr("Candidate sites: only points offering one of these service codes")),
+            (self.OPERATED_BY, self.tr("Candidate sites: only points operated by these jurisdictions")),
+            (self.LOCATED_IN, self.tr("Candidate sites: only points located in these provinces/territories")),
         ):
             self.parameterDefinition(name).setDescription(label)
 
@@ -81,8 +85,7 @@ class PlanningNetworkMixin:
         existing_filter = self.existing_filter(parameters, context)
         candidate_filter = self.service_filter(parameters, context)
         if not candidate_filter.channels:  # a call centre or a website is no place to co-locate
-            candidate_filter = ServiceFilter(candidate_filter.orders, candidate_filter.jurisdictions, ("in_person",),
-                                             candidate_filter.point_types, candidate_filter.services)  # fmt: skip
+            candidate_filter = replace(candidate_filter, channels=("in_person",))
         layer, _ = self.input_layer(parameters, self.SERVICES, context)
         available = set(layer.fields().names())
         for chosen in (existing_filter, candidate_filter):

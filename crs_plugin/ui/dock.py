@@ -69,6 +69,7 @@ from ..core.partnerships import (
 )
 from ..core.schema import CHANNELS, JURISDICTIONS, ORDERS_OF_GOVERNMENT, POINT_TYPES, SERVICES
 from ..core.store import LOADS_LAYER, POINTS_LAYER
+from ..processing.base import PROVINCES
 from ..toolbelt.log import LOG_TAG
 from ..toolbelt.network import qgis_http_client
 from ..toolbelt.qgis_compat import POLYGON_OR_POINT_LAYERS
@@ -141,8 +142,10 @@ class ServicePointsDock(QgsDockWidget):
         filters = QGroupBox(self.tr("Filter loaded points"))
         form = QFormLayout(filters)
         self.filter_boxes = {}
+        # Two meanings of "jurisdiction": who operates a point, and where it stands (its province).
         for key, label, choices in (("orders", self.tr("Order of government"), ORDERS_OF_GOVERNMENT),
-                                    ("jurisdictions", self.tr("Jurisdiction"), JURISDICTIONS),
+                                    ("jurisdictions", self.tr("Operated by"), JURISDICTIONS),
+                                    ("located_in", self.tr("Located in"), PROVINCES),
                                     ("channels", self.tr("Channel"), CHANNELS),
                                     ("point_types", self.tr("Point type"), POINT_TYPES),
                                     ("services", self.tr("Service"), SERVICES)):  # fmt: skip
