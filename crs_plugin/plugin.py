@@ -144,11 +144,14 @@ class CrsServicePointsPlugin:
         # Editor widgets are registered here, on the main thread, never from an algorithm's task.
         register_code_list_widget()
         self.dock = ServicePointsDock(self.iface, self.iface.mainWindow())
-        self.dock.hide()
         self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+        # QGIS shows every dock it adds (behind the Processing toolbox, when tabified there); the panel
+        # starts closed, so that the toolbar button's state says so and its first click opens it.
+        self.dock.hide()
         toggle = QAction(QIcon(str(_ICON)), self.tr("Service points panel"), self.iface.mainWindow())
         toggle.setObjectName("crsServicePointsDockAction")
         toggle.setCheckable(True)
+        toggle.setChecked(False)
         self.dock.setToggleVisibilityAction(toggle)
         self.iface.addPluginToMenu(MENU, toggle)
         self.iface.addToolBarIcon(toggle)
@@ -168,6 +171,7 @@ class CrsServicePointsPlugin:
             action.deleteLater()
         self.actions = []
         if self.dock is not None:
+            self.dock.unload()
             self.iface.removeDockWidget(self.dock)
             self.dock.setParent(None)
             self.dock.deleteLater()

@@ -3059,6 +3059,14 @@
       <translation>Validation</translation>
     </message>
     <message>
+      <source>Error</source>
+      <translation>Erreur</translation>
+    </message>
+    <message>
+      <source>Warning</source>
+      <translation>Avertissement</translation>
+    </message>
+    <message>
       <source>Your signing key is in QGIS's authentication database. Send the public key to the shared store's DBA to have it registered.</source>
       <translation>Votre clé de signature est dans la base d'authentification de QGIS. Envoyez la clé publique à l'administrateur du dépôt partagé pour qu'il l'enregistre.</translation>
     </message>
@@ -3155,6 +3163,14 @@
       <translation>Le catalogue des sources est inutilisable</translation>
     </message>
     <message>
+      <source>{} — publisher: {}; licence: {}; last fetched: {}</source>
+      <translation>{} — éditeur : {}; licence : {}; dernière récupération : {}</translation>
+    </message>
+    <message>
+      <source>never</source>
+      <translation>jamais</translation>
+    </message>
+    <message>
       <source>Nothing to load</source>
       <translation>Rien à charger</translation>
     </message>
@@ -3169,10 +3185,6 @@
     <message>
       <source>No source could be loaded</source>
       <translation>Aucune source n'a pu être chargée</translation>
-    </message>
-    <message>
-      <source>{} points loaded from {} sources; {} changed since last refresh.</source>
-      <translation>{} points chargés de {} sources; {} modifiés depuis la dernière actualisation.</translation>
     </message>
     <message>
       <source>Sites</source>
@@ -3251,6 +3263,10 @@
       <translation>Choisissez votre extrait et indiquez qui vous êtes (Contributeur).</translation>
     </message>
     <message>
+      <source>Your checkout has unsaved edits: save them (or discard them), validate, then submit.</source>
+      <translation>Votre extrait a des modifications non enregistrées : enregistrez-les (ou annulez-les), validez, puis soumettez.</translation>
+    </message>
+    <message>
       <source>The submission could not be built</source>
       <translation>La soumission n'a pas pu être préparée</translation>
     </message>
@@ -3281,6 +3297,14 @@
     <message>
       <source>Loading {} sources…</source>
       <translation>Chargement de {} sources…</translation>
+    </message>
+    <message>
+      <source>{} points loaded from {} sources; {} changed since last refresh.</source>
+      <translation>{} points chargés de {} sources; {} modifiés depuis la dernière actualisation.</translation>
+    </message>
+    <message>
+      <source>{} points loaded from {} sources.</source>
+      <translation>{} points chargés de {} sources.</translation>
     </message>
     <message>
       <source>{} points checked out (base version {}). Edit them, then Validate.</source>

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import QgsApplication, QgsSettings
+from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 from ..core.catalogue import SAMPLE_CATALOGUE
 
@@ -80,3 +81,13 @@ class Settings:
     def store_path(self) -> str:
         """The embedded GeoPackage store the dock loads sources into."""
         return str(Path(self.cache_folder) / "service_points.gpkg")
+
+
+class SettingsSignals(QObject):
+    """Tells the panel at once that the options page saved new settings."""
+
+    changed = pyqtSignal()
+
+
+#: One for the QGIS session: the options page emits, the panel listens.
+SETTINGS_SIGNALS = SettingsSignals()

@@ -14,6 +14,7 @@ from pathlib import Path
 from qgis.core import (
     Qgis,
     QgsApplication,
+    QgsFeature,
     QgsFeatureRequest,
     QgsMessageLog,
     QgsProcessingUtils,
@@ -67,13 +68,20 @@ from ..core.partnerships import (
     read_partnerships,
     write_partnerships,
 )
-from ..core.schema import CHANNELS, JURISDICTIONS, ORDERS_OF_GOVERNMENT, POINT_TYPES, SERVICES
+from ..core.schema import (
+    CHANNELS,
+    FIELDS,
+    JURISDICTIONS,
+    ORDERS_OF_GOVERNMENT,
+    POINT_TYPES,
+    PROVINCES,
+    SERVICES,
+)
 from ..core.store import LOADS_LAYER, POINTS_LAYER
-from ..processing.base import PROVINCES
 from ..toolbelt.log import LOG_TAG
 from ..toolbelt.network import qgis_http_client
 from ..toolbelt.qgis_compat import POLYGON_OR_POINT_LAYERS
-from ..toolbelt.settings import Settings
+from ..toolbelt.settings import SETTINGS_SIGNALS, Settings
 from ..toolbelt.signing_keys import create_signing_key, public_key
 from ..toolbelt.styles import style_fill, style_planned_sites
 from ..toolbelt.translation import language
@@ -118,6 +126,22 @@ class ServicePointsDock(QgsDockWidget):
         self.tabs = tabs
         self.setWidget(tabs)
         self.reload_catalogue()
+        SETTINGS_SIGNALS.changed.connect(self.settings_changed)
+
+    def settings_changed(self) -> None:
+        """Options saved: a new catalogue or cache folder is read at once; new thresholds reach the
+        dialogs opened from here (read when one opens) and the Plan section."""
+        self.settings = Settings()
+        self.plan_distance.setValue(max(self.settings.thresholds_km))
+        if (self.settings.catalogue, self.settings.store_path) != self._catalogue_shown:
+            self.reload_catalogue()
+
+    def unload(self) -> None:
+        """Disconnect from the plugin's settings signals (the plugin is unloading)."""
+        try:
+            SETTINGS_SIGNALS.changed.disconnect(self.settings_changed)
+        except TypeError:  # not connected
+            pass
 
     # -- sources ---------------------------------------------------------------------------
     def _sources_tab(self) -> QWidget:
@@ -130,8 +154,20 @@ class ServicePointsDock(QgsDockWidget):
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([self.tr("Source"), self.tr("Publisher"), self.tr("Licence"),
                                    self.tr("Last fetched"), self.tr("Points")])  # fmt: skip
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        # A 400-pixel dock shows the source and its points; publisher, licence and last fetch are in
+        # the details below (and the tooltip) for the selected source.
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeToContents)
+        for column in (1, 2, 3):
+            self.tree.setColumnHidden(column, True)
+        self.tree.currentItemChanged.connect(self.show_source_details)
         layout.addWidget(self.tree)
+        self.source_details = QLabel()
+        self.source_details.setObjectName("source_details")
+        self.source_details.setWordWrap(True)
+        layout.addWidget(self.source_details)
         self.load_button = QPushButton(self.tr("Load / refresh checked sources"))
         self.load_button.clicked.connect(self.load_checked)
         layout.addWidget(self.load_button)
@@ -170,7 +206,8 @@ class ServicePointsDock(QgsDockWidget):
         self.partnership_table.setHorizontalHeaderLabels(
             [self.tr("Type"), self.tr("Partners"), self.tr("Status"), self.tr("Summary")]
         )
-        self.partnership_table.horizontalHeader().setStretchLastSection(True)
+        # Four columns that share the dock's width (a 400-pixel dock); the tooltip gives whole texts.
+        self.partnership_table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         layout.addWidget(self.partnership_table)
         self.edit_partnerships_button = QPushButton(self.tr("Edit partnerships"))
         self.edit_partnerships_button.clicked.connect(self.edit_partnerships)
@@ -199,7 +236,9 @@ class ServicePointsDock(QgsDockWidget):
             )
             for c, text in enumerate((labels.get(row.get("partnership_type"), ""), row.get("partners") or "",
                                       labels.get(row.get("status"), ""), summary)):  # fmt: skip
-                self.partnership_table.setItem(r, c, QTableWidgetItem(text))
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(text)
+                self.partnership_table.setItem(r, c, cell)
 
     def edit_partnerships(self) -> QgsVectorLayer | None:
         """Open the store's partnerships table with its form (created if missing), in edit mode."""
@@ -225,6 +264,8 @@ class ServicePointsDock(QgsDockWidget):
 
     def reload_catalogue(self) -> None:
         location = self.settings.catalogue
+        # Settings are read live from QgsSettings: remember what is shown, to see when Options change it.
+        self._catalogue_shown = (location, self.settings.store_path)
         if not is_url(location):
             try:
                 catalogue = load_catalogue(location)
@@ -279,8 +320,18 @@ class ServicePointsDock(QgsDockWidget):
                                            fetched[:16].replace("T", " "), str(count)])  # fmt: skip
             item.setData(0, Qt.UserRole, entry.id)
             item.setCheckState(0, checked.get(entry.id, Qt.Checked))
-            item.setToolTip(0, entry.id)
+            item.setToolTip(0, self._details_text(item, entry.id))
             self._set_status(item, "loaded" if entry.id in loads else None)
+
+    def _details_text(self, item: QTreeWidgetItem, source_id: str) -> str:
+        return self.tr("{} — publisher: {}; licence: {}; last fetched: {}").format(
+            source_id, item.text(1) or "—", item.text(2) or "—", item.text(3) or self.tr("never")
+        )
+
+    def show_source_details(self, item: QTreeWidgetItem | None, _previous=None) -> None:
+        """The selected source's publisher, licence and last fetch (columns a narrow dock hides)."""
+        source_id = item.data(0, Qt.UserRole) if item is not None else None
+        self.source_details.setText(self._details_text(item, source_id) if source_id else "")
 
     def _set_status(self, item: QTreeWidgetItem, status: str | None) -> None:
         icons = {"loaded": "/mIconSuccess.svg", "failed": "/mIconWarning.svg"}
@@ -334,10 +385,14 @@ class ServicePointsDock(QgsDockWidget):
         }
         self.load_button.setEnabled(False)
         self.status.setText(self.tr("Loading {} sources…").format(len(ids)))
-        self.load_task = run_algorithm_task("crs:loadsources", params, lambda ok, r, f: self._loaded(ok, r, f, ids),
+        refreshed = set(ids) & set(self._last_loads())  # sources the store already held
+        self.load_task = run_algorithm_task("crs:loadsources", params,
+                                            lambda ok, r, f: self._loaded(ok, r, f, ids, refreshed),
                                             self.tr("Loading service point sources"))  # fmt: skip
 
-    def _loaded(self, ok: bool, results: dict, feedback, ids: list[str]) -> None:
+    def _loaded(
+        self, ok: bool, results: dict, feedback, ids: list[str], refreshed: set = frozenset()
+    ) -> None:
         self.load_button.setEnabled(True)
         if not ok:
             message = feedback.errors[-1] if feedback.errors else self.tr("Loading failed or was cancelled.")
@@ -350,9 +405,12 @@ class ServicePointsDock(QgsDockWidget):
         for item in self.source_items():
             if item.data(0, Qt.UserRole) in failed:
                 self._set_status(item, "failed")
-        summary = self.tr("{} points loaded from {} sources; {} changed since last refresh.").format(
-            int(results.get("POINTS_LOADED") or 0), int(results.get("SOURCES_LOADED") or 0),
-            int(results.get("POINTS_CHANGED") or 0))  # fmt: skip
+        loaded, sources = int(results.get("POINTS_LOADED") or 0), int(results.get("SOURCES_LOADED") or 0)
+        if refreshed:
+            summary = self.tr("{} points loaded from {} sources; {} changed since last refresh.").format(
+                loaded, sources, int(results.get("POINTS_CHANGED") or 0))  # fmt: skip
+        else:  # a first load: nothing was there to change
+            summary = self.tr("{} points loaded from {} sources.").format(loaded, sources)
         if failed:
             summary += " " + self.tr("Failed: {} (their previous points are kept; see the log).").format(
                 ", ".join(failed)
@@ -433,7 +491,7 @@ class ServicePointsDock(QgsDockWidget):
         form.addRow(self.tr("Coverage target"), self.plan_target)
         self.plan_distance = QDoubleSpinBox()
         self.plan_distance.setRange(0.1, 2000.0)
-        self.plan_distance.setValue(50.0)
+        self.plan_distance.setValue(max(self.settings.thresholds_km))
         self.plan_distance.setSuffix(" km")
         form.addRow(self.tr("Within"), self.plan_distance)
         self.plan_solver = QComboBox()
@@ -547,6 +605,14 @@ class ServicePointsDock(QgsDockWidget):
         for name in ("AREAS", "POPULATION_AREAS", "INPUT"):
             if census is not None and name in names:
                 params[name] = census
+        # The default distance thresholds of Settings › Options: every threshold where a dialog takes
+        # several, the largest where it takes one distance (metres).
+        thresholds = Settings().thresholds_km
+        for name, value in (("THRESHOLDS_KM", ", ".join(f"{t:g}" for t in thresholds)),
+                            ("THRESHOLD", max(thresholds) * 1000.0), ("RADIUS", max(thresholds) * 1000.0),
+                            ("DISTANCE", max(thresholds) * 1000.0)):  # fmt: skip
+            if name in names and not (name == "DISTANCE" and algorithm_id == "crs:colocationcandidates"):
+                params[name] = value
         return params
 
     def open_analysis(self, algorithm_id: str):
@@ -616,9 +682,11 @@ class ServicePointsDock(QgsDockWidget):
                                                  self.tr("Problem")])  # fmt: skip
         header = self.problems.horizontalHeader()
         for column, mode in enumerate((QHeaderView.ResizeToContents, QHeaderView.Interactive,
-                                       QHeaderView.ResizeToContents, QHeaderView.Stretch)):  # fmt: skip
+                                       QHeaderView.Interactive, QHeaderView.Stretch)):  # fmt: skip
             header.setSectionResizeMode(column, mode)
-        header.resizeSection(1, 110)
+        # Narrow enough for a 400-pixel dock; the tooltip gives the whole point id and problem.
+        header.resizeSection(1, 80)
+        header.resizeSection(2, 80)
         self.problems.verticalHeader().hide()
         self.problems.setWordWrap(True)
         self.problems.setEditTriggers(QTableWidget.NoEditTriggers)
@@ -711,25 +779,33 @@ class ServicePointsDock(QgsDockWidget):
                 Qgis.Info,
             )
             return
-        if self.checkout_layer is not None and self.checkout_layer.isEditable():
-            self.checkout_layer.commitChanges(False)  # validate what the user sees
+        # What the user sees is checked, unsaved edits included, and nothing is saved behind their back.
+        layer = self.checkout_layer
+        edits = layer is not None and layer.isEditable() and layer.isModified()
+        points, fids = edit_buffer_copy(layer) if edits else (f"{path}|layername={POINTS_LAYER}", None)
+        self._validation_input = points  # the task reads it: keep it alive
         output = QgsProcessingUtils.generateTempFilename("crs_validation.gpkg")
-        params = {"INPUT": f"{path}|layername={POINTS_LAYER}", "OUTPUT": output}
+        params = {"INPUT": points, "OUTPUT": output}
         if self.points_layer is not None:
             params["SHARED_POINTS"] = self.points_layer.source()
-        self.validate_task = run_algorithm_task("crs:validate", params, lambda ok, r, f: self._validated(ok, r, f, output),
+        self.validate_task = run_algorithm_task("crs:validate", params,
+                                                lambda ok, r, f: self._validated(ok, r, f, output, fids),
                                                 self.tr("Validating"))  # fmt: skip
 
-    def _validated(self, ok, results, feedback, output: str) -> None:
+    def _validated(self, ok, results, feedback, output: str, fids: dict | None = None) -> None:
         if not self._succeeded(ok, feedback, self.tr("Validation failed")):
             return
         layer = QgsVectorLayer(output, "problems", "ogr")
         rows = [
             (f["severity"], f["point_id"], f["field"], f["message"], f["fid"]) for f in layer.getFeatures()
         ]
+        severities = {"error": self.tr("Error"), "warning": self.tr("Warning")}
+        fields = {f.name: f.label(self.lang) for f in FIELDS}
         self.problems.setRowCount(len(rows))
         for r, (severity, point_id, field, message, fid) in enumerate(rows):
-            for c, value in enumerate((severity, point_id, field, message)):
+            fid = fids.get(fid, fid) if fids is not None else fid  # the edit buffer's own feature ids
+            shown = (severities.get(severity, severity), point_id, fields.get(field, field), message)
+            for c, value in enumerate(shown):
                 item = QTableWidgetItem("" if value is None else str(value))
                 item.setData(Qt.UserRole, fid)
                 item.setToolTip(f"{point_id}: {message}")
@@ -795,6 +871,10 @@ class ServicePointsDock(QgsDockWidget):
                 self.tr("Choose your checkout and say who you are (Contributor)."),
                 Qgis.Info,
             )
+            return
+        if self.checkout_layer is not None and self.checkout_layer.isModified():
+            self.report(self.tr("Submit"), self.tr("Your checkout has unsaved edits: save them (or discard them), "
+                                                   "validate, then submit."), Qgis.Info)  # fmt: skip
             return
         package = str(Path(path).with_suffix("")) + ".crs.zip"
         params = {"CHECKOUT": path, "CONTRIBUTOR": contributor, "OUTPUT": package}
@@ -914,3 +994,21 @@ class ServicePointsDock(QgsDockWidget):
         """Message bar and log: a sentence saying what happened and what to do next."""
         self.iface.messageBar().pushMessage(title, message, level, 10)
         QgsMessageLog.logMessage(f"{title}: {message}", LOG_TAG, level)
+
+
+def edit_buffer_copy(layer: QgsVectorLayer) -> tuple[QgsVectorLayer, dict[int, int]]:
+    """A memory copy of what ``layer`` shows, unsaved edits included (made on the main thread, so that
+    a background task reads it safely), and each copied feature's id in ``layer``."""
+    copy = QgsVectorLayer(f"Point?crs={layer.crs().authid()}", layer.name(), "memory")
+    provider = copy.dataProvider()
+    provider.addAttributes(layer.fields().toList())
+    copy.updateFields()
+    features, originals = [], []
+    for feature in layer.getFeatures():
+        clone = QgsFeature(copy.fields())
+        clone.setAttributes(feature.attributes())
+        clone.setGeometry(feature.geometry())
+        features.append(clone)
+        originals.append(feature.id())
+    _ok, added = provider.addFeatures(features)
+    return copy, {new.id(): old for new, old in zip(added, originals)}

@@ -216,6 +216,14 @@ def expected_results(facts: dict, lang: str):
         bool(facts["options_pages_with_plugin"]),
         facts["options_pages_with_plugin"],
     )
+    # The panel starts closed and its toolbar button says so: the first click opens it (the session
+    # clicks once and waits for it).
+    yield "the panel starts closed", facts["dock_visible_at_start"] is False, facts["dock_visible_at_start"]
+    yield (
+        "the panel's button starts unchecked",
+        facts["dock_action_checked_at_start"] is False,
+        facts["dock_action_checked_at_start"],
+    )
     # The panel, in the language QGIS runs in, and the sample catalogue.
     tabs = {"en": ["Sources", "Analyse", "Contribute"], "fr": ["Sources", "Analyser", "Contribuer"]}[lang]
     yield f"the panel's tabs in {lang}", facts["dock_tabs"] == tabs, facts["dock_tabs"]
