@@ -112,6 +112,10 @@
       <translation>Contributeur (rôle enregistré)</translation>
     </message>
     <message>
+      <source>Give either a submission id or a package file (one of them).</source>
+      <translation>Donnez un numéro de soumission ou un fichier de paquet (l'un des deux).</translation>
+    </message>
+    <message>
       <source>Review only (write nothing)</source>
       <translation>Réviser seulement (ne rien écrire)</translation>
     </message>
@@ -134,6 +138,10 @@
     <message>
       <source>Take the submission's values</source>
       <translation>Prendre les valeurs de la soumission</translation>
+    </message>
+    <message>
+      <source>Cancelled: nothing was applied (the transaction was rolled back).</source>
+      <translation>Annulé : rien n'a été appliqué (la transaction a été annulée).</translation>
     </message>
     <message>
       <source>Submission {} rejected.</source>
@@ -340,12 +348,24 @@
       <translation>Points supprimés</translation>
     </message>
     <message>
+      <source>Say who you are (Contributor): the reviewers will answer you.</source>
+      <translation>Indiquez qui vous êtes (Contributeur) : les réviseurs vous répondront.</translation>
+    </message>
+    <message>
       <source>The package is not signed: it can be submitted to the shared store with your database login, but not through a shared folder.</source>
       <translation>Le paquet n'est pas signé : il peut être soumis au dépôt partagé avec votre compte de base de données, mais pas par un dossier partagé.</translation>
     </message>
     <message>
       <source>Package {}: {} added, {} changed, {} deleted.</source>
       <translation>Paquet {} : {} ajoutés, {} modifiés, {} supprimés.</translation>
+    </message>
+    <message>
+      <source>The checkout has {count} error(s), for example {point}: {message} Fix them (run 'Validate service points' to list them all), then build again.</source>
+      <translation>L'extrait a {count} erreur(s), par exemple {point} : {message} Corrigez-les (lancez « Valider des points de service » pour toutes les lister), puis préparez de nouveau le paquet.</translation>
+    </message>
+    <message>
+      <source>a new point</source>
+      <translation>un nouveau point</translation>
     </message>
     <message>
       <source>Catchment overlap of two networks</source>
@@ -418,6 +438,14 @@
     <message>
       <source>Base version</source>
       <translation>Version de base</translation>
+    </message>
+    <message>
+      <source>The shared store has no points for jurisdiction '{jurisdiction}' and organization '{organisation}'.</source>
+      <translation>Le dépôt partagé n'a aucun point pour l'administration « {jurisdiction} » et l'organisation « {organisation} ».</translation>
+    </message>
+    <message>
+      <source>The shared store has no points for jurisdiction '{jurisdiction}'.</source>
+      <translation>Le dépôt partagé n'a aucun point pour l'administration « {jurisdiction} ».</translation>
     </message>
     <message>
       <source>{} points of {} checked out at store version {}.</source>
@@ -1418,6 +1446,10 @@
     <message>
       <source>Package copy in the shared folder</source>
       <translation>Copie du paquet dans le dossier partagé</translation>
+    </message>
+    <message>
+      <source>Choose where to send the package: the shared store or a shared folder (one of them).</source>
+      <translation>Choisissez où envoyer le paquet : le dépôt partagé ou un dossier partagé (l'un des deux).</translation>
     </message>
     <message>
       <source>Submitted as number {}; the geomapping team will review it.</source>
@@ -3227,6 +3259,10 @@
       <translation>Problème</translation>
     </message>
     <message>
+      <source>No shared store: open the checkout file the geomapping team sent you (Checkout file), then validate and submit it to the shared folder.</source>
+      <translation>Aucun dépôt partagé : ouvrez le fichier d'extrait que l'équipe de géomatique vous a envoyé (Fichier d'extrait), puis validez-le et soumettez-le au dossier partagé.</translation>
+    </message>
+    <message>
       <source>Choose the shared store and where to save the checkout.</source>
       <translation>Choisissez le dépôt partagé et l'endroit où enregistrer l'extrait.</translation>
     </message>
@@ -3309,6 +3345,14 @@
     <message>
       <source>{} points checked out (base version {}). Edit them, then Validate.</source>
       <translation>{} points extraits (version de base {}). Modifiez-les, puis validez.</translation>
+    </message>
+    <message>
+      <source>Choose the shared folder (…or shared folder), or a shared store.</source>
+      <translation>Choisissez le dossier partagé (…ou dossier partagé), ou un dépôt partagé.</translation>
+    </message>
+    <message>
+      <source>Packages sent through a shared folder are signed: create your signing key (Create my signing key) first.</source>
+      <translation>Les paquets envoyés par un dossier partagé sont signés : créez d'abord votre clé de signature (Créer ma clé de signature).</translation>
     </message>
     <message>
       <source>Package placed in the shared folder: {}</source>

@@ -97,7 +97,9 @@ class ApplySubmissionAlgorithm(CrsAlgorithm):
         def progress(done, total):
             feedback.setProgress(100.0 * done / total)
             if feedback.isCanceled():
-                raise SubmissionError("Cancelled: nothing was applied (the transaction was rolled back).")
+                raise SubmissionError(
+                    self.tr("Cancelled: nothing was applied (the transaction was rolled back).")
+                )
 
         if action == "review":  # a package file is reviewed as it is: nothing is staged
             report = store.review(source, policy, decisions)
@@ -129,7 +131,7 @@ class ApplySubmissionAlgorithm(CrsAlgorithm):
         package = self.parameterAsFile(parameters, self.PACKAGE, context)
         given = parameters.get(self.SUBMISSION_ID) not in (None, "")
         if given == bool(package):
-            raise SubmissionError("Give either a submission id or a package file (one of them).")
+            raise SubmissionError(self.tr("Give either a submission id or a package file (one of them)."))
         if given:
             return self.parameterAsInt(parameters, self.SUBMISSION_ID, context)
         return read_package(package)

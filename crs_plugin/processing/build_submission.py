@@ -57,7 +57,7 @@ class BuildSubmissionAlgorithm(CrsAlgorithm):
         checkout = self.parameterAsFile(parameters, self.CHECKOUT, context)
         contributor = self.parameterAsString(parameters, self.CONTRIBUTOR, context).strip()
         if not contributor:
-            raise SubmissionError("Say who you are (Contributor): the reviewers will answer you.")
+            raise SubmissionError(self.tr("Say who you are (Contributor): the reviewers will answer you."))
         target = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         problems = validate(GeoPackageStore(checkout).read_points(), language=language())
         errors = [p for p in problems if p.severity == ERROR]
@@ -67,9 +67,10 @@ class BuildSubmissionAlgorithm(CrsAlgorithm):
         if errors:
             first = errors[0]
             raise SubmissionError(
-                f"The checkout has {len(errors)} error(s), for example {first.point_id or 'a new point'}: "
-                f"{first.message} Fix them (run 'Validate service points' to list them all), then build again."
-            )
+                self.tr("The checkout has {count} error(s), for example {point}: {message} Fix them (run 'Validate "
+                        "service points' to list them all), then build again.").format(
+                    count=len(errors), point=first.point_id or self.tr("a new point"), message=first.message)
+            )  # fmt: skip
         note = self.parameterAsString(parameters, self.NOTE, context) or ""
         authcfg = self.parameterAsString(parameters, self.SIGNING_KEY, context)
         key = private_key(authcfg) if authcfg else None

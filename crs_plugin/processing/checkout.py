@@ -49,8 +49,10 @@ class CheckoutAlgorithm(CrsAlgorithm):
         path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         rows, version = store.checkout(jurisdiction, organisation)
         if not rows:
-            raise SubmissionError(f"The shared store has no points for jurisdiction '{jurisdiction}'"
-                                  + (f" and organization '{organisation}'" if organisation else "") + ".")  # fmt: skip
+            message = (self.tr("The shared store has no points for jurisdiction '{jurisdiction}' and organization "
+                               "'{organisation}'.") if organisation
+                       else self.tr("The shared store has no points for jurisdiction '{jurisdiction}'."))  # fmt: skip
+            raise SubmissionError(message.format(jurisdiction=jurisdiction, organisation=organisation))
         write_checkout(path, rows, CheckoutInfo(jurisdiction, version, store.describe(), organisation))
         uri = f"{path}|layername={POINTS_LAYER}"
         layer = QgsVectorLayer(uri, POINTS_LAYER, "ogr")

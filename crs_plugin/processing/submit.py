@@ -41,7 +41,9 @@ class SubmitAlgorithm(CrsAlgorithm):
         folder = self.parameterAsFile(parameters, self.FOLDER, context)
         if (store is None) == (not folder):
             raise SubmissionError(
-                "Choose where to send the package: the shared store or a shared folder (one of them)."
+                self.tr(
+                    "Choose where to send the package: the shared store or a shared folder (one of them)."
+                )
             )
         if store is None:
             sent = send_to_folder(package, folder)

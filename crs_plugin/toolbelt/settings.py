@@ -52,6 +52,15 @@ class Settings:
         self._set("shared_store", value)
 
     @property
+    def shared_folder(self) -> str:
+        """The shared folder where teams without database access drop their packages ('' = none)."""
+        return self._get("shared_folder", "")
+
+    @shared_folder.setter
+    def shared_folder(self, value: str) -> None:
+        self._set("shared_folder", value)
+
+    @property
     def signing_key(self) -> str:
         """Id of the authentication configuration holding the contributor's signing key ('' = none)."""
         return self._get("signing_key", "")

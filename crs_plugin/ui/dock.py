@@ -630,8 +630,8 @@ class ServicePointsDock(QgsDockWidget):
         form = QFormLayout()
         self.connection = QgsProviderConnectionComboBox("postgres")
         self.connection.setAllowEmptyConnection(True)
-        if self.settings.shared_store:
-            self.connection.setConnection(self.settings.shared_store)
+        # The one in Options, or none (the combo box would otherwise take the first PostgreSQL connection).
+        self.connection.setConnection(self.settings.shared_store)
         form.addRow(self.tr("Shared store"), self.connection)
         self.jurisdiction = QComboBox()
         self.jurisdiction.setEditable(True)  # municipalities type their 7-digit code
@@ -641,6 +641,7 @@ class ServicePointsDock(QgsDockWidget):
         self.checkout_file = QgsFileWidget()
         self.checkout_file.setStorageMode(QgsFileWidget.SaveFile)
         self.checkout_file.setFilter("GeoPackage (*.gpkg)")
+        self.checkout_file.fileChanged.connect(self._checkout_file_chosen)
         form.addRow(self.tr("Checkout file"), self.checkout_file)
         self.contributor = QLineEdit()
         self.contributor.setPlaceholderText(self.tr("Name and e-mail"))
@@ -664,6 +665,8 @@ class ServicePointsDock(QgsDockWidget):
         self.folder.setToolTip(
             self.tr("Teams without database access: packages go to this shared folder (signed).")
         )
+        self.folder.setFilePath(self.settings.shared_folder)
+        self.folder.fileChanged.connect(self._shared_folder_chosen)
         form.addRow(self.tr("…or shared folder"), self.folder)
         layout.addLayout(form)
         self._show_public_key()
@@ -677,6 +680,8 @@ class ServicePointsDock(QgsDockWidget):
         for button in (self.checkout_button, self.validate_button, self.submit_button):
             buttons.addWidget(button)
         layout.addLayout(buttons)
+        self.connection.connectionChanged.connect(self._contribute_mode)
+        self._contribute_mode()
         self.problems = QTableWidget(0, 4)
         self.problems.setHorizontalHeaderLabels([self.tr("Severity"), self.tr("Point"), self.tr("Field"),
                                                  self.tr("Problem")])  # fmt: skip
@@ -739,6 +744,33 @@ class ServicePointsDock(QgsDockWidget):
             else text
         )
 
+    def _shared_folder_chosen(self, path: str) -> None:
+        self.settings.shared_folder = path or ""
+
+    def _checkout_file_chosen(self, path: str) -> None:
+        """A checkout chosen by hand (the one the geomapping team sent, without a shared store) opens for
+        editing; a new file name is only where the next checkout goes."""
+        if not path or not Path(path).is_file():
+            return
+        if (
+            self.checkout_layer is not None
+            and QgsProject.instance().mapLayer(self.checkout_layer.id()) is not None
+        ):
+            opened = QgsProviderRegistry.instance().decodeUri("ogr", self.checkout_layer.source()).get("path")
+            if opened and Path(opened) == Path(path):
+                return
+        self.open_checkout(path)
+
+    def _contribute_mode(self, *_args) -> None:
+        """With a shared store: check out, validate, submit to it. Without one: open the checkout file the
+        geomapping team sent, validate, and submit (signed) to the shared folder."""
+        connected = bool(self.connection.currentConnection())
+        self.checkout_button.setEnabled(connected)
+        self.checkout_file.setStorageMode(QgsFileWidget.SaveFile if connected else QgsFileWidget.GetFile)
+        self.checkout_button.setToolTip("" if connected else self.tr(
+            "No shared store: open the checkout file the geomapping team sent you (Checkout file), then "
+            "validate and submit it to the shared folder."))  # fmt: skip
+
     def check_out(self) -> None:
         connection, path = self.connection.currentConnection(), self.checkout_file.filePath()
         if not connection or not path:
@@ -761,7 +793,9 @@ class ServicePointsDock(QgsDockWidget):
                                        .format(int(results["POINTS"]), int(results["BASE_VERSION"])))  # fmt: skip
 
     def open_checkout(self, path: str) -> QgsVectorLayer:
+        self.checkout_file.blockSignals(True)  # the file is being opened: not chosen again
         self.checkout_file.setFilePath(path)
+        self.checkout_file.blockSignals(False)
         layer = QgsVectorLayer(
             f"{path}|layername={POINTS_LAYER}", self.tr("My service points (checkout)"), "ogr"
         )
@@ -876,6 +910,16 @@ class ServicePointsDock(QgsDockWidget):
             self.report(self.tr("Submit"), self.tr("Your checkout has unsaved edits: save them (or discard them), "
                                                    "validate, then submit."), Qgis.Info)  # fmt: skip
             return
+        if not self.connection.currentConnection():
+            # Without a database the package goes to the shared folder, which takes signed packages only.
+            if not self.folder.filePath():
+                self.report(self.tr("Submit"), self.tr("Choose the shared folder (…or shared folder), or a shared "
+                                                       "store."), Qgis.Info)  # fmt: skip
+                return
+            if not self.signing_key.configId():
+                self.report(self.tr("Submit"), self.tr("Packages sent through a shared folder are signed: create "
+                                                       "your signing key (Create my signing key) first."), Qgis.Info)  # fmt: skip
+                return
         package = str(Path(path).with_suffix("")) + ".crs.zip"
         params = {"CHECKOUT": path, "CONTRIBUTOR": contributor, "OUTPUT": package}
         if self.signing_key.configId():

@@ -367,3 +367,42 @@ def test_the_panel_fits_a_400_pixel_dock(dock, sample_store, tmp_path):
     dock.tree.setCurrentItem(item)
     assert "Service New Brunswick" in dock.source_details.text() and "licence" in dock.source_details.text()
     dock.hide()
+
+
+def test_contribute_without_a_database_through_the_shared_folder(dock, sample_store, tmp_path):
+    """No PostgreSQL connection: the checkout the geomapping team sent is opened by choosing it, edited,
+    validated, and submitted signed to the shared folder."""
+    from crs_plugin.core.submissions.package import read_package
+
+    assert dock.connection.currentConnection() in ("", None)
+    assert not dock.checkout_button.isEnabled()  # nothing to check out from
+    path = write_sample_checkout(sample_store, tmp_path / "nb.gpkg")
+    dock.checkout_file.setFilePath(str(path))  # chosen by hand: opened for editing
+    layer = dock.checkout_layer
+    assert layer is not None and QgsProject.instance().mapLayer(layer.id()) is layer
+    first = next(layer.getFeatures())
+    layer.startEditing()
+    layer.changeAttributeValue(first.id(), layer.fields().indexFromName("hours"), "Mon-Fri 8:30-16:30")
+    assert layer.commitChanges()
+    dock.contributor.setText("Jo Analyst <jo@example.gc.ca>")
+    dock.folder.setFilePath(str(tmp_path / "inbox"))
+    (tmp_path / "inbox").mkdir()
+    dock.build_and_submit()  # no signing key yet: said, nothing sent
+    assert not list((tmp_path / "inbox").iterdir())
+    from tests.conftest import store_basic_auth
+
+    store_basic_auth("unlock", "x", "y")  # the test session's auth database, its master password set
+    dock.create_signing_key()
+    assert dock.signing_key.configId()
+    dock.validate()
+    wait_for_tasks()
+    dock.build_and_submit()
+    wait_for_tasks()
+    sent = list((tmp_path / "inbox").glob("*.crs.zip"))
+    assert len(sent) == 1, dock.contribute_status.text()
+    assert dock.contribute_status.text().startswith("Package placed in the shared folder:")
+    package = read_package(sent[0])
+    assert package.manifest["contributor"] == "Jo Analyst <jo@example.gc.ca>"
+    assert QgsSettings().value("crs_service_points/shared_folder") == str(tmp_path / "inbox")  # remembered
+    QgsSettings().remove("crs_service_points/shared_folder")
+    QgsSettings().remove("crs_service_points/signing_key")
