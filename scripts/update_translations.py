@@ -95,7 +95,18 @@ def _collect_shared_sources(found: dict[str, list[str]], unreadable: list[str]) 
     for path in SHARED_SOURCES:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            if not isinstance(node, ast.Call) or _call_name(node) not in SHARED_CALLS or not node.args:
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            if (
+                _call_name(node) == "translate" and len(node.args) >= 2
+            ):  # QCoreApplication.translate(ctx, text)
+                context, text = _literal(node.args[0]), _literal(node.args[1])
+                if context is None or text is None:
+                    unreadable.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+                else:
+                    _add(found, context, text)
+                continue
+            if _call_name(node) not in SHARED_CALLS:
                 continue
             text = _literal(node.args[0])
             if text is None:

@@ -1100,6 +1100,10 @@
       <translation>Aucun site candidat ne passe les filtres : choisissez d'autres ordres de gouvernement, modes de prestation ou types de point pour les sites candidats.</translation>
     </message>
     <message>
+      <source>CRS Service Points</source>
+      <translation>Points de service CRS</translation>
+    </message>
+    <message>
       <source>Publish open data for public finders</source>
       <translation>Publier des données ouvertes pour les localisateurs publics</translation>
     </message>
@@ -2698,6 +2702,50 @@
     <message>
       <source>beyond {distance}</source>
       <translation>à plus de {distance}</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <source>Jurisdiction</source>
+      <translation>Administration</translation>
+    </message>
+    <message>
+      <source>Population</source>
+      <translation>Population</translation>
+    </message>
+    <message>
+      <source>Areas of unknown population</source>
+      <translation>Aires de population inconnue</translation>
+    </message>
+    <message>
+      <source>Universe</source>
+      <translation>Univers</translation>
+    </message>
+    <message>
+      <source>Share of the universe (0–1)</source>
+      <translation>Part de l'univers (0–1)</translation>
+    </message>
+    <message>
+      <source>People served by a region (call centres, digital)</source>
+      <translation>Personnes desservies par une région (centres d'appels, numérique)</translation>
+    </message>
+    <message>
+      <source>Headline</source>
+      <translation>Fait saillant</translation>
+    </message>
+    <message>
+      <source>% within {distance}</source>
+      <translation>% à moins de {distance}</translation>
+    </message>
+    <message>
+      <source>People within {distance}</source>
+      <translation>Personnes à moins de {distance}</translation>
+    </message>
+    <message>
+      <source>Share within {distance} (0–1)</source>
+      <translation>Part à moins de {distance} (0–1)</translation>
     </message>
   </context>
   <context>

@@ -210,7 +210,7 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
     def tr(self, text: str) -> str:
         # One context for every algorithm: strings of the base class and the mixins have one
         # translation, whichever subclass shows them.
-        return QCoreApplication.translate(I18N_CONTEXT, text)
+        return QCoreApplication.translate(I18N_CONTEXT, text)  # i18n: marked (the texts of self.tr calls)
 
     def createInstance(self):
         return type(self)()

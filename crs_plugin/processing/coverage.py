@@ -22,6 +22,7 @@ from ..core.i18n import translatable
 from ..core.wording import format_distance, format_minutes, jurisdiction_name
 from ..toolbelt.qgis_compat import FieldType
 from ..toolbelt.styles import style_distance
+from ..toolbelt.tables import present_summary
 from ..toolbelt.translation import language
 from .base import CrsAlgorithm, PopulationAreasMixin
 from .road_network import DistanceMethodParameters
@@ -124,9 +125,8 @@ class CoverageAlgorithm(DistanceMethodParameters, PopulationAreasMixin, CrsAlgor
         self.style_on_load(context, dest, lambda layer: style_distance(layer, "travel_min" if by_time else "distance_m",
                                                                        thresholds_m, lang),
                            self.tr("Coverage – {what}").format(what=what))  # fmt: skip
-        self.style_on_load(
-            context, summary_dest, None, self.tr("Coverage summary – {what}").format(what=what)
-        )
+        self.style_on_load(context, summary_dest, lambda layer: present_summary(layer, lang),
+                           self.tr("Coverage summary – {what}").format(what=what))  # fmt: skip
         return {self.OUTPUT: dest, self.SUMMARY: summary_dest, self.HEADLINES: "\n".join(headlines),
                 self.POINTS_USED: services.description}  # fmt: skip
 

@@ -51,7 +51,7 @@ class CrsProvider(QgsProcessingProvider):
         return "crs"
 
     def name(self) -> str:
-        return "CRS Service Points"
+        return QCoreApplication.translate("CrsServicePoints", "CRS Service Points")  # as the panel is titled
 
     def longName(self) -> str:
         return self.name()

@@ -35,6 +35,7 @@ TIMEOUT_S = 180  # a hung QGIS fails the test instead of hanging the suite
 #: Steps whose screenshots go in the README (docs/desktop_<step>_<lang>.png).
 README_SHOTS = (
     "catalogue",
+    "identify",
     "options",
     "toolbox",
     "nearestservice_dialog",
@@ -45,6 +46,7 @@ STEPS = [
     "startup",
     "panel",
     "catalogue",
+    "identify",
     "options",
     "toolbox",
     "algorithm_dialogs",
@@ -229,6 +231,19 @@ def expected_results(facts: dict, lang: str):
     yield f"the panel's tabs in {lang}", facts["dock_tabs"] == tabs, facts["dock_tabs"]
     yield "the panel lists the sample sources", facts["catalogue_sources"] == 4, facts["catalogue_sources"]
     yield "the panel loads the sample points", facts["points_loaded"] == SAMPLE_POINTS, facts["points_loaded"]
+    first_load = {"en": "275 points loaded from 4 sources.", "fr": "275 points chargés de 4 sources."}[lang]
+    yield "the first load says what was loaded", facts["load_status"] == first_load, facts["load_status"]
+    # Identify on a federal office: the order of government and the services by their labels.
+    identify = facts.get("identify") or {}
+    order, services, passport = {"en": ("Order of government", "Services", "Passport"),
+                                 "fr": ("Ordre de gouvernement", "Services", "Passeport")}[lang]  # fmt: skip
+    federal = {"en": "Federal", "fr": "Fédéral"}[lang]
+    yield "identify shows the order of government's label", identify.get(order) == federal, identify
+    yield (
+        "identify shows the services' labels",
+        passport in (identify.get(services) or "").split(", ") and ";" not in (identify.get(services) or ";"),
+        identify,
+    )
     yield "the census layer has every area", facts["census_areas"] == N_AREAS, facts["census_areas"]
     yield "the plugin unloads when QGIS closes", facts.get("unloaded") is True, facts.get("unloaded")
 

@@ -120,6 +120,7 @@ def test_french_toolbox_groups_and_a_dialog(crs_provider, french):
     from qgis.core import QgsApplication
 
     registry = QgsApplication.processingRegistry()
+    assert crs_provider.name() == "Points de service CRS"
     groups = {a.group() for a in crs_provider.algorithms()}
     assert groups == {"Proximité et chevauchement", "Sources", "Contribution et révision"}
     nearest = registry.createAlgorithmById("crs:nearestservice")

@@ -84,6 +84,11 @@ def test_legends_fit_the_results(crs_provider, project_with_points):
     assert legend(per_area) == ["within 5 km", "5 km – 25 km", "beyond 25 km", "no point within reach"]
     summary = next(layer for layer in coverage if not layer.isSpatial())
     assert summary.name() == "Coverage summary – federal, in person"
+    # The attribute table reads as a report: place, headline and percentages first, raw shares out of sight.
+    columns = summary.attributeTableConfig().columns()
+    assert [c.name for c in columns[:4]] == ["name", "headline", "pct_within_5km", "pct_within_25km"]
+    assert {c.name for c in columns if c.hidden} == {"share_within_5km", "share_within_25km"}
+    assert summary.attributeAlias(summary.fields().indexFromName("pct_within_25km")) == "% within 25 km"
 
     gaps = run_and_load("crs:servicegaps", {"INPUT": census, "SERVICE_POINTS": points, "ORDERS_OF_GOVERNMENT": [0],
                                             "CHANNELS": [0], "THRESHOLD": 25000, "OUTPUT": "memory:",
