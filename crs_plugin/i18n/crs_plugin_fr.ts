@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_CA" sourcelanguage="en">
   <context>
+    <name>CodeListFactory</name>
+    <message>
+      <source>Service point codes (multi-select)</source>
+      <translation>Codes des points de service (choix multiple)</translation>
+    </message>
+  </context>
+  <context>
     <name>CrsServicePoints</name>
     <message>
       <source>Accessibility score (2SFCA / E2SFCA)</source>
@@ -1102,6 +1109,10 @@
     <message>
       <source>CRS Service Points</source>
       <translation>Points de service CRS</translation>
+    </message>
+    <message>
+      <source>Contribute and review tools are unavailable: they need {}. Install them (python3 -m pip install --user pygeodiff; apt install python3-psycopg2 python3-cryptography) and restart QGIS.</source>
+      <translation>Les outils de contribution et de révision ne sont pas disponibles : ils exigent {}. Installez-les (python3 -m pip install --user pygeodiff; apt install python3-psycopg2 python3-cryptography) puis redémarrez QGIS.</translation>
     </message>
     <message>
       <source>Publish open data for public finders</source>

@@ -74,9 +74,11 @@ def contribute_algorithms() -> tuple:
     missing = missing_optional_requirements()
     if missing:
         QgsMessageLog.logMessage(
-            f"Contribute and review tools are unavailable: they need {', '.join(missing)}. Install them "
-            "(python3 -m pip install --user pygeodiff; apt install python3-psycopg2 python3-cryptography) and "
-            "restart QGIS.",
+            QCoreApplication.translate(
+                "CrsServicePoints",
+                "Contribute and review tools are unavailable: they need {}. Install them (python3 -m pip install "
+                "--user pygeodiff; apt install python3-psycopg2 python3-cryptography) and restart QGIS.",
+            ).format(", ".join(missing)),
             LOG_TAG,
             Qgis.Warning,
         )

@@ -17,7 +17,7 @@ from qgis.gui import (
     QgsGui,
 )
 from qgis.PyQt import sip
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import QCoreApplication, Qt
 
 from ..core.schema import LIST_SEPARATOR
 
@@ -86,7 +86,7 @@ class CodeListConfigWidget(QgsEditorConfigWidget):
 
 class CodeListFactory(QgsEditorWidgetFactory):
     def __init__(self) -> None:
-        super().__init__("Service point codes (multi-select)")
+        super().__init__(QCoreApplication.translate("CodeListFactory", "Service point codes (multi-select)"))
 
     def create(self, layer, field_index, editor, parent):
         return CodeListWrapper(layer, field_index, editor, parent)
