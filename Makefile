@@ -25,10 +25,11 @@ DIST := dist
 # Debian packages: QGIS and its Python bindings, a virtual X server for GUI tests,
 # NumPy/SciPy/pyproj built against the same libraries as QGIS, PostgreSQL/PostGIS
 # for the shared-store tests, Chromium and its WebDriver for the finder page's tests, matplotlib
-# for the planner's coverage-curve charts.
+# and the DejaVu fonts for the planner's curves and the report's charts and layouts, poppler-utils
+# (pdftotext, pdftoppm) to read the report's PDFs in the tests and the README's pages.
 APT_PACKAGES := qgis python3-qgis qgis-providers xvfb python3-venv python3-scipy \
 	python3-pyproj postgresql postgresql-$(PG_MAJOR)-postgis-3 zip qgis-server-wfs qgis-server-wfs3 python3-jsonschema python3-psycopg2 python3-cryptography qttools5-dev-tools cgi-mapserver \
-	chromium chromium-driver python3-matplotlib
+	chromium chromium-driver python3-matplotlib fonts-dejavu-core poppler-utils
 TS := $(PLUGIN)/i18n/crs_plugin_fr.ts
 QM := $(TS:.ts=.qm)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

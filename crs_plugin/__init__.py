@@ -12,7 +12,7 @@ REQUIREMENTS = (
 )
 #: Packages only the contribute-and-review tools need; without them those tools are left out.
 CONTRIBUTE_REQUIREMENTS = (("pygeodiff", "2.0"), ("psycopg2", "2.8"), ("cryptography", "2.6"))
-#: Charts (the co-location planner's coverage curve); without it the chart is left out, with a message.
+#: Charts (the planner's coverage curve, the report's charts); without it charts are left out, with a message.
 CHART_REQUIREMENTS = (("matplotlib", "3.0"),)
 OPTIONAL_REQUIREMENTS = CONTRIBUTE_REQUIREMENTS + CHART_REQUIREMENTS
 
@@ -26,9 +26,9 @@ def missing_requirements() -> list[str]:
     return missing
 
 
-def missing_optional_requirements() -> list[str]:
-    """Optional requirements of the contribute-and-review tools that are absent or too old."""
-    return _missing(CONTRIBUTE_REQUIREMENTS)
+def missing_optional_requirements(requirements=CONTRIBUTE_REQUIREMENTS) -> list[str]:
+    """Optional requirements (by default the contribute-and-review tools') that are absent or too old."""
+    return _missing(requirements)
 
 
 def _missing(requirements) -> list[str]:

@@ -25,13 +25,19 @@
    and a chart and maps the three best sites; ``crs:servicestandard`` checks the sample
    standards per province and Canada (CSV, headlines, and a map of the sites that would
    meet the stricter one).
+10. writes the working group's report with ``crs:report`` in English and French
+    (``report_en.pdf``, ``report_fr.pdf``: in-person points, gaps beyond 25 km), saves each as a
+    QGIS project in ``crs.gpkg``, and renders a page of each as PNG (``report_page_en.png``,
+    ``report_page_fr.png``, with poppler's ``pdftoppm``) for the README.
 """
 
 from __future__ import annotations
 
 import csv
 import os
+import shutil
 import sqlite3
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -512,6 +518,29 @@ def run_planning(gpkg: Path, out_dir: Path) -> list[Path]:
     return written
 
 
+def run_report(gpkg: Path, out_dir: Path) -> list[Path]:
+    """The working group's report on the sample, in both languages, each saved as a project in the store."""
+    import processing
+
+    written = []
+    # The README shows New Brunswick's section: its map page in English, its tables in French.
+    for index, (language, page) in enumerate((("en", 4), ("fr", 5))):
+        pdf = out_dir / f"report_{language}.pdf"
+        result = processing.run("crs:report", {
+            "INPUT": f"{gpkg}|layername=census_population", "SERVICE_POINTS": f"{gpkg}|layername=service_points",
+            "CHANNELS": [0], "GAP_DISTANCE": 25000, "LANGUAGE": index, "OUTPUT": str(pdf),
+            "PROJECT_GEOPACKAGE": str(gpkg),
+        })  # fmt: skip
+        print(f"  {language}: {int(result['PAGES'])} pages; project {result['PROJECT']}")
+        written.append(pdf)
+        if shutil.which("pdftoppm"):
+            png = out_dir / f"report_page_{language}.png"
+            subprocess.run(["pdftoppm", "-r", "80", "-f", str(page), "-l", str(page), "-png", "-singlefile", str(pdf),
+                            str(png.with_suffix(""))], check=True)  # fmt: skip
+            written.append(png)
+    return written
+
+
 def write_layer_csv(lyr: QgsVectorLayer, path: Path, rename: dict | None = None) -> None:
     names = [f.name() for f in lyr.fields() if f.name() != "fid"]
     with path.open("w", newline="", encoding="utf-8") as fh:
@@ -568,6 +597,9 @@ def main(out_dir: Path) -> None:
         "Planning co-location (crs:colocationplanner) and checking the service standards (crs:servicestandard)…"
     )
     analyses += run_planning(gpkg, out_dir)
+
+    print("Writing the working group's report (crs:report), in English and French…")
+    analyses += run_report(gpkg, out_dir)
 
     print(f"\nDone in {time.perf_counter() - started:.1f} s. Outputs:")
     print(f"  GeoPackage store : {gpkg.resolve()}")

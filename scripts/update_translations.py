@@ -36,6 +36,7 @@ SHARED_SOURCES = [
     *sorted((PACKAGE / "processing").glob("*.py")),
     *sorted((PACKAGE / "core").rglob("*.py")),
     *sorted((PACKAGE / "toolbelt").glob("*.py")),
+    *sorted((PACKAGE / "report").glob("*.py")),
 ]
 SHARED_CONTEXT = "CrsServicePoints"
 TS = PACKAGE / "i18n" / "crs_plugin_fr.ts"

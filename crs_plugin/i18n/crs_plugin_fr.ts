@@ -1215,6 +1215,202 @@
       <translation>La couche des limites n'a pas de champ « {} ».</translation>
     </message>
     <message>
+      <source>Report (PDF) per jurisdiction</source>
+      <translation>Rapport (PDF) par administration</translation>
+    </message>
+    <message>
+      <source>report</source>
+      <translation>rapport</translation>
+    </message>
+    <message>
+      <source>layout</source>
+      <translation>mise en page</translation>
+    </message>
+    <message>
+      <source>jurisdiction</source>
+      <translation>administration</translation>
+    </message>
+    <message>
+      <source>Analyses besides population coverage</source>
+      <translation>Analyses en plus de la couverture de la population</translation>
+    </message>
+    <message>
+      <source>Coverage is always in the report; official-language coverage needs the census layer's first-official-language counts (fols_en, fols_fr, fols_en_fr).</source>
+      <translation>La couverture figure toujours dans le rapport; la couverture des langues officielles exige les effectifs de première langue officielle parlée de la couche du recensement (fols_en, fols_fr, fols_en_fr).</translation>
+    </message>
+    <message>
+      <source>The coverage table's distances, comma-separated, in kilometres.</source>
+      <translation>Les distances du tableau de couverture, séparées par des virgules, en kilomètres.</translation>
+    </message>
+    <message>
+      <source>Report language</source>
+      <translation>Langue du rapport</translation>
+    </message>
+    <message>
+      <source>Title (optional)</source>
+      <translation>Titre (facultatif)</translation>
+    </message>
+    <message>
+      <source>Left empty: 'Service points and the people they serve' in the report's language.</source>
+      <translation>Laissé vide : « Les points de service et les personnes qu'ils desservent » dans la langue du rapport.</translation>
+    </message>
+    <message>
+      <source>Layout template (.qpt, optional)</source>
+      <translation>Modèle de mise en page (.qpt, facultatif)</translation>
+    </message>
+    <message>
+      <source>A template edited in QGIS's layout designer (page 1 the cover, the next pages one jurisdiction). Left empty: the plugin's template in the report's language.</source>
+      <translation>Un modèle modifié dans le concepteur de mise en page de QGIS (page 1 la couverture, les pages suivantes une administration). Laissé vide : le modèle de l'extension dans la langue du rapport.</translation>
+    </message>
+    <message>
+      <source>Save the outputs and the report as a QGIS project in this GeoPackage</source>
+      <translation>Enregistrer les sorties et le rapport comme projet QGIS dans ce GeoPackage</translation>
+    </message>
+    <message>
+      <source>GeoPackage (*.gpkg)</source>
+      <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+      <source>An existing GeoPackage (such as the store) gets the tables and the project added; open it with Project › Open From › GeoPackage.</source>
+      <translation>Un GeoPackage existant (comme le dépôt) reçoit les tables et le projet; ouvrez-le avec Projet › Ouvrir depuis › GeoPackage.</translation>
+    </message>
+    <message>
+      <source>The co-location planner gave no curve table: its curve is left out.</source>
+      <translation>Le planificateur de colocalisation n'a donné aucune table de courbe : sa courbe est omise.</translation>
+    </message>
+    <message>
+      <source>Service gaps</source>
+      <translation>Zones mal desservies</translation>
+    </message>
+    <message>
+      <source>Co-location planner curve (when available)</source>
+      <translation>Courbe du planificateur de colocalisation (si disponible)</translation>
+    </message>
+    <message>
+      <source>Service gaps beyond (metres)</source>
+      <translation>Zones mal desservies au-delà de (mètres)</translation>
+    </message>
+    <message>
+      <source>Co-location candidates within (metres)</source>
+      <translation>Candidats à la colocalisation à moins de (mètres)</translation>
+    </message>
+    <message>
+      <source>Rows in the gaps and co-location tables</source>
+      <translation>Lignes des tableaux des zones mal desservies et de la colocalisation</translation>
+    </message>
+    <message>
+      <source>Report (PDF)</source>
+      <translation>Rapport (PDF)</translation>
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Project name in the GeoPackage</source>
+      <translation>Nom du projet dans le GeoPackage</translation>
+    </message>
+    <message>
+      <source>Sections: boundary layer (default: the census areas by jurisdiction)</source>
+      <translation>Sections : couche des limites (par défaut : les aires de recensement par administration)</translation>
+    </message>
+    <message>
+      <source>Boundary code field (values of the census 'Summarise by' field)</source>
+      <translation>Champ de code des limites (valeurs du champ « Résumer par » du recensement)</translation>
+    </message>
+    <message>
+      <source>Boundary name field</source>
+      <translation>Champ du nom des limites</translation>
+    </message>
+    <message>
+      <source>Census area identifier field (gaps table)</source>
+      <translation>Champ identifiant des aires de recensement (tableau des zones mal desservies)</translation>
+    </message>
+    <message>
+      <source>Source catalogue (for the sources' licences)</source>
+      <translation>Catalogue des sources (pour les licences des sources)</translation>
+    </message>
+    <message>
+      <source>Statistics Canada product named in the attribution</source>
+      <translation>Produit de Statistique Canada nommé dans l'attribution</translation>
+    </message>
+    <message>
+      <source>Co-location planner curve (table from crs:colocationplanner)</source>
+      <translation>Courbe du planificateur de colocalisation (table de crs:colocationplanner)</translation>
+    </message>
+    <message>
+      <source>Pages</source>
+      <translation>Pages</translation>
+    </message>
+    <message>
+      <source>Jurisdictions</source>
+      <translation>Administrations</translation>
+    </message>
+    <message>
+      <source>GeoPackage of the report's tables</source>
+      <translation>GeoPackage des tables du rapport</translation>
+    </message>
+    <message>
+      <source>QGIS project in the GeoPackage</source>
+      <translation>Projet QGIS dans le GeoPackage</translation>
+    </message>
+    <message>
+      <source>matplotlib is not installed: the report has no charts.</source>
+      <translation>matplotlib n'est pas installé : le rapport n'a pas de graphiques.</translation>
+    </message>
+    <message>
+      <source>The co-location planner is not installed: its curve is left out.</source>
+      <translation>Le planificateur de colocalisation n'est pas installé : sa courbe est omise.</translation>
+    </message>
+    <message>
+      <source>Running {}…</source>
+      <translation>Exécution de {}…</translation>
+    </message>
+    <message>
+      <source>{} pages, {} jurisdictions: {}</source>
+      <translation>{} pages, {} administrations : {}</translation>
+    </message>
+    <message>
+      <source>Choose the boundary layer's code field.</source>
+      <translation>Choisissez le champ de code de la couche des limites.</translation>
+    </message>
+    <message>
+      <source>The algorithm {} is not available.</source>
+      <translation>L'algorithme {} n'est pas disponible.</translation>
+    </message>
+    <message>
+      <source>{} did not finish.</source>
+      <translation>{} ne s'est pas terminé.</translation>
+    </message>
+    <message>
+      <source>The census layer has no field '{}' to make one section per jurisdiction: choose it in 'Summarise by'.</source>
+      <translation>La couche du recensement n'a pas de champ « {} » pour faire une section par administration : choisissez-le dans « Résumer par ».</translation>
+    </message>
+    <message>
+      <source>No boundary for '{}': its areas count in Canada's total only.</source>
+      <translation>Aucune limite pour « {} » : ses aires ne comptent que dans le total du Canada.</translation>
+    </message>
+    <message>
+      <source>The template has no item with id {}: that part is left out.</source>
+      <translation>Le modèle n'a pas d'élément d'identifiant {} : cette partie est omise.</translation>
+    </message>
+    <message>
+      <source>Saved as the QGIS project '{}' in {}.</source>
+      <translation>Enregistré comme projet QGIS « {} » dans {}.</translation>
+    </message>
+    <message>
+      <source>Official-language coverage left out: the census layer has no {} (crs:importcensus adds them).</source>
+      <translation>Couverture des langues officielles omise : la couche du recensement n'a pas de {} (crs:importcensus les ajoute).</translation>
+    </message>
+    <message>
+      <source>The co-location planner did not run ({}): its curve is left out.</source>
+      <translation>Le planificateur de colocalisation n'a pas fonctionné ({}) : sa courbe est omise.</translation>
+    </message>
+    <message>
+      <source>The source catalogue could not be read ({}): sources are listed by id.</source>
+      <translation>Le catalogue des sources n'a pas pu être lu ({}) : les sources sont listées par identifiant.</translation>
+    </message>
+    <message>
       <source>Forward direction</source>
       <translation>Sens direct</translation>
     </message>
@@ -1369,10 +1565,6 @@
     <message>
       <source>Service areas</source>
       <translation>Zones de desserte</translation>
-    </message>
-    <message>
-      <source>Service gaps</source>
-      <translation>Zones mal desservies</translation>
     </message>
     <message>
       <source>Gap beyond (metres)</source>
@@ -2699,10 +2891,6 @@
       <translation>aucun point à portée</translation>
     </message>
     <message>
-      <source>{low} or more</source>
-      <translation>{low} ou plus</translation>
-    </message>
-    <message>
       <source>within {distance}</source>
       <translation>à moins de {distance}</translation>
     </message>
@@ -2757,6 +2945,42 @@
     <message>
       <source>Share within {distance} (0–1)</source>
       <translation>Part à moins de {distance} (0–1)</translation>
+    </message>
+    <message>
+      <source>The report template could not be loaded into a layout.</source>
+      <translation>Le modèle de rapport n'a pas pu être chargé dans une mise en page.</translation>
+    </message>
+    <message>
+      <source>The report template needs at least two pages: the cover, then a jurisdiction's section.</source>
+      <translation>Le modèle de rapport doit avoir au moins deux pages : la couverture, puis la section d'une administration.</translation>
+    </message>
+    <message>
+      <source>The report template {path} is not a QGIS layout template (.qpt).</source>
+      <translation>Le modèle de rapport {path} n'est pas un modèle de mise en page QGIS (.qpt).</translation>
+    </message>
+    <message>
+      <source>The PDF could not be written to {path}: {error}.</source>
+      <translation>Le PDF n'a pas pu être écrit dans {path} : {error}.</translation>
+    </message>
+    <message>
+      <source>The report template {path} cannot be read: {strerror}.</source>
+      <translation>Le modèle de rapport {path} est illisible : {strerror}.</translation>
+    </message>
+    <message>
+      <source>error {code}</source>
+      <translation>erreur {code}</translation>
+    </message>
+    <message>
+      <source>The report table {name} could not be written to {gpkg}: {error}</source>
+      <translation>La table de rapport {name} n'a pas pu être écrite dans {gpkg} : {error}</translation>
+    </message>
+    <message>
+      <source>The report cannot open {table} in {gpkg}.</source>
+      <translation>Le rapport ne peut pas ouvrir {table} dans {gpkg}.</translation>
+    </message>
+    <message>
+      <source>The QGIS project could not be saved into {gpkg}: {error}</source>
+      <translation>Le projet QGIS n'a pas pu être enregistré dans {gpkg} : {error}</translation>
     </message>
   </context>
   <context>
@@ -3046,6 +3270,38 @@
       <translation>Planification des sites de colocalisation</translation>
     </message>
     <message>
+      <source>Report for the working group (PDF)</source>
+      <translation>Rapport pour le groupe de travail (PDF)</translation>
+    </message>
+    <message>
+      <source>Language</source>
+      <translation>Langue</translation>
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>PDF file</source>
+      <translation>Fichier PDF</translation>
+    </message>
+    <message>
+      <source>Also save the outputs and the report in the store as a QGIS project</source>
+      <translation>Enregistrer aussi les résultats et le rapport dans le dépôt, comme projet QGIS</translation>
+    </message>
+    <message>
+      <source>Make the report</source>
+      <translation>Produire le rapport</translation>
+    </message>
+    <message>
+      <source>Making the report… (progress and Cancel in QGIS's task manager)</source>
+      <translation>Production du rapport… (progression et annulation dans le gestionnaire de tâches de QGIS)</translation>
+    </message>
+    <message>
+      <source>Making the working group's report</source>
+      <translation>Production du rapport du groupe de travail</translation>
+    </message>
+    <message>
       <source>Shared store</source>
       <translation>Dépôt partagé</translation>
     </message>
@@ -3300,6 +3556,34 @@
     <message>
       <source>Areas still uncovered</source>
       <translation>Aires encore non couvertes</translation>
+    </message>
+    <message>
+      <source>Report</source>
+      <translation>Rapport</translation>
+    </message>
+    <message>
+      <source>Load the service points and choose the census population layer first.</source>
+      <translation>Chargez d'abord les points de service et choisissez la couche de population du recensement.</translation>
+    </message>
+    <message>
+      <source>Choose where to write the PDF.</source>
+      <translation>Choisissez où écrire le PDF.</translation>
+    </message>
+    <message>
+      <source>The report failed or was cancelled.</source>
+      <translation>Le rapport a échoué ou a été annulé.</translation>
+    </message>
+    <message>
+      <source>No report</source>
+      <translation>Aucun rapport</translation>
+    </message>
+    <message>
+      <source>{} pages written to {}.</source>
+      <translation>{} pages écrites dans {}.</translation>
+    </message>
+    <message>
+      <source>Project and layouts saved in the store: Project › Open From › GeoPackage.</source>
+      <translation>Projet et mises en page enregistrés dans le dépôt : Projet › Ouvrir depuis › GeoPackage.</translation>
     </message>
     <message>
       <source>Severity</source>

@@ -169,7 +169,11 @@ def read_layer(
         )
     arrays = None
     if request is None and only_provider_fields(layer):
-        arrays = _read_with_ogr(layer, fields)
+        try:
+            arrays = _read_with_ogr(layer, fields)
+        except (RuntimeError, SystemError):
+            # OGR could not stream it (a file being written, a driver's Arrow quirk): QGIS reads it.
+            arrays = None
     if arrays is None:
         arrays = _read_with_qgis(layer, fields, request, feedback)
     present = ~shapely.is_missing(arrays.geometries) & ~shapely.is_empty(arrays.geometries)

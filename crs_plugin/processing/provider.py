@@ -23,6 +23,7 @@ from .nearest_service import NearestServiceAlgorithm
 from .network_distance import NetworkDistanceAlgorithm
 from .official_language_coverage import OfficialLanguageCoverageAlgorithm
 from .publish_open_data import PublishOpenDataAlgorithm
+from .report import ReportAlgorithm
 from .service_areas import ServiceAreasAlgorithm
 from .service_gaps import ServiceGapsAlgorithm
 from .service_standard import ServiceStandardAlgorithm
@@ -40,6 +41,7 @@ ALGORITHMS = (
     ServiceAreasAlgorithm,
     ColocationPlannerAlgorithm,
     ServiceStandardAlgorithm,
+    ReportAlgorithm,
     LoadSourcesAlgorithm,
     ImportCensusAlgorithm,
     PublishOpenDataAlgorithm,

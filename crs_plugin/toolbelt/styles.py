@@ -131,15 +131,23 @@ def style_service_regions(layer: QgsVectorLayer, language: str = "en") -> None:
 DENSITY_BREAKS = (0.0, 1.0, 10.0, 100.0, 1000.0, 1e9)
 
 
-def style_population_density(layer: QgsVectorLayer, expression: str) -> None:
+def style_population_density(layer: QgsVectorLayer, expression: str, language: str = "en") -> None:
     ramp = QgsGradientColorRamp(QColor("#f7f4ec"), QColor("#5b3f7a"))
+    fr = language.startswith("fr")
+
+    def number(value: float) -> str:
+        return f"{value:,.0f}".replace(",", "\u00a0") if fr else f"{value:,.0f}"
+
     ranges = []
     for i, (low, high) in enumerate(zip(DENSITY_BREAKS, DENSITY_BREAKS[1:])):
         symbol = QgsSymbol.defaultSymbol(layer.geometryType())
         symbol.setColor(ramp.color(i / (len(DENSITY_BREAKS) - 2)))
         symbol.symbolLayer(0).setStrokeColor(QColor(255, 255, 255, 90))
         symbol.symbolLayer(0).setStrokeWidth(0.05)
-        label = f"{low:,.0f} – {high:,.0f}" if high < 1e9 else tr("{low} or more").format(low=f"{low:,.0f}")
+        if high < 1e9:
+            label = f"{number(low)} – {number(high)}"
+        else:
+            label = f"{number(low)} ou plus" if fr else f"{number(low)} or more"
         ranges.append(QgsRendererRange(low, high, symbol, label))
     layer.setRenderer(QgsGraduatedSymbolRenderer(expression, ranges))
     layer.triggerRepaint()

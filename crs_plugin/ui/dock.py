@@ -35,6 +35,7 @@ from qgis.gui import (
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QPixmap
 from qgis.PyQt.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -464,6 +465,7 @@ class ServicePointsDock(QgsDockWidget):
             layout.addWidget(button)
             self.analysis_buttons[algorithm_id] = button
         layout.addWidget(self._plan_section())
+        layout.addWidget(self._report_group())
         layout.addStretch(1)
         return page
 
@@ -594,6 +596,80 @@ class ServicePointsDock(QgsDockWidget):
                 text = text.replace(".", ",")
             for c, shown in enumerate((str(k), "" if name is None else str(name), text)):
                 self.plan_curve.setItem(r, c, QTableWidgetItem(shown))
+
+    # -- report ----------------------------------------------------------------------------
+    def _report_group(self) -> QGroupBox:
+        """The working group's PDF (crs:report) on the loaded points and the census layer, in a task."""
+        group = QGroupBox(self.tr("Report for the working group (PDF)"))
+        form = QFormLayout(group)
+        self.report_language = QComboBox()
+        self.report_language.addItem("English", 0)
+        self.report_language.addItem("Français", 1)
+        self.report_language.setCurrentIndex(1 if self.lang == "fr" else 0)
+        form.addRow(self.tr("Language"), self.report_language)
+        self.report_file = QgsFileWidget()
+        self.report_file.setStorageMode(QgsFileWidget.SaveFile)
+        self.report_file.setFilter(self.tr("PDF files (*.pdf)"))
+        form.addRow(self.tr("PDF file"), self.report_file)
+        self.report_in_store = QCheckBox(
+            self.tr("Also save the outputs and the report in the store as a QGIS project")
+        )
+        self.report_in_store.setChecked(True)
+        form.addRow(self.report_in_store)
+        self.report_button = QPushButton(self.tr("Make the report"))
+        self.report_button.clicked.connect(self.make_report)
+        form.addRow(self.report_button)
+        self.report_status = QLabel()
+        self.report_status.setWordWrap(True)
+        form.addRow(self.report_status)
+        return group
+
+    def report_parameters(self) -> dict | None:
+        """crs:report's parameters from the panel, or None (and a message) when something is missing."""
+        census = self.census.currentLayer()
+        if census is None or self.points_layer is None:
+            self.report(self.tr("Report"), self.tr("Load the service points and choose the census population layer "
+                                                   "first."), Qgis.Info)  # fmt: skip
+            return None
+        path = self.report_file.filePath()
+        if not path:
+            self.report(self.tr("Report"), self.tr("Choose where to write the PDF."), Qgis.Info)
+            return None
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        params = {"INPUT": census, "SERVICE_POINTS": self.points_layer, "LANGUAGE": self.report_language.currentData(),
+                  "OUTPUT": path}  # fmt: skip
+        if self.report_in_store.isChecked():
+            params["PROJECT_GEOPACKAGE"] = self.settings.store_path
+        return params
+
+    def make_report(self) -> None:
+        params = self.report_parameters()
+        if params is None:
+            return
+        self.report_button.setEnabled(False)
+        self.report_status.setText(self.tr("Making the report… (progress and Cancel in QGIS's task manager)"))
+        self.report_task = run_algorithm_task("crs:report", params, self._report_made,
+                                              self.tr("Making the working group's report"))  # fmt: skip
+
+    def _report_made(self, ok: bool, results: dict, feedback) -> None:
+        self.report_button.setEnabled(True)
+        if not ok:
+            message = (
+                feedback.errors[-1] if feedback.errors else self.tr("The report failed or was cancelled.")
+            )
+            self.report_status.setText(message)
+            self.report(self.tr("No report"), message)
+            return
+        message = self.tr("{} pages written to {}.").format(
+            int(results.get("PAGES") or 0), results.get("OUTPUT")
+        )
+        if results.get("PROJECT"):
+            message += " " + self.tr(
+                "Project and layouts saved in the store: Project › Open From › GeoPackage."
+            )
+        self.report_status.setText(message)
+        self.iface.messageBar().pushMessage(LOG_TAG, message, Qgis.Success, 10)
 
     def analysis_parameters(self, algorithm_id: str) -> dict:
         params = {}

@@ -21,7 +21,8 @@ def test_demo_writes_every_output_and_exits_0(tmp_path):
                  "accessibility_by_jurisdiction.csv", "accessibility_map.png", "coverage_65_plus_by_jurisdiction.csv",
                  "coverage_65_plus_map.png", "official_language_coverage.csv", "official_language_map.png",
                  "coverage_curve.png", "coverage_curve.csv", "colocation_plan_map.png", "service_standards.csv",
-                 "service_standard_map.png"):  # fmt: skip
+                 "service_standard_map.png", "report_en.pdf", "report_fr.pdf", "report_page_en.png",
+                 "report_page_fr.png"):  # fmt: skip
         assert (tmp_path / name).stat().st_size > 0, name
         assert str(tmp_path / name) in run.stdout, name  # it says where the outputs are
     rows = {r["jurisdiction"]: r for r in csv.DictReader((tmp_path / "summary_by_jurisdiction.csv").open())}
@@ -51,3 +52,13 @@ def test_demo_writes_every_output_and_exits_0(tmp_path):
     }
     assert standards["federal_in_person_50km", "CA"]["met"] in ("True", "true", "1")
     assert "the standard (90.0 % within 50 km) is met" in run.stdout
+    # The report in both languages, each saved as a project in the store.
+    import sqlite3
+
+    from tests.pdf import pages_text
+
+    assert pages_text(tmp_path / "report_fr.pdf")[3].strip().startswith("Nouveau-Brunswick")
+    assert pages_text(tmp_path / "report_en.pdf")[3].strip().startswith("New Brunswick")
+    with sqlite3.connect(tmp_path / "crs.gpkg") as db:
+        projects = {name for (name,) in db.execute("SELECT name FROM qgis_projects")}
+    assert projects == {"CRS report (English)", "Rapport CRS (français)"}

@@ -149,6 +149,40 @@ def test_analysis_buttons_prefill_the_loaded_layers(dock, qgis_iface, monkeypatc
     dialog.close()
 
 
+def test_the_report_button_runs_crs_report_in_a_task(dock, qgis_iface, census_copy, tmp_path):
+    """The Analyse tab's report: the loaded points (with the panel's filter) and the census layer,
+    in the chosen language, in a background task; the project saved in the store."""
+    from qgis.core import QgsVectorLayer
+
+    from tests.pdf import pages_text
+
+    dock.make_report()  # nothing loaded yet: a message, no task
+    assert any("census population layer" in m for m in qgis_iface.messageBar().get_messages(Qgis.Info))
+    check_only(dock, "service_canada_offices", "snb_service_centres")
+    dock.load_checked()
+    wait_for_tasks()
+    census = QgsVectorLayer(f"{census_copy}|layername=dissemination_areas", "census", "ogr")
+    QgsProject.instance().addMapLayer(census)
+    dock.census.setLayer(census)
+    box = dock.filter_boxes["orders"]
+    box.setItemCheckState(box.findData("federal"), Qt.Checked)  # the report uses what the panel shows
+    dock.report_language.setCurrentIndex(dock.report_language.findData(1))
+    dock.report_file.setFilePath(str(tmp_path / "rapport"))
+    dock.make_report()
+    assert not dock.report_button.isEnabled()
+    wait_for_tasks(timeout=300)
+    assert dock.report_button.isEnabled()
+    pages = pages_text(tmp_path / "rapport.pdf")
+    assert len(pages) == 7 and pages[3].strip().startswith("Nouveau-Brunswick")
+    assert "Points de service retenus" in pages[0] and "(79)" in pages[0]  # the 79 federal points only
+    assert "7 pages" in dock.report_status.text() and "GeoPackage" in dock.report_status.text()
+    assert any("7 pages" in m for m in qgis_iface.messageBar().get_messages(Qgis.Success))
+    import sqlite3
+
+    with sqlite3.connect(dock.settings.store_path) as db:
+        assert ("Rapport CRS (français)",) in db.execute("SELECT name FROM qgis_projects").fetchall()
+
+
 def test_contribute_tab_validates_and_zooms_to_a_problem(dock, sample_store, tmp_path, qgis_iface):
     path = write_sample_checkout(sample_store, tmp_path / "nb.gpkg")
     fids = checkout_fids(path)

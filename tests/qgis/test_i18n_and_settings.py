@@ -92,6 +92,10 @@ SAME_IN_FRENCH = {
     "Non-immigrants",
     "Creative Commons Attribution 4.0",
     "Open Data Commons Open Database License 1.0",
+    "English",
+    "Français",
+    "GeoPackage (*.gpkg)",
+    "Pages",
 }
 
 

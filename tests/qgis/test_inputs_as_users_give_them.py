@@ -183,19 +183,25 @@ def virtual(uri: str, expression: str, name: str, kind) -> QgsVectorLayer:
     return layer
 
 
+def written_once(target, source, **options) -> str:
+    """A variant's file, written the first time only: rewriting a file that earlier tests' layers
+    still hold open would test that race, not the input."""
+    return str(target) if target.exists() else translate(source, target, **options)
+
+
 def area_variants(files, postgis) -> dict:
     f, folder = files, files["folder"]
-    no_population = translate(f["areas"], folder / "no_pop.gpkg", layerName="areas",
-                              SQLStatement="SELECT DAUID, PRUID, geom FROM areas")  # fmt: skip
-    populations = translate(
-        f["areas"], folder / "pop.csv", format="CSV", SQLStatement="SELECT DAUID, POP2021 FROM areas"
+    no_population = written_once(folder / "no_pop.gpkg", f["areas"], layerName="areas",
+                                 SQLStatement="SELECT DAUID, PRUID, geom FROM areas")  # fmt: skip
+    populations = written_once(
+        folder / "pop.csv", f["areas"], format="CSV", SQLStatement="SELECT DAUID, POP2021 FROM areas"
     )
     return {
         "selection": (selected(f["census_layer"], NB), "POP2021"),
         "subset": (subset(f["census_layer"], NB), "POP2021"),
         "memory": (project_layer(f["areas"], "a").materialize(_all()), "POP2021"),
-        "shapefile": (translate(f["areas"], folder / "areas.shp"), "POP2021"),
-        "geographic": (translate(f["areas"], folder / "areas_4326.gpkg", dstSRS="EPSG:4326"), "POP2021"),
+        "shapefile": (written_once(folder / "areas.shp", f["areas"]), "POP2021"),
+        "geographic": (written_once(folder / "areas_4326.gpkg", f["areas"], dstSRS="EPSG:4326"), "POP2021"),
         "joined": (
             joined(no_population, populations + "|layername=pop", "DAUID", "census_"),
             "census_POP2021",
@@ -208,17 +214,22 @@ def area_variants(files, postgis) -> dict:
 def point_variants(files, postgis) -> dict:
     f, folder = files, files["folder"]
     # The store's points with order_of_government renamed: the filter field must come from a join or an expression.
-    without = translate(f["store"], folder / "no_order.gpkg", layers=["service_points"], layerName="points")
-    renamed = QgsVectorLayer(without, "w", "ogr")
-    assert renamed.dataProvider().renameAttributes({renamed.fields().indexOf("order_of_government"): "gov"})
-    del renamed
-    orders = translate(f["store"], folder / "orders.csv", format="CSV",
-                       SQLStatement="SELECT point_id, order_of_government FROM service_points")  # fmt: skip
+    without = folder / "no_order.gpkg"
+    if not without.exists():
+        translate(f["store"], without, layers=["service_points"], layerName="points")
+        renamed = QgsVectorLayer(str(without), "w", "ogr")
+        assert renamed.dataProvider().renameAttributes(
+            {renamed.fields().indexOf("order_of_government"): "gov"}
+        )
+        del renamed
+    without = str(without)
+    orders = written_once(folder / "orders.csv", f["store"], format="CSV",
+                          SQLStatement="SELECT point_id, order_of_government FROM service_points")  # fmt: skip
     return {
         "selection": selected(f["points_layer"], FEDERAL_OR_PROVINCIAL),
         "subset": subset(f["points_layer"], FEDERAL_OR_PROVINCIAL),
         "memory": project_layer(f["points"], "p").materialize(_all()),
-        "projected": translate(f["points"], folder / "points_3005.gpkg", dstSRS="EPSG:3005"),
+        "projected": written_once(folder / "points_3005.gpkg", f["points"], dstSRS="EPSG:3005"),
         "joined": joined(without, orders + "|layername=orders", "point_id", ""),
         "virtual": virtual(without, '"gov"', "order_of_government", QVariant.String),
         "postgis": postgis("points"),

@@ -30,6 +30,7 @@ from qgis.core import (
 )
 
 from crs_plugin.processing.layer_arrays import read_layer
+from tests.pdf import pages_text
 
 CRSS = ("EPSG:4326", "EPSG:4269", "EPSG:3347", "EPSG:2953", "EPSG:3005", "EPSG:3857")
 # Service-point-like positions from Victoria to Fredericton and Iqaluit, lon/lat.
@@ -217,7 +218,7 @@ def contributed_points() -> QgsVectorLayer:
     return layer
 
 
-def algorithm_runs(store, census_path):
+def algorithm_runs(store, census_path, out_dir=None):
     points = f"{store}|layername=service_points"
     nb = census(census_path)
     nb.setSubsetString("\"PRUID\" = '13'")
@@ -255,6 +256,12 @@ def algorithm_runs(store, census_path):
         ),
         # The boundaries (EPSG:3347) drawn under the finder's map, published in EPSG:4326.
         "crs:publishopendata": dict(SERVICE_POINTS=points, BOUNDARIES=census(census_path), OUTPUT=FOLDER),
+        # A PDF: compared by its text, where every table's figures are.
+        "crs:report": dict(
+            INPUT=census(census_path),
+            SERVICE_POINTS=points,
+            OUTPUT=str(out_dir / "report.pdf") if out_dir else "",
+        ),
     }
 
 
@@ -272,7 +279,7 @@ def test_every_algorithm_gives_the_same_results_with_a_recorded_operation(
         qcrs("EPSG:3347"), qcrs("EPSG:4326"), recorded_operation("EPSG:3347", "EPSG:4326")
     )
     project.setTransformContext(project_context)
-    runs = algorithm_runs(sample_store, census_copy)
+    runs = algorithm_runs(sample_store, census_copy, tmp_path)
     covered = {a.id() for a in crs_provider.algorithms() if any(
         d.type() == "source" for d in a.parameterDefinitions())}  # fmt: skip
     assert covered <= set(runs), "every algorithm that reads layers is checked here"
@@ -283,13 +290,19 @@ def test_every_algorithm_gives_the_same_results_with_a_recorded_operation(
             if with_project:
                 context.setProject(project)
                 assert context.transformContext().hasTransform(qcrs("EPSG:4326"), qcrs("EPSG:3347"))
-            output = (
-                str(tmp_path / f"{algorithm_id[4:]}_{with_project}")
-                if params.get("OUTPUT") == FOLDER
-                else "memory:"
-            )
+            if params.get("OUTPUT") == FOLDER:
+                output = str(tmp_path / f"{algorithm_id[4:]}_{with_project}")
+            elif str(params.get("OUTPUT", "")).endswith(".pdf"):
+                output = params["OUTPUT"]
+            else:
+                output = "memory:"
             outputs = processing.run(algorithm_id, {**params, "OUTPUT": output}, context=context,
                                      feedback=QgsProcessingFeedback())  # fmt: skip
+            if str(outputs["OUTPUT"]).endswith(".pdf"):
+                results.append(
+                    {"OUTPUT": [(tuple(page.split()), None) for page in pages_text(outputs["OUTPUT"])]}
+                )
+                continue
             if algorithm_id in FOLDER_LAYERS:
                 outputs = {
                     "OUTPUT": QgsVectorLayer(f"{output}/{FOLDER_LAYERS[algorithm_id]}", "folder", "ogr")
