@@ -115,6 +115,10 @@ class CrsServicePointsPlugin:
         self.dock = None
         self.options_factory = None
         self.translator = install_translator()
+        from .core import i18n
+        from .toolbelt.translation import language
+
+        i18n.install(QCoreApplication.translate, language)  # core's messages in the interface language
 
     @staticmethod
     def tr(text: str) -> str:
@@ -140,11 +144,14 @@ class CrsServicePointsPlugin:
         # Editor widgets are registered here, on the main thread, never from an algorithm's task.
         register_code_list_widget()
         self.dock = ServicePointsDock(self.iface, self.iface.mainWindow())
-        self.dock.hide()
         self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+        # QGIS shows every dock it adds (behind the Processing toolbox, when tabified there); the panel
+        # starts closed, so that the toolbar button's state says so and its first click opens it.
+        self.dock.hide()
         toggle = QAction(QIcon(str(_ICON)), self.tr("Service points panel"), self.iface.mainWindow())
         toggle.setObjectName("crsServicePointsDockAction")
         toggle.setCheckable(True)
+        toggle.setChecked(False)
         self.dock.setToggleVisibilityAction(toggle)
         self.iface.addPluginToMenu(MENU, toggle)
         self.iface.addToolBarIcon(toggle)
@@ -164,6 +171,7 @@ class CrsServicePointsPlugin:
             action.deleteLater()
         self.actions = []
         if self.dock is not None:
+            self.dock.unload()
             self.iface.removeDockWidget(self.dock)
             self.dock.setParent(None)
             self.dock.deleteLater()
@@ -177,6 +185,9 @@ class CrsServicePointsPlugin:
         if self.translator is not None:
             QCoreApplication.removeTranslator(self.translator)
             self.translator = None
+        from .core import i18n
+
+        i18n.install(None)
 
     def open_nearest_service(self) -> None:
         import processing  # Processing's GUI helpers; only needed when the user clicks

@@ -99,6 +99,32 @@ def crs_provider(qgis_processing):
 _KEEP_ALIVE: list = []
 
 
+@pytest.fixture
+def french_translation():
+    """The French translation compiled as `make translations` does."""
+    qm = ROOT / "crs_plugin" / "i18n" / "crs_plugin_fr.qm"
+    subprocess.run(["make", "-s", "translations"], cwd=ROOT, check=True)
+    assert qm.exists()
+    return qm
+
+
+@pytest.fixture
+def french(french_translation):
+    """QGIS in French, with the plugin's translation loaded (the translator)."""
+    from qgis.core import QgsSettings
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    from crs_plugin.plugin import install_translator
+
+    settings = QgsSettings()
+    settings.setValue("locale/userLocale", "fr_CA")
+    translator = install_translator()
+    assert translator is not None
+    yield translator
+    QCoreApplication.removeTranslator(translator)
+    settings.remove("locale/userLocale")
+
+
 @pytest.fixture(scope="session")
 def qgis_server(tmp_path_factory, sample_store):
     """A real QGIS Server publishing the sample store (OGC API Features at /wfs3, WFS at /), own process."""

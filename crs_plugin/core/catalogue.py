@@ -16,6 +16,7 @@ from urllib.parse import urljoin, urlsplit
 
 from .errors import MappingError, SourceError
 from .http import HttpClient, is_url
+from .i18n import tr
 from .mapping import FieldMapping
 from .schema import Choice
 from .sources.arcgis import ArcGisSource
@@ -103,14 +104,17 @@ def validate_catalogue(doc, path: Path | str = "catalogue") -> None:
     if len(where) >= 2 and where[0] == "sources" and isinstance(where[1], int):
         entry = doc["sources"][where[1]]
         name = entry.get("id") if isinstance(entry, dict) else None
-        source = f"source '{name}'" if name else f"source #{where[1] + 1}"
+        source = (tr("source '{name}', ").format(name=name) if name
+                  else tr("source #{number}, ").format(number=where[1] + 1))  # fmt: skip
         where = where[2:]
-    field = ".".join(str(p) for p in where) or "(the entry itself)"
+    field = ".".join(str(p) for p in where) or tr("(the entry itself)")
     message = error.message
     if error.validator in ("additionalProperties", "unevaluatedProperties"):
         message = _unknown_keys_message(schema, error.instance, where, in_source=entry is not None)
     raise MappingError(
-        f"Catalogue {Path(path).name}: {source + ', ' if source else ''}field {field}: {message}."
+        tr("Catalogue {name}: {source}field {field}: {message}.").format(
+            name=Path(path).name, source=source, field=field, message=message
+        )
     )
 
 
@@ -185,7 +189,9 @@ def connector_source(connector: dict, source_id: str, base: str = "", client: Ht
             str(c.get("url", "")), str(c.get("dataset", "")), source_id, client=client, **options
         )
     raise SourceError(
-        f"Source '{source_id}': connector type '{kind}' is not supported ({', '.join(CONNECTOR_TYPES)})."
+        tr("Source '{id}': connector type '{kind}' is not supported ({types}).").format(
+            id=source_id, kind=kind, types=", ".join(CONNECTOR_TYPES)
+        )
     )
 
 
@@ -209,7 +215,9 @@ class Catalogue:
             if e.id == source_id:
                 return e
         raise SourceError(
-            f"The catalogue has no source '{source_id}'. Sources: " + ", ".join(e.id for e in self.entries)
+            tr("The catalogue has no source '{source_id}'. Sources: {sources}").format(
+                source_id=source_id, sources=", ".join(e.id for e in self.entries)
+            )
         )
 
     def source(self, source_id: str, client: HttpClient | None = None):
@@ -224,9 +232,11 @@ def read_catalogue_document(location: str | Path, client: HttpClient | None = No
     try:
         return json.loads(Path(location).read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise SourceError(f"Catalogue not found: {location}") from None
+        raise SourceError(tr("Catalogue not found: {location}").format(location=location)) from None
     except json.JSONDecodeError as exc:
-        raise SourceError(f"Catalogue {location} is not valid JSON: {exc}") from None
+        raise SourceError(
+            tr("Catalogue {location} is not valid JSON: {exc}").format(location=location, exc=exc)
+        ) from None
 
 
 def load_catalogue(location: str | Path = SAMPLE_CATALOGUE, client: HttpClient | None = None) -> Catalogue:
@@ -248,9 +258,13 @@ def load_catalogue(location: str | Path = SAMPLE_CATALOGUE, client: HttpClient |
         elif isinstance(mapping, dict):
             mapping = FieldMapping.from_dict(mapping)
         else:
-            raise MappingError(f"Catalogue source '{sid}' has no 'mapping'.")
+            raise MappingError(tr("Catalogue source '{sid}' has no 'mapping'.").format(sid=sid))
         if mapping.source_id != sid:
-            raise MappingError(f"Catalogue source '{sid}' uses a mapping written for '{mapping.source_id}'.")
+            raise MappingError(
+                tr("Catalogue source '{sid}' uses a mapping written for '{source_id}'.").format(
+                    sid=sid, source_id=mapping.source_id
+                )
+            )
         entries.append(
             CatalogueEntry(
                 id=sid,

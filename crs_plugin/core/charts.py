@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import AnalysisError
+from .i18n import tr
 
 
 def matplotlib_available() -> bool:
@@ -29,8 +30,10 @@ def curve_png(path, x, y, title: str, x_label: str, y_label: str, target: float 
         from matplotlib.figure import Figure
     except ImportError:
         raise AnalysisError(
-            "Charts need the Python package matplotlib (apt install python3-matplotlib, or "
-            "pip install matplotlib): the chart was left out."
+            tr(
+                "Charts need the Python package matplotlib (apt install python3-matplotlib, or pip "
+                "install matplotlib): the chart was left out."
+            )
         ) from None
     figure = Figure(figsize=(7.0, 4.2), dpi=110)
     FigureCanvasAgg(figure)

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from .i18n import translatable
+
 #: Content kinds as a person calls them, for messages.
-KIND_NAMES = {"json": "JSON", "csv": "CSV text", "html": "a web page (HTML)", "xml": "XML", "zip": "a ZIP archive",
-              "gpkg": "a GeoPackage", "xlsx": "an Excel workbook", "pdf": "a PDF document", "binary": "binary data"}  # fmt: skip
+#: What each kind is called in a sentence (translated with core.i18n.tr where it is shown).
+KIND_NAMES = {"json": "JSON", "csv": translatable("CSV text"), "html": translatable("a web page (HTML)"), "xml": "XML",
+              "zip": translatable("a ZIP archive"), "gpkg": translatable("a GeoPackage"),
+              "xlsx": translatable("an Excel workbook"), "pdf": translatable("a PDF document"),
+              "binary": translatable("binary data")}  # fmt: skip
 
 
 def sniff(data: bytes) -> str:

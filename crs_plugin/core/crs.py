@@ -15,6 +15,7 @@ from osgeo import osr
 
 from .errors import CoordinateError
 from .gdal_exceptions import gdal_exceptions
+from .i18n import tr
 from .schema import CANADA_BBOX, STORAGE_CRS
 
 _per_thread = threading.local()  # OSR objects are not shared between threads
@@ -28,7 +29,9 @@ def _srs(text: str) -> osr.SpatialReference:
             with gdal_exceptions():
                 srs.SetFromUserInput(text)
         except RuntimeError as exc:
-            raise CoordinateError(f"Unknown coordinate reference system {text!r}: {exc}") from None
+            raise CoordinateError(
+                tr("Unknown coordinate reference system {text!r}: {exc}").format(text=text, exc=exc)
+            ) from None
         srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)  # x = easting / longitude
         cache[text] = srs
     return cache[text]
@@ -69,7 +72,11 @@ def transform_xy(x, y, src: str, dst: str):
                 transform.TransformPoints(np.column_stack([x.ravel(), y.ravel()])), dtype=float
             )
         except RuntimeError as exc:
-            raise CoordinateError(f"Coordinates cannot be transformed from {src} to {dst}: {exc}") from None
+            raise CoordinateError(
+                tr("Coordinates cannot be transformed from {src} to {dst}: {exc}").format(
+                    src=src, dst=dst, exc=exc
+                )
+            ) from None
     return points[:, 0].reshape(x.shape), points[:, 1].reshape(y.shape)
 
 

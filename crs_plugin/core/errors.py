@@ -1,8 +1,10 @@
-"""Domain errors. Each message is a sentence a person can act on.
+"""Domain errors. Each message is a sentence a person can act on (translated: core.i18n).
 
 Processing algorithms and the UI turn these into QgsProcessingException or
 message-bar entries without adding a traceback.
 """
+
+from .i18n import tr
 
 
 class CrsServicePointsError(Exception):
@@ -43,8 +45,9 @@ def describe_rows(row_numbers, limit: int = 5) -> str:
     rows = [int(r) for r in row_numbers]
     shown = ", ".join(str(r) for r in rows[:limit])
     more = len(rows) - limit
-    word = "row" if len(rows) == 1 else "rows"
-    return f"{word} {shown}" + (f" and {more} more" if more > 0 else "")
+    if more > 0:
+        return tr("rows {rows} and {more} more").format(rows=shown, more=more)
+    return (tr("row {rows}") if len(rows) == 1 else tr("rows {rows}")).format(rows=shown)
 
 
 class SubmissionError(CrsServicePointsError):

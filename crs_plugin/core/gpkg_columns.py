@@ -26,6 +26,7 @@ from osgeo import gdal
 
 from .errors import StoreError
 from .gdal_exceptions import with_gdal_exceptions
+from .i18n import tr
 
 _SQL_TYPES = {"string": "TEXT", "real": "REAL", "integer": "INTEGER", "boolean": "BOOLEAN"}
 
@@ -85,7 +86,11 @@ def copy_with_columns(
         src = gdal.OpenEx(source_path, gdal.OF_VECTOR)
         layer = src.GetLayerByName(source_layer) if source_layer else src.GetLayer(0)
         if layer is None:
-            raise StoreError(f"no layer {source_layer!r} in {Path(source_path).name}")
+            raise StoreError(
+                tr("no layer {source_layer!r} in {name}").format(
+                    source_layer=source_layer, name=Path(source_path).name
+                )
+            )
         table = layer.GetName()
         if src.GetDriver().ShortName != "GPKG":
             staging = tempfile.mkdtemp(prefix="crs_copy_")
@@ -113,7 +118,9 @@ def copy_with_columns(
     except Exception as exc:
         if os.path.exists(dest_path):
             os.remove(dest_path)
-        raise StoreError(f"Could not write {Path(dest_path).name}: {exc}") from exc
+        raise StoreError(
+            tr("Could not write {name}: {exc}").format(name=Path(dest_path).name, exc=exc)
+        ) from exc
     finally:
         if staging:
             shutil.rmtree(staging, ignore_errors=True)

@@ -23,6 +23,7 @@ from urllib.parse import urlencode, urlsplit
 
 from .content import KIND_NAMES, sniff
 from .errors import SourceError, UnreachableError
+from .i18n import tr
 
 USER_AGENT = "CRS-Service-Points-QGIS-plugin"
 DEFAULT_TIMEOUT_S = 30.0
@@ -102,7 +103,9 @@ def urllib_transport(
 def check_size(url: str, size: int, max_bytes: int) -> None:
     if size > max_bytes:
         raise SourceError(
-            f"{url} is larger than the {max_bytes // (1024 * 1024)} MB limit; nothing was loaded."
+            tr("{url} is larger than the {limit} MB limit; nothing was loaded.").format(
+                url=url, limit=max_bytes // (1024 * 1024)
+            )
         )
 
 
@@ -122,7 +125,9 @@ class HttpClient:
 
     def get(self, url: str, params: dict | None = None, headers: dict | None = None) -> HttpResponse:
         if not is_url(url):
-            raise SourceError(f"Only http:// and https:// addresses can be fetched, not {url!r}.")
+            raise SourceError(
+                tr("Only http:// and https:// addresses can be fetched, not {url!r}.").format(url=url)
+            )
         full = with_params(url, params)
         last_problem = ""
         for attempt in range(1, self.retries + 1):
@@ -132,23 +137,30 @@ class HttpClient:
             except HttpStatusError as exc:
                 if exc.code not in _RETRY_STATUS:
                     reason = _error_summary(exc.body)
+                    message = (
+                        tr("The server answered {code} {reason} for {url}: {details}.")
+                        if reason
+                        else tr("The server answered {code} {reason} for {url}.")
+                    )
                     raise SourceError(
-                        f"The server answered {exc.code} {exc.reason} for {full}"
-                        + (f": {reason}" if reason else "")
-                        + "."
+                        message.format(code=exc.code, reason=exc.reason, url=full, details=reason)
                     ) from None
-                last_problem = f"the server answered {exc.code} {exc.reason}"
+                last_problem = tr("the server answered {code} {reason}").format(
+                    code=exc.code, reason=exc.reason
+                )
                 wait = max(wait, self._retry_after(exc.headers.get("retry-after")))
             except UntrustedCertificateError as exc:  # retrying cannot help: say what to do
                 raise UnreachableError(
-                    f"The certificate of {urlsplit(full).hostname} is not trusted ({exc}). If your "
-                    "organisation uses its own certificate authority, add it to QGIS: Settings › Options › "
-                    "Authentication › Manage certificates › Authorities, then load again."
+                    tr(
+                        "The certificate of {hostname} is not trusted ({exc}). If your organisation uses its own "
+                        "certificate authority, add it to QGIS: Settings › Options › Authentication › Manage "
+                        "certificates › Authorities, then load again."
+                    ).format(hostname=urlsplit(full).hostname, exc=exc)
                 ) from None
             except OSError as exc:  # TimeoutError, ConnectionError, socket errors
                 reason = getattr(exc, "reason", exc)
                 timed_out = isinstance(exc, TimeoutError) or "timed out" in str(reason)
-                last_problem = "it did not answer in time" if timed_out else f"{reason}"
+                last_problem = tr("it did not answer in time") if timed_out else f"{reason}"
             else:
                 if not self.validators:
                     self.validators = {
@@ -157,29 +169,39 @@ class HttpClient:
                 return response
             if attempt < self.retries:
                 self.sleep(wait)
-        raise UnreachableError(f"Could not fetch {full}: {last_problem} ({self.retries} attempts).")
+        raise UnreachableError(
+            tr("Could not fetch {url}: {problem} ({retries} attempts).").format(
+                url=full, problem=last_problem, retries=self.retries
+            )
+        )
 
     def get_json(self, url: str, params: dict | None = None, headers: dict | None = None) -> dict:
         response = self.get(url, params, headers)
         kind = sniff(response.body)
         if kind == "html":
             raise SourceError(
-                f"{response.url} answered with a web page instead of JSON (is the address right, "
-                "or is the service down?)."
+                tr(
+                    "{url} answered with a web page instead of JSON (is the address right, or is the service "
+                    "down?)."
+                ).format(url=response.url)
             )
         if kind not in ("json", "csv"):  # 'csv' is any other text: truncated or invalid JSON, said below
             words = _error_summary(response.body) if kind == "xml" else ""
-            raise SourceError(
-                f"{response.url} answered with {KIND_NAMES[kind]} instead of JSON"
-                + (f": {words}" if words else "")
-                + "."
+            message = (
+                tr("{url} answered with {kind} instead of JSON: {words}.")
+                if words
+                else tr("{url} answered with {kind} instead of JSON.")
             )
+            kind_name = tr(KIND_NAMES[kind])  # i18n: marked
+            raise SourceError(message.format(url=response.url, kind=kind_name, words=words))
         text = response.body.decode("utf-8", errors="replace")
         try:
             return json.loads(text)
         except json.JSONDecodeError as exc:
             raise SourceError(
-                f"{response.url} sent invalid or truncated JSON ({exc.msg} at character {exc.pos})."
+                tr("{url} sent invalid or truncated JSON ({msg} at character {pos}).").format(
+                    url=response.url, msg=exc.msg, pos=exc.pos
+                )
             ) from None
 
     def _retry_after(self, value: str | None) -> float:

@@ -43,6 +43,7 @@ import numpy as np
 
 from .crs import outside_canada, to_storage_crs
 from .errors import CoordinateError, DataError, MappingError, describe_rows
+from .i18n import language, tr
 from .schema import (
     FIELD_NAMES,
     FIELDS_BY_NAME,
@@ -113,35 +114,45 @@ class FieldMapping:
     @classmethod
     def from_dict(cls, spec: dict) -> FieldMapping:
         if not isinstance(spec, dict):
-            raise MappingError("A field mapping must be a JSON object.")
+            raise MappingError(tr("A field mapping must be a JSON object."))
         source_id = spec.get("source_id")
         if not isinstance(source_id, str) or not source_id.strip():
-            raise MappingError("The field mapping has no 'source_id' (a short, stable name).")
+            raise MappingError(tr("The field mapping has no 'source_id' (a short, stable name)."))
         if not SAFE_SOURCE_ID.fullmatch(source_id.strip()):
             raise MappingError(
-                f"Source id {source_id!r} must be 1-64 letters, digits, '_', '.' or '-', "
-                "starting with a letter or digit."
+                tr(
+                    "Source id {source_id!r} must be 1-64 letters, digits, '_', '.' or '-', starting with a "
+                    "letter or digit."
+                ).format(source_id=source_id)
             )
-        where = f"mapping of source '{source_id}'"
+        where = tr("mapping of source '{source_id}'").format(source_id=source_id)
         raw_fields = spec.get("fields")
         if not isinstance(raw_fields, dict) or not raw_fields:
-            raise MappingError(f"The {where} has no 'fields' object.")
+            raise MappingError(tr("The {where} has no 'fields' object.").format(where=where))
         rules = {}
         for target, rule in raw_fields.items():
             rules[target] = _parse_rule(target, rule, where)
         if "source_record_id" not in rules:
             raise MappingError(
-                f"The {where} does not say which column identifies a record: add "
-                '\'source_record_id\' (a column, or {"column": "@row"} if the source has none).'
+                tr(
+                    "The {where} does not say which column identifies a record: add 'source_record_id' (a "
+                    'column, or {{"column": "@row"}} if the source has none).'
+                ).format(where=where)
             )
         geometry = spec.get("geometry") or {}
         if not isinstance(geometry, dict):
-            raise MappingError(f"In the {where}, 'geometry' must be an object.")
+            raise MappingError(tr("In the {where}, 'geometry' must be an object.").format(where=where))
         unknown = set(geometry) - {"x", "y", "crs"}
         if unknown:
-            raise MappingError(f"In the {where}, 'geometry' has unknown keys: {sorted(unknown)}.")
+            raise MappingError(
+                tr("In the {where}, 'geometry' has unknown keys: {unknown}.").format(
+                    where=where, unknown=sorted(unknown)
+                )
+            )
         if ("x" in geometry) != ("y" in geometry):
-            raise MappingError(f"In the {where}, 'geometry' needs both 'x' and 'y' columns.")
+            raise MappingError(
+                tr("In the {where}, 'geometry' needs both 'x' and 'y' columns.").format(where=where)
+            )
         return cls(source_id.strip(), rules, GeometryRule(**geometry))
 
     def to_dict(self) -> dict:
@@ -160,9 +171,11 @@ class FieldMapping:
         try:
             spec = json.loads(Path(path).read_text(encoding="utf-8"))
         except FileNotFoundError:
-            raise MappingError(f"Field mapping file not found: {path}") from None
+            raise MappingError(tr("Field mapping file not found: {path}").format(path=path)) from None
         except json.JSONDecodeError as exc:
-            raise MappingError(f"Field mapping {path} is not valid JSON: {exc}") from None
+            raise MappingError(
+                tr("Field mapping {path} is not valid JSON: {exc}").format(path=path, exc=exc)
+            ) from None
         return cls.from_dict(spec)
 
     def evaluate(self, raw: RawTable, names=None) -> dict[str, np.ndarray]:
@@ -180,7 +193,7 @@ class FieldMapping:
         """Map a source's records to service points, or raise with what to fix."""
         n = len(raw)
         if n == 0:
-            raise DataError(f"Source '{self.source_id}' has no records.")
+            raise DataError(tr("Source '{source_id}' has no records.").format(source_id=self.source_id))
         available = available_columns(raw)
         xy_from_columns = raw.x is None and self.geometry.from_columns
         self._check_columns(available, xy_from_columns)
@@ -215,14 +228,16 @@ class FieldMapping:
         for target, col in wanted:
             if col not in available:
                 hint = difflib.get_close_matches(col, list(available), n=1)
-                raise MappingError(
-                    f"The mapping of source '{self.source_id}' reads column '{col}' for "
-                    f"{target}, but the source has no such column"
-                    + (f" (did you mean '{hint[0]}'?)" if hint else "")
-                    + ". Columns in the source: "
-                    + ", ".join(c for c in available if not c.startswith("@"))
-                    + "."
-                )
+                message = (
+                    tr("The mapping of source '{source_id}' reads column '{column}' for {target}, but the source "
+                       "has no such column (did you mean '{hint}'?). Columns in the source: {columns}.")
+                    if hint
+                    else tr("The mapping of source '{source_id}' reads column '{column}' for {target}, but the "
+                            "source has no such column. Columns in the source: {columns}.")
+                )  # fmt: skip
+                raise MappingError(message.format(
+                    source_id=self.source_id, column=col, target=target, hint=hint[0] if hint else "",
+                    columns=", ".join(c for c in available if not c.startswith("@"))))  # fmt: skip
 
     def _check_values(self, columns: dict[str, np.ndarray]) -> None:
         for name, values in columns.items():
@@ -232,16 +247,27 @@ class FieldMapping:
             empty = np.array([v is None for v in values], dtype=bool)
             if fdef.required and empty.any():
                 raise DataError(
-                    f"Source '{self.source_id}': {fdef.en} ({name}) is required but empty in "
-                    f"{describe_rows(np.flatnonzero(empty) + 1)}."
+                    tr("Source '{source_id}': {label} ({name}) is required but empty in {rows}.").format(
+                        source_id=self.source_id,
+                        label=fdef.label(language()),
+                        name=name,
+                        rows=describe_rows(np.flatnonzero(empty) + 1),
+                    )
                 )
             if fdef.type == FieldType.DATE:
                 bad_dates = [i for i, v in enumerate(values) if v is not None and not fdef.allows(v)]
                 if bad_dates:
                     raise DataError(
-                        f"Source '{self.source_id}': {fdef.en} ({name}) must be a date like "
-                        f"2024-03-31 but is {values[bad_dates[0]]!r} in "
-                        f"{describe_rows(np.array(bad_dates) + 1)}."
+                        tr(
+                            "Source '{source_id}': {label} ({name}) must be a date like 2024-03-31 but is {values!r} in "
+                            "{rows}."
+                        ).format(
+                            source_id=self.source_id,
+                            label=fdef.label(language()),
+                            name=name,
+                            values=values[bad_dates[0]],
+                            rows=describe_rows(np.array(bad_dates) + 1),
+                        )
                     )
             if fdef.type not in (FieldType.ENUM, FieldType.LIST) or not fdef.choices:
                 continue
@@ -258,9 +284,17 @@ class FieldMapping:
             if bad:
                 shown = sorted({str(values[i]) for i in bad})[:5]
                 raise DataError(
-                    f"Source '{self.source_id}': {fdef.en} ({name}) has values that are not "
-                    f"allowed ({', '.join(shown)}) in {describe_rows(np.array(bad) + 1)}. "
-                    f"Allowed: {', '.join(fdef.codes)}. Add a 'map' for this field in the mapping."
+                    tr(
+                        "Source '{source_id}': {label} ({name}) has values that are not allowed ({shown}) in "
+                        "{rows}. Allowed: {codes}. Add a 'map' for this field in the mapping."
+                    ).format(
+                        source_id=self.source_id,
+                        label=fdef.label(language()),
+                        name=name,
+                        shown=", ".join(shown),
+                        rows=describe_rows(np.array(bad) + 1),
+                        codes=", ".join(fdef.codes),
+                    )
                 )
         ids = columns["source_record_id"]
         uniq, counts = np.unique(ids.astype(str), return_counts=True)
@@ -268,10 +302,10 @@ class FieldMapping:
         if dupes.size:
             rows = np.flatnonzero(np.isin(ids.astype(str), dupes)) + 1
             raise DataError(
-                f"Source '{self.source_id}': record ids are not unique ("
-                + ", ".join(dupes[:5])
-                + f") in {describe_rows(rows)}; each record needs its own source_record_id."
-            )
+                tr("Source '{source_id}': record ids are not unique ({ids}) in {rows}; each record needs its own "
+                   "source_record_id.").format(source_id=self.source_id, ids=", ".join(dupes[:5]),
+                                               rows=describe_rows(rows))
+            )  # fmt: skip
 
     def _coordinates(
         self, raw: RawTable, available: dict, xy_from_columns: bool, regional: np.ndarray
@@ -289,14 +323,20 @@ class FieldMapping:
             crs = g.crs
         else:
             raise MappingError(
-                f"Source '{self.source_id}' has no geometry: name its coordinate columns in the "
-                'mapping, e.g. "geometry": {"x": "Longitude", "y": "Latitude"}.'
+                tr(
+                    "Source '{source_id}' has no geometry: name its coordinate columns in the mapping, e.g. "
+                    '"geometry": {{"x": "Longitude", "y": "Latitude"}}.'
+                ).format(source_id=self.source_id)
             )
         missing = ~(np.isfinite(x) & np.isfinite(y))
         if (missing & ~regional).any():
             raise CoordinateError(
-                f"Source '{self.source_id}': {describe_rows(np.flatnonzero(missing & ~regional) + 1)} "
-                "have no location (empty coordinates or no geometry)."
+                tr(
+                    "Source '{source_id}': {rows} have no location (empty coordinates or no geometry)."
+                ).format(
+                    source_id=self.source_id,
+                    rows=describe_rows(np.flatnonzero(missing & ~regional) + 1),
+                )
             )
         if missing.any():  # only call centres and digital services: the others are placed
             lon, lat = np.full(len(x), np.nan), np.full(len(x), np.nan)
@@ -310,15 +350,17 @@ class FieldMapping:
             raise
         except (RuntimeError, ValueError) as exc:  # impossible input
             raise CoordinateError(
-                f"Source '{self.source_id}': coordinates cannot be transformed from {crs}: {exc}"
+                tr("Source '{source_id}': coordinates cannot be transformed from {crs}: {exc}").format(
+                    source_id=self.source_id, crs=crs, exc=exc
+                )
             ) from None
         outside = outside_canada(lon, lat)
         if outside.any():
             raise CoordinateError(
-                f"Source '{self.source_id}': {describe_rows(np.flatnonzero(outside) + 1)} "
-                f"fall outside Canada once read as {crs or 'EPSG:4326'}. "
-                + _coordinate_hint(x[outside], y[outside], crs, declared)
-            )
+                tr("Source '{source_id}': {rows} fall outside Canada once read as {crs}. {hint}").format(
+                    source_id=self.source_id, rows=describe_rows(np.flatnonzero(outside) + 1), crs=crs or "EPSG:4326",
+                    hint=_coordinate_hint(x[outside], y[outside], crs, declared))
+            )  # fmt: skip
         return lon, lat
 
 
@@ -337,13 +379,13 @@ def coordinate_hint(x: np.ndarray, y: np.ndarray, crs: str | None, declared: boo
 def _coordinate_hint(x: np.ndarray, y: np.ndarray, crs: str | None, declared: bool) -> str:
     """Advice that works: a mapping's 'crs' only applies where the source declares none."""
     if declared:
-        return (
-            f"The source itself declares {crs} (so a 'crs' in the mapping does not apply): its "
+        return tr(
+            "The source itself declares {crs} (so a 'crs' in the mapping does not apply): its "
             "publisher states the wrong CRS; ask them to correct it, or load a copy whose declared "
             "CRS is right."
-        )
+        ).format(crs=crs)
     if (crs is None or crs.upper() == "EPSG:4326") and (np.abs(x) > 180).any():
-        return (
+        return tr(
             "The values look like projected metres: add their CRS to the mapping's 'geometry' object, "
             'for example "crs": "EPSG:3347" (Statistics Canada Lambert) or "crs": "EPSG:2953" '
             "(New Brunswick)."
@@ -351,8 +393,8 @@ def _coordinate_hint(x: np.ndarray, y: np.ndarray, crs: str | None, declared: bo
     lon_min, lat_min, lon_max, lat_max = (-141.01, 41.67, -52.61, 83.12)
     swapped = (y >= lon_min) & (y <= lon_max) & (x >= lat_min) & (x <= lat_max)
     if swapped.all():
-        return "Longitude and latitude look swapped: exchange 'x' and 'y' in the mapping."
-    return "Check the coordinate columns and the 'crs' in the mapping's geometry."
+        return tr("Longitude and latitude look swapped: exchange 'x' and 'y' in the mapping.")
+    return tr("Check the coordinate columns and the 'crs' in the mapping's geometry.")
 
 
 def _parse_numbers(values: np.ndarray, column: str, source_id: str) -> np.ndarray:
@@ -369,15 +411,28 @@ def _parse_numbers(values: np.ndarray, column: str, source_id: str) -> np.ndarra
         sample = ", ".join(repr(values[i]) for i in bad[:3])
         if any(_DECIMAL_COMMA.fullmatch(str(values[i]).strip()) for i in bad):
             raise CoordinateError(
-                f"Source '{source_id}': column '{column}' has numbers written with a decimal comma "
-                f"({sample} in {describe_rows(np.array(bad) + 1)}) among numbers that cannot be read that "
-                "way (decimal points, or a comma-separated file): it is ambiguous which is meant. Write "
-                "the column with one decimal separator, or save the file separated by semicolons with "
-                "decimal commas throughout."
+                tr(
+                    "Source '{source_id}': column '{column}' has numbers written with a decimal comma "
+                    "({sample} in {rows}) among numbers that cannot be read that way (decimal "
+                    "points, or a comma-separated file): it is ambiguous which is meant. Write the column "
+                    "with one decimal separator, or save the file separated by semicolons with decimal "
+                    "commas throughout."
+                ).format(
+                    source_id=source_id,
+                    column=column,
+                    sample=sample,
+                    rows=describe_rows(np.array(bad) + 1),
+                )
             )
         raise CoordinateError(
-            f"Source '{source_id}': column '{column}' must hold numbers but has {sample} in "
-            f"{describe_rows(np.array(bad) + 1)}."
+            tr(
+                "Source '{source_id}': column '{column}' must hold numbers but has {sample} in {rows}."
+            ).format(
+                source_id=source_id,
+                column=column,
+                sample=sample,
+                rows=describe_rows(np.array(bad) + 1),
+            )
         )
     return out
 
@@ -385,31 +440,50 @@ def _parse_numbers(values: np.ndarray, column: str, source_id: str) -> np.ndarra
 def _parse_rule(target: str, rule, where: str) -> FieldRule:
     if target not in FIELDS_BY_NAME:
         hint = difflib.get_close_matches(target, FIELD_NAMES, n=1)
-        raise MappingError(
-            f"The {where} maps '{target}', which is not a schema field"
-            + (f" (did you mean '{hint[0]}'?)" if hint else "")
-            + "."
+        message = (
+            tr("The {where} maps '{target}', which is not a schema field (did you mean '{hint}'?).")
+            if hint
+            else tr("The {where} maps '{target}', which is not a schema field.")
         )
+        raise MappingError(message.format(where=where, target=target, hint=hint[0] if hint else ""))
     if target == "source_id":
-        raise MappingError(f"The {where} maps 'source_id'; it is set from the mapping's source_id.")
+        raise MappingError(
+            tr("The {where} maps 'source_id'; it is set from the mapping's source_id.").format(where=where)
+        )
     if isinstance(rule, str):  # shorthand: "name_en": "Office Name"
         rule = {"column": rule}
     if not isinstance(rule, dict):
-        raise MappingError(f"In the {where}, the rule for '{target}' must be an object.")
+        raise MappingError(
+            tr("In the {where}, the rule for '{target}' must be an object.").format(
+                where=where, target=target
+            )
+        )
     kinds = _RULE_KEYS & set(rule)
     if len(kinds) != 1:
         raise MappingError(
-            f"In the {where}, the rule for '{target}' needs exactly one of 'column', 'value' or 'concat'."
+            tr(
+                "In the {where}, the rule for '{target}' needs exactly one of 'column', 'value' or 'concat'."
+            ).format(where=where, target=target)
         )
     unknown = set(rule) - _RULE_KEYS - _OPTION_KEYS
     if unknown:
-        raise MappingError(f"In the {where}, the rule for '{target}' has unknown keys: {sorted(unknown)}.")
+        raise MappingError(
+            tr("In the {where}, the rule for '{target}' has unknown keys: {unknown}.").format(
+                where=where, target=target, unknown=sorted(unknown)
+            )
+        )
     value_map = rule.get("map") or {}
     if not isinstance(value_map, dict):
-        raise MappingError(f"In the {where}, 'map' of '{target}' must be an object.")
+        raise MappingError(
+            tr("In the {where}, 'map' of '{target}' must be an object.").format(where=where, target=target)
+        )
     concat = rule.get("concat") or ()
     if "concat" in rule and (not isinstance(concat, list) or not concat):
-        raise MappingError(f"In the {where}, 'concat' of '{target}' must be a list of columns.")
+        raise MappingError(
+            tr("In the {where}, 'concat' of '{target}' must be a list of columns.").format(
+                where=where, target=target
+            )
+        )
     return FieldRule(
         target=target,
         column=rule.get("column"),

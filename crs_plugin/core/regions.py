@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 
+from .i18n import tr
 from .schema import JURISDICTIONS, LIST_SEPARATOR, PRUID, REGIONAL_CHANNELS
 
 _PROVINCE_BY_PRUID = {v: k for k, v in PRUID.items()}
@@ -30,17 +31,17 @@ def parse_extent(text: str) -> shapely.Geometry:
     try:
         doc = json.loads(text)
     except (TypeError, json.JSONDecodeError) as exc:
-        raise ExtentError(f"not JSON ({exc})") from None
+        raise ExtentError(tr("not JSON ({exc})").format(exc=exc)) from None
     if isinstance(doc, dict) and doc.get("type") == "Feature":
         doc = doc.get("geometry")
     if not isinstance(doc, dict) or doc.get("type") not in ("Polygon", "MultiPolygon"):
-        raise ExtentError("not a GeoJSON Polygon or MultiPolygon")
+        raise ExtentError(tr("not a GeoJSON Polygon or MultiPolygon"))
     try:
         geometry = shapely.from_geojson(json.dumps(doc))
     except Exception as exc:  # noqa: BLE001 - GEOS reports bad coordinates in several ways
-        raise ExtentError(f"invalid coordinates ({exc})") from None
+        raise ExtentError(tr("invalid coordinates ({exc})").format(exc=exc)) from None
     if geometry.is_empty:
-        raise ExtentError("empty polygon")
+        raise ExtentError(tr("empty polygon"))
     return geometry if geometry.is_valid else shapely.make_valid(geometry)
 
 

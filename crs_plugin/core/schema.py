@@ -107,6 +107,8 @@ JURISDICTIONS = (
     Choice("NT", "Northwest Territories", "Territoires du Nord-Ouest"),
     Choice("NU", "Nunavut", "Nunavut"),
 )
+#: The provinces and territories (where a point can stand).
+PROVINCES = tuple(c for c in JURISDICTIONS if c.code != "CA")
 #: Statistics Canada province/territory codes (PRUID) by jurisdiction.
 PRUID = {
     "NL": "10", "PE": "11", "NS": "12", "NB": "13", "QC": "24", "ON": "35",
@@ -157,7 +159,7 @@ POINT_TYPES = (
 
 #: Service codes offered at points. Sources map their own vocabularies onto these.
 SERVICES = (
-    Choice("passport", "Passports", "Passeports"),
+    Choice("passport", "Passport", "Passeport"),
     Choice("sin", "Social Insurance Number", "Numéro d'assurance sociale"),
     Choice("employment_insurance", "Employment Insurance", "Assurance-emploi"),
     Choice("pensions", "Pensions (CPP, OAS)", "Pensions (RPC, SV)"),
@@ -211,7 +213,7 @@ FIELDS: tuple[FieldDef, ...] = (
              max_length=250),
     FieldDef("city", FieldType.STRING, "City", "Ville", max_length=120),
     FieldDef("province", FieldType.ENUM, "Province/territory", "Province/territoire",
-             choices=tuple(c for c in JURISDICTIONS if c.code != "CA")),
+             choices=PROVINCES),
     FieldDef("postal_code", FieldType.STRING, "Postal code", "Code postal", pattern=_POSTAL_CODE),
     FieldDef("phone", FieldType.STRING, "Phone", "Téléphone", pattern=_PHONE),
     FieldDef("url", FieldType.STRING, "Web page", "Page Web", pattern=_URL, max_length=500),

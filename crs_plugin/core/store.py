@@ -29,6 +29,7 @@ from .errors import StoreError
 from .gdal_exceptions import with_gdal_exceptions
 from .gpkg_columns import quote_identifier, set_aside, write_feature_count
 from .gpkg_rtree import point_blobs, points_xy, write_rtree
+from .i18n import tr
 from .mapping import SAFE_SOURCE_ID
 from .schema import FIELDS, LIST_SEPARATOR, FieldType, Provenance
 from .table import PointTable, text_column
@@ -49,9 +50,12 @@ class LoadSummary:
     removed: int
 
     def __str__(self) -> str:
-        return (
-            f"{self.source_id}: {self.total} points "
-            f"({self.added} added, {self.changed} changed, {self.removed} removed)"
+        return tr("{source_id}: {total} points ({added} added, {changed} changed, {removed} removed)").format(
+            source_id=self.source_id,
+            total=self.total,
+            added=self.added,
+            changed=self.changed,
+            removed=self.removed,
         )
 
 
@@ -91,7 +95,7 @@ class GeoPackageStore:
     def write_points(self, points: PointTable, provenance: Provenance) -> LoadSummary:
         """Replace ``provenance.source_id``'s points with ``points``, all or nothing."""
         if not SAFE_SOURCE_ID.fullmatch(provenance.source_id):
-            raise StoreError(f"Invalid source id {provenance.source_id!r}.")
+            raise StoreError(tr("Invalid source id {source_id!r}.").format(source_id=provenance.source_id))
         created = not os.path.exists(self.path)
         try:
             self._create_tables(created)
@@ -110,8 +114,9 @@ class GeoPackageStore:
         except Exception as exc:
             self._remove_if(created)
             raise StoreError(
-                f"Writing source '{provenance.source_id}' to {self.path} failed ({exc}); "
-                "the store was left as it was."
+                tr(
+                    "Writing source '{source_id}' to {path} failed ({exc}); the store was left as it was."
+                ).format(source_id=provenance.source_id, path=self.path, exc=exc)
             ) from exc
         return summary
 
@@ -137,7 +142,9 @@ class GeoPackageStore:
             else:
                 ds = ogr.Open(self.path, update=1)
         except RuntimeError as exc:
-            raise StoreError(f"Cannot open the GeoPackage {self.path}: {exc}") from None
+            raise StoreError(
+                tr("Cannot open the GeoPackage {path}: {exc}").format(path=self.path, exc=exc)
+            ) from None
         points_layer(ds)
         self._loads_layer(ds)
         ds = None  # GDAL writes a new layer's R-tree and triggers when it closes the file
@@ -246,7 +253,9 @@ class GeoPackageStore:
                 query = f"SELECT {columns}, geom FROM {POINTS_LAYER} ORDER BY fid"  # noqa: S608 - fixed names
                 rows = db.execute(query).fetchall()
         except sqlite3.Error as exc:
-            raise StoreError(f"Cannot read service points from {self.path}: {exc}.") from None
+            raise StoreError(
+                tr("Cannot read service points from {path}: {exc}.").format(path=self.path, exc=exc)
+            ) from None
         x, y = points_xy([r[-1] for r in rows])
         values = {f.name: text_column([r[j] for r in rows]) for j, f in enumerate(FIELDS)}
         return PointTable(values, x, y)

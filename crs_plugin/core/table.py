@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .errors import SourceError
+from .i18n import tr
 from .schema import FIELD_NAMES
 
 
@@ -105,7 +106,11 @@ def concat_tables(tables: list[RawTable]) -> RawTable:
     # (MapServer 8.4's GeoJSON names the CRS on some pages only).
     crss = list(dict.fromkeys(t.crs for t in tables if len(t) and t.crs is not None))
     if len(crss) > 1:
-        raise SourceError(f"The pages of one source came in different CRSs ({', '.join(map(str, crss))}).")
+        raise SourceError(
+            tr("The pages of one source came in different CRSs ({items}).").format(
+                items=", ".join(map(str, crss))
+            )
+        )
     notes = list(dict.fromkeys(note for t in tables for note in t.notes))
     read_as = next((t.read_as for t in tables if t.read_as), {})
     return RawTable(columns, x, y, crs=crss[0] if crss else None, notes=notes, read_as=dict(read_as))

@@ -477,6 +477,3144 @@
     </message>
   </context>
   <context>
+    <name>CodeListFactory</name>
+    <message>
+      <source>Service point codes (multi-select)</source>
+      <translation>Codes des points de service (choix multiple)</translation>
+    </message>
+  </context>
+  <context>
+    <name>CrsServicePoints</name>
+    <message>
+      <source>Accessibility score (2SFCA / E2SFCA)</source>
+      <translation>Indice d'accessibilité (2SFCA / E2SFCA)</translation>
+    </message>
+    <message>
+      <source>E2SFCA (step weights)</source>
+      <translation>E2SFCA (poids par paliers)</translation>
+    </message>
+    <message>
+      <source>E2SFCA (Gaussian decay)</source>
+      <translation>E2SFCA (décroissance gaussienne)</translation>
+    </message>
+    <message>
+      <source>Capacity field (empty = 1 per point)</source>
+      <translation>Champ de capacité (vide = 1 par point)</translation>
+    </message>
+    <message>
+      <source>For example counters, staff or opening hours per week.</source>
+      <translation>Par exemple le nombre de comptoirs, le personnel ou les heures d'ouverture par semaine.</translation>
+    </message>
+    <message>
+      <source>E2SFCA steps (km:weight; minutes:weight for travel time)</source>
+      <translation>Paliers E2SFCA (km:poids; minutes:poids pour le temps de déplacement)</translation>
+    </message>
+    <message>
+      <source>Distance zones and their weights, as in Luo and Qi (2009).</source>
+      <translation>Zones de distance et leurs poids, comme chez Luo et Qi (2009).</translation>
+    </message>
+    <message>
+      <source>all service points</source>
+      <translation>tous les points de service</translation>
+    </message>
+    <message>
+      <source>Catchment radius (metres)</source>
+      <translation>Rayon de la zone de desserte (mètres)</translation>
+    </message>
+    <message>
+      <source>Method</source>
+      <translation>Méthode</translation>
+    </message>
+    <message>
+      <source>Gaussian sigma (metres)</source>
+      <translation>Sigma gaussien (mètres)</translation>
+    </message>
+    <message>
+      <source>Express scores per this many people</source>
+      <translation>Exprimer les indices pour ce nombre de personnes</translation>
+    </message>
+    <message>
+      <source>Accessibility</source>
+      <translation>Accessibilité</translation>
+    </message>
+    <message>
+      <source>Accessibility – {what}</source>
+      <translation>Accessibilité – {what}</translation>
+    </message>
+    <message>
+      <source>The Gaussian decay is set in metres: with travel time, use step weights (in minutes).</source>
+      <translation>La décroissance gaussienne est définie en mètres : avec le temps de déplacement, utilisez des poids par paliers (en minutes).</translation>
+    </message>
+    <message>
+      <source>Address (URL or file)</source>
+      <translation>Adresse (URL ou fichier)</translation>
+    </message>
+    <message>
+      <source>A CSV, GeoJSON or ZIP file (URL or path), an ArcGIS REST service or layer, an OGC API landing page or collection, a WFS GetCapabilities URL, or a CKAN dataset page or package_show URL.</source>
+      <translation>Un fichier CSV, GeoJSON ou ZIP (URL ou chemin), un service ou une couche ArcGIS REST, une page d'accueil ou une collection OGC API, une URL GetCapabilities WFS, ou la page d'un jeu de données CKAN ou son URL package_show.</translation>
+    </message>
+    <message>
+      <source>Layer, collection, feature type, resource or archive member</source>
+      <translation>Couche, collection, type d'entité, ressource ou membre d'archive</translation>
+    </message>
+    <message>
+      <source>Its id or title, when the address offers several; the error lists them.</source>
+      <translation>Son identifiant ou son titre, lorsque l'adresse en offre plusieurs ; le message d'erreur les énumère.</translation>
+    </message>
+    <message>
+      <source>Catalogue to write (JSON)</source>
+      <translation>Catalogue à écrire (JSON)</translation>
+    </message>
+    <message>
+      <source>The source is added to this catalogue (created if missing), its mapping in mappings/&lt;id&gt;.json beside it.</source>
+      <translation>La source est ajoutée à ce catalogue (créé s'il n'existe pas), sa correspondance dans mappings/&lt;id&gt;.json à côté.</translation>
+    </message>
+    <message>
+      <source>Write a catalogue of this source only (for a shared catalogue)</source>
+      <translation>Écrire un catalogue de cette seule source (pour un catalogue partagé)</translation>
+    </message>
+    <message>
+      <source>The file then holds this one entry with its mapping inline, to send to the shared catalogue's maintainers; it is replaced if it exists.</source>
+      <translation>Le fichier contient alors cette seule entrée, avec sa correspondance incluse, à envoyer aux responsables du catalogue partagé ; il est remplacé s'il existe.</translation>
+    </message>
+    <message>
+      <source>Source id</source>
+      <translation>Identifiant de la source</translation>
+    </message>
+    <message>
+      <source>Letters, digits, '_', '.' or '-'; made from the title when empty.</source>
+      <translation>Lettres, chiffres, « _ », « . » ou « - » ; tiré du titre s'il est vide.</translation>
+    </message>
+    <message>
+      <source>Jurisdiction</source>
+      <translation>Administration</translation>
+    </message>
+    <message>
+      <source>CA for federal sources, a province or territory code (NB, BC…), or a 7-digit census subdivision code.</source>
+      <translation>CA pour les sources fédérales, le code d'une province ou d'un territoire (NB, BC…), ou le code à 7 chiffres d'une subdivision de recensement.</translation>
+    </message>
+    <message>
+      <source>Authentication</source>
+      <translation>Authentification</translation>
+    </message>
+    <message>
+      <source>A QGIS authentication configuration (Basic); its id goes in the catalogue, never the password.</source>
+      <translation>Une configuration d'authentification QGIS (Basic) ; son identifiant va dans le catalogue, jamais le mot de passe.</translation>
+    </message>
+    <message>
+      <source>CRS of the coordinate columns</source>
+      <translation>SCR des colonnes de coordonnées</translation>
+    </message>
+    <message>
+      <source>For sources that declare none (CSV columns); guessed from the coordinates when empty.</source>
+      <translation>Pour les sources qui n'en déclarent pas (colonnes d'un CSV) ; déduit des coordonnées s'il est vide.</translation>
+    </message>
+    <message>
+      <source>Text encoding</source>
+      <translation>Encodage du texte</translation>
+    </message>
+    <message>
+      <source>Only when a text file's bytes cannot tell (e.g. cp1252).</source>
+      <translation>Seulement lorsque les octets d'un fichier texte ne permettent pas de le savoir (p. ex. cp1252).</translation>
+    </message>
+    <message>
+      <source>Column delimiter</source>
+      <translation>Séparateur de colonnes</translation>
+    </message>
+    <message>
+      <source>Field rules (JSON)</source>
+      <translation>Règles des champs (JSON)</translation>
+    </message>
+    <message>
+      <source>Rules replacing the matched ones, as a mapping file writes them: {"organization": {"value": "Service BC"}, "name_en": {"column": "External Site"}, "geometry": {"x": "X", "y": "Y"}}; null leaves a field out.</source>
+      <translation>Règles remplaçant celles trouvées, comme les écrit un fichier de correspondance : {"organization": {"value": "Service BC"}, "name_en": {"column": "External Site"}, "geometry": {"x": "X", "y": "Y"}} ; null laisse un champ de côté.</translation>
+    </message>
+    <message>
+      <source>Title (English)</source>
+      <translation>Titre (anglais)</translation>
+    </message>
+    <message>
+      <source>Title (French)</source>
+      <translation>Titre (français)</translation>
+    </message>
+    <message>
+      <source>Publisher</source>
+      <translation>Éditeur</translation>
+    </message>
+    <message>
+      <source>Licence</source>
+      <translation>Licence</translation>
+    </message>
+    <message>
+      <source>Order of government</source>
+      <translation>Ordre de gouvernement</translation>
+    </message>
+    <message>
+      <source>Refresh cadence</source>
+      <translation>Fréquence de mise à jour</translation>
+    </message>
+    <message>
+      <source>Replace the source if the catalogue has it</source>
+      <translation>Remplacer la source si le catalogue l'a déjà</translation>
+    </message>
+    <message>
+      <source>Catalogue written</source>
+      <translation>Catalogue écrit</translation>
+    </message>
+    <message>
+      <source>Field mapping (JSON)</source>
+      <translation>Correspondance des champs (JSON)</translation>
+    </message>
+    <message>
+      <source>Records checked</source>
+      <translation>Enregistrements vérifiés</translation>
+    </message>
+    <message>
+      <source>The field rules must be a JSON object (field -&gt; rule).</source>
+      <translation>Les règles des champs doivent être un objet JSON (champ -&gt; règle).</translation>
+    </message>
+    <message>
+      <source>From the file</source>
+      <translation>Selon le fichier</translation>
+    </message>
+    <message>
+      <source>Comma</source>
+      <translation>Virgule</translation>
+    </message>
+    <message>
+      <source>Semicolon</source>
+      <translation>Point-virgule</translation>
+    </message>
+    <message>
+      <source>Tab</source>
+      <translation>Tabulation</translation>
+    </message>
+    <message>
+      <source>Vertical bar</source>
+      <translation>Barre verticale</translation>
+    </message>
+    <message>
+      <source>Reading {}…</source>
+      <translation>Lecture de {}…</translation>
+    </message>
+    <message>
+      <source>{} recognised; loading {} ({} records).</source>
+      <translation>{} reconnu ; chargement de {} ({} enregistrements).</translation>
+    </message>
+    <message>
+      <source>Field mapping: {}</source>
+      <translation>Correspondance des champs : {}</translation>
+    </message>
+    <message>
+      <source>Source '{}' written to {}.</source>
+      <translation>Source « {} » écrite dans {}.</translation>
+    </message>
+    <message>
+      <source>The field rules are not valid JSON: {}</source>
+      <translation>Les règles des champs ne sont pas du JSON valide : {}</translation>
+    </message>
+    <message>
+      <source>The source was not added: the load would stop at these problems (give rules in Field rules to fix them):
+{}</source>
+      <translation>La source n'a pas été ajoutée : le chargement s'arrêterait à ces problèmes (donnez des règles dans Règles des champs pour les corriger) :
+{}</translation>
+    </message>
+    <message>
+      <source>
+…and {} more.</source>
+      <translation>
+…et {} de plus.</translation>
+    </message>
+    <message>
+      <source>Review and apply a submission</source>
+      <translation>Réviser et appliquer une soumission</translation>
+    </message>
+    <message>
+      <source>Decisions, conflict by conflict (JSON, from the review dialog)</source>
+      <translation>Décisions, conflit par conflit (JSON, de la boîte de dialogue de révision)</translation>
+    </message>
+    <message>
+      <source>{"update:12:name_en": {"choice": "store" | "submission" | "value", "value": …}}; conflicts without a decision follow 'Conflicting fields'.</source>
+      <translation>{"update:12:name_en": {"choice": "store" | "submission" | "value", "value": …}}; les conflits sans décision suivent « Champs en conflit ».</translation>
+    </message>
+    <message>
+      <source>Submission id</source>
+      <translation>Numéro de soumission</translation>
+    </message>
+    <message>
+      <source>…or a package from the shared folder</source>
+      <translation>…ou un paquet du dossier partagé</translation>
+    </message>
+    <message>
+      <source>Action</source>
+      <translation>Action</translation>
+    </message>
+    <message>
+      <source>Conflicting fields</source>
+      <translation>Champs en conflit</translation>
+    </message>
+    <message>
+      <source>Reason (for a rejection)</source>
+      <translation>Motif (d'un refus)</translation>
+    </message>
+    <message>
+      <source>Review report</source>
+      <translation>Rapport de révision</translation>
+    </message>
+    <message>
+      <source>Changes written</source>
+      <translation>Modifications écrites</translation>
+    </message>
+    <message>
+      <source>Store version</source>
+      <translation>Version du dépôt</translation>
+    </message>
+    <message>
+      <source>Contributor (registered role)</source>
+      <translation>Contributeur (rôle enregistré)</translation>
+    </message>
+    <message>
+      <source>Give either a submission id or a package file (one of them).</source>
+      <translation>Donnez un numéro de soumission ou un fichier de paquet (l'un des deux).</translation>
+    </message>
+    <message>
+      <source>Review only (write nothing)</source>
+      <translation>Réviser seulement (ne rien écrire)</translation>
+    </message>
+    <message>
+      <source>Apply</source>
+      <translation>Appliquer</translation>
+    </message>
+    <message>
+      <source>Reject</source>
+      <translation>Refuser</translation>
+    </message>
+    <message>
+      <source>Stop: apply nothing while there are conflicts</source>
+      <translation>Arrêter : ne rien appliquer tant qu'il y a des conflits</translation>
+    </message>
+    <message>
+      <source>Keep the shared store's values</source>
+      <translation>Garder les valeurs du dépôt partagé</translation>
+    </message>
+    <message>
+      <source>Take the submission's values</source>
+      <translation>Prendre les valeurs de la soumission</translation>
+    </message>
+    <message>
+      <source>Cancelled: nothing was applied (the transaction was rolled back).</source>
+      <translation>Annulé : rien n'a été appliqué (la transaction a été annulée).</translation>
+    </message>
+    <message>
+      <source>Submission {} rejected.</source>
+      <translation>Soumission {} refusée.</translation>
+    </message>
+    <message>
+      <source>Proximity and overlap</source>
+      <translation>Proximité et chevauchement</translation>
+    </message>
+    <message>
+      <source>Sources</source>
+      <translation>Sources</translation>
+    </message>
+    <message>
+      <source>Contribute and review</source>
+      <translation>Contribution et révision</translation>
+    </message>
+    <message>
+      <source>service points</source>
+      <translation>points de service</translation>
+    </message>
+    <message>
+      <source>Service points</source>
+      <translation>Points de service</translation>
+    </message>
+    <message>
+      <source>A layer in the common schema, as loaded by the plugin.</source>
+      <translation>Une couche du schéma commun, telle que l'extension la charge.</translation>
+    </message>
+    <message>
+      <source>CRS in which distances are measured (metres)</source>
+      <translation>SCR de mesure des distances (mètres)</translation>
+    </message>
+    <message>
+      <source>A projected CRS in metres. Statistics Canada Lambert (EPSG:3347) by default.</source>
+      <translation>Un SCR projeté en mètres. Lambert de Statistique Canada (EPSG:3347) par défaut.</translation>
+    </message>
+    <message>
+      <source>Only points offering one of these service codes (comma-separated)</source>
+      <translation>Seulement les points offrant l'un de ces codes de service (séparés par des virgules)</translation>
+    </message>
+    <message>
+      <source>Service codes such as passport, employment_insurance.</source>
+      <translation>Codes de service comme passport, employment_insurance.</translation>
+    </message>
+    <message>
+      <source>Census areas (polygons or centroids) with population</source>
+      <translation>Aires de recensement (polygones ou centroïdes) avec population</translation>
+    </message>
+    <message>
+      <source>Dissemination areas or blocks; polygons are measured from their population-weighted representative point when the layer has one (crs:importcensus), else from their centroid.</source>
+      <translation>Aires ou îlots de diffusion; les polygones sont mesurés à partir de leur point représentatif pondéré par la population quand la couche en a un (crs:importcensus), sinon à partir de leur centroïde.</translation>
+    </message>
+    <message>
+      <source>Population field</source>
+      <translation>Champ de population</translation>
+    </message>
+    <message>
+      <source>Any numeric field: the total population or a characteristic (people aged 65 and over, people in low income, Indigenous people…), including fields joined in QGIS. A percentage (such as the prevalence of low income) is turned into people with its universe.</source>
+      <translation>Tout champ numérique : la population totale ou une caractéristique (personnes de 65 ans et plus, personnes à faible revenu, Autochtones…), y compris les champs joints dans QGIS. Un pourcentage (comme la prévalence du faible revenu) est converti en personnes à l'aide de son univers.</translation>
+    </message>
+    <message>
+      <source>Universe of the population field (optional)</source>
+      <translation>Univers du champ de population (facultatif)</translation>
+    </message>
+    <message>
+      <source>The population the chosen field is a part of (all people for 'people aged 65 and over'). Left empty, the census catalogue's universe is used when the layer has it.</source>
+      <translation>La population dont le champ choisi fait partie (toutes les personnes pour « personnes de 65 ans et plus »). Laissé vide, l'univers du catalogue du recensement est utilisé quand la couche l'a.</translation>
+    </message>
+    <message>
+      <source>Service points used</source>
+      <translation>Points de service utilisés</translation>
+    </message>
+    <message>
+      <source>Only these orders of government</source>
+      <translation>Seulement ces ordres de gouvernement</translation>
+    </message>
+    <message>
+      <source>Only these channels</source>
+      <translation>Seulement ces modes de prestation</translation>
+    </message>
+    <message>
+      <source>Only these point types</source>
+      <translation>Seulement ces types de point</translation>
+    </message>
+    <message>
+      <source>Leave empty to use every service point.</source>
+      <translation>Laissez vide pour utiliser tous les points de service.</translation>
+    </message>
+    <message>
+      <source>Only points operated by these jurisdictions</source>
+      <translation>Seulement les points relevant de ces administrations</translation>
+    </message>
+    <message>
+      <source>The government responsible for the point (its 'jurisdiction' field): British Columbia keeps BC's own offices, not the federal or municipal ones in BC.</source>
+      <translation>Le gouvernement responsable du point (son champ « jurisdiction ») : Colombie-Britannique garde les bureaux de la province elle-même, pas les bureaux fédéraux ou municipaux situés en Colombie-Britannique.</translation>
+    </message>
+    <message>
+      <source>Only points located in these provinces/territories</source>
+      <translation>Seulement les points situés dans ces provinces et territoires</translation>
+    </message>
+    <message>
+      <source>Where the point stands (its 'province' field, which validation checks against its position), whoever operates it: British Columbia keeps every office in BC.</source>
+      <translation>Là où se trouve le point (son champ « province », que la validation vérifie par rapport à sa position), quel que soit le gouvernement responsable : Colombie-Britannique garde tous les bureaux situés en Colombie-Britannique.</translation>
+    </message>
+    <message>
+      <source>{} of {} service points used: {}.</source>
+      <translation>{} points de service utilisés sur {} : {}.</translation>
+    </message>
+    <message>
+      <source>Summarise by (jurisdiction field)</source>
+      <translation>Résumer par (champ d'administration)</translation>
+    </message>
+    <message>
+      <source>Field naming the province/territory or region of each area.</source>
+      <translation>Champ qui nomme la province, le territoire ou la région de chaque aire.</translation>
+    </message>
+    <message>
+      <source>layer filter {}</source>
+      <translation>filtre de couche {}</translation>
+    </message>
+    <message>
+      <source>{} selected features</source>
+      <translation>{} entités sélectionnées</translation>
+    </message>
+    <message>
+      <source>Distances need a projected CRS in metres, such as EPSG:3347 ({} is not).</source>
+      <translation>Les distances exigent un SCR projeté en mètres, comme EPSG:3347 ({} ne l'est pas).</translation>
+    </message>
+    <message>
+      <source>{} call centres and digital services count by their service region.</source>
+      <translation>{} centres d'appels et services numériques comptent par leur région desservie.</translation>
+    </message>
+    <message>
+      <source>The input layer changed or stopped answering while the results were written ({} of {} features read back); nothing is complete. Run the analysis again.</source>
+      <translation>La couche d'entrée a changé ou a cessé de répondre pendant l'écriture des résultats ({} entités relues sur {}); rien n'est complet. Relancez l'analyse.</translation>
+    </message>
+    <message>
+      <source>The output has {} features: written without a spatial index to save time; create one from the layer properties if you need it.</source>
+      <translation>La sortie compte {} entités : écrite sans index spatial pour gagner du temps; créez-en un dans les propriétés de la couche au besoin.</translation>
+    </message>
+    <message>
+      <source>The census layer has no population field '{}': choose the field that holds the population.</source>
+      <translation>La couche du recensement n'a pas de champ de population « {} » : choisissez le champ qui contient la population.</translation>
+    </message>
+    <message>
+      <source>The census layer has no universe field '{}'.</source>
+      <translation>La couche du recensement n'a pas de champ d'univers « {} ».</translation>
+    </message>
+    <message>
+      <source>'{}' is a percentage: give the universe field it is a percentage of, so that it can be turned into people.</source>
+      <translation>« {} » est un pourcentage : indiquez le champ d'univers dont il est le pourcentage, pour qu'il soit converti en personnes.</translation>
+    </message>
+    <message>
+      <source>Population field '{}' holds values that are not numbers ({}): those areas count as unknown.</source>
+      <translation>Le champ de population « {} » contient des valeurs non numériques ({}) : ces aires comptent comme inconnues.</translation>
+    </message>
+    <message>
+      <source>'{}' is a percentage of '{}': counted as that share of its people.</source>
+      <translation>« {} » est un pourcentage de « {} » : compté comme cette part de ses personnes.</translation>
+    </message>
+    <message>
+      <source>The service region of point {} cannot be read: {}.</source>
+      <translation>La région desservie du point {} est illisible : {}.</translation>
+    </message>
+    <message>
+      <source>Build a submission package</source>
+      <translation>Préparer un paquet de soumission</translation>
+    </message>
+    <message>
+      <source>My signing key (QGIS authentication configuration)</source>
+      <translation>Ma clé de signature (configuration d'authentification QGIS)</translation>
+    </message>
+    <message>
+      <source>The key pair the plugin made for you (Contribute tab › Create my signing key); its public key is registered in the shared store. Packages sent through a shared folder must be signed.</source>
+      <translation>La paire de clés que l'extension a créée pour vous (onglet Contribuer › Créer ma clé de signature); sa clé publique est enregistrée dans le dépôt partagé. Les paquets envoyés par un dossier partagé doivent être signés.</translation>
+    </message>
+    <message>
+      <source>Checkout GeoPackage</source>
+      <translation>GeoPackage d'extrait</translation>
+    </message>
+    <message>
+      <source>Contributor (name, e-mail)</source>
+      <translation>Contributeur (nom, courriel)</translation>
+    </message>
+    <message>
+      <source>Note to the reviewers</source>
+      <translation>Note aux réviseurs</translation>
+    </message>
+    <message>
+      <source>Submission package</source>
+      <translation>Paquet de soumission</translation>
+    </message>
+    <message>
+      <source>Points added</source>
+      <translation>Points ajoutés</translation>
+    </message>
+    <message>
+      <source>Points changed</source>
+      <translation>Points modifiés</translation>
+    </message>
+    <message>
+      <source>Points deleted</source>
+      <translation>Points supprimés</translation>
+    </message>
+    <message>
+      <source>Say who you are (Contributor): the reviewers will answer you.</source>
+      <translation>Indiquez qui vous êtes (Contributeur) : les réviseurs vous répondront.</translation>
+    </message>
+    <message>
+      <source>The package is not signed: it can be submitted to the shared store with your database login, but not through a shared folder.</source>
+      <translation>Le paquet n'est pas signé : il peut être soumis au dépôt partagé avec votre compte de base de données, mais pas par un dossier partagé.</translation>
+    </message>
+    <message>
+      <source>Package {}: {} added, {} changed, {} deleted.</source>
+      <translation>Paquet {} : {} ajoutés, {} modifiés, {} supprimés.</translation>
+    </message>
+    <message>
+      <source>The checkout has {count} error(s), for example {point}: {message} Fix them (run 'Validate service points' to list them all), then build again.</source>
+      <translation>L'extrait a {count} erreur(s), par exemple {point} : {message} Corrigez-les (lancez « Valider des points de service » pour toutes les lister), puis préparez de nouveau le paquet.</translation>
+    </message>
+    <message>
+      <source>a new point</source>
+      <translation>un nouveau point</translation>
+    </message>
+    <message>
+      <source>Catchment overlap of two networks</source>
+      <translation>Chevauchement des zones de desserte de deux réseaux</translation>
+    </message>
+    <message>
+      <source>Within a distance</source>
+      <translation>À moins d'une distance</translation>
+    </message>
+    <message>
+      <source>Nearest point (Voronoi)</source>
+      <translation>Point le plus proche (Voronoï)</translation>
+    </message>
+    <message>
+      <source>Network A: orders of government</source>
+      <translation>Réseau A : ordres de gouvernement</translation>
+    </message>
+    <message>
+      <source>Network B: orders of government</source>
+      <translation>Réseau B : ordres de gouvernement</translation>
+    </message>
+    <message>
+      <source>Catchments</source>
+      <translation>Zones de desserte</translation>
+    </message>
+    <message>
+      <source>Catchment distance (metres)</source>
+      <translation>Distance de desserte (mètres)</translation>
+    </message>
+    <message>
+      <source>Areas by network served</source>
+      <translation>Aires selon le réseau qui les dessert</translation>
+    </message>
+    <message>
+      <source>Catchment overlap zones</source>
+      <translation>Zones de chevauchement des dessertes</translation>
+    </message>
+    <message>
+      <source>Choose at least one order of government for each network.</source>
+      <translation>Choisissez au moins un ordre de gouvernement pour chaque réseau.</translation>
+    </message>
+    <message>
+      <source>Network A: {} points; network B: {} points.</source>
+      <translation>Réseau A : {} points; réseau B : {} points.</translation>
+    </message>
+    <message>
+      <source>The census layer is empty.</source>
+      <translation>La couche du recensement est vide.</translation>
+    </message>
+    <message>
+      <source>Population served by {}: {:,.0f}</source>
+      <translation>Population desservie par {} : {:,.0f}</translation>
+    </message>
+    <message>
+      <source>Check out service points</source>
+      <translation>Extraire des points de service</translation>
+    </message>
+    <message>
+      <source>Jurisdiction (province code, CA, or municipality code)</source>
+      <translation>Administration (code de province, CA ou code de municipalité)</translation>
+    </message>
+    <message>
+      <source>Organization</source>
+      <translation>Organisation</translation>
+    </message>
+    <message>
+      <source>Points checked out</source>
+      <translation>Points extraits</translation>
+    </message>
+    <message>
+      <source>Base version</source>
+      <translation>Version de base</translation>
+    </message>
+    <message>
+      <source>The shared store has no points for jurisdiction '{jurisdiction}' and organization '{organisation}'.</source>
+      <translation>Le dépôt partagé n'a aucun point pour l'administration « {jurisdiction} » et l'organisation « {organisation} ».</translation>
+    </message>
+    <message>
+      <source>The shared store has no points for jurisdiction '{jurisdiction}'.</source>
+      <translation>Le dépôt partagé n'a aucun point pour l'administration « {jurisdiction} ».</translation>
+    </message>
+    <message>
+      <source>{} points of {} checked out at store version {}.</source>
+      <translation>{} points de {} extraits à la version {} du dépôt.</translation>
+    </message>
+    <message>
+      <source>The attribute form could not be saved in the GeoPackage: {}</source>
+      <translation>Le formulaire d'attributs n'a pas pu être enregistré dans le GeoPackage : {}</translation>
+    </message>
+    <message>
+      <source>Checkout {}</source>
+      <translation>Extrait {}</translation>
+    </message>
+    <message>
+      <source>Co-location and partnership candidates</source>
+      <translation>Candidats à la colocalisation et au partenariat</translation>
+    </message>
+    <message>
+      <source>Within (metres)</source>
+      <translation>À moins de (mètres)</translation>
+    </message>
+    <message>
+      <source>Pairs must differ in</source>
+      <translation>Les paires doivent différer par</translation>
+    </message>
+    <message>
+      <source>Co-location candidates</source>
+      <translation>Candidats à la colocalisation</translation>
+    </message>
+    <message>
+      <source>{} candidate pairs in {} clusters.</source>
+      <translation>{} paires candidates dans {} grappes.</translation>
+    </message>
+    <message>
+      <source>Co-location candidates within {distance}</source>
+      <translation>Candidats à la colocalisation à moins de {distance}</translation>
+    </message>
+    <message>
+      <source>{} of the pairs already have a partnership.</source>
+      <translation>{} des paires ont déjà un partenariat.</translation>
+    </message>
+    <message>
+      <source>Co-location planner (which sites to add)</source>
+      <translation>Planificateur de colocalisation (quels sites ajouter)</translation>
+    </message>
+    <message>
+      <source>location-allocation</source>
+      <translation>localisation-affectation</translation>
+    </message>
+    <message>
+      <source>maximal coverage</source>
+      <translation>couverture maximale</translation>
+    </message>
+    <message>
+      <source>set covering</source>
+      <translation>recouvrement</translation>
+    </message>
+    <message>
+      <source>partnership</source>
+      <translation>partenariat</translation>
+    </message>
+    <message>
+      <source>Maximal coverage: the most people within reach</source>
+      <translation>Couverture maximale : le plus de personnes à portée</translation>
+    </message>
+    <message>
+      <source>p-median: the shortest population-weighted distance</source>
+      <translation>p-médiane : la plus courte distance pondérée par la population</translation>
+    </message>
+    <message>
+      <source>Set covering: the fewest sites that reach a target share</source>
+      <translation>Recouvrement : le moins de sites qui atteignent une part cible</translation>
+    </message>
+    <message>
+      <source>Objective</source>
+      <translation>Objectif</translation>
+    </message>
+    <message>
+      <source>Number of sites to add</source>
+      <translation>Nombre de sites à ajouter</translation>
+    </message>
+    <message>
+      <source>For maximal coverage and p-median, unless a budget is given.</source>
+      <translation>Pour la couverture maximale et la p-médiane, sauf si un budget est donné.</translation>
+    </message>
+    <message>
+      <source>Coverage target (% of the population), set covering</source>
+      <translation>Cible de couverture (% de la population), recouvrement</translation>
+    </message>
+    <message>
+      <source>Budget (0: limit by the number of sites)</source>
+      <translation>Budget (0 : limiter par le nombre de sites)</translation>
+    </message>
+    <message>
+      <source>Sites are added while their costs fit in the budget.</source>
+      <translation>Des sites sont ajoutés tant que leurs coûts entrent dans le budget.</translation>
+    </message>
+    <message>
+      <source>Cost field of the candidate sites (optional)</source>
+      <translation>Champ de coût des sites candidats (facultatif)</translation>
+    </message>
+    <message>
+      <source>Each site's cost; sites without a value cost the cost per site.</source>
+      <translation>Le coût de chaque site; les sites sans valeur coûtent le coût par site.</translation>
+    </message>
+    <message>
+      <source>Coverage distance (metres)</source>
+      <translation>Distance de couverture (mètres)</translation>
+    </message>
+    <message>
+      <source>People within this distance of an open point are covered (50 km: the federal in-person service standard).</source>
+      <translation>Les personnes à moins de cette distance d'un point ouvert sont couvertes (50 km : la norme fédérale de service en personne).</translation>
+    </message>
+    <message>
+      <source>Sites added</source>
+      <translation>Sites ajoutés</translation>
+    </message>
+    <message>
+      <source>Population within reach (%)</source>
+      <translation>Population à portée (%)</translation>
+    </message>
+    <message>
+      <source>Cost per site</source>
+      <translation>Coût par site</translation>
+    </message>
+    <message>
+      <source>Sites to add (in order)</source>
+      <translation>Sites à ajouter (dans l'ordre)</translation>
+    </message>
+    <message>
+      <source>Coverage curve</source>
+      <translation>Courbe de couverture</translation>
+    </message>
+    <message>
+      <source>Areas still uncovered</source>
+      <translation>Aires encore non couvertes</translation>
+    </message>
+    <message>
+      <source>Coverage curve chart</source>
+      <translation>Graphique de la courbe de couverture</translation>
+    </message>
+    <message>
+      <source>PNG images (*.png)</source>
+      <translation>Images PNG (*.png)</translation>
+    </message>
+    <message>
+      <source>Summary sentence</source>
+      <translation>Phrase de synthèse</translation>
+    </message>
+    <message>
+      <source>Population within reach before</source>
+      <translation>Population à portée avant</translation>
+    </message>
+    <message>
+      <source>Population within reach after</source>
+      <translation>Population à portée après</translation>
+    </message>
+    <message>
+      <source>Gap to the bound</source>
+      <translation>Écart à la borne</translation>
+    </message>
+    <message>
+      <source>The coverage distance must be greater than 0.</source>
+      <translation>La distance de couverture doit être supérieure à 0.</translation>
+    </message>
+    <message>
+      <source>No existing point passes the network's filters: sites are planned from scratch.</source>
+      <translation>Aucun point existant ne passe les filtres du réseau : les sites sont planifiés à partir de zéro.</translation>
+    </message>
+    <message>
+      <source>existing points only</source>
+      <translation>points existants seulement</translation>
+    </message>
+    <message>
+      <source>Population-weighted mean distance to the nearest point</source>
+      <translation>Distance moyenne au point le plus proche, pondérée par la population</translation>
+    </message>
+    <message>
+      <source>{} areas ({:,.0f} people) remain beyond reach.</source>
+      <translation>{} aires ({:,.0f} personnes) restent hors de portée.</translation>
+    </message>
+    <message>
+      <source>Population within {} of an open point</source>
+      <translation>Population à moins de {} d'un point ouvert</translation>
+    </message>
+    <message>
+      <source>target</source>
+      <translation>cible</translation>
+    </message>
+    <message>
+      <source>Greedy guarantee: at least 63.2 % (1 − 1/e) of the best possible; this choice is within {:.2%} of the LP bound.</source>
+      <translation>Garantie de l'algorithme glouton : au moins 63,2 % (1 − 1/e) du meilleur possible; ce choix est à moins de {:.2%} de la borne PL.</translation>
+    </message>
+    <message>
+      <source>Mean distance ({})</source>
+      <translation>Distance moyenne ({})</translation>
+    </message>
+    <message>
+      <source>Shared store (PostgreSQL connection)</source>
+      <translation>Dépôt partagé (connexion PostgreSQL)</translation>
+    </message>
+    <message>
+      <source>A PostgreSQL connection saved in QGIS; its password stays in QGIS's authentication database.</source>
+      <translation>Une connexion PostgreSQL enregistrée dans QGIS; son mot de passe reste dans la base d'authentification de QGIS.</translation>
+    </message>
+    <message>
+      <source>Population coverage within distances</source>
+      <translation>Couverture de la population selon la distance</translation>
+    </message>
+    <message>
+      <source>Distance thresholds (km; minutes for travel time)</source>
+      <translation>Seuils de distance (km; minutes pour le temps de déplacement)</translation>
+    </message>
+    <message>
+      <source>Comma-separated distances in kilometres (minutes when measuring travel time).</source>
+      <translation>Distances en kilomètres séparées par des virgules (minutes pour le temps de déplacement).</translation>
+    </message>
+    <message>
+      <source>Coverage per area</source>
+      <translation>Couverture par aire</translation>
+    </message>
+    <message>
+      <source>Coverage summary per jurisdiction</source>
+      <translation>Résumé de la couverture par administration</translation>
+    </message>
+    <message>
+      <source>Headlines</source>
+      <translation>Faits saillants</translation>
+    </message>
+    <message>
+      <source>Coverage – {what}</source>
+      <translation>Couverture – {what}</translation>
+    </message>
+    <message>
+      <source>Coverage summary – {what}</source>
+      <translation>Résumé de la couverture – {what}</translation>
+    </message>
+    <message>
+      <source>Likely duplicate points</source>
+      <translation>Points probablement en double</translation>
+    </message>
+    <message>
+      <source>Minimum score (0-1)</source>
+      <translation>Score minimal (0-1)</translation>
+    </message>
+    <message>
+      <source>Only pairs from different sources</source>
+      <translation>Seulement les paires de sources différentes</translation>
+    </message>
+    <message>
+      <source>Only pairs of the same order of government</source>
+      <translation>Seulement les paires du même ordre de gouvernement</translation>
+    </message>
+    <message>
+      <source>Likely duplicates</source>
+      <translation>Doublons probables</translation>
+    </message>
+    <message>
+      <source>Import census characteristics (Statistics Canada files)</source>
+      <translation>Importer des caractéristiques du recensement (fichiers de Statistique Canada)</translation>
+    </message>
+    <message>
+      <source>census</source>
+      <translation>recensement</translation>
+    </message>
+    <message>
+      <source>Statistics Canada</source>
+      <translation>Statistique Canada</translation>
+    </message>
+    <message>
+      <source>Census Profile</source>
+      <translation>Profil du recensement</translation>
+    </message>
+    <message>
+      <source>dissemination area</source>
+      <translation>aire de diffusion</translation>
+    </message>
+    <message>
+      <source>Boundary file (dissemination areas or blocks: ZIP, Shapefile or GeoPackage)</source>
+      <translation>Fichier des limites (aires ou îlots de diffusion : ZIP, Shapefile ou GeoPackage)</translation>
+    </message>
+    <message>
+      <source>As published, e.g. lda_000b21a_e.zip: it is read inside the ZIP.</source>
+      <translation>Tel que publié, p. ex. lda_000b21a_e.zip : il est lu à l'intérieur du ZIP.</translation>
+    </message>
+    <message>
+      <source>Census Profile CSV files (98-401-X2021006)</source>
+      <translation>Fichiers CSV du Profil du recensement (98-401-X2021006)</translation>
+    </message>
+    <message>
+      <source>The regional comprehensive files. Each file's Geo_starting_row file is found beside it and used to skip to the wanted areas.</source>
+      <translation>Les fichiers complets régionaux. Le fichier Geo_starting_row de chacun est trouvé à côté de lui et sert à sauter aux aires voulues.</translation>
+    </message>
+    <message>
+      <source>Geo_starting_row files (when not beside the profiles)</source>
+      <translation>Fichiers Geo_starting_row (quand ils ne sont pas à côté des profils)</translation>
+    </message>
+    <message>
+      <source>Census Profile web service answers (SDMX CSV)</source>
+      <translation>Réponses du service Web du Profil du recensement (SDMX CSV)</translation>
+    </message>
+    <message>
+      <source>Geographic Attribute File (92-151-X), for population-weighted points</source>
+      <translation>Fichier des attributs géographiques (92-151-X), pour des points pondérés par la population</translation>
+    </message>
+    <message>
+      <source>With it, each area is placed where its people live: at the population-weighted mean of its blocks (with the block boundary file below) or at its published representative point.</source>
+      <translation>Avec lui, chaque aire est placée là où vivent ses habitants : à la moyenne de ses îlots pondérée par la population (avec le fichier des limites des îlots ci-dessous) ou à son point représentatif publié.</translation>
+    </message>
+    <message>
+      <source>Dissemination block boundary file (for block-weighted points)</source>
+      <translation>Fichier des limites des îlots de diffusion (pour des points pondérés par îlot)</translation>
+    </message>
+    <message>
+      <source>Only these provinces/territories (codes such as NB, QC or 13, 24)</source>
+      <translation>Seulement ces provinces et territoires (codes comme NB, QC ou 13, 24)</translation>
+    </message>
+    <message>
+      <source>Characteristics (empty: all those of the catalogue)</source>
+      <translation>Caractéristiques (vide : toutes celles du catalogue)</translation>
+    </message>
+    <message>
+      <source>Census layer name</source>
+      <translation>Nom de la couche du recensement</translation>
+    </message>
+    <message>
+      <source>GeoPackage store</source>
+      <translation>Dépôt GeoPackage</translation>
+    </message>
+    <message>
+      <source>Census layer</source>
+      <translation>Couche du recensement</translation>
+    </message>
+    <message>
+      <source>Areas</source>
+      <translation>Aires</translation>
+    </message>
+    <message>
+      <source>Areas joined to the profile</source>
+      <translation>Aires jointes au profil</translation>
+    </message>
+    <message>
+      <source>What was joined and what is NULL</source>
+      <translation>Ce qui a été joint et ce qui est NULL</translation>
+    </message>
+    <message>
+      <source>No such file: {}</source>
+      <translation>Fichier introuvable : {}</translation>
+    </message>
+    <message>
+      <source>'{}' is not a province or territory code (NB, QC… or 13, 24…).</source>
+      <translation>« {} » n'est pas un code de province ou de territoire (NB, QC… ou 13, 24…).</translation>
+    </message>
+    <message>
+      <source>Canceled while reading the layer.</source>
+      <translation>Annulé pendant la lecture de la couche.</translation>
+    </message>
+    <message>
+      <source>Layer '{layer}' could not be read: its data source did not open ({source}). Check that the file or database is available and not locked by another program, then run the analysis again.</source>
+      <translation>La couche « {layer} » n'a pas pu être lue : sa source de données ne s'est pas ouverte ({source}). Vérifiez que le fichier ou la base de données est disponible et n'est pas verrouillé par un autre programme, puis relancez l'analyse.</translation>
+    </message>
+    <message>
+      <source>Only {read} of the {selected} selected features of layer '{layer}' could be read. Check that its data source is still available and not being written by another program, select the features again and run the analysis again.</source>
+      <translation>Seulement {read} des {selected} entités sélectionnées de la couche « {layer} » ont pu être lues. Vérifiez que sa source de données est toujours disponible et qu'aucun autre programme ne l'écrit, sélectionnez de nouveau les entités et relancez l'analyse.</translation>
+    </message>
+    <message>
+      <source>Load service point sources</source>
+      <translation>Charger les sources de points de service</translation>
+    </message>
+    <message>
+      <source>Source catalogue (JSON)</source>
+      <translation>Catalogue des sources (JSON)</translation>
+    </message>
+    <message>
+      <source>Leave empty for the sample catalogue shipped with the plugin.</source>
+      <translation>Laissez vide pour le catalogue d'exemple fourni avec l'extension.</translation>
+    </message>
+    <message>
+      <source>Source ids (comma-separated; empty = all)</source>
+      <translation>Identifiants des sources (séparés par des virgules; vide = toutes)</translation>
+    </message>
+    <message>
+      <source>Points loaded</source>
+      <translation>Points chargés</translation>
+    </message>
+    <message>
+      <source>Sources that failed</source>
+      <translation>Sources en échec</translation>
+    </message>
+    <message>
+      <source>Sources loaded</source>
+      <translation>Sources chargées</translation>
+    </message>
+    <message>
+      <source>Points added, changed or removed</source>
+      <translation>Points ajoutés, modifiés ou retirés</translation>
+    </message>
+    <message>
+      <source>The catalogue lists no sources.</source>
+      <translation>Le catalogue ne liste aucune source.</translation>
+    </message>
+    <message>
+      <source>Cancelled: sources already loaded are kept, the others untouched.</source>
+      <translation>Annulé : les sources déjà chargées sont conservées, les autres restent intactes.</translation>
+    </message>
+    <message>
+      <source>Loading {} ({})…</source>
+      <translation>Chargement de {} ({})…</translation>
+    </message>
+    <message>
+      <source>No source could be loaded: {}.</source>
+      <translation>Aucune source n'a pu être chargée : {}.</translation>
+    </message>
+    <message>
+      <source>Nearest service point</source>
+      <translation>Point de service le plus proche</translation>
+    </message>
+    <message>
+      <source>Demand points or areas (areas use their centroid)</source>
+      <translation>Points ou aires de demande (les aires utilisent leur centroïde)</translation>
+    </message>
+    <message>
+      <source>Where people are: census dissemination areas, blocks or addresses.</source>
+      <translation>Là où sont les gens : aires ou îlots de diffusion du recensement, ou adresses.</translation>
+    </message>
+    <message>
+      <source>Number of nearest points (k)</source>
+      <translation>Nombre de points les plus proches (k)</translation>
+    </message>
+    <message>
+      <source>With k &gt; 1 each demand feature gets k output rows, ranked by distance.</source>
+      <translation>Avec k &gt; 1, chaque entité de demande obtient k lignes en sortie, classées par distance.</translation>
+    </message>
+    <message>
+      <source>Also the nearest point of each order of government</source>
+      <translation>Aussi le point le plus proche de chaque ordre de gouvernement</translation>
+    </message>
+    <message>
+      <source>Adds nearest_&lt;order&gt;_id and nearest_&lt;order&gt;_m columns for every order of government.</source>
+      <translation>Ajoute les colonnes nearest_&lt;ordre&gt;_id et nearest_&lt;ordre&gt;_m pour chaque ordre de gouvernement.</translation>
+    </message>
+    <message>
+      <source>Lines to the nearest point</source>
+      <translation>Lignes vers le point le plus proche</translation>
+    </message>
+    <message>
+      <source>A line from each area (its point) to its nearest service point, with the area's fields, the point's id and name and the distance, as QGIS's 'Distance to nearest hub (line to hub)'.</source>
+      <translation>Une ligne de chaque aire (son point) à son point de service le plus proche, avec les champs de l'aire, l'identifiant et le nom du point et la distance, comme « Distance au plus proche centre (ligne vers le centre) » de QGIS.</translation>
+    </message>
+    <message>
+      <source>Service point id field</source>
+      <translation>Champ identifiant des points de service</translation>
+    </message>
+    <message>
+      <source>Service point name field</source>
+      <translation>Champ du nom des points de service</translation>
+    </message>
+    <message>
+      <source>Maximum distance (metres, 0 = no limit)</source>
+      <translation>Distance maximale (mètres, 0 = sans limite)</translation>
+    </message>
+    <message>
+      <source>Nearest service</source>
+      <translation>Service le plus proche</translation>
+    </message>
+    <message>
+      <source>Nearest {point}</source>
+      <translation>{point} le plus proche</translation>
+    </message>
+    <message>
+      <source>Lines to the nearest {point}</source>
+      <translation>Lignes vers le {point} le plus proche</translation>
+    </message>
+    <message>
+      <source>Nearest service by road network</source>
+      <translation>Service le plus proche par le réseau routier</translation>
+    </message>
+    <message>
+      <source>Distance (metres)</source>
+      <translation>Distance (mètres)</translation>
+    </message>
+    <message>
+      <source>Travel time (minutes)</source>
+      <translation>Temps de déplacement (minutes)</translation>
+    </message>
+    <message>
+      <source>Nearest by</source>
+      <translation>Le plus proche selon</translation>
+    </message>
+    <message>
+      <source>Travel time uses each road's speed (speed field, or the default speed).</source>
+      <translation>Le temps de déplacement utilise la vitesse de chaque route (champ de vitesse ou vitesse par défaut).</translation>
+    </message>
+    <message>
+      <source>Nearest service by road</source>
+      <translation>Service le plus proche par la route</translation>
+    </message>
+    <message>
+      <source>{} demand features cannot reach any service point on the network.</source>
+      <translation>{} entités de demande n'atteignent aucun point de service par le réseau.</translation>
+    </message>
+    <message>
+      <source>Official-language minority coverage</source>
+      <translation>Couverture des minorités de langue officielle</translation>
+    </message>
+    <message>
+      <source>official languages</source>
+      <translation>langues officielles</translation>
+    </message>
+    <message>
+      <source>French</source>
+      <translation>français</translation>
+    </message>
+    <message>
+      <source>English</source>
+      <translation>anglais</translation>
+    </message>
+    <message>
+      <source>minority</source>
+      <translation>minorité</translation>
+    </message>
+    <message>
+      <source>Census areas with first official language spoken</source>
+      <translation>Aires de recensement avec la première langue officielle parlée</translation>
+    </message>
+    <message>
+      <source>A census layer imported by crs:importcensus, or any layer with these counts.</source>
+      <translation>Une couche du recensement importée par crs:importcensus, ou toute couche avec ces effectifs.</translation>
+    </message>
+    <message>
+      <source>Count half of 'English and French' in each minority</source>
+      <translation>Compter la moitié de « anglais et français » dans chaque minorité</translation>
+    </message>
+    <message>
+      <source>As Statistics Canada does when it counts official-language minorities.</source>
+      <translation>Comme le fait Statistique Canada pour dénombrer les minorités de langue officielle.</translation>
+    </message>
+    <message>
+      <source>Province/territory code field (PRUID)</source>
+      <translation>Champ du code de province ou territoire (PRUID)</translation>
+    </message>
+    <message>
+      <source>First official language spoken: English</source>
+      <translation>Première langue officielle parlée : anglais</translation>
+    </message>
+    <message>
+      <source>First official language spoken: French</source>
+      <translation>Première langue officielle parlée : français</translation>
+    </message>
+    <message>
+      <source>First official language spoken: English and French</source>
+      <translation>Première langue officielle parlée : anglais et français</translation>
+    </message>
+    <message>
+      <source>Languages-of-service field of the points</source>
+      <translation>Champ des langues de service des points</translation>
+    </message>
+    <message>
+      <source>Distance thresholds (km)</source>
+      <translation>Seuils de distance (km)</translation>
+    </message>
+    <message>
+      <source>Unserved areas to list</source>
+      <translation>Aires non desservies à lister</translation>
+    </message>
+    <message>
+      <source>Minority coverage per area</source>
+      <translation>Couverture de la minorité par aire</translation>
+    </message>
+    <message>
+      <source>Minority coverage per province/territory and Canada</source>
+      <translation>Couverture de la minorité par province ou territoire et pour le Canada</translation>
+    </message>
+    <message>
+      <source>Areas of highest unserved minority demand</source>
+      <translation>Aires où la demande non desservie de la minorité est la plus forte</translation>
+    </message>
+    <message>
+      <source>The service points have no '{}' field listing the languages they serve in.</source>
+      <translation>Les points de service n'ont pas de champ « {} » listant leurs langues de service.</translation>
+    </message>
+    <message>
+      <source>Greedy (fast; within 1 − 1/e of the best, gap to the LP bound reported)</source>
+      <translation>Glouton (rapide; à moins de 1 − 1/e du meilleur, écart à la borne PL indiqué)</translation>
+    </message>
+    <message>
+      <source>Exact (integer program, HiGHS)</source>
+      <translation>Exact (programme en nombres entiers, HiGHS)</translation>
+    </message>
+    <message>
+      <source>Solver</source>
+      <translation>Méthode de résolution</translation>
+    </message>
+    <message>
+      <source>Greedy answers in seconds on any size; exact proves the optimum, or reports its gap when the time limit stops it.</source>
+      <translation>Le glouton répond en quelques secondes quelle que soit la taille; l'exact prouve l'optimum, ou indique son écart quand la limite de temps l'arrête.</translation>
+    </message>
+    <message>
+      <source>Time limit of the exact solver (seconds)</source>
+      <translation>Limite de temps de la résolution exacte (secondes)</translation>
+    </message>
+    <message>
+      <source>Existing network (kept open): orders of government</source>
+      <translation>Réseau existant (maintenu ouvert) : ordres de gouvernement</translation>
+    </message>
+    <message>
+      <source>Existing network (kept open): channels</source>
+      <translation>Réseau existant (maintenu ouvert) : modes de prestation</translation>
+    </message>
+    <message>
+      <source>The points that stay open; federal in-person points by default.</source>
+      <translation>Les points qui restent ouverts; les points fédéraux en personne par défaut.</translation>
+    </message>
+    <message>
+      <source>Candidate sites: only these orders of government</source>
+      <translation>Sites candidats : seulement ces ordres de gouvernement</translation>
+    </message>
+    <message>
+      <source>Candidate sites: only these channels (in person when empty)</source>
+      <translation>Sites candidats : seulement ces modes de prestation (en personne si vide)</translation>
+    </message>
+    <message>
+      <source>Candidate sites: only these point types</source>
+      <translation>Sites candidats : seulement ces types de point</translation>
+    </message>
+    <message>
+      <source>Candidate sites: only points offering one of these service codes</source>
+      <translation>Sites candidats : seulement les points offrant l'un de ces codes de service</translation>
+    </message>
+    <message>
+      <source>Candidate sites: only points operated by these jurisdictions</source>
+      <translation>Sites candidats : seulement les points relevant de ces administrations</translation>
+    </message>
+    <message>
+      <source>Candidate sites: only points located in these provinces/territories</source>
+      <translation>Sites candidats : seulement les points situés dans ces provinces et territoires</translation>
+    </message>
+    <message>
+      <source>{} existing points kept open ({})</source>
+      <translation>{} points existants maintenus ouverts ({})</translation>
+    </message>
+    <message>
+      <source>{} candidate sites ({})</source>
+      <translation>{} sites candidats ({})</translation>
+    </message>
+    <message>
+      <source>No candidate site passes the filters: choose other orders of government, channels or point types for the candidate sites.</source>
+      <translation>Aucun site candidat ne passe les filtres : choisissez d'autres ordres de gouvernement, modes de prestation ou types de point pour les sites candidats.</translation>
+    </message>
+    <message>
+      <source>CRS Service Points</source>
+      <translation>Points de service CRS</translation>
+    </message>
+    <message>
+      <source>Contribute and review tools are unavailable: they need {}. Install them (python3 -m pip install --user pygeodiff; apt install python3-psycopg2 python3-cryptography) and restart QGIS.</source>
+      <translation>Les outils de contribution et de révision ne sont pas disponibles : ils exigent {}. Installez-les (python3 -m pip install --user pygeodiff; apt install python3-psycopg2 python3-cryptography) puis redémarrez QGIS.</translation>
+    </message>
+    <message>
+      <source>Publish open data for public finders</source>
+      <translation>Publier des données ouvertes pour les localisateurs publics</translation>
+    </message>
+    <message>
+      <source>open data</source>
+      <translation>données ouvertes</translation>
+    </message>
+    <message>
+      <source>finder</source>
+      <translation>localisateur</translation>
+    </message>
+    <message>
+      <source>Service points (a layer in the common schema)</source>
+      <translation>Points de service (une couche du schéma commun)</translation>
+    </message>
+    <message>
+      <source>The GeoPackage store's service_points layer (or the shared store's, added from its PostgreSQL connection). Leave empty to read the shared store below.</source>
+      <translation>La couche service_points du dépôt GeoPackage (ou celle du dépôt partagé, ajoutée depuis sa connexion PostgreSQL). Laissez vide pour lire le dépôt partagé ci-dessous.</translation>
+    </message>
+    <message>
+      <source>Or: shared store (PostgreSQL connection)</source>
+      <translation>Ou : dépôt partagé (connexion PostgreSQL)</translation>
+    </message>
+    <message>
+      <source>Publish every point of the shared store; its password stays in QGIS.</source>
+      <translation>Publier tous les points du dépôt partagé; son mot de passe reste dans QGIS.</translation>
+    </message>
+    <message>
+      <source>Boundaries drawn under the finder's map (optional)</source>
+      <translation>Limites tracées sous la carte du localisateur (facultatif)</translation>
+    </message>
+    <message>
+      <source>Provinces and territories, or census areas (dissolved by the code field). Their codes also place call centres' and digital services' regions on the map.</source>
+      <translation>Provinces et territoires, ou aires de recensement (fusionnées selon le champ de code). Leurs codes placent aussi sur la carte les régions des centres d'appels et des services numériques.</translation>
+    </message>
+    <message>
+      <source>Boundary code field (province code, PRUID or census subdivision code)</source>
+      <translation>Champ de code des limites (code de province, PRUID ou code de subdivision de recensement)</translation>
+    </message>
+    <message>
+      <source>Package id (a source id when the package is loaded back)</source>
+      <translation>Identifiant du paquet (un identifiant de source quand le paquet est rechargé)</translation>
+    </message>
+    <message>
+      <source>Open data package folder</source>
+      <translation>Dossier du paquet de données ouvertes</translation>
+    </message>
+    <message>
+      <source>Finder page</source>
+      <translation>Page du localisateur</translation>
+    </message>
+    <message>
+      <source>Locations published</source>
+      <translation>Emplacements publiés</translation>
+    </message>
+    <message>
+      <source>Services published</source>
+      <translation>Services publiés</translation>
+    </message>
+    <message>
+      <source>Give either a service-point layer or a shared store connection (one of them).</source>
+      <translation>Donnez une couche de points de service ou une connexion au dépôt partagé (l'une des deux).</translation>
+    </message>
+    <message>
+      <source>{} service points read.</source>
+      <translation>{} points de service lus.</translation>
+    </message>
+    <message>
+      <source>{} locations, {} services of {} organizations published in {}.</source>
+      <translation>{} emplacements, {} services de {} organisations publiés dans {}.</translation>
+    </message>
+    <message>
+      <source>{} partnerships published (without their contacts).</source>
+      <translation>{} partenariats publiés (sans leurs personnes-ressources).</translation>
+    </message>
+    <message>
+      <source>The layer is not in the service-point schema: it has no {}.</source>
+      <translation>La couche n'est pas dans le schéma des points de service : elle n'a pas de {}.</translation>
+    </message>
+    <message>
+      <source>The boundary layer has no field '{}'.</source>
+      <translation>La couche des limites n'a pas de champ « {} ».</translation>
+    </message>
+    <message>
+      <source>Report (PDF) per jurisdiction</source>
+      <translation>Rapport (PDF) par administration</translation>
+    </message>
+    <message>
+      <source>report</source>
+      <translation>rapport</translation>
+    </message>
+    <message>
+      <source>layout</source>
+      <translation>mise en page</translation>
+    </message>
+    <message>
+      <source>jurisdiction</source>
+      <translation>administration</translation>
+    </message>
+    <message>
+      <source>Analyses besides population coverage</source>
+      <translation>Analyses en plus de la couverture de la population</translation>
+    </message>
+    <message>
+      <source>Coverage is always in the report; official-language coverage needs the census layer's first-official-language counts (fols_en, fols_fr, fols_en_fr).</source>
+      <translation>La couverture figure toujours dans le rapport; la couverture des langues officielles exige les effectifs de première langue officielle parlée de la couche du recensement (fols_en, fols_fr, fols_en_fr).</translation>
+    </message>
+    <message>
+      <source>The coverage table's distances, comma-separated, in kilometres.</source>
+      <translation>Les distances du tableau de couverture, séparées par des virgules, en kilomètres.</translation>
+    </message>
+    <message>
+      <source>Report language</source>
+      <translation>Langue du rapport</translation>
+    </message>
+    <message>
+      <source>Title (optional)</source>
+      <translation>Titre (facultatif)</translation>
+    </message>
+    <message>
+      <source>Left empty: 'Service points and the people they serve' in the report's language.</source>
+      <translation>Laissé vide : « Les points de service et les personnes qu'ils desservent » dans la langue du rapport.</translation>
+    </message>
+    <message>
+      <source>Layout template (.qpt, optional)</source>
+      <translation>Modèle de mise en page (.qpt, facultatif)</translation>
+    </message>
+    <message>
+      <source>A template edited in QGIS's layout designer (page 1 the cover, the next pages one jurisdiction). Left empty: the plugin's template in the report's language.</source>
+      <translation>Un modèle modifié dans le concepteur de mise en page de QGIS (page 1 la couverture, les pages suivantes une administration). Laissé vide : le modèle de l'extension dans la langue du rapport.</translation>
+    </message>
+    <message>
+      <source>Save the outputs and the report as a QGIS project in this GeoPackage</source>
+      <translation>Enregistrer les sorties et le rapport comme projet QGIS dans ce GeoPackage</translation>
+    </message>
+    <message>
+      <source>GeoPackage (*.gpkg)</source>
+      <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+      <source>An existing GeoPackage (such as the store) gets the tables and the project added; open it with Project › Open From › GeoPackage.</source>
+      <translation>Un GeoPackage existant (comme le dépôt) reçoit les tables et le projet; ouvrez-le avec Projet › Ouvrir depuis › GeoPackage.</translation>
+    </message>
+    <message>
+      <source>The co-location planner gave no curve table: its curve is left out.</source>
+      <translation>Le planificateur de colocalisation n'a donné aucune table de courbe : sa courbe est omise.</translation>
+    </message>
+    <message>
+      <source>Service gaps</source>
+      <translation>Zones mal desservies</translation>
+    </message>
+    <message>
+      <source>Co-location planner curve (when available)</source>
+      <translation>Courbe du planificateur de colocalisation (si disponible)</translation>
+    </message>
+    <message>
+      <source>Service gaps beyond (metres)</source>
+      <translation>Zones mal desservies au-delà de (mètres)</translation>
+    </message>
+    <message>
+      <source>Co-location candidates within (metres)</source>
+      <translation>Candidats à la colocalisation à moins de (mètres)</translation>
+    </message>
+    <message>
+      <source>Rows in the gaps and co-location tables</source>
+      <translation>Lignes des tableaux des zones mal desservies et de la colocalisation</translation>
+    </message>
+    <message>
+      <source>Report (PDF)</source>
+      <translation>Rapport (PDF)</translation>
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Project name in the GeoPackage</source>
+      <translation>Nom du projet dans le GeoPackage</translation>
+    </message>
+    <message>
+      <source>Sections: boundary layer (default: the census areas by jurisdiction)</source>
+      <translation>Sections : couche des limites (par défaut : les aires de recensement par administration)</translation>
+    </message>
+    <message>
+      <source>Boundary code field (values of the census 'Summarise by' field)</source>
+      <translation>Champ de code des limites (valeurs du champ « Résumer par » du recensement)</translation>
+    </message>
+    <message>
+      <source>Boundary name field</source>
+      <translation>Champ du nom des limites</translation>
+    </message>
+    <message>
+      <source>Census area identifier field (gaps table)</source>
+      <translation>Champ identifiant des aires de recensement (tableau des zones mal desservies)</translation>
+    </message>
+    <message>
+      <source>Source catalogue (for the sources' licences)</source>
+      <translation>Catalogue des sources (pour les licences des sources)</translation>
+    </message>
+    <message>
+      <source>Statistics Canada product named in the attribution</source>
+      <translation>Produit de Statistique Canada nommé dans l'attribution</translation>
+    </message>
+    <message>
+      <source>Co-location planner curve (table from crs:colocationplanner)</source>
+      <translation>Courbe du planificateur de colocalisation (table de crs:colocationplanner)</translation>
+    </message>
+    <message>
+      <source>Pages</source>
+      <translation>Pages</translation>
+    </message>
+    <message>
+      <source>Jurisdictions</source>
+      <translation>Administrations</translation>
+    </message>
+    <message>
+      <source>GeoPackage of the report's tables</source>
+      <translation>GeoPackage des tables du rapport</translation>
+    </message>
+    <message>
+      <source>QGIS project in the GeoPackage</source>
+      <translation>Projet QGIS dans le GeoPackage</translation>
+    </message>
+    <message>
+      <source>matplotlib is not installed: the report has no charts.</source>
+      <translation>matplotlib n'est pas installé : le rapport n'a pas de graphiques.</translation>
+    </message>
+    <message>
+      <source>The co-location planner is not installed: its curve is left out.</source>
+      <translation>Le planificateur de colocalisation n'est pas installé : sa courbe est omise.</translation>
+    </message>
+    <message>
+      <source>Running {}…</source>
+      <translation>Exécution de {}…</translation>
+    </message>
+    <message>
+      <source>{} pages, {} jurisdictions: {}</source>
+      <translation>{} pages, {} administrations : {}</translation>
+    </message>
+    <message>
+      <source>Choose the boundary layer's code field.</source>
+      <translation>Choisissez le champ de code de la couche des limites.</translation>
+    </message>
+    <message>
+      <source>The algorithm {} is not available.</source>
+      <translation>L'algorithme {} n'est pas disponible.</translation>
+    </message>
+    <message>
+      <source>{} did not finish.</source>
+      <translation>{} ne s'est pas terminé.</translation>
+    </message>
+    <message>
+      <source>The census layer has no field '{}' to make one section per jurisdiction: choose it in 'Summarise by'.</source>
+      <translation>La couche du recensement n'a pas de champ « {} » pour faire une section par administration : choisissez-le dans « Résumer par ».</translation>
+    </message>
+    <message>
+      <source>No boundary for '{}': its areas count in Canada's total only.</source>
+      <translation>Aucune limite pour « {} » : ses aires ne comptent que dans le total du Canada.</translation>
+    </message>
+    <message>
+      <source>The template has no item with id {}: that part is left out.</source>
+      <translation>Le modèle n'a pas d'élément d'identifiant {} : cette partie est omise.</translation>
+    </message>
+    <message>
+      <source>Saved as the QGIS project '{}' in {}.</source>
+      <translation>Enregistré comme projet QGIS « {} » dans {}.</translation>
+    </message>
+    <message>
+      <source>Official-language coverage left out: the census layer has no {} (crs:importcensus adds them).</source>
+      <translation>Couverture des langues officielles omise : la couche du recensement n'a pas de {} (crs:importcensus les ajoute).</translation>
+    </message>
+    <message>
+      <source>The co-location planner did not run ({}): its curve is left out.</source>
+      <translation>Le planificateur de colocalisation n'a pas fonctionné ({}) : sa courbe est omise.</translation>
+    </message>
+    <message>
+      <source>The source catalogue could not be read ({}): sources are listed by id.</source>
+      <translation>Le catalogue des sources n'a pas pu être lu ({}) : les sources sont listées par identifiant.</translation>
+    </message>
+    <message>
+      <source>Forward direction</source>
+      <translation>Sens direct</translation>
+    </message>
+    <message>
+      <source>Backward direction</source>
+      <translation>Sens inverse</translation>
+    </message>
+    <message>
+      <source>Both directions</source>
+      <translation>Deux sens</translation>
+    </message>
+    <message>
+      <source>Straight line</source>
+      <translation>Ligne droite</translation>
+    </message>
+    <message>
+      <source>Road distance</source>
+      <translation>Distance par la route</translation>
+    </message>
+    <message>
+      <source>Travel time</source>
+      <translation>Temps de déplacement</translation>
+    </message>
+    <message>
+      <source>Road network</source>
+      <translation>Réseau routier</translation>
+    </message>
+    <message>
+      <source>Road lines: Statistics Canada's Road Network File, the National Road Network, OpenStreetMap roads or any line layer.</source>
+      <translation>Lignes de routes : le Fichier du réseau routier de Statistique Canada, le Réseau routier national, les routes d'OpenStreetMap ou toute couche de lignes.</translation>
+    </message>
+    <message>
+      <source>Road data</source>
+      <translation>Données routières</translation>
+    </message>
+    <message>
+      <source>Which published dataset the roads come from: its class, speed and direction fields and the speed of each class are then known.</source>
+      <translation>Le jeu de données publié d'où viennent les routes : ses champs de catégorie, de vitesse et de sens, et la vitesse de chaque catégorie, sont alors connus.</translation>
+    </message>
+    <message>
+      <source>Topology tolerance (metres)</source>
+      <translation>Tolérance topologique (mètres)</translation>
+    </message>
+    <message>
+      <source>Road ends closer than this are joined.</source>
+      <translation>Les extrémités de routes plus proches que cela sont jointes.</translation>
+    </message>
+    <message>
+      <source>Distances measured</source>
+      <translation>Distances mesurées</translation>
+    </message>
+    <message>
+      <source>By road needs a road network layer; travel time uses each road's speed.</source>
+      <translation>Par la route exige une couche de réseau routier; le temps de déplacement utilise la vitesse de chaque route.</translation>
+    </message>
+    <message>
+      <source>Direction field</source>
+      <translation>Champ de sens</translation>
+    </message>
+    <message>
+      <source>Value for forward direction</source>
+      <translation>Valeur pour le sens direct</translation>
+    </message>
+    <message>
+      <source>Value for backward direction</source>
+      <translation>Valeur pour le sens inverse</translation>
+    </message>
+    <message>
+      <source>Value for both directions</source>
+      <translation>Valeur pour les deux sens</translation>
+    </message>
+    <message>
+      <source>Default direction</source>
+      <translation>Sens par défaut</translation>
+    </message>
+    <message>
+      <source>Speed field (km/h)</source>
+      <translation>Champ de vitesse (km/h)</translation>
+    </message>
+    <message>
+      <source>Default speed (km/h)</source>
+      <translation>Vitesse par défaut (km/h)</translation>
+    </message>
+    <message>
+      <source>The road network layer has no features.</source>
+      <translation>La couche du réseau routier n'a aucune entité.</translation>
+    </message>
+    <message>
+      <source>The road network layer has no line segments.</source>
+      <translation>La couche du réseau routier n'a aucun segment de ligne.</translation>
+    </message>
+    <message>
+      <source>Road network loaded from the cache (built before from the same roads).</source>
+      <translation>Réseau routier chargé du cache (construit auparavant à partir des mêmes routes).</translation>
+    </message>
+    <message>
+      <source>Travel-time limit (minutes), for travel time</source>
+      <translation>Limite de temps de déplacement (minutes), pour le temps de déplacement</translation>
+    </message>
+    <message>
+      <source>Other roads (use the fields below)</source>
+      <translation>Autres routes (utiliser les champs ci-dessous)</translation>
+    </message>
+    <message>
+      <source>Building the road network from {} segments…</source>
+      <translation>Construction du réseau routier à partir de {} segments…</translation>
+    </message>
+    <message>
+      <source>Road network: {} nodes, {} segments.</source>
+      <translation>Réseau routier : {} nœuds, {} segments.</translation>
+    </message>
+    <message>
+      <source>The road layer has no field '{}', which {} roads have: choose the road data it comes from, or 'Other roads'.</source>
+      <translation>La couche des routes n'a pas de champ « {} », que les routes {} ont : choisissez les données routières d'où elle vient, ou « Autres routes ».</translation>
+    </message>
+    <message>
+      <source>'{}' needs a road network layer: choose one, or measure straight lines.</source>
+      <translation>« {} » exige une couche de réseau routier : choisissez-en une, ou mesurez en ligne droite.</translation>
+    </message>
+    <message>
+      <source>The road network could not be cached in {}: {}</source>
+      <translation>Le réseau routier n'a pas pu être mis en cache dans {} : {}</translation>
+    </message>
+    <message>
+      <source>Network service areas</source>
+      <translation>Zones de desserte par le réseau</translation>
+    </message>
+    <message>
+      <source>Distance (km)</source>
+      <translation>Distance (km)</translation>
+    </message>
+    <message>
+      <source>Limits (km, or minutes for travel time)</source>
+      <translation>Limites (km, ou minutes pour le temps de déplacement)</translation>
+    </message>
+    <message>
+      <source>Comma-separated: each limit gives its own service area.</source>
+      <translation>Séparées par des virgules : chaque limite donne sa propre zone de desserte.</translation>
+    </message>
+    <message>
+      <source>Area outline detail (0 = tightest, 1 = convex)</source>
+      <translation>Précision du contour des zones (0 = le plus serré, 1 = convexe)</translation>
+    </message>
+    <message>
+      <source>Reach measured by</source>
+      <translation>Portée mesurée par</translation>
+    </message>
+    <message>
+      <source>Roads reached</source>
+      <translation>Routes atteintes</translation>
+    </message>
+    <message>
+      <source>Service areas</source>
+      <translation>Zones de desserte</translation>
+    </message>
+    <message>
+      <source>Gap beyond (metres)</source>
+      <translation>Mal desservi au-delà de (mètres)</translation>
+    </message>
+    <message>
+      <source>Areas in service gaps (ranked)</source>
+      <translation>Aires mal desservies (classées)</translation>
+    </message>
+    <message>
+      <source>Gap zones (dissolved)</source>
+      <translation>Zones mal desservies (fusionnées)</translation>
+    </message>
+    <message>
+      <source>beyond {distance} of {point}</source>
+      <translation>à plus de {distance} d'{point}</translation>
+    </message>
+    <message>
+      <source>{:,.0f} minutes</source>
+      <translation>{:,.0f} minutes</translation>
+    </message>
+    <message>
+      <source>{:,.0f} m</source>
+      <translation>{:,.0f} m</translation>
+    </message>
+    <message>
+      <source>{} areas, {:,.0f} people, are farther than {}.</source>
+      <translation>{} aires, {:,.0f} personnes, sont à plus de {}.</translation>
+    </message>
+    <message>
+      <source>Areas {where}</source>
+      <translation>Aires {where}</translation>
+    </message>
+    <message>
+      <source>Gap zones {where}</source>
+      <translation>Zones mal desservies {where}</translation>
+    </message>
+    <message>
+      <source>Service standard check</source>
+      <translation>Vérification des normes de service</translation>
+    </message>
+    <message>
+      <source>service standard</source>
+      <translation>norme de service</translation>
+    </message>
+    <message>
+      <source>planning</source>
+      <translation>planification</translation>
+    </message>
+    <message>
+      <source>Service standards file (JSON)</source>
+      <translation>Fichier des normes de service (JSON)</translation>
+    </message>
+    <message>
+      <source>Standards with English and French names; empty: the plugin's sample file (the federal 90 % within 50 km).</source>
+      <translation>Normes avec noms anglais et français; vide : le fichier d'exemple de l'extension (la norme fédérale de 90 % à moins de 50 km).</translation>
+    </message>
+    <message>
+      <source>Only these standards (ids, comma-separated)</source>
+      <translation>Seulement ces normes (identifiants séparés par des virgules)</translation>
+    </message>
+    <message>
+      <source>Standards per jurisdiction</source>
+      <translation>Normes par administration</translation>
+    </message>
+    <message>
+      <source>Areas within each standard</source>
+      <translation>Aires respectant chaque norme</translation>
+    </message>
+    <message>
+      <source>Sites that would meet each standard</source>
+      <translation>Sites qui permettraient de respecter chaque norme</translation>
+    </message>
+    <message>
+      <source>No standard with the id {} in the file (it has {}).</source>
+      <translation>Aucune norme d'identifiant {} dans le fichier (il contient {}).</translation>
+    </message>
+    <message>
+      <source>Submit a package</source>
+      <translation>Soumettre un paquet</translation>
+    </message>
+    <message>
+      <source>…or a shared folder (teams without database access)</source>
+      <translation>…ou un dossier partagé (équipes sans accès à la base)</translation>
+    </message>
+    <message>
+      <source>Package copy in the shared folder</source>
+      <translation>Copie du paquet dans le dossier partagé</translation>
+    </message>
+    <message>
+      <source>Choose where to send the package: the shared store or a shared folder (one of them).</source>
+      <translation>Choisissez où envoyer le paquet : le dépôt partagé ou un dossier partagé (l'un des deux).</translation>
+    </message>
+    <message>
+      <source>Submitted as number {}; the geomapping team will review it.</source>
+      <translation>Soumission numéro {}; l'équipe de géomatique l'examinera.</translation>
+    </message>
+    <message>
+      <source>Package placed in {}.</source>
+      <translation>Paquet déposé dans {}.</translation>
+    </message>
+    <message>
+      <source>Validate service points</source>
+      <translation>Valider des points de service</translation>
+    </message>
+    <message>
+      <source>Province/territory boundaries (exact location check)</source>
+      <translation>Limites des provinces et territoires (vérification exacte de l'emplacement)</translation>
+    </message>
+    <message>
+      <source>For example Statistics Canada's provinces boundary file. Without it, points are checked against each province's extent.</source>
+      <translation>Par exemple le fichier des limites des provinces de Statistique Canada. Sans lui, les points sont vérifiés selon l'étendue de chaque province.</translation>
+    </message>
+    <message>
+      <source>Likely-duplicate distance (m)</source>
+      <translation>Distance des doublons probables (m)</translation>
+    </message>
+    <message>
+      <source>Service points to validate</source>
+      <translation>Points de service à valider</translation>
+    </message>
+    <message>
+      <source>Shared service points (to flag likely duplicates)</source>
+      <translation>Points de service partagés (pour signaler les doublons probables)</translation>
+    </message>
+    <message>
+      <source>Boundary code field (PRUID or province code)</source>
+      <translation>Champ de code des limites (PRUID ou code de province)</translation>
+    </message>
+    <message>
+      <source>Validation problems</source>
+      <translation>Problèmes de validation</translation>
+    </message>
+    <message>
+      <source>Errors</source>
+      <translation>Erreurs</translation>
+    </message>
+    <message>
+      <source>Warnings</source>
+      <translation>Avertissements</translation>
+    </message>
+    <message>
+      <source>{} errors, {} warnings in {} points.</source>
+      <translation>{} erreurs, {} avertissements dans {} points.</translation>
+    </message>
+    <message>
+      <source>Distance-decay weights must be zero or more.</source>
+      <translation>Les poids de décroissance selon la distance doivent être nuls ou positifs.</translation>
+    </message>
+    <message>
+      <source>The catchment radius must be greater than 0.</source>
+      <translation>Le rayon de la zone de desserte doit être supérieur à 0.</translation>
+    </message>
+    <message>
+      <source>Population and capacity must not be negative.</source>
+      <translation>La population et la capacité ne doivent pas être négatives.</translation>
+    </message>
+    <message>
+      <source>Distance-decay steps look like '5:1, 15:0.68, 30:0.22' (km:weight); got {text!r}.</source>
+      <translation>Les paliers de décroissance s'écrivent comme '5:1, 15:0.68, 30:0.22' (km:poids); reçu {text!r}.</translation>
+    </message>
+    <message>
+      <source>Give at least one distance threshold greater than 0 km.</source>
+      <translation>Donnez au moins un seuil de distance supérieur à 0 km.</translation>
+    </message>
+    <message>
+      <source>Distance thresholds must be numbers in kilometres, like '5, 10, 25'; got {text!r}.</source>
+      <translation>Les seuils de distance doivent être des nombres en kilomètres, comme '5, 10, 25'; reçu {text!r}.</translation>
+    </message>
+    <message>
+      <source>{count} area polygons are invalid and could not be repaired.</source>
+      <translation>{count} polygones d'aires sont invalides et n'ont pas pu être réparés.</translation>
+    </message>
+    <message>
+      <source>The number of nearest points (k) must be at least 1.</source>
+      <translation>Le nombre de points les plus proches (k) doit être d'au moins 1.</translation>
+    </message>
+    <message>
+      <source>Some service points have no valid location.</source>
+      <translation>Certains points de service n'ont pas d'emplacement valide.</translation>
+    </message>
+    <message>
+      <source>The catchment distance must be greater than 0.</source>
+      <translation>La distance de desserte doit être supérieure à 0.</translation>
+    </message>
+    <message>
+      <source>The census layer has no geometries to draw a study boundary from.</source>
+      <translation>La couche du recensement n'a pas de géométries à partir desquelles tracer une limite d'étude.</translation>
+    </message>
+    <message>
+      <source>Every candidate site needs a cost greater than 0.</source>
+      <translation>Chaque site candidat doit avoir un coût supérieur à 0.</translation>
+    </message>
+    <message>
+      <source>Give a number of sites to add or a budget.</source>
+      <translation>Donnez un nombre de sites à ajouter ou un budget.</translation>
+    </message>
+    <message>
+      <source>The number of sites to add cannot be negative.</source>
+      <translation>Le nombre de sites à ajouter ne peut pas être négatif.</translation>
+    </message>
+    <message>
+      <source>The budget cannot be negative.</source>
+      <translation>Le budget ne peut pas être négatif.</translation>
+    </message>
+    <message>
+      <source>The LP bound was too large to compute in time: the online bound is given.</source>
+      <translation>La borne PL était trop longue à calculer dans le temps alloué : la borne en ligne est donnée.</translation>
+    </message>
+    <message>
+      <source>No integer solution was found within the time limit: the greedy choice is given.</source>
+      <translation>Aucune solution entière n'a été trouvée dans la limite de temps : le choix glouton est donné.</translation>
+    </message>
+    <message>
+      <source>A coverage target is a share of the population between 0 and 100 %.</source>
+      <translation>Une cible de couverture est une part de la population entre 0 et 100 %.</translation>
+    </message>
+    <message>
+      <source>The target cannot be met with every candidate site: the sites that reach the most are given.</source>
+      <translation>La cible ne peut pas être atteinte même avec tous les sites candidats : les sites qui atteignent le plus de personnes sont donnés.</translation>
+    </message>
+    <message>
+      <source>The p-median needs a distance for people no existing point reaches.</source>
+      <translation>La p-médiane exige une distance pour les personnes qu'aucun point existant n'atteint.</translation>
+    </message>
+    <message>
+      <source>Service standards file {name}: {where}: {message}.</source>
+      <translation>Fichier des normes de service {name} : {where} : {message}.</translation>
+    </message>
+    <message>
+      <source>Service standards file {name}: each standard needs its own id.</source>
+      <translation>Fichier des normes de service {name} : chaque norme doit avoir son propre identifiant.</translation>
+    </message>
+    <message>
+      <source>The standard '{id}' gives no distance (distance_km): measure travel time instead, or add one to the standards file.</source>
+      <translation>La norme « {id} » ne donne pas de distance (distance_km) : mesurez plutôt le temps de déplacement, ou ajoutez-en une au fichier des normes.</translation>
+    </message>
+    <message>
+      <source>The service standards file {name} cannot be read: {exc}.</source>
+      <translation>Le fichier des normes de service {name} est illisible : {exc}.</translation>
+    </message>
+    <message>
+      <source>The standard '{id}' gives no travel time (travel_minutes): measure distances instead, or add one to the standards file.</source>
+      <translation>La norme « {id} » ne donne pas de temps de déplacement (travel_minutes) : mesurez plutôt des distances, ou ajoutez-en un au fichier des normes.</translation>
+    </message>
+    <message>
+      <source>(the entry itself)</source>
+      <translation>(l'entrée elle-même)</translation>
+    </message>
+    <message>
+      <source>Catalogue {name}: {source}field {field}: {message}.</source>
+      <translation>Catalogue {name} : {source}champ {field} : {message}.</translation>
+    </message>
+    <message>
+      <source>Source '{id}': connector type '{kind}' is not supported ({types}).</source>
+      <translation>Source « {id} » : le type de connecteur « {kind} » n'est pas pris en charge ({types}).</translation>
+    </message>
+    <message>
+      <source>source '{name}', </source>
+      <translation>source « {name} », </translation>
+    </message>
+    <message>
+      <source>source #{number}, </source>
+      <translation>source no {number}, </translation>
+    </message>
+    <message>
+      <source>The catalogue has no source '{source_id}'. Sources: {sources}</source>
+      <translation>Le catalogue n'a pas de source « {source_id} ». Sources : {sources}</translation>
+    </message>
+    <message>
+      <source>Catalogue not found: {location}</source>
+      <translation>Catalogue introuvable : {location}</translation>
+    </message>
+    <message>
+      <source>Catalogue {location} is not valid JSON: {exc}</source>
+      <translation>Le catalogue {location} n'est pas du JSON valide : {exc}</translation>
+    </message>
+    <message>
+      <source>Catalogue source '{sid}' uses a mapping written for '{source_id}'.</source>
+      <translation>La source « {sid} » du catalogue utilise une correspondance écrite pour « {source_id} ».</translation>
+    </message>
+    <message>
+      <source>Catalogue source '{sid}' has no 'mapping'.</source>
+      <translation>La source « {sid} » du catalogue n'a pas de 'mapping'.</translation>
+    </message>
+    <message>
+      <source>No census characteristic is called '{label}'.</source>
+      <translation>Aucune caractéristique du recensement ne s'appelle « {label} ».</translation>
+    </message>
+    <message>
+      <source>Census catalogue {name}: {where}: {message}.</source>
+      <translation>Catalogue du recensement {name} : {where} : {message}.</translation>
+    </message>
+    <message>
+      <source>Census catalogue {name}: {field}: unknown universe {universe!r}.</source>
+      <translation>Catalogue du recensement {name} : {field} : univers inconnu {universe!r}.</translation>
+    </message>
+    <message>
+      <source>Census catalogue {name}: {field}: unknown product {unknown}.</source>
+      <translation>Catalogue du recensement {name} : {field} : produit inconnu {unknown}.</translation>
+    </message>
+    <message>
+      <source>{name} is not a Geographic Attribute File (92-151-X): no {missing}.</source>
+      <translation>{name} n'est pas un Fichier des attributs géographiques (92-151-X) : pas de {missing}.</translation>
+    </message>
+    <message>
+      <source>Dissemination blocks have no Census Profile of their own: give the Geographic Attribute File (92-151-X) to place their dissemination area's characteristics by block population.</source>
+      <translation>Les îlots de diffusion n'ont pas de Profil du recensement propre : donnez le Fichier des attributs géographiques (92-151-X) pour répartir les caractéristiques de leur aire de diffusion selon la population des îlots.</translation>
+    </message>
+    <message>
+      <source>Give at least one Census Profile file (CSV) or SDMX answer.</source>
+      <translation>Donnez au moins un fichier du Profil du recensement (CSV) ou une réponse SDMX.</translation>
+    </message>
+    <message>
+      <source>{name} is not a dissemination area or block boundary file: it has no DAUID or DBUID with DGUID (fields: {fields}).</source>
+      <translation>{name} n'est pas un fichier des limites des aires ou îlots de diffusion : il n'a pas de DAUID ou DBUID avec DGUID (champs : {fields}).</translation>
+    </message>
+    <message>
+      <source>{name} holds no Shapefile or GeoPackage.</source>
+      <translation>{name} ne contient ni Shapefile ni GeoPackage.</translation>
+    </message>
+    <message>
+      <source>Cannot open the boundary file {name}: {exc}</source>
+      <translation>Impossible d'ouvrir le fichier des limites {name} : {exc}</translation>
+    </message>
+    <message>
+      <source>{name}: two geographies start on the same line.</source>
+      <translation>{name} : deux géographies commencent à la même ligne.</translation>
+    </message>
+    <message>
+      <source>Census import cancelled.</source>
+      <translation>Importation du recensement annulée.</translation>
+    </message>
+    <message>
+      <source>{name}: a Line Number is not a whole number.</source>
+      <translation>{name} : un Line Number n'est pas un nombre entier.</translation>
+    </message>
+    <message>
+      <source>The Census Profile file {path} does not exist.</source>
+      <translation>Le fichier du Profil du recensement {path} n'existe pas.</translation>
+    </message>
+    <message>
+      <source>{name} has no rows.</source>
+      <translation>{name} n'a aucune ligne.</translation>
+    </message>
+    <message>
+      <source>{name} has no characteristic {missing}: is it a Census Profile file of the catalogue's product and year?</source>
+      <translation>{name} n'a pas la caractéristique {missing} : est-ce un fichier du Profil du recensement du produit et de l'année du catalogue?</translation>
+    </message>
+    <message>
+      <source>{name} is not a Geo_starting_row file: its columns are {header} (expected Geo Code, Geo Name, Line Number).</source>
+      <translation>{name} n'est pas un fichier Geo_starting_row : ses colonnes sont {header} (attendu : Geo Code, Geo Name, Line Number).</translation>
+    </message>
+    <message>
+      <source>{name} is not a Census Profile CSV file: it has no DGUID / GEO_LEVEL / GEO_NAME / CHARACTERISTIC_ID / C1_COUNT_TOTAL columns.</source>
+      <translation>{name} n'est pas un fichier CSV du Profil du recensement : il n'a pas les colonnes DGUID / GEO_LEVEL / GEO_NAME / CHARACTERISTIC_ID / C1_COUNT_TOTAL.</translation>
+    </message>
+    <message>
+      <source>{name} is not a Census Profile SDMX answer in CSV: it has no {required} column.</source>
+      <translation>{name} n'est pas une réponse SDMX du Profil du recensement en CSV : il n'a pas de colonne {required}.</translation>
+    </message>
+    <message>
+      <source>Charts need the Python package matplotlib (apt install python3-matplotlib, or pip install matplotlib): the chart was left out.</source>
+      <translation>Les graphiques exigent le paquet Python matplotlib (apt install python3-matplotlib, ou pip install matplotlib) : le graphique a été omis.</translation>
+    </message>
+    <message>
+      <source>CSV text</source>
+      <translation>du texte CSV</translation>
+    </message>
+    <message>
+      <source>a web page (HTML)</source>
+      <translation>une page Web (HTML)</translation>
+    </message>
+    <message>
+      <source>a ZIP archive</source>
+      <translation>une archive ZIP</translation>
+    </message>
+    <message>
+      <source>a GeoPackage</source>
+      <translation>un GeoPackage</translation>
+    </message>
+    <message>
+      <source>an Excel workbook</source>
+      <translation>un classeur Excel</translation>
+    </message>
+    <message>
+      <source>a PDF document</source>
+      <translation>un document PDF</translation>
+    </message>
+    <message>
+      <source>binary data</source>
+      <translation>des données binaires</translation>
+    </message>
+    <message>
+      <source>Unknown coordinate reference system {text!r}: {exc}</source>
+      <translation>Système de coordonnées de référence inconnu {text!r} : {exc}</translation>
+    </message>
+    <message>
+      <source>Coordinates cannot be transformed from {src} to {dst}: {exc}</source>
+      <translation>Les coordonnées ne peuvent pas être transformées de {src} vers {dst} : {exc}</translation>
+    </message>
+    <message>
+      <source>rows {rows} and {more} more</source>
+      <translation>lignes {rows} et {more} autres</translation>
+    </message>
+    <message>
+      <source>row {rows}</source>
+      <translation>ligne {rows}</translation>
+    </message>
+    <message>
+      <source>rows {rows}</source>
+      <translation>lignes {rows}</translation>
+    </message>
+    <message>
+      <source>order of government: {values}</source>
+      <translation>ordre de gouvernement : {values}</translation>
+    </message>
+    <message>
+      <source>operated by: {values}</source>
+      <translation>administration responsable : {values}</translation>
+    </message>
+    <message>
+      <source>located in: {values}</source>
+      <translation>province ou territoire : {values}</translation>
+    </message>
+    <message>
+      <source>channel: {values}</source>
+      <translation>mode de prestation : {values}</translation>
+    </message>
+    <message>
+      <source>point type: {values}</source>
+      <translation>type de point : {values}</translation>
+    </message>
+    <message>
+      <source>services: {values}</source>
+      <translation>services : {values}</translation>
+    </message>
+    <message>
+      <source>The service point layer has no field {fields} to filter on; load it through the plugin or remove that filter.</source>
+      <translation>La couche des points de service n'a pas de champ {fields} sur lequel filtrer; chargez-la au moyen de l'extension ou retirez ce filtre.</translation>
+    </message>
+    <message>
+      <source>no layer {source_layer!r} in {name}</source>
+      <translation>pas de couche {source_layer!r} dans {name}</translation>
+    </message>
+    <message>
+      <source>Could not write {name}: {exc}</source>
+      <translation>Impossible d'écrire {name} : {exc}</translation>
+    </message>
+    <message>
+      <source>{url} answered with {kind} instead of JSON: {words}.</source>
+      <translation>{url} a répondu par {kind} au lieu de JSON : {words}.</translation>
+    </message>
+    <message>
+      <source>{url} answered with {kind} instead of JSON.</source>
+      <translation>{url} a répondu par {kind} au lieu de JSON.</translation>
+    </message>
+    <message>
+      <source>{url} is larger than the {limit} MB limit; nothing was loaded.</source>
+      <translation>{url} dépasse la limite de {limit} Mo; rien n'a été chargé.</translation>
+    </message>
+    <message>
+      <source>Could not fetch {url}: {problem} ({retries} attempts).</source>
+      <translation>Impossible de récupérer {url} : {problem} ({retries} tentatives).</translation>
+    </message>
+    <message>
+      <source>Only http:// and https:// addresses can be fetched, not {url!r}.</source>
+      <translation>Seules les adresses http:// et https:// peuvent être récupérées, pas {url!r}.</translation>
+    </message>
+    <message>
+      <source>it did not answer in time</source>
+      <translation>il n'a pas répondu à temps</translation>
+    </message>
+    <message>
+      <source>{url} answered with a web page instead of JSON (is the address right, or is the service down?).</source>
+      <translation>{url} a répondu par une page Web au lieu de JSON (l'adresse est-elle juste, ou le service est-il en panne?).</translation>
+    </message>
+    <message>
+      <source>The server answered {code} {reason} for {url}: {details}.</source>
+      <translation>Le serveur a répondu {code} {reason} pour {url} : {details}.</translation>
+    </message>
+    <message>
+      <source>The server answered {code} {reason} for {url}.</source>
+      <translation>Le serveur a répondu {code} {reason} pour {url}.</translation>
+    </message>
+    <message>
+      <source>the server answered {code} {reason}</source>
+      <translation>le serveur a répondu {code} {reason}</translation>
+    </message>
+    <message>
+      <source>{url} sent invalid or truncated JSON ({msg} at character {pos}).</source>
+      <translation>{url} a envoyé du JSON invalide ou tronqué ({msg} au caractère {pos}).</translation>
+    </message>
+    <message>
+      <source>The certificate of {hostname} is not trusted ({exc}). If your organisation uses its own certificate authority, add it to QGIS: Settings › Options › Authentication › Manage certificates › Authorities, then load again.</source>
+      <translation>Le certificat de {hostname} n'est pas de confiance ({exc}). Si votre organisation a sa propre autorité de certification, ajoutez-la à QGIS : Préférences › Options › Authentification › Gérer les certificats › Autorités, puis chargez de nouveau.</translation>
+    </message>
+    <message>
+      <source>Check the coordinate columns and the 'crs' in the mapping's geometry.</source>
+      <translation>Vérifiez les colonnes de coordonnées et le 'crs' de la géométrie de la correspondance.</translation>
+    </message>
+    <message>
+      <source>The values look like projected metres: add their CRS to the mapping's 'geometry' object, for example "crs": "EPSG:3347" (Statistics Canada Lambert) or "crs": "EPSG:2953" (New Brunswick).</source>
+      <translation>Les valeurs ressemblent à des mètres projetés : ajoutez leur SCR à l'objet 'geometry' de la correspondance, par exemple "crs": "EPSG:3347" (Lambert de Statistique Canada) ou "crs": "EPSG:2953" (Nouveau-Brunswick).</translation>
+    </message>
+    <message>
+      <source>Longitude and latitude look swapped: exchange 'x' and 'y' in the mapping.</source>
+      <translation>La longitude et la latitude semblent inversées : échangez 'x' et 'y' dans la correspondance.</translation>
+    </message>
+    <message>
+      <source>The {where} maps '{target}', which is not a schema field (did you mean '{hint}'?).</source>
+      <translation>La {where} associe « {target} », qui n'est pas un champ du schéma (vouliez-vous dire « {hint} »?).</translation>
+    </message>
+    <message>
+      <source>The {where} maps '{target}', which is not a schema field.</source>
+      <translation>La {where} associe « {target} », qui n'est pas un champ du schéma.</translation>
+    </message>
+    <message>
+      <source>A field mapping must be a JSON object.</source>
+      <translation>Une correspondance des champs doit être un objet JSON.</translation>
+    </message>
+    <message>
+      <source>The field mapping has no 'source_id' (a short, stable name).</source>
+      <translation>La correspondance des champs n'a pas de 'source_id' (un nom court et stable).</translation>
+    </message>
+    <message>
+      <source>mapping of source '{source_id}'</source>
+      <translation>correspondance de la source « {source_id} »</translation>
+    </message>
+    <message>
+      <source>The source itself declares {crs} (so a 'crs' in the mapping does not apply): its publisher states the wrong CRS; ask them to correct it, or load a copy whose declared CRS is right.</source>
+      <translation>La source elle-même déclare {crs} (un 'crs' dans la correspondance ne s'applique donc pas) : son éditeur indique le mauvais SCR; demandez-lui de le corriger, ou chargez une copie dont le SCR déclaré est juste.</translation>
+    </message>
+    <message>
+      <source>The mapping of source '{source_id}' reads column '{column}' for {target}, but the source has no such column (did you mean '{hint}'?). Columns in the source: {columns}.</source>
+      <translation>La correspondance de la source « {source_id} » lit la colonne « {column} » pour {target}, mais la source n'a pas cette colonne (vouliez-vous dire « {hint} »?). Colonnes de la source : {columns}.</translation>
+    </message>
+    <message>
+      <source>The mapping of source '{source_id}' reads column '{column}' for {target}, but the source has no such column. Columns in the source: {columns}.</source>
+      <translation>La correspondance de la source « {source_id} » lit la colonne « {column} » pour {target}, mais la source n'a pas cette colonne. Colonnes de la source : {columns}.</translation>
+    </message>
+    <message>
+      <source>Source '{source_id}': column '{column}' must hold numbers but has {sample} in {rows}.</source>
+      <translation>Source « {source_id} » : la colonne « {column} » doit contenir des nombres mais contient {sample} aux {rows}.</translation>
+    </message>
+    <message>
+      <source>The {where} maps 'source_id'; it is set from the mapping's source_id.</source>
+      <translation>La {where} associe 'source_id'; il est fixé par le source_id de la correspondance.</translation>
+    </message>
+    <message>
+      <source>In the {where}, the rule for '{target}' must be an object.</source>
+      <translation>Dans la {where}, la règle de « {target} » doit être un objet.</translation>
+    </message>
+    <message>
+      <source>In the {where}, the rule for '{target}' needs exactly one of 'column', 'value' or 'concat'.</source>
+      <translation>Dans la {where}, la règle de « {target} » doit avoir exactement un de 'column', 'value' ou 'concat'.</translation>
+    </message>
+    <message>
+      <source>In the {where}, the rule for '{target}' has unknown keys: {unknown}.</source>
+      <translation>Dans la {where}, la règle de « {target} » a des clés inconnues : {unknown}.</translation>
+    </message>
+    <message>
+      <source>In the {where}, 'map' of '{target}' must be an object.</source>
+      <translation>Dans la {where}, le 'map' de « {target} » doit être un objet.</translation>
+    </message>
+    <message>
+      <source>In the {where}, 'concat' of '{target}' must be a list of columns.</source>
+      <translation>Dans la {where}, le 'concat' de « {target} » doit être une liste de colonnes.</translation>
+    </message>
+    <message>
+      <source>Source id {source_id!r} must be 1-64 letters, digits, '_', '.' or '-', starting with a letter or digit.</source>
+      <translation>L'identifiant de source {source_id!r} doit compter de 1 à 64 lettres, chiffres, '_', '.' ou '-', et commencer par une lettre ou un chiffre.</translation>
+    </message>
+    <message>
+      <source>The {where} has no 'fields' object.</source>
+      <translation>La {where} n'a pas d'objet 'fields'.</translation>
+    </message>
+    <message>
+      <source>The {where} does not say which column identifies a record: add 'source_record_id' (a column, or {{"column": "@row"}} if the source has none).</source>
+      <translation>La {where} ne dit pas quelle colonne identifie un enregistrement : ajoutez 'source_record_id' (une colonne, ou {{"column": "@row"}} si la source n'en a pas).</translation>
+    </message>
+    <message>
+      <source>In the {where}, 'geometry' must be an object.</source>
+      <translation>Dans la {where}, 'geometry' doit être un objet.</translation>
+    </message>
+    <message>
+      <source>In the {where}, 'geometry' has unknown keys: {unknown}.</source>
+      <translation>Dans la {where}, 'geometry' a des clés inconnues : {unknown}.</translation>
+    </message>
+    <message>
+      <source>In the {where}, 'geometry' needs both 'x' and 'y' columns.</source>
+      <translation>Dans la {where}, 'geometry' exige les deux colonnes 'x' et 'y'.</translation>
+    </message>
+    <message>
+      <source>Source '{source_id}' has no records.</source>
+      <translation>La source « {source_id} » n'a aucun enregistrement.</translation>
+    </message>
+    <message>
+      <source>Source '{source_id}': record ids are not unique ({ids}) in {rows}; each record needs its own source_record_id.</source>
+      <translation>Source « {source_id} » : les identifiants d'enregistrement ne sont pas uniques ({ids}) aux {rows}; chaque enregistrement doit avoir son propre source_record_id.</translation>
+    </message>
+    <message>
+      <source>Source '{source_id}': {rows} have no location (empty coordinates or no geometry).</source>
+      <translation>Source « {source_id} » : les {rows} n'ont pas d'emplacement (coordonnées vides ou aucune géométrie).</translation>
+    </message>
+    <message>
+      <source>Source '{source_id}': {rows} fall outside Canada once read as {crs}. {hint}</source>
+      <translation>Source « {source_id} » : les {rows} tombent hors du Canada une fois lues en {crs}. {hint}</translation>
+    </message>
+    <message>
+      <source>Source '{source_id}': column '{column}' has numbers written with a decimal comma ({sample} in {rows}) among numbers that cannot be read that way (decimal points, or a comma-separated file): it is ambiguous which is meant. Write the column with one decimal separator, or save the file separated by semicolons with decimal commas throughout.</source>
+      <translation>Source « {source_id} » : la colonne « {column} » a des nombres écrits avec une virgule décimale ({sample} aux {rows}) parmi des nombres qui ne peuvent pas être lus ainsi (points décimaux, ou fichier séparé par des virgules) : on ne sait pas lequel est voulu. Écrivez la colonne avec un seul séparateur décimal, ou enregistrez le fichier séparé par des points-virgules avec des virgules décimales partout.</translation>
+    </message>
+    <message>
+      <source>Field mapping file not found: {path}</source>
+      <translation>Fichier de correspondance des champs introuvable : {path}</translation>
+    </message>
+    <message>
+      <source>Field mapping {path} is not valid JSON: {exc}</source>
+      <translation>La correspondance des champs {path} n'est pas du JSON valide : {exc}</translation>
+    </message>
+    <message>
+      <source>Source '{source_id}': {label} ({name}) is required but empty in {rows}.</source>
+      <translation>Source « {source_id} » : {label} ({name}) est obligatoire mais vide aux {rows}.</translation>
+    </message>
+    <message>
+      <source>Source '{source_id}': {label} ({name}) has values that are not allowed ({shown}) in {rows}. Allowed: {codes}. Add a 'map' for this field in the mapping.</source>
+      <translation>Source « {source_id} » : {label} ({name}) a des valeurs non permises ({shown}) aux {rows}. Permises : {codes}. Ajoutez un 'map' pour ce champ dans la correspondance.</translation>
+    </message>
+    <message>
+      <source>Source '{source_id}' has no geometry: name its coordinate columns in the mapping, e.g. "geometry": {{"x": "Longitude", "y": "Latitude"}}.</source>
+      <translation>La source « {source_id} » n'a pas de géométrie : nommez ses colonnes de coordonnées dans la correspondance, p. ex. "geometry": {{"x": "Longitude", "y": "Latitude"}}.</translation>
+    </message>
+    <message>
+      <source>Source '{source_id}': coordinates cannot be transformed from {crs}: {exc}</source>
+      <translation>Source « {source_id} » : les coordonnées ne peuvent pas être transformées depuis {crs} : {exc}</translation>
+    </message>
+    <message>
+      <source>Source '{source_id}': {label} ({name}) must be a date like 2024-03-31 but is {values!r} in {rows}.</source>
+      <translation>Source « {source_id} » : {label} ({name}) doit être une date comme 2024-03-31 mais vaut {values!r} aux {rows}.</translation>
+    </message>
+    <message>
+      <source>No network could be built: the road layer has no line segments.</source>
+      <translation>Aucun réseau n'a pu être construit : la couche des routes n'a aucun segment de ligne.</translation>
+    </message>
+    <message>
+      <source>Travel time needs a speed for each road.</source>
+      <translation>Le temps de déplacement exige une vitesse pour chaque route.</translation>
+    </message>
+    <message>
+      <source>Geodesic lengths need the positions in longitude and latitude.</source>
+      <translation>Les longueurs géodésiques exigent les positions en longitude et latitude.</translation>
+    </message>
+    <message>
+      <source>Unknown road data profile {key!r}; known: {items}.</source>
+      <translation>Profil de données routières inconnu {key!r}; connus : {items}.</translation>
+    </message>
+    <message>
+      <source>Package id {source_id!r} must be 1-64 letters, digits, '_', '.' or '-', starting with a letter or digit.</source>
+      <translation>L'identifiant de paquet {source_id!r} doit compter de 1 à 64 lettres, chiffres, '_', '.' ou '-', et commencer par une lettre ou un chiffre.</translation>
+    </message>
+    <message>
+      <source>Unknown licence {licence!r}; one of: {licences}.</source>
+      <translation>Licence inconnue {licence!r}; l'une de : {licences}.</translation>
+    </message>
+    <message>
+      <source>not a GeoJSON Polygon or MultiPolygon</source>
+      <translation>ce n'est pas un Polygon ou MultiPolygon GeoJSON</translation>
+    </message>
+    <message>
+      <source>empty polygon</source>
+      <translation>polygone vide</translation>
+    </message>
+    <message>
+      <source>not JSON ({exc})</source>
+      <translation>ce n'est pas du JSON ({exc})</translation>
+    </message>
+    <message>
+      <source>invalid coordinates ({exc})</source>
+      <translation>coordonnées invalides ({exc})</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>aucune</translation>
+    </message>
+    <message>
+      <source>records the server's pages left out were fetched by object id</source>
+      <translation>les enregistrements omis par les pages du serveur ont été récupérés par identifiant d'objet</translation>
+    </message>
+    <message>
+      <source>{service_url} is a service with {count} layers ({listing}), not a layer: paste the address of the layer to load, for example {service_url}/{first}.</source>
+      <translation>{service_url} est un service de {count} couches ({listing}), pas une couche : collez l'adresse de la couche à charger, par exemple {service_url}/{first}.</translation>
+    </message>
+    <message>
+      <source>{address} is not the address of an ArcGIS FeatureServer or MapServer layer: paste the address ending in /FeatureServer/&lt;layer number&gt; or /MapServer/&lt;layer number&gt; (the layer's REST page).</source>
+      <translation>{address} n'est pas l'adresse d'une couche ArcGIS FeatureServer ou MapServer : collez l'adresse qui se termine par /FeatureServer/&lt;numéro de couche&gt; ou /MapServer/&lt;numéro de couche&gt; (la page REST de la couche).</translation>
+    </message>
+    <message>
+      <source>ArcGIS output format must be 'geojson' or 'json', not {out_format!r}.</source>
+      <translation>Le format de sortie ArcGIS doit être 'geojson' ou 'json', pas {out_format!r}.</translation>
+    </message>
+    <message>
+      <source> (the server sends {step} records a page, fewer than the {page} asked for)</source>
+      <translation> (le serveur envoie {step} enregistrements par page, moins que les {page} demandés)</translation>
+    </message>
+    <message>
+      <source>{layer_url} has {count} records: more than {max_pages} pages of {step}{fewer}. Narrow the 'where' filter or raise the connector's 'max_pages'.</source>
+      <translation>{layer_url} a {count} enregistrements : plus de {max_pages} pages de {step}{fewer}. Resserrez le filtre 'where' ou augmentez le 'max_pages' du connecteur.</translation>
+    </message>
+    <message>
+      <source>{layer_url} can neither page (supportsPagination) nor list its object ids; it cannot be loaded completely.</source>
+      <translation>{layer_url} ne peut ni paginer (supportsPagination) ni lister ses identifiants d'objet; il ne peut pas être chargé en entier.</translation>
+    </message>
+    <message>
+      <source>{layer_url} has {ids_count} records, more than {max_pages} pages of {page}: raise the connector's 'max_pages' or narrow the 'where' filter.</source>
+      <translation>{layer_url} a {ids_count} enregistrements, plus de {max_pages} pages de {page} : augmentez le 'max_pages' du connecteur ou resserrez le filtre 'where'.</translation>
+    </message>
+    <message>
+      <source>{layer_url}: got {raw_count} of {count} records because the server's pages stopped before its count and it cannot list its object ids to find the rest; nothing was loaded.</source>
+      <translation>{layer_url} : {raw_count} enregistrements reçus sur {count}, car les pages du serveur se sont arrêtées avant son décompte et il ne peut pas lister ses identifiants d'objet pour trouver le reste; rien n'a été chargé.</translation>
+    </message>
+    <message>
+      <source>{url} did not answer with a JSON object.</source>
+      <translation>{url} n'a pas répondu par un objet JSON.</translation>
+    </message>
+    <message>
+      <source>The ArcGIS service at {url} reported error {code}: {message}{details}.</source>
+      <translation>Le service ArcGIS à {url} a signalé l'erreur {code} : {message}{details}.</translation>
+    </message>
+    <message>
+      <source>{layer_url} sent the same page for offsets {seen} and {offset}: it seems to ignore resultOffset. Nothing was loaded.</source>
+      <translation>{layer_url} a envoyé la même page pour les décalages {seen} et {offset} : il semble ignorer resultOffset. Rien n'a été chargé.</translation>
+    </message>
+    <message>
+      <source>{layer_url} sent the same page twice (offset {offset}): it seems to ignore resultOffset. Set a smaller page size or ask the publisher; nothing was loaded.</source>
+      <translation>{layer_url} a envoyé deux fois la même page (décalage {offset}) : il semble ignorer resultOffset. Choisissez une taille de page plus petite ou consultez l'éditeur; rien n'a été chargé.</translation>
+    </message>
+    <message>
+      <source>{layer_url}: got {raw_count} of {all_ids_count} records because the server's pages left some out and it did not return them when asked by object id ({shown}); nothing was loaded.</source>
+      <translation>{layer_url} : {raw_count} enregistrements reçus sur {all_ids_count}, car les pages du serveur en ont omis et il ne les a pas renvoyés quand on les a demandés par identifiant d'objet ({shown}); rien n'a été chargé.</translation>
+    </message>
+    <message>
+      <source>the server's count ({count}) disagrees with its {ids} object ids: all {loaded} records with an object id were loaded</source>
+      <translation>le décompte du serveur ({count}) ne concorde pas avec ses {ids} identifiants d'objet : les {loaded} enregistrements qui ont un identifiant d'objet ont tous été chargés</translation>
+    </message>
+    <message>
+      <source>{got} of {count}</source>
+      <translation>{got} sur {count}</translation>
+    </message>
+    <message>
+      <source>{layer_url}: got {got} records because the server sent an empty page at offset {offset} while saying more records exist (exceededTransferLimit); nothing was loaded.</source>
+      <translation>{layer_url} : {got} enregistrements reçus, car le serveur a envoyé une page vide au décalage {offset} tout en disant qu'il en reste (exceededTransferLimit); rien n'a été chargé.</translation>
+    </message>
+    <message>
+      <source>Resource '{resource}' has format {format!r}, which cannot be loaded.</source>
+      <translation>La ressource « {resource} » est au format {format!r}, qui ne peut pas être chargé.</translation>
+    </message>
+    <message>
+      <source>Dataset '{dataset_id}' has no GeoJSON, CSV, ArcGIS or WFS resource (formats: {found}).</source>
+      <translation>Le jeu de données « {dataset_id} » n'a aucune ressource GeoJSON, CSV, ArcGIS ou WFS (formats : {found}).</translation>
+    </message>
+    <message>
+      <source>CKAN at {base_url} could not show dataset '{dataset_id}': {message}.</source>
+      <translation>Le CKAN à {base_url} n'a pas pu afficher le jeu de données « {dataset_id} » : {message}.</translation>
+    </message>
+    <message>
+      <source>Dataset '{dataset_id}' has no resource '{resource_id}'.</source>
+      <translation>Le jeu de données « {dataset_id} » n'a pas de ressource « {resource_id} ».</translation>
+    </message>
+    <message>
+      <source>CKAN resource '{resource}' is labelled {format} but holds {content}: read as {content}</source>
+      <translation>la ressource CKAN « {resource} » est étiquetée {format} mais contient du {content} : lue comme du {content}</translation>
+    </message>
+    <message>
+      <source>Dataset '{dataset_id}' is served by WFS: give its 'type_name' in the catalogue.</source>
+      <translation>Le jeu de données « {dataset_id} » est servi par WFS : donnez son 'type_name' dans le catalogue.</translation>
+    </message>
+    <message>
+      <source>{where} holds {kind}, not CSV, GeoJSON, a ZIP archive or a GeoPackage (an error report from a server?).</source>
+      <translation>{where} contient {kind}, pas du CSV, du GeoJSON, une archive ZIP ou un GeoPackage (un rapport d'erreur d'un serveur?).</translation>
+    </message>
+    <message>
+      <source>{where} holds {kind}, not CSV, GeoJSON, a ZIP archive or a GeoPackage.</source>
+      <translation>{where} contient {kind}, pas du CSV, du GeoJSON, une archive ZIP ou un GeoPackage.</translation>
+    </message>
+    <message>
+      <source> (it looks like UTF-16 without a byte-order mark: 'utf-16-le')</source>
+      <translation> (il ressemble à de l'UTF-16 sans indicateur d'ordre des octets : 'utf-16-le')</translation>
+    </message>
+    <message>
+      <source>numbers with a decimal comma read as numbers in columns {columns}</source>
+      <translation>nombres à virgule décimale lus comme des nombres dans les colonnes {columns}</translation>
+    </message>
+    <message>
+      <source>numbers with a decimal comma read as numbers in column {columns}</source>
+      <translation>nombres à virgule décimale lus comme des nombres dans la colonne {columns}</translation>
+    </message>
+    <message>
+      <source>commas</source>
+      <translation>des virgules</translation>
+    </message>
+    <message>
+      <source>semicolons</source>
+      <translation>des points-virgules</translation>
+    </message>
+    <message>
+      <source>tabs</source>
+      <translation>des tabulations</translation>
+    </message>
+    <message>
+      <source>vertical bars</source>
+      <translation>des barres verticales</translation>
+    </message>
+    <message>
+      <source>{where}: cannot tell the text encoding from the bytes (not UTF-8, UTF-16 with a byte-order mark or Windows-1252){hint}. Give it in the connector's 'encoding' option, for example "encoding": "latin-1".</source>
+      <translation>{where} : impossible de déduire l'encodage du texte à partir des octets (ni UTF-8, ni UTF-16 avec indicateur d'ordre des octets, ni Windows-1252){hint}. Indiquez-le dans l'option 'encoding' du connecteur, par exemple "encoding": "latin-1".</translation>
+    </message>
+    <message>
+      <source>{where} leads to a web page, not a data file (a download page?): give the file's direct address.</source>
+      <translation>{where} mène à une page Web, pas à un fichier de données (une page de téléchargement?) : donnez l'adresse directe du fichier.</translation>
+    </message>
+    <message>
+      <source>{where} is an Excel workbook: save the sheet as CSV (UTF-8) and load that file.</source>
+      <translation>{where} est un classeur Excel : enregistrez la feuille en CSV (UTF-8) et chargez ce fichier.</translation>
+    </message>
+    <message>
+      <source>{where} is empty.</source>
+      <translation>{where} est vide.</translation>
+    </message>
+    <message>
+      <source>{where}: the header row has empty or repeated column names.</source>
+      <translation>{where} : la ligne d'en-tête a des noms de colonnes vides ou répétés.</translation>
+    </message>
+    <message>
+      <source>{where}: lines {lines} have a different number of columns than the header ({width}, separated by {delimiter}).</source>
+      <translation>{where} : les lignes {lines} n'ont pas le même nombre de colonnes que l'en-tête ({width}, séparées par {delimiter}).</translation>
+    </message>
+    <message>
+      <source>read as {encoding} text</source>
+      <translation>lu comme du texte {encoding}</translation>
+    </message>
+    <message>
+      <source>{where} is JSON but not a GeoJSON FeatureCollection nor a list of records.</source>
+      <translation>{where} est du JSON mais ni une FeatureCollection GeoJSON ni une liste d'enregistrements.</translation>
+    </message>
+    <message>
+      <source>{where}: 'features' is missing or not a list.</source>
+      <translation>{where} : 'features' est absent ou n'est pas une liste.</translation>
+    </message>
+    <message>
+      <source>{location}: unsupported 'crs' member {name!r}.</source>
+      <translation>{location} : membre 'crs' non pris en charge {name!r}.</translation>
+    </message>
+    <message>
+      <source>{where} is a ZIP archive of {count} files, more than the {limit} allowed; nothing was unpacked.</source>
+      <translation>{where} est une archive ZIP de {count} fichiers, plus que les {limit} permis; rien n'a été décompressé.</translation>
+    </message>
+    <message>
+      <source>{where} would unpack to {size} MB, more than the {limit} MB allowed; nothing was unpacked.</source>
+      <translation>{where} occuperait {size} Mo une fois décompressé, plus que les {limit} Mo permis; rien n'a été décompressé.</translation>
+    </message>
+    <message>
+      <source>{label} is empty.</source>
+      <translation>{label} est vide.</translation>
+    </message>
+    <message>
+      <source>{where} is not valid JSON: {msg} at line {lineno}.</source>
+      <translation>{where} n'est pas du JSON valide : {msg} à la ligne {lineno}.</translation>
+    </message>
+    <message>
+      <source>{where} is a damaged ZIP archive ({exc}).</source>
+      <translation>{where} est une archive ZIP endommagée ({exc}).</translation>
+    </message>
+    <message>
+      <source>{where} has no member {member!r}; it holds: {names}.</source>
+      <translation>{where} n'a pas de membre {member!r}; il contient : {names}.</translation>
+    </message>
+    <message>
+      <source>{where}: GDAL cannot read {member} in the archive ({exc}).</source>
+      <translation>{where} : GDAL ne peut pas lire {member} dans l'archive ({exc}).</translation>
+    </message>
+    <message>
+      <source>{where}: GDAL cannot read {what} ({exc}).</source>
+      <translation>{where} : GDAL ne peut pas lire {what} ({exc}).</translation>
+    </message>
+    <message>
+      <source>File not found: {location}</source>
+      <translation>Fichier introuvable : {location}</translation>
+    </message>
+    <message>
+      <source>Cannot read {location}: {strerror}</source>
+      <translation>Impossible de lire {location} : {strerror}</translation>
+    </message>
+    <message>
+      <source>{where}: unknown encoding {encoding!r} in the connector's 'encoding' option.</source>
+      <translation>{where} : encodage inconnu {encoding!r} dans l'option 'encoding' du connecteur.</translation>
+    </message>
+    <message>
+      <source>{where} is not valid {encoding} (byte {start}); give the file's real encoding in the connector's 'encoding' option (for example cp1252).</source>
+      <translation>{where} n'est pas du {encoding} valide (octet {start}); indiquez le véritable encodage du fichier dans l'option 'encoding' du connecteur (par exemple cp1252).</translation>
+    </message>
+    <message>
+      <source>{location}: feature {number} is a {geometry}; service points must be points.</source>
+      <translation>{location} : l'entité {number} est un {geometry}; les points de service doivent être des points.</translation>
+    </message>
+    <message>
+      <source>{location}: feature {number} has invalid coordinates {coords!r}.</source>
+      <translation>{location} : l'entité {number} a des coordonnées invalides {coords!r}.</translation>
+    </message>
+    <message>
+      <source>nothing</source>
+      <translation>rien</translation>
+    </message>
+    <message>
+      <source>{where} is a ZIP archive without a CSV, GeoJSON, Shapefile or GeoPackage; it holds: {names}.</source>
+      <translation>{where} est une archive ZIP sans CSV, GeoJSON, Shapefile ni GeoPackage; elle contient : {names}.</translation>
+    </message>
+    <message>
+      <source>{where} is a ZIP archive holding several data files ({files}): name the one to load in the connector's 'member' option.</source>
+      <translation>{where} est une archive ZIP qui contient plusieurs fichiers de données ({files}) : nommez celui à charger dans l'option 'member' du connecteur.</translation>
+    </message>
+    <message>
+      <source>{where}: expected one point layer, found {found}.</source>
+      <translation>{where} : une couche de points attendue, trouvé {found}.</translation>
+    </message>
+    <message>
+      <source>the file</source>
+      <translation>le fichier</translation>
+    </message>
+    <message>
+      <source>{where}: feature {number} is a MultiPoint of several points.</source>
+      <translation>{where} : l'entité {number} est un MultiPoint de plusieurs points.</translation>
+    </message>
+    <message>
+      <source>no layer</source>
+      <translation>aucune couche</translation>
+    </message>
+    <message>
+      <source>{url}: got {got} of {matched} items (numberMatched) because the server's pages stopped early; nothing was loaded.</source>
+      <translation>{url} : {got} éléments reçus sur {matched} (numberMatched), car les pages du serveur se sont arrêtées trop tôt; rien n'a été chargé.</translation>
+    </message>
+    <message>
+      <source>{url}: got {got} of {matched} items (numberMatched) because the server's pages held more items than it counted; nothing was loaded.</source>
+      <translation>{url} : {got} éléments reçus sur {matched} (numberMatched), car les pages du serveur contenaient plus d'éléments qu'il n'en comptait; rien n'a été chargé.</translation>
+    </message>
+    <message>
+      <source>{base_url} is an OGC API with {count} collections ({listing}): set the connector's 'collection' to the one to load, or paste its address, for example {base_url}/collections/{example}.</source>
+      <translation>{base_url} est une OGC API de {count} collections ({listing}) : indiquez celle à charger dans le 'collection' du connecteur, ou collez son adresse, par exemple {base_url}/collections/{example}.</translation>
+    </message>
+    <message>
+      <source>{url} did not answer with a GeoJSON FeatureCollection.</source>
+      <translation>{url} n'a pas répondu par une FeatureCollection GeoJSON.</translation>
+    </message>
+    <message>
+      <source>{url} says it returned {returned} items (numberReturned) but sent {sent}; the answer seems cut short. Nothing was loaded.</source>
+      <translation>{url} dit avoir renvoyé {returned} éléments (numberReturned) mais en a envoyé {sent}; la réponse semble tronquée. Rien n'a été chargé.</translation>
+    </message>
+    <message>
+      <source>{url}: the 'next' links loop back to a page already read; stopped.</source>
+      <translation>{url} : les liens 'next' reviennent à une page déjà lue; arrêté.</translation>
+    </message>
+    <message>
+      <source>{items_url} sent the same items for offsets {seen} and {offset}: it seems to ignore 'offset'. Nothing was loaded.</source>
+      <translation>{items_url} a envoyé les mêmes éléments pour les décalages {seen} et {offset} : il semble ignorer 'offset'. Rien n'a été chargé.</translation>
+    </message>
+    <message>
+      <source>{url}: got {got} of {matched} features (numberMatched) because the server sent an empty page before the end; nothing was loaded.</source>
+      <translation>{url} : {got} entités reçues sur {matched} (numberMatched), car le serveur a envoyé une page vide avant la fin; rien n'a été chargé.</translation>
+    </message>
+    <message>
+      <source>{url}: got {got} of {matched} features (numberMatched) because the server sent more than it counted; nothing was loaded.</source>
+      <translation>{url} : {got} entités reçues sur {matched} (numberMatched), car le serveur en a envoyé plus qu'il n'en comptait; rien n'a été chargé.</translation>
+    </message>
+    <message>
+      <source>{url} sent XML with a document type definition; refused for safety.</source>
+      <translation>{url} a envoyé du XML avec une définition de type de document; refusé par sécurité.</translation>
+    </message>
+    <message>
+      <source>The WFS at {url} reported an error: {details}.</source>
+      <translation>Le WFS à {url} a signalé une erreur : {details}.</translation>
+    </message>
+    <message>
+      <source>{url} sent points in several CRSs ({items}).</source>
+      <translation>{url} a envoyé des points dans plusieurs SCR ({items}).</translation>
+    </message>
+    <message>
+      <source>GML srsName {srs!r} is not an EPSG code; it cannot be read.</source>
+      <translation>Le srsName GML {srs!r} n'est pas un code EPSG; il ne peut pas être lu.</translation>
+    </message>
+    <message>
+      <source>WFS version must be 2.0.0 or 1.1.0, not {version!r}.</source>
+      <translation>La version WFS doit être 2.0.0 ou 1.1.0, pas {version!r}.</translation>
+    </message>
+    <message>
+      <source>WFS output format must be 'geojson' or 'gml', not {out_format!r}.</source>
+      <translation>Le format de sortie WFS doit être 'geojson' ou 'gml', pas {out_format!r}.</translation>
+    </message>
+    <message>
+      <source> (the server sent as few as {smallest} features a page, fewer than the {page_size} asked for)</source>
+      <translation> (le serveur a envoyé aussi peu que {smallest} entités par page, moins que les {page_size} demandées)</translation>
+    </message>
+    <message>
+      <source>{url} still had features after {max_pages} pages{small}; stopped so as not to loop forever. Raise the connector's 'max_pages'.</source>
+      <translation>{url} avait encore des entités après {max_pages} pages{small}; arrêté pour ne pas boucler sans fin. Augmentez le 'max_pages' du connecteur.</translation>
+    </message>
+    <message>
+      <source>{url} sent malformed XML ({exc}).</source>
+      <translation>{url} a envoyé du XML mal formé ({exc}).</translation>
+    </message>
+    <message>
+      <source>no details</source>
+      <translation>aucun détail</translation>
+    </message>
+    <message>
+      <source>{url} sent the same page twice: it seems to ignore STARTINDEX; stopped.</source>
+      <translation>{url} a envoyé deux fois la même page : il semble ignorer STARTINDEX; arrêté.</translation>
+    </message>
+    <message>
+      <source>{url} did not answer with a WFS FeatureCollection (got &lt;{tag}&gt;).</source>
+      <translation>{url} n'a pas répondu par une FeatureCollection WFS (reçu &lt;{tag}&gt;).</translation>
+    </message>
+    <message>
+      <source>{url} answered XML although GeoJSON was asked for.</source>
+      <translation>{url} a répondu en XML alors que du GeoJSON était demandé.</translation>
+    </message>
+    <message>
+      <source>{url} sent invalid or truncated JSON ({exc}).</source>
+      <translation>{url} a envoyé du JSON invalide ou tronqué ({exc}).</translation>
+    </message>
+    <message>
+      <source>{source_id}: {total} points ({added} added, {changed} changed, {removed} removed)</source>
+      <translation>{source_id} : {total} points ({added} ajoutés, {changed} modifiés, {removed} retirés)</translation>
+    </message>
+    <message>
+      <source>Invalid source id {source_id!r}.</source>
+      <translation>Identifiant de source invalide {source_id!r}.</translation>
+    </message>
+    <message>
+      <source>Writing source '{source_id}' to {path} failed ({exc}); the store was left as it was.</source>
+      <translation>L'écriture de la source « {source_id} » dans {path} a échoué ({exc}); le dépôt est resté tel quel.</translation>
+    </message>
+    <message>
+      <source>Cannot open the GeoPackage {path}: {exc}</source>
+      <translation>Impossible d'ouvrir le GeoPackage {path} : {exc}</translation>
+    </message>
+    <message>
+      <source>Cannot read service points from {path}: {exc}.</source>
+      <translation>Impossible de lire les points de service de {path} : {exc}.</translation>
+    </message>
+    <message>
+      <source>{name} has no {points_layer} table.</source>
+      <translation>{name} n'a pas de table {points_layer}.</translation>
+    </message>
+    <message>
+      <source>The changeset does not match the columns listed in the manifest.</source>
+      <translation>L'ensemble de modifications ne correspond pas aux colonnes listées dans le manifeste.</translation>
+    </message>
+    <message>
+      <source>A change in the changeset has no feature id.</source>
+      <translation>Une modification de l'ensemble de modifications n'a pas d'identifiant d'entité.</translation>
+    </message>
+    <message>
+      <source>The checkout has columns outside the schema: {columns}.</source>
+      <translation>L'extrait a des colonnes hors du schéma : {columns}.</translation>
+    </message>
+    <message>
+      <source>The changeset cannot be read ({exc}).</source>
+      <translation>L'ensemble de modifications est illisible ({exc}).</translation>
+    </message>
+    <message>
+      <source>The changeset changes table '{name}', which a submission may not.</source>
+      <translation>L'ensemble de modifications modifie la table « {name} », ce qu'une soumission ne peut pas faire.</translation>
+    </message>
+    <message>
+      <source>A geometry in the changeset is not a GeoPackage point.</source>
+      <translation>Une géométrie de l'ensemble de modifications n'est pas un point GeoPackage.</translation>
+    </message>
+    <message>
+      <source>Cannot compare {name} with its base ({exc}). Was a column added, removed or renamed? Keep the checkout's structure as it was; only edit values.</source>
+      <translation>Impossible de comparer {name} à sa base ({exc}). Une colonne a-t-elle été ajoutée, retirée ou renommée? Gardez la structure de l'extrait telle quelle; modifiez seulement les valeurs.</translation>
+    </message>
+    <message>
+      <source>{name}: the base copy of the checkout is missing.</source>
+      <translation>{name} : la copie de base de l'extrait est absente.</translation>
+    </message>
+    <message>
+      <source>{name} is not a service-point checkout (use 'Check out service points' first).</source>
+      <translation>{name} n'est pas un extrait de points de service (utilisez d'abord « Extraire des points de service »).</translation>
+    </message>
+    <message>
+      <source>{name}: the checkout record is incomplete or damaged.</source>
+      <translation>{name} : l'enregistrement de l'extrait est incomplet ou endommagé.</translation>
+    </message>
+    <message>
+      <source>The point ids of this submission could not be checked; nothing was written.</source>
+      <translation>Les identifiants de points de cette soumission n'ont pas pu être vérifiés; rien n'a été écrit.</translation>
+    </message>
+    <message>
+      <source>The decisions are a JSON object: conflict key → {choice, value}.</source>
+      <translation>Les décisions sont un objet JSON : clé de conflit → {choice, value}.</translation>
+    </message>
+    <message>
+      <source>Point {point}{name} belongs to jurisdiction {owner}, but the submission comes from {who}: the whole submission was refused.</source>
+      <translation>Le point {point}{name} relève de l'administration {owner}, mais la soumission vient de {who} : toute la soumission a été refusée.</translation>
+    </message>
+    <message>
+      <source>The decisions are not valid JSON ({exc}).</source>
+      <translation>Les décisions ne sont pas du JSON valide ({exc}).</translation>
+    </message>
+    <message>
+      <source>Decision {key}: choose 'store', 'submission' or 'value'.</source>
+      <translation>Décision {key} : choisissez 'store', 'submission' ou 'value'.</translation>
+    </message>
+    <message>
+      <source>Point {point}: keep the store's point or take the submission's; a value cannot be typed for a whole point.</source>
+      <translation>Point {point} : gardez le point du dépôt ou prenez celui de la soumission; on ne peut pas saisir une valeur pour un point entier.</translation>
+    </message>
+    <message>
+      <source>{name} is {size} bytes, more than the {max_bytes} a package may hold.</source>
+      <translation>{name} fait {size} octets, plus que les {max_bytes} qu'un paquet peut contenir.</translation>
+    </message>
+    <message>
+      <source>{name}: the changeset does not match the checksum in the manifest; the package was altered or damaged on the way. Ask the contributor to build it again.</source>
+      <translation>{name} : l'ensemble de modifications ne correspond pas à la somme de contrôle du manifeste; le paquet a été altéré ou endommagé en route. Demandez au contributeur de le préparer de nouveau.</translation>
+    </message>
+    <message>
+      <source>{name}: the manifest announces {counts} but the changeset holds {found}.</source>
+      <translation>{name} : le manifeste annonce {counts} mais l'ensemble de modifications contient {found}.</translation>
+    </message>
+    <message>
+      <source>{name} contains {shown}; a package holds only {items}. It was refused unopened.</source>
+      <translation>{name} contient {shown}; un paquet ne contient que {items}. Il a été refusé sans être ouvert.</translation>
+    </message>
+    <message>
+      <source>{name} has no {missing}.</source>
+      <translation>{name} n'a pas de {missing}.</translation>
+    </message>
+    <message>
+      <source>{name}: {filename} unpacks to more than {limit} bytes.</source>
+      <translation>{name} : {filename} occupe plus de {limit} octets une fois décompressé.</translation>
+    </message>
+    <message>
+      <source>{name}: manifest field {where}: {message}.</source>
+      <translation>{name} : champ {where} du manifeste : {message}.</translation>
+    </message>
+    <message>
+      <source>{name}: the manifest lists columns outside the schema: {columns}.</source>
+      <translation>{name} : le manifeste liste des colonnes hors du schéma : {columns}.</translation>
+    </message>
+    <message>
+      <source>{name} was made for schema version {schema_version}; this plugin reads {supported_schema_versions}. Update the plugin, or ask for a package in a supported version.</source>
+      <translation>{name} a été fait pour la version {schema_version} du schéma; cette extension lit {supported_schema_versions}. Mettez l'extension à jour, ou demandez un paquet dans une version prise en charge.</translation>
+    </message>
+    <message>
+      <source>{name} is not signed, and the geomapping team only accepts signed packages from a shared folder: build it again with your signing key (or submit it to the shared store directly).</source>
+      <translation>{name} n'est pas signé, et l'équipe de géomatique n'accepte que des paquets signés dans un dossier partagé : préparez-le de nouveau avec votre clé de signature (ou soumettez-le directement au dépôt partagé).</translation>
+    </message>
+    <message>
+      <source>{name} is already in {folder}: this package was sent before.</source>
+      <translation>{name} est déjà dans {folder} : ce paquet a déjà été envoyé.</translation>
+    </message>
+    <message>
+      <source>{name} has no changes since it was checked out.</source>
+      <translation>{name} n'a aucune modification depuis son extraction.</translation>
+    </message>
+    <message>
+      <source>Cannot read the package {name}: {strerror}.</source>
+      <translation>Impossible de lire le paquet {name} : {strerror}.</translation>
+    </message>
+    <message>
+      <source>{name} is not a submission package (not a zip file).</source>
+      <translation>{name} n'est pas un paquet de soumission (ce n'est pas un fichier zip).</translation>
+    </message>
+    <message>
+      <source>{name}: the manifest is not valid JSON ({exc}).</source>
+      <translation>{name} : le manifeste n'est pas du JSON valide ({exc}).</translation>
+    </message>
+    <message>
+      <source>{name}: {member} would unpack to {file_size} bytes (limit {limit}).</source>
+      <translation>{name} : {member} occuperait {file_size} octets une fois décompressé (limite {limit}).</translation>
+    </message>
+    <message>
+      <source>{where}: expected text, got {name}.</source>
+      <translation>{where} : texte attendu, reçu {name}.</translation>
+    </message>
+    <message>
+      <source>{where}: longer than {max_length} characters.</source>
+      <translation>{where} : plus de {max_length} caractères.</translation>
+    </message>
+    <message>
+      <source>{where}: {bad!r} is not an allowed value.</source>
+      <translation>{where} : {bad!r} n'est pas une valeur permise.</translation>
+    </message>
+    <message>
+      <source>New point {row_id}: required field(s) {missing} are empty.</source>
+      <translation>Nouveau point {row_id} : champ(s) obligatoire(s) {missing} vide(s).</translation>
+    </message>
+    <message>
+      <source>{where}: the location {value} is not in Canada.</source>
+      <translation>{where} : l'emplacement {value} n'est pas au Canada.</translation>
+    </message>
+    <message>
+      <source>{where}: a value is required.</source>
+      <translation>{where} : une valeur est obligatoire.</translation>
+    </message>
+    <message>
+      <source>Give the contributor a reason for the rejection.</source>
+      <translation>Donnez au contributeur un motif de refus.</translation>
+    </message>
+    <message>
+      <source>The package is not signed. A package from a shared folder must be signed by its contributor (a signing key registered in the shared store): ask them to build it again with their key.</source>
+      <translation>Le paquet n'est pas signé. Un paquet venant d'un dossier partagé doit être signé par son contributeur (une clé de signature enregistrée dans le dépôt partagé) : demandez-lui de le préparer de nouveau avec sa clé.</translation>
+    </message>
+    <message>
+      <source>The package is signed with key {key_id}, which no contributor of the shared store has registered: ask the DBA to register the contributor's public key, or the contributor to sign with their registered key.</source>
+      <translation>Le paquet est signé avec la clé {key_id}, qu'aucun contributeur du dépôt partagé n'a enregistrée : demandez à l'administrateur de la base d'enregistrer la clé publique du contributeur, ou au contributeur de signer avec sa clé enregistrée.</translation>
+    </message>
+    <message>
+      <source>The package's signature does not match (key {key_id} of {signer}): it was changed after it was signed, or signed with another key. It was refused.</source>
+      <translation>La signature du paquet ne correspond pas (clé {key_id} de {signer}) : il a été modifié après sa signature, ou signé avec une autre clé. Il a été refusé.</translation>
+    </message>
+    <message>
+      <source>The package is signed by {signer}, but {login} is submitting it: each contributor submits their own packages.</source>
+      <translation>Le paquet est signé par {signer}, mais {login} le soumet : chaque contributeur soumet ses propres paquets.</translation>
+    </message>
+    <message>
+      <source>There is no submission {submission_id} in the shared store.</source>
+      <translation>Il n'y a pas de soumission {submission_id} dans le dépôt partagé.</translation>
+    </message>
+    <message>
+      <source>Submission {submission_id} is already {status}.</source>
+      <translation>La soumission {submission_id} est déjà {status}.</translation>
+    </message>
+    <message>
+      <source>Cannot connect to the shared store ({store}): {exc}. Check the connection and its credentials in QGIS (Data Source Manager › PostgreSQL).</source>
+      <translation>Impossible de se connecter au dépôt partagé ({store}) : {exc}. Vérifiez la connexion et ses identifiants dans QGIS (Gestionnaire des sources de données › PostgreSQL).</translation>
+    </message>
+    <message>
+      <source>The shared store refused this as {user}: {exc}.</source>
+      <translation>Le dépôt partagé a refusé cette opération pour {user} : {exc}.</translation>
+    </message>
+    <message>
+      <source>Two points would have the same point_id ({detail}); nothing was written. Review the submission again: the point ids are checked against the store as it is now.</source>
+      <translation>Deux points auraient le même point_id ({detail}); rien n'a été écrit. Révisez de nouveau la soumission : les identifiants de points sont vérifiés par rapport au dépôt tel qu'il est maintenant.</translation>
+    </message>
+    <message>
+      <source>The connection to the shared store was lost ({exc}); the database rolled the transaction back, nothing was changed. Try again.</source>
+      <translation>La connexion au dépôt partagé a été perdue ({exc}); la base de données a annulé la transaction, rien n'a été modifié. Réessayez.</translation>
+    </message>
+    <message>
+      <source>applied</source>
+      <translation>appliquée</translation>
+    </message>
+    <message>
+      <source>rejected</source>
+      <translation>refusée</translation>
+    </message>
+    <message>
+      <source>The signing key is not an Ed25519 private key.</source>
+      <translation>La clé de signature n'est pas une clé privée Ed25519.</translation>
+    </message>
+    <message>
+      <source>An Ed25519 {kind} key is written '{prefix}' followed by base64.</source>
+      <translation>Une clé {kind} Ed25519 s'écrit '{prefix}' suivi de base64.</translation>
+    </message>
+    <message>
+      <source>An Ed25519 {kind} key has 32 bytes, this one {raw_count}.</source>
+      <translation>Une clé {kind} Ed25519 a 32 octets, celle-ci {raw_count}.</translation>
+    </message>
+    <message>
+      <source>The {kind} key is not valid base64.</source>
+      <translation>La clé {kind} n'est pas du base64 valide.</translation>
+    </message>
+    <message>
+      <source>The pages of one source came in different CRSs ({items}).</source>
+      <translation>Les pages d'une même source sont arrivées dans des SCR différents ({items}).</translation>
+    </message>
+    <message>
+      <source>within 5 km</source>
+      <translation>à moins de 5 km</translation>
+    </message>
+    <message>
+      <source>beyond 50 km</source>
+      <translation>à plus de 50 km</translation>
+    </message>
+    <message>
+      <source>within 10 min</source>
+      <translation>à moins de 10 min</translation>
+    </message>
+    <message>
+      <source>beyond 60 min</source>
+      <translation>à plus de 60 min</translation>
+    </message>
+    <message>
+      <source>served by both networks</source>
+      <translation>desservie par les deux réseaux</translation>
+    </message>
+    <message>
+      <source>network A only</source>
+      <translation>réseau A seulement</translation>
+    </message>
+    <message>
+      <source>network B only</source>
+      <translation>réseau B seulement</translation>
+    </message>
+    <message>
+      <source>neither</source>
+      <translation>aucun des deux</translation>
+    </message>
+    <message>
+      <source>no point in reach</source>
+      <translation>aucun point à portée</translation>
+    </message>
+    <message>
+      <source>under 0.5</source>
+      <translation>moins de 0,5</translation>
+    </message>
+    <message>
+      <source>2 or more</source>
+      <translation>2 ou plus</translation>
+    </message>
+    <message>
+      <source>no point within reach</source>
+      <translation>aucun point à portée</translation>
+    </message>
+    <message>
+      <source>within {distance}</source>
+      <translation>à moins de {distance}</translation>
+    </message>
+    <message>
+      <source>{low} – {high}</source>
+      <translation>{low} – {high}</translation>
+    </message>
+    <message>
+      <source>beyond {distance}</source>
+      <translation>à plus de {distance}</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <source>Population</source>
+      <translation>Population</translation>
+    </message>
+    <message>
+      <source>Areas of unknown population</source>
+      <translation>Aires de population inconnue</translation>
+    </message>
+    <message>
+      <source>Universe</source>
+      <translation>Univers</translation>
+    </message>
+    <message>
+      <source>Share of the universe (0–1)</source>
+      <translation>Part de l'univers (0–1)</translation>
+    </message>
+    <message>
+      <source>People served by a region (call centres, digital)</source>
+      <translation>Personnes desservies par une région (centres d'appels, numérique)</translation>
+    </message>
+    <message>
+      <source>Headline</source>
+      <translation>Fait saillant</translation>
+    </message>
+    <message>
+      <source>% within {distance}</source>
+      <translation>% à moins de {distance}</translation>
+    </message>
+    <message>
+      <source>People within {distance}</source>
+      <translation>Personnes à moins de {distance}</translation>
+    </message>
+    <message>
+      <source>Share within {distance} (0–1)</source>
+      <translation>Part à moins de {distance} (0–1)</translation>
+    </message>
+    <message>
+      <source>The report template could not be loaded into a layout.</source>
+      <translation>Le modèle de rapport n'a pas pu être chargé dans une mise en page.</translation>
+    </message>
+    <message>
+      <source>The report template needs at least two pages: the cover, then a jurisdiction's section.</source>
+      <translation>Le modèle de rapport doit avoir au moins deux pages : la couverture, puis la section d'une administration.</translation>
+    </message>
+    <message>
+      <source>The report template {path} is not a QGIS layout template (.qpt).</source>
+      <translation>Le modèle de rapport {path} n'est pas un modèle de mise en page QGIS (.qpt).</translation>
+    </message>
+    <message>
+      <source>The PDF could not be written to {path}: {error}.</source>
+      <translation>Le PDF n'a pas pu être écrit dans {path} : {error}.</translation>
+    </message>
+    <message>
+      <source>The report template {path} cannot be read: {strerror}.</source>
+      <translation>Le modèle de rapport {path} est illisible : {strerror}.</translation>
+    </message>
+    <message>
+      <source>error {code}</source>
+      <translation>erreur {code}</translation>
+    </message>
+    <message>
+      <source>The report table {name} could not be written to {gpkg}: {error}</source>
+      <translation>La table de rapport {name} n'a pas pu être écrite dans {gpkg} : {error}</translation>
+    </message>
+    <message>
+      <source>The report cannot open {table} in {gpkg}.</source>
+      <translation>Le rapport ne peut pas ouvrir {table} dans {gpkg}.</translation>
+    </message>
+    <message>
+      <source>The QGIS project could not be saved into {gpkg}: {error}</source>
+      <translation>Le projet QGIS n'a pas pu être enregistré dans {gpkg} : {error}</translation>
+    </message>
+  </context>
+  <context>
     <name>CrsServicePointsPlugin</name>
     <message>
       <source>CRS Service Points needs these Python packages: {}. Install them in QGIS's Python (OSGeo4W shell or: python3 -m pip install --user 'shapely&gt;=2,&lt;2.1' scipy pyproj) and restart QGIS.</source>
@@ -915,6 +4053,14 @@
       <translation>Validation</translation>
     </message>
     <message>
+      <source>Error</source>
+      <translation>Erreur</translation>
+    </message>
+    <message>
+      <source>Warning</source>
+      <translation>Avertissement</translation>
+    </message>
+    <message>
       <source>Your signing key is in QGIS's authentication database. Send the public key to the shared store's DBA to have it registered.</source>
       <translation>Votre clé de signature est dans la base d'authentification de QGIS. Envoyez la clé publique à l'administrateur du dépôt partagé pour qu'il l'enregistre.</translation>
     </message>
@@ -967,8 +4113,12 @@
       <translation>Ordre de gouvernement</translation>
     </message>
     <message>
-      <source>Jurisdiction</source>
-      <translation>Administration</translation>
+      <source>Operated by</source>
+      <translation>Relevant de</translation>
+    </message>
+    <message>
+      <source>Located in</source>
+      <translation>Situé dans</translation>
     </message>
     <message>
       <source>Channel</source>
@@ -1007,6 +4157,14 @@
       <translation>Le catalogue des sources est inutilisable</translation>
     </message>
     <message>
+      <source>{} — publisher: {}; licence: {}; last fetched: {}</source>
+      <translation>{} — éditeur : {}; licence : {}; dernière récupération : {}</translation>
+    </message>
+    <message>
+      <source>never</source>
+      <translation>jamais</translation>
+    </message>
+    <message>
       <source>Nothing to load</source>
       <translation>Rien à charger</translation>
     </message>
@@ -1021,10 +4179,6 @@
     <message>
       <source>No source could be loaded</source>
       <translation>Aucune source n'a pu être chargée</translation>
-    </message>
-    <message>
-      <source>{} points loaded from {} sources; {} changed since last refresh.</source>
-      <translation>{} points chargés de {} sources; {} modifiés depuis la dernière actualisation.</translation>
     </message>
     <message>
       <source>Source {} removed; {} of its points deleted from the store.</source>
@@ -1099,6 +4253,10 @@
       <translation>Problème</translation>
     </message>
     <message>
+      <source>No shared store: open the checkout file the geomapping team sent you (Checkout file), then validate and submit it to the shared folder.</source>
+      <translation>Aucun dépôt partagé : ouvrez le fichier d'extrait que l'équipe de géomatique vous a envoyé (Fichier d'extrait), puis validez-le et soumettez-le au dossier partagé.</translation>
+    </message>
+    <message>
       <source>Choose the shared store and where to save the checkout.</source>
       <translation>Choisissez le dépôt partagé et l'endroit où enregistrer l'extrait.</translation>
     </message>
@@ -1135,6 +4293,10 @@
       <translation>Choisissez votre extrait et indiquez qui vous êtes (Contributeur).</translation>
     </message>
     <message>
+      <source>Your checkout has unsaved edits: save them (or discard them), validate, then submit.</source>
+      <translation>Votre extrait a des modifications non enregistrées : enregistrez-les (ou annulez-les), validez, puis soumettez.</translation>
+    </message>
+    <message>
       <source>The submission could not be built</source>
       <translation>La soumission n'a pas pu être préparée</translation>
     </message>
@@ -1167,12 +4329,28 @@
       <translation>Chargement de {} sources…</translation>
     </message>
     <message>
+      <source>{} points loaded from {} sources; {} changed since last refresh.</source>
+      <translation>{} points chargés de {} sources; {} modifiés depuis la dernière actualisation.</translation>
+    </message>
+    <message>
+      <source>{} points loaded from {} sources.</source>
+      <translation>{} points chargés de {} sources.</translation>
+    </message>
+    <message>
       <source>The source cannot be edited</source>
       <translation>La source ne peut pas être modifiée</translation>
     </message>
     <message>
       <source>{} points checked out (base version {}). Edit them, then Validate.</source>
       <translation>{} points extraits (version de base {}). Modifiez-les, puis validez.</translation>
+    </message>
+    <message>
+      <source>Choose the shared folder (…or shared folder), or a shared store.</source>
+      <translation>Choisissez le dossier partagé (…ou dossier partagé), ou un dépôt partagé.</translation>
+    </message>
+    <message>
+      <source>Packages sent through a shared folder are signed: create your signing key (Create my signing key) first.</source>
+      <translation>Les paquets envoyés par un dossier partagé sont signés : créez d'abord votre clé de signature (Créer ma clé de signature).</translation>
     </message>
     <message>
       <source>Package placed in the shared folder: {}</source>
@@ -1203,6 +4381,18 @@
       <translation>{} erreurs, {} avertissements. Cliquez sur un problème pour y zoomer.</translation>
     </message>
     <message>
+      <source>Most people within reach</source>
+      <translation>Le plus de personnes à portée</translation>
+    </message>
+    <message>
+      <source>Shortest mean distance</source>
+      <translation>La distance moyenne la plus courte</translation>
+    </message>
+    <message>
+      <source>Fewest sites for a target</source>
+      <translation>Le moins de sites pour une cible</translation>
+    </message>
+    <message>
       <source>Nearest service</source>
       <translation>Service le plus proche</translation>
     </message>
@@ -1229,18 +4419,6 @@
     <message>
       <source>Service standards</source>
       <translation>Normes de service</translation>
-    </message>
-    <message>
-      <source>Most people within reach</source>
-      <translation>Le plus de personnes à portée</translation>
-    </message>
-    <message>
-      <source>Shortest mean distance</source>
-      <translation>La distance moyenne la plus courte</translation>
-    </message>
-    <message>
-      <source>Fewest sites for a target</source>
-      <translation>Le moins de sites pour une cible</translation>
     </message>
   </context>
 </TS>

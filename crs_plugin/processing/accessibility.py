@@ -15,15 +15,17 @@ from qgis.core import (
 )
 
 from ..core.analysis.accessibility import GaussianDecay, parse_steps, two_step_fca
+from ..core.i18n import translatable
 from ..toolbelt.qgis_compat import FieldType
 from ..toolbelt.styles import ACCESS_CLASSES, style_classes
+from ..toolbelt.translation import language
 from .base import CrsAlgorithm, PopulationAreasMixin
 from .road_network import DistanceMethodParameters
 
 
 class AccessibilityAlgorithm(DistanceMethodParameters, PopulationAreasMixin, CrsAlgorithm):
     NAME = "accessibility"
-    DISPLAY_NAME = "Accessibility score (2SFCA / E2SFCA)"
+    DISPLAY_NAME = translatable("Accessibility score (2SFCA / E2SFCA)")
 
     CAPACITY = "CAPACITY_FIELD"
     RADIUS = "RADIUS"
@@ -33,7 +35,7 @@ class AccessibilityAlgorithm(DistanceMethodParameters, PopulationAreasMixin, Crs
     PER_PEOPLE = "PER_PEOPLE"
     OUTPUT = "OUTPUT"
 
-    METHODS = ("2SFCA", "E2SFCA (step weights)", "E2SFCA (Gaussian decay)")
+    METHODS = ("2SFCA", translatable("E2SFCA (step weights)"), translatable("E2SFCA (Gaussian decay)"))
 
     def initAlgorithm(self, config=None):
         self.add_area_parameters(group_default=None)
@@ -51,7 +53,10 @@ class AccessibilityAlgorithm(DistanceMethodParameters, PopulationAreasMixin, Crs
         )
         self.addParameter(
             QgsProcessingParameterEnum(
-                self.METHOD, self.tr("Method"), [self.tr(m) for m in self.METHODS], defaultValue=0
+                self.METHOD,
+                self.tr("Method"),
+                [self.tr(m) for m in self.METHODS],  # i18n: marked
+                defaultValue=0,
             )
         )
         steps = QgsProcessingParameterString(
@@ -117,7 +122,9 @@ class AccessibilityAlgorithm(DistanceMethodParameters, PopulationAreasMixin, Crs
         ]
         dest = self.write_per_feature(parameters, self.OUTPUT, context, feedback, self.AREAS, areas.fids, columns,
                                       progress=(40, 100))  # fmt: skip
-        self.style_on_load(
-            context, dest, lambda layer: style_classes(layer, f'"access_per_{per}"', ACCESS_CLASSES)
+        what = self.service_filter(parameters, context).short_description(language()) or self.tr(
+            "all service points"
         )
+        self.style_on_load(context, dest, lambda layer: style_classes(layer, f'"access_per_{per}"', ACCESS_CLASSES),
+                           self.tr("Accessibility – {what}").format(what=what))  # fmt: skip
         return {self.OUTPUT: dest, self.POINTS_USED: services.description}

@@ -23,6 +23,7 @@ from qgis.core import (
 )
 
 from ..core.catalogue import REFRESH_CADENCES, read_catalogue_document
+from ..core.i18n import translatable
 from ..core.schema import ORDERS_OF_GOVERNMENT
 from ..core.source_wizard import export_entry, prepare_source, save_entry
 from ..toolbelt.network import qgis_http_client
@@ -92,9 +93,13 @@ class AddSourceAlgorithm(CrsAlgorithm):
         source_id = QgsProcessingParameterString(self.SOURCE_ID, self.tr("Source id"), optional=True)
         source_id.setHelp(self.tr("Letters, digits, '_', '.' or '-'; made from the title when empty."))
         self.addParameter(source_id)
-        for name, label in ((self.TITLE_EN, "Title (English)"), (self.TITLE_FR, "Title (French)"),
-                            (self.PUBLISHER, "Publisher"), (self.LICENCE, "Licence")):  # fmt: skip
-            self.addParameter(QgsProcessingParameterString(name, self.tr(label), optional=True))
+        for name, label in ((self.TITLE_EN, translatable("Title (English)")),
+                            (self.TITLE_FR, translatable("Title (French)")),
+                            (self.PUBLISHER, translatable("Publisher")),
+                            (self.LICENCE, translatable("Licence"))):  # fmt: skip
+            self.addParameter(
+                QgsProcessingParameterString(name, self.tr(label), optional=True)
+            )  # i18n: marked
         self.addParameter(QgsProcessingParameterEnum(
             self.SOURCE_ORDER, self.tr("Order of government"), options=[c.label(lang) for c in ORDERS_OF_GOVERNMENT]))  # fmt: skip
         jurisdiction = QgsProcessingParameterString(self.SOURCE_JURISDICTION, self.tr("Jurisdiction"))

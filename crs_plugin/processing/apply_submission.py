@@ -17,6 +17,7 @@ from qgis.core import (
 )
 
 from ..core.errors import SubmissionError
+from ..core.i18n import translatable
 from ..core.submissions.merge import ConflictPolicy, decisions_from_json
 from ..core.submissions.package import read_package
 from ..toolbelt.qgis_compat import FieldType
@@ -34,7 +35,7 @@ REVIEW_PROPERTY = "crs_service_points/review"
 
 class ApplySubmissionAlgorithm(CrsAlgorithm):
     NAME = "applysubmission"
-    DISPLAY_NAME = "Review and apply a submission"
+    DISPLAY_NAME = translatable("Review and apply a submission")
     GROUP_ID = "contribute"
 
     SUBMISSION_ID = "SUBMISSION_ID"
@@ -96,7 +97,9 @@ class ApplySubmissionAlgorithm(CrsAlgorithm):
         def progress(done, total):
             feedback.setProgress(100.0 * done / total)
             if feedback.isCanceled():
-                raise SubmissionError("Cancelled: nothing was applied (the transaction was rolled back).")
+                raise SubmissionError(
+                    self.tr("Cancelled: nothing was applied (the transaction was rolled back).")
+                )
 
         if action == "review":  # a package file is reviewed as it is: nothing is staged
             report = store.review(source, policy, decisions)
@@ -128,7 +131,7 @@ class ApplySubmissionAlgorithm(CrsAlgorithm):
         package = self.parameterAsFile(parameters, self.PACKAGE, context)
         given = parameters.get(self.SUBMISSION_ID) not in (None, "")
         if given == bool(package):
-            raise SubmissionError("Give either a submission id or a package file (one of them).")
+            raise SubmissionError(self.tr("Give either a submission id or a package file (one of them)."))
         if given:
             return self.parameterAsInt(parameters, self.SUBMISSION_ID, context)
         return read_package(package)

@@ -42,6 +42,8 @@ from ..core.census.importer import REP_CRS, REP_X, REP_Y
 from ..core.errors import CrsServicePointsError
 from ..core.filters import ServiceFilter
 from ..core.gpkg_columns import copy_with_columns
+from ..core.i18n import CONTEXT as I18N_CONTEXT
+from ..core.i18n import translatable
 from ..core.regions import (
     AREA_CODE_FIELDS,
     ExtentError,
@@ -52,7 +54,15 @@ from ..core.regions import (
     region_codes,
     served_by_regions,
 )
-from ..core.schema import CHANNELS, METRIC_CRS, ORDERS_OF_GOVERNMENT, POINT_TYPES, STORAGE_CRS
+from ..core.schema import (
+    CHANNELS,
+    JURISDICTIONS,
+    METRIC_CRS,
+    ORDERS_OF_GOVERNMENT,
+    POINT_TYPES,
+    PROVINCES,
+    STORAGE_CRS,
+)
 from ..core.table import number_column
 from ..toolbelt.help_text import markdown_to_html
 from ..toolbelt.qgis_compat import METRES, FieldType
@@ -76,15 +86,45 @@ HELP_BASE_URL = "https://github.com/crs-service-points/crs-service-points/blob/m
 
 
 class _StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
-    """Applies a default style to an output when Processing loads it into the project."""
+    """Presents an output when Processing loads it into the project: its default style, a name
+    that says what was asked ("Nearest federal point"), and a place in the layer tree just below
+    the service points it was measured to (areas drawn under the points, not over them)."""
 
-    def __init__(self, style) -> None:
+    def __init__(self, style=None, name: str | None = None) -> None:
         super().__init__()
         self.style = style
+        self.name = name
+        self.below: tuple[str, str] | None = None  # (layer id, source) of the service points
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802 - QGIS API
-        if layer is not None and layer.type() == QgsMapLayerType.VectorLayer:
+        if layer is None:
+            return
+        if self.style is not None and layer.type() == QgsMapLayerType.VectorLayer:
             self.style(layer)
+        if self.name:
+            layer.setName(self.name)
+        if self.below is not None:
+            place_below(layer, self.below, context.project())
+
+
+def place_below(layer, anchor: tuple[str, str], project) -> bool:
+    """Move ``layer`` just below the layer ``anchor`` (id, or else the same source) in the layer tree."""
+    if project is None:
+        return False
+    root = project.layerTreeRoot()
+    anchor_id, anchor_source = anchor
+    target = root.findLayer(anchor_id) if anchor_id else None
+    if target is None:
+        target = next((node for node in root.findLayers() if node.layer() is not None and node.layer() is not layer
+                       and node.layer().source() == anchor_source), None)  # fmt: skip
+    node = root.findLayer(layer.id())
+    if target is None or node is None or target is node:
+        return False
+    parent = target.parent()
+    clone = node.clone()
+    parent.insertChildNode(parent.children().index(target) + 1, clone)
+    node.parent().removeChildNode(node)
+    return True
 
 
 #: Python post-processors must outlive the algorithm run (QGIS calls them afterwards).
@@ -130,7 +170,7 @@ def pair_lines(xy: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     return shapely.to_wkb(shapely.linestrings(np.stack([xy[i], xy[j]], axis=1)))
 
 
-def _as_python(column) -> list:
+def as_python(column) -> list:
     """numpy values as plain Python values QGIS accepts (NaN and None as NULL)."""
     out = []
     for v in np.asarray(column, dtype=object).tolist():
@@ -158,15 +198,19 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
     CHANNELS = "CHANNELS"
     POINT_TYPES = "POINT_TYPES"
     SERVICE_CODES = "SERVICE_CODES"
+    OPERATED_BY = "OPERATED_BY"
+    LOCATED_IN = "LOCATED_IN"
 
     _GROUPS = {
-        "analysis": "Proximity and overlap",
-        "sources": "Sources",
-        "contribute": "Contribute and review",
+        "analysis": translatable("Proximity and overlap"),
+        "sources": translatable("Sources"),
+        "contribute": translatable("Contribute and review"),
     }
 
     def tr(self, text: str) -> str:
-        return QCoreApplication.translate(type(self).__name__, text)
+        # One context for every algorithm: strings of the base class and the mixins have one
+        # translation, whichever subclass shows them.
+        return QCoreApplication.translate(I18N_CONTEXT, text)  # i18n: marked (the texts of self.tr calls)
 
     def createInstance(self):
         return type(self)()
@@ -175,10 +219,10 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
         return self.NAME
 
     def displayName(self) -> str:
-        return self.tr(self.DISPLAY_NAME)
+        return self.tr(self.DISPLAY_NAME)  # i18n: marked
 
     def group(self) -> str:
-        return self.tr(self._GROUPS[self.GROUP_ID])
+        return self.tr(self._GROUPS[self.GROUP_ID])  # i18n: marked
 
     def groupId(self) -> str:
         return self.GROUP_ID
@@ -191,7 +235,9 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
         return f"{HELP_BASE_URL}/{self.NAME}{suffix}.md"
 
     def tags(self) -> list[str]:
-        return [self.tr(tag) for tag in ("service points", "CRS", *self.TAGS)]
+        # Both languages: a search in either finds the algorithm.
+        tags = (translatable("service points"), "CRS", *self.TAGS)
+        return list(dict.fromkeys([*tags, *(self.tr(tag) for tag in tags)]))  # i18n: marked
 
     def shortHelpString(self) -> str:
         lang = language()
@@ -225,18 +271,31 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
     def add_service_filter_parameters(self) -> None:
         lang = language()
         for name, label, choices in (
-            (self.ORDERS, "Only these orders of government", ORDERS_OF_GOVERNMENT),
-            (self.CHANNELS, "Only these channels", CHANNELS),
-            (self.POINT_TYPES, "Only these point types", POINT_TYPES),
+            (self.ORDERS, self.tr("Only these orders of government"), ORDERS_OF_GOVERNMENT),
+            (self.CHANNELS, self.tr("Only these channels"), CHANNELS),
+            (self.POINT_TYPES, self.tr("Only these point types"), POINT_TYPES),
         ):
             param = QgsProcessingParameterEnum(
                 name,
-                self.tr(label),
+                label,
                 options=[c.label(lang) for c in choices],
                 allowMultiple=True,
                 optional=True,
             )
             param.setHelp(self.tr("Leave empty to use every service point."))
+            self.addParameter(param)
+        # Two meanings of "jurisdiction": who operates a point, and where it stands.
+        for name, label, help_text, choices in (
+            (self.OPERATED_BY, self.tr("Only points operated by these jurisdictions"),
+             self.tr("The government responsible for the point (its 'jurisdiction' field): British Columbia "
+                     "keeps BC's own offices, not the federal or municipal ones in BC."), JURISDICTIONS),
+            (self.LOCATED_IN, self.tr("Only points located in these provinces/territories"),
+             self.tr("Where the point stands (its 'province' field, which validation checks against its position), "
+                     "whoever operates it: British Columbia keeps every office in BC."), PROVINCES),
+        ):  # fmt: skip
+            param = QgsProcessingParameterEnum(name, label, options=[c.label(lang) for c in choices],
+                                               allowMultiple=True, optional=True)  # fmt: skip
+            param.setHelp(help_text)
             self.addParameter(param)
         codes = QgsProcessingParameterString(
             self.SERVICE_CODES,
@@ -256,6 +315,8 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
         text = self.parameterAsString(parameters, self.SERVICE_CODES, context) or ""
         return ServiceFilter(
             orders=codes(self.ORDERS, ORDERS_OF_GOVERNMENT),
+            jurisdictions=codes(self.OPERATED_BY, JURISDICTIONS),
+            located_in=codes(self.LOCATED_IN, PROVINCES),
             channels=codes(self.CHANNELS, CHANNELS),
             point_types=codes(self.POINT_TYPES, POINT_TYPES),
             services=tuple(s.strip() for s in text.split(",") if s.strip()),
@@ -428,7 +489,7 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
         rows_of: dict[int, list[int]] = {}
         for row, fid in enumerate(fids.tolist()):
             rows_of.setdefault(fid, []).append(row)
-        columns = [_as_python(column) for _, column in fields_and_columns]
+        columns = [as_python(column) for _, column in fields_and_columns]
         no_row = [] if only_listed else [None]
         batch, total, start, span = [], max(source.featureCount(), 1), progress[0], progress[1] - progress[0]
         matched = 0
@@ -511,7 +572,7 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
         batch = []
         for r, values in enumerate(rows):
             feature = QgsFeature(fields)
-            feature.setAttributes(_as_python(values))
+            feature.setAttributes(as_python(values))
             if wkbs is not None:
                 geometry = QgsGeometry()
                 geometry.fromWkb(wkbs[r])
@@ -522,12 +583,33 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
         sink.addFeatures(batch, QgsFeatureSink.FastInsert)
         return dest
 
-    def style_on_load(self, context, dest_id: str, style) -> None:
-        """Style output ``dest_id`` with ``style(layer)`` if Processing loads it on completion."""
+    def style_on_load(self, context, dest_id: str, style, name: str | None = None) -> None:
+        """Style output ``dest_id`` with ``style(layer)`` (and name it ``name``) if Processing loads it
+        on completion."""
         if dest_id and context.willLoadLayerOnCompletion(dest_id):
-            processor = _StyleOnLoad(style)
+            processor = _StyleOnLoad(style, name)
             _POST_PROCESSORS[dest_id] = processor
             context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(processor)
+
+    def _place_outputs_below_points(self, parameters, context, results: dict) -> None:
+        """Outputs Processing loads go just below the service points of this run in the layer tree."""
+        if self.parameterDefinition(self.SERVICES) is None or parameters.get(self.SERVICES) in (None, ""):
+            return
+        try:
+            layer, _ = self.input_layer(parameters, self.SERVICES, context)
+        except QgsProcessingException:
+            return
+        anchor = (layer.id(), layer.source())
+        for value in results.values():
+            if not isinstance(value, str) or not value or not context.willLoadLayerOnCompletion(value):
+                continue
+            processor = _POST_PROCESSORS.get(value)
+            details = context.layerToLoadOnCompletionDetails(value)
+            if processor is None or details.postProcessor() is None:
+                processor = _StyleOnLoad()
+                _POST_PROCESSORS[value] = processor
+                details.setPostProcessor(processor)
+            processor.below = anchor
 
     # -- running ----------------------------------------------------------------
 
@@ -542,9 +624,11 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         try:
-            return self.compute(parameters, context, feedback)
+            results = self.compute(parameters, context, feedback)
         except CrsServicePointsError as exc:
             raise QgsProcessingException(str(exc)) from None
+        self._place_outputs_below_points(parameters, context, results or {})
+        return results
 
     def compute(self, parameters, context, feedback) -> dict:
         raise NotImplementedError

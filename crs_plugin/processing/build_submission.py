@@ -11,6 +11,7 @@ from qgis.core import (
 )
 
 from ..core.errors import SubmissionError
+from ..core.i18n import translatable
 from ..core.store import GeoPackageStore
 from ..core.submissions.package import build_package
 from ..core.validation import ERROR, validate
@@ -21,7 +22,7 @@ from .base import CrsAlgorithm
 
 class BuildSubmissionAlgorithm(CrsAlgorithm):
     NAME = "buildsubmission"
-    DISPLAY_NAME = "Build a submission package"
+    DISPLAY_NAME = translatable("Build a submission package")
     GROUP_ID = "contribute"
 
     CHECKOUT = "CHECKOUT"
@@ -48,15 +49,15 @@ class BuildSubmissionAlgorithm(CrsAlgorithm):
                                                        multiLine=True))  # fmt: skip
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT, self.tr("Submission package"), "Submission package (*.crs.zip)"))  # fmt: skip
-        for name, label in ((self.INSERTS, "Points added"), (self.UPDATES, "Points changed"),
-                            (self.DELETES, "Points deleted")):  # fmt: skip
-            self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
+        for name, label in ((self.INSERTS, self.tr("Points added")), (self.UPDATES, self.tr("Points changed")),
+                            (self.DELETES, self.tr("Points deleted"))):  # fmt: skip
+            self.addOutput(QgsProcessingOutputNumber(name, label))
 
     def compute(self, parameters, context, feedback):
         checkout = self.parameterAsFile(parameters, self.CHECKOUT, context)
         contributor = self.parameterAsString(parameters, self.CONTRIBUTOR, context).strip()
         if not contributor:
-            raise SubmissionError("Say who you are (Contributor): the reviewers will answer you.")
+            raise SubmissionError(self.tr("Say who you are (Contributor): the reviewers will answer you."))
         target = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         problems = validate(GeoPackageStore(checkout).read_points(), language=language())
         errors = [p for p in problems if p.severity == ERROR]
@@ -66,9 +67,10 @@ class BuildSubmissionAlgorithm(CrsAlgorithm):
         if errors:
             first = errors[0]
             raise SubmissionError(
-                f"The checkout has {len(errors)} error(s), for example {first.point_id or 'a new point'}: "
-                f"{first.message} Fix them (run 'Validate service points' to list them all), then build again."
-            )
+                self.tr("The checkout has {count} error(s), for example {point}: {message} Fix them (run 'Validate "
+                        "service points' to list them all), then build again.").format(
+                    count=len(errors), point=first.point_id or self.tr("a new point"), message=first.message)
+            )  # fmt: skip
         note = self.parameterAsString(parameters, self.NOTE, context) or ""
         authcfg = self.parameterAsString(parameters, self.SIGNING_KEY, context)
         key = private_key(authcfg) if authcfg else None

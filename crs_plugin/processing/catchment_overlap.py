@@ -17,16 +17,18 @@ from qgis.core import (
 from ..core.analysis.nearest import take
 from ..core.analysis.overlap import distance_overlap, study_boundary, voronoi_overlap
 from ..core.filters import ServiceFilter
+from ..core.i18n import translatable
 from ..core.schema import ORDERS_OF_GOVERNMENT
 from ..toolbelt.qgis_compat import FieldType
 from ..toolbelt.styles import SERVED_BY, style_categories
+from ..toolbelt.translation import language
 from .base import CrsAlgorithm, PopulationAreasMixin
 from .road_network import DistanceMethodParameters
 
 
 class CatchmentOverlapAlgorithm(DistanceMethodParameters, PopulationAreasMixin, CrsAlgorithm):
     NAME = "catchmentoverlap"
-    DISPLAY_NAME = "Catchment overlap of two networks"
+    DISPLAY_NAME = translatable("Catchment overlap of two networks")
 
     NETWORK_A = "NETWORK_A_ORDERS"
     NETWORK_B = "NETWORK_B_ORDERS"
@@ -35,11 +37,11 @@ class CatchmentOverlapAlgorithm(DistanceMethodParameters, PopulationAreasMixin, 
     OUTPUT = "OUTPUT"
     ZONES = "ZONES"
 
-    MODES = ("Within a distance", "Nearest point (Voronoi)")
+    MODES = (translatable("Within a distance"), translatable("Nearest point (Voronoi)"))
 
     def initAlgorithm(self, config=None):
         self.add_area_parameters(group_default=None)
-        labels = [c.en for c in ORDERS_OF_GOVERNMENT]
+        labels = [c.label(language()) for c in ORDERS_OF_GOVERNMENT]
         self.addParameter(
             QgsProcessingParameterEnum(
                 self.NETWORK_A, self.tr("Network A: orders of government"), labels, True, [0]
@@ -51,7 +53,7 @@ class CatchmentOverlapAlgorithm(DistanceMethodParameters, PopulationAreasMixin, 
             )
         )
         self.add_service_filter_parameters()
-        self.addParameter(QgsProcessingParameterEnum(self.MODE, self.tr("Catchments"), [self.tr(m) for m in self.MODES],
+        self.addParameter(QgsProcessingParameterEnum(self.MODE, self.tr("Catchments"), [self.tr(m) for m in self.MODES],  # i18n: marked
                                                      defaultValue=0))  # fmt: skip
         self.addParameter(
             QgsProcessingParameterDistance(

@@ -11,6 +11,7 @@ from qgis.core import (
 )
 
 from ..core.errors import SubmissionError
+from ..core.i18n import translatable
 from ..core.store import POINTS_LAYER
 from ..core.submissions.checkout import CheckoutInfo, write_checkout
 from ..ui.forms import configure_form, save_form_as_default
@@ -20,7 +21,7 @@ from .contribute import shared_store, shared_store_parameter
 
 class CheckoutAlgorithm(CrsAlgorithm):
     NAME = "checkout"
-    DISPLAY_NAME = "Check out service points"
+    DISPLAY_NAME = translatable("Check out service points")
     GROUP_ID = "contribute"
 
     JURISDICTION = "JURISDICTION"
@@ -48,8 +49,10 @@ class CheckoutAlgorithm(CrsAlgorithm):
         path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         rows, version = store.checkout(jurisdiction, organisation)
         if not rows:
-            raise SubmissionError(f"The shared store has no points for jurisdiction '{jurisdiction}'"
-                                  + (f" and organization '{organisation}'" if organisation else "") + ".")  # fmt: skip
+            message = (self.tr("The shared store has no points for jurisdiction '{jurisdiction}' and organization "
+                               "'{organisation}'.") if organisation
+                       else self.tr("The shared store has no points for jurisdiction '{jurisdiction}'."))  # fmt: skip
+            raise SubmissionError(message.format(jurisdiction=jurisdiction, organisation=organisation))
         write_checkout(path, rows, CheckoutInfo(jurisdiction, version, store.describe(), organisation))
         uri = f"{path}|layername={POINTS_LAYER}"
         layer = QgsVectorLayer(uri, POINTS_LAYER, "ogr")

@@ -14,9 +14,12 @@ from qgis.core import (
 )
 
 from ..core.analysis.colocation import close_pairs, service_sets
+from ..core.i18n import translatable
 from ..core.partnerships import partnered_pairs, read_partnerships
+from ..core.wording import format_distance
 from ..toolbelt.qgis_compat import FieldType
-from ..toolbelt.styles import style_lines
+from ..toolbelt.styles import style_pairs
+from ..toolbelt.translation import language
 from .base import CrsAlgorithm, pair_lines
 from .layer_arrays import ogr_location
 from .road_network import DistanceMethodParameters
@@ -27,7 +30,7 @@ _FIELDS = ("point_id", "name_en", "name_fr", "organization", "order_of_governmen
 
 class ColocationCandidatesAlgorithm(DistanceMethodParameters, CrsAlgorithm):
     NAME = "colocationcandidates"
-    DISPLAY_NAME = "Co-location and partnership candidates"
+    DISPLAY_NAME = translatable("Co-location and partnership candidates")
 
     DISTANCE = "DISTANCE"
     DIFFER_BY = "DIFFER_BY"
@@ -119,5 +122,7 @@ class ColocationCandidatesAlgorithm(DistanceMethodParameters, CrsAlgorithm):
             feedback.pushInfo(self.tr("{} of the pairs already have a partnership.").format(marked))
         dest = self.write_table(parameters, self.OUTPUT, context, fields, rows, wkbs=pair_lines(points.xy, pairs.i, pairs.j),
                                 wkb_type=QgsWkbTypes.LineString, crs=metric)  # fmt: skip
-        self.style_on_load(context, dest, lambda layer: style_lines(layer, "#7b3294", 1.2))
+        within = format_distance(distance, language())
+        self.style_on_load(context, dest, lambda layer: style_pairs(layer, "#7b3294"),
+                           self.tr("Co-location candidates within {distance}").format(distance=within))  # fmt: skip
         return {self.OUTPUT: dest, self.POINTS_USED: points.description}

@@ -32,6 +32,7 @@ from ..core.analysis.planner import (
 )
 from ..core.charts import curve_png
 from ..core.errors import AnalysisError
+from ..core.i18n import translatable
 from ..core.network.distances import STRAIGHT_LINE
 from ..core.table import number_column
 from ..toolbelt.qgis_compat import FieldType
@@ -49,8 +50,9 @@ class ColocationPlannerAlgorithm(
     PlanningNetworkMixin, DistanceMethodParameters, PopulationAreasMixin, CrsAlgorithm
 ):
     NAME = "colocationplanner"
-    DISPLAY_NAME = "Co-location planner (which sites to add)"
-    TAGS = ("location-allocation", "maximal coverage", "MCLP", "p-median", "set covering", "partnership")
+    DISPLAY_NAME = translatable("Co-location planner (which sites to add)")
+    TAGS = (translatable("location-allocation"), translatable("maximal coverage"), "MCLP", "p-median",
+            translatable("set covering"), translatable("partnership"))  # fmt: skip
 
     OBJECTIVE = "OBJECTIVE"
     SITES = "SITES"
@@ -70,15 +72,15 @@ class ColocationPlannerAlgorithm(
     GAP = "GAP"
 
     OBJECTIVES = (
-        "Maximal coverage: the most people within reach",
-        "p-median: the shortest population-weighted distance",
-        "Set covering: the fewest sites that reach a target share",
+        translatable("Maximal coverage: the most people within reach"),
+        translatable("p-median: the shortest population-weighted distance"),
+        translatable("Set covering: the fewest sites that reach a target share"),
     )
 
     def initAlgorithm(self, config=None):
         self.add_area_parameters(group_default=None)
         self.add_network_parameters()
-        objective = QgsProcessingParameterEnum(self.OBJECTIVE, self.tr("Objective"), [self.tr(o) for o in self.OBJECTIVES],
+        objective = QgsProcessingParameterEnum(self.OBJECTIVE, self.tr("Objective"), [self.tr(o) for o in self.OBJECTIVES],  # i18n: marked
                                                defaultValue=0, optional=True)  # fmt: skip
         self.addParameter(objective)
         sites = QgsProcessingParameterNumber(self.SITES, self.tr("Number of sites to add"),
@@ -115,10 +117,10 @@ class ColocationPlannerAlgorithm(
         self.addParameter(QgsProcessingParameterFileDestination(self.CHART, self.tr("Coverage curve chart"),
                                                                 self.tr("PNG images (*.png)"), optional=True))  # fmt: skip
         self.addOutput(QgsProcessingOutputString(self.HEADLINE, self.tr("Summary sentence")))
-        for name, label in ((self.POPULATION_BEFORE, "Population within reach before"),
-                            (self.POPULATION_AFTER, "Population within reach after"),
-                            (self.SITES_ADDED, "Sites added"), (self.GAP, "Gap to the bound")):  # fmt: skip
-            self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
+        for name, label in ((self.POPULATION_BEFORE, self.tr("Population within reach before")),
+                            (self.POPULATION_AFTER, self.tr("Population within reach after")),
+                            (self.SITES_ADDED, self.tr("Sites added")), (self.GAP, self.tr("Gap to the bound"))):  # fmt: skip
+            self.addOutput(QgsProcessingOutputNumber(name, label))
 
     # -- running --------------------------------------------------------------------------------
 
@@ -187,7 +189,7 @@ class ColocationPlannerAlgorithm(
         sentence = plan_sentence(plan, reach_text, lang, "s" if by_time else "m")
         feedback.pushInfo(sentence)
         for note in plan.notes:
-            feedback.pushWarning(self.tr(note))
+            feedback.pushWarning(note)  # translated where it is written (core.i18n)
         if plan.bound_kind == "LP" and plan.solver == "greedy" and plan.objective != SET_COVERING:
             feedback.pushInfo(self.tr("Greedy guarantee: at least 63.2 % (1 − 1/e) of the best possible; this "
                                       "choice is within {:.2%} of the LP bound.").format(plan.gap))  # fmt: skip
@@ -216,7 +218,7 @@ class ColocationPlannerAlgorithm(
             try:
                 results[self.CHART] = str(self._chart(chart, plan, names, reach_text, by_time))
             except AnalysisError as exc:
-                feedback.pushWarning(self.tr(str(exc)))
+                feedback.pushWarning(str(exc))
         feedback.setProgress(100)
         return results
 

@@ -6,24 +6,36 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsProcessing,
+    QgsProcessingOutputString,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterString,
 )
 
-from ..core.analysis.coverage import coverage, coverage_summary, parse_thresholds
+from ..core.analysis.coverage import (
+    coverage,
+    coverage_headline,
+    coverage_summary,
+    parse_thresholds,
+    with_total,
+)
+from ..core.i18n import translatable
+from ..core.wording import format_distance, format_minutes, jurisdiction_name
 from ..toolbelt.qgis_compat import FieldType
 from ..toolbelt.styles import style_distance
+from ..toolbelt.tables import present_summary
+from ..toolbelt.translation import language
 from .base import CrsAlgorithm, PopulationAreasMixin
 from .road_network import DistanceMethodParameters
 
 
 class CoverageAlgorithm(DistanceMethodParameters, PopulationAreasMixin, CrsAlgorithm):
     NAME = "coverage"
-    DISPLAY_NAME = "Population coverage within distances"
+    DISPLAY_NAME = translatable("Population coverage within distances")
 
     THRESHOLDS = "THRESHOLDS_KM"
     OUTPUT = "OUTPUT"
     SUMMARY = "SUMMARY"
+    HEADLINES = "HEADLINES"
 
     def initAlgorithm(self, config=None):
         self.add_area_parameters()
@@ -43,6 +55,7 @@ class CoverageAlgorithm(DistanceMethodParameters, PopulationAreasMixin, CrsAlgor
                 self.SUMMARY, self.tr("Coverage summary per jurisdiction"), QgsProcessing.TypeVector
             )
         )
+        self.addOutput(QgsProcessingOutputString(self.HEADLINES, self.tr("Headlines")))
 
     def compute(self, parameters, context, feedback):
         thresholds = parse_thresholds(self.parameterAsString(parameters, self.THRESHOLDS, context))
@@ -81,15 +94,42 @@ class CoverageAlgorithm(DistanceMethodParameters, PopulationAreasMixin, CrsAlgor
                                       progress=(40, 90))  # fmt: skip
 
         summary = coverage_summary(groups, population, result, universe, served)
+        summary = with_total(summary, groups, population, result, universe, served)
+        lang = language()
+        service_filter = self.service_filter(parameters, context)
+        last = result.thresholds_m[-1]
+        reach = format_minutes(last / 60, lang) if by_time else format_distance(last, lang)
+        share_key = [k for k in next(iter(summary.values()), {}) if k.startswith("share_within_")][-1:]
+        headlines = [coverage_headline(group, row, share_key[0], reach, service_filter.point_phrase(lang), lang)
+                     for group, row in summary.items()] if share_key else []  # fmt: skip
+        for line in headlines:
+            feedback.pushInfo(line)
         fields = QgsFields()
         fields.append(QgsField("jurisdiction", FieldType.String))
-        names = [k for k in next(iter(summary.values()), {}) if k != "population"]
+        fields.append(QgsField("name", FieldType.String))
+        keys = [k for k in next(iter(summary.values()), {}) if k != "population"]
         fields.append(QgsField("population", FieldType.Double))
-        for name in names:
-            fields.append(QgsField(name, FieldType.Int if name.startswith("areas") else FieldType.Double))
-        rows = [[group, row["population"], *[row[n] for n in names]] for group, row in summary.items()]
+        for key in keys:
+            fields.append(QgsField(key, FieldType.Int if key.startswith("areas") else FieldType.Double))
+        # Shares as percentages beside the shares (0–1) that models and scripts read.
+        shares = [k for k in keys if k.startswith("share_")]
+        for key in shares:
+            fields.append(QgsField("pct_" + key.removeprefix("share_"), FieldType.Double))
+        fields.append(QgsField("headline", FieldType.String))
+        rows = [[group, jurisdiction_name(group, lang), row["population"], *[row[k] for k in keys],
+                 *[_percent(row[k]) for k in shares], line]
+                for (group, row), line in zip(summary.items(), headlines)]  # fmt: skip
         summary_dest = self.write_table(parameters, self.SUMMARY, context, fields, rows)
-        self.style_on_load(
-            context, dest, lambda layer: style_distance(layer, "travel_min" if by_time else "distance_m")
-        )
-        return {self.OUTPUT: dest, self.SUMMARY: summary_dest, self.POINTS_USED: services.description}
+        what = service_filter.short_description(lang) or self.tr("all service points")
+        thresholds_m = [t / 60.0 for t in result.thresholds_m] if by_time else list(result.thresholds_m)
+        self.style_on_load(context, dest, lambda layer: style_distance(layer, "travel_min" if by_time else "distance_m",
+                                                                       thresholds_m, lang),
+                           self.tr("Coverage – {what}").format(what=what))  # fmt: skip
+        self.style_on_load(context, summary_dest, lambda layer: present_summary(layer, lang),
+                           self.tr("Coverage summary – {what}").format(what=what))  # fmt: skip
+        return {self.OUTPUT: dest, self.SUMMARY: summary_dest, self.HEADLINES: "\n".join(headlines),
+                self.POINTS_USED: services.description}  # fmt: skip
+
+
+def _percent(share: float) -> float | None:
+    return None if share is None or share != share else round(100.0 * share, 2)

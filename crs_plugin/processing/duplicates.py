@@ -14,8 +14,9 @@ from qgis.core import (
 )
 
 from ..core.analysis.duplicates import likely_duplicates
+from ..core.i18n import translatable
 from ..toolbelt.qgis_compat import FieldType
-from ..toolbelt.styles import style_lines
+from ..toolbelt.styles import style_pairs
 from .base import CrsAlgorithm, pair_lines
 
 _FIELDS = ("point_id", "name_en", "name_fr", "street_address", "source_id", "order_of_government")
@@ -23,7 +24,7 @@ _FIELDS = ("point_id", "name_en", "name_fr", "street_address", "source_id", "ord
 
 class DuplicatesAlgorithm(CrsAlgorithm):
     NAME = "duplicates"
-    DISPLAY_NAME = "Likely duplicate points"
+    DISPLAY_NAME = translatable("Likely duplicate points")
     GROUP_ID = "sources"
 
     DISTANCE = "DISTANCE"
@@ -100,5 +101,5 @@ class DuplicatesAlgorithm(CrsAlgorithm):
         dest = self.write_table(parameters, self.OUTPUT, context, fields, rows,
                                 wkbs=pair_lines(points.xy, found.i, found.j),
                                 wkb_type=QgsWkbTypes.LineString, crs=metric)  # fmt: skip
-        self.style_on_load(context, dest, lambda layer: style_lines(layer, "#d7191c", 1.2))
+        self.style_on_load(context, dest, lambda layer: style_pairs(layer, "#d7191c"))
         return {self.OUTPUT: dest, self.POINTS_USED: points.description}

@@ -19,6 +19,7 @@ from qgis.core import (
 
 from ..core.census.catalogue import load_characteristics
 from ..core.census.importer import import_census
+from ..core.i18n import translatable
 from ..core.schema import PRUID
 from ..toolbelt.translation import language
 from .base import CrsAlgorithm
@@ -26,9 +27,10 @@ from .base import CrsAlgorithm
 
 class ImportCensusAlgorithm(CrsAlgorithm):
     NAME = "importcensus"
-    DISPLAY_NAME = "Import census characteristics (Statistics Canada files)"
+    DISPLAY_NAME = translatable("Import census characteristics (Statistics Canada files)")
     GROUP_ID = "sources"
-    TAGS = ("census", "Statistics Canada", "Census Profile", "dissemination area")
+    TAGS = (translatable("census"), translatable("Statistics Canada"), translatable("Census Profile"),
+            translatable("dissemination area"))  # fmt: skip
 
     BOUNDARIES = "BOUNDARIES"
     PROFILES = "PROFILES"

@@ -33,6 +33,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime
 
 from ..core.gdal_exceptions import with_gdal_exceptions
+from ..core.i18n import tr
 from ..toolbelt.qgis_compat import FieldType
 
 
@@ -280,11 +281,12 @@ def _read_with_qgis(
     else:
         errors = "; ".join(layer.dataProvider().errors()[-3:]) if layer.dataProvider() else ""
         raise QgsProcessingException(
-            f"Only {len(fids)} of the {len(wanted)} selected features of layer '{layer.name()}' "
-            "could be read. Check that its data source is still available and not being written "
-            "by another program, select the features again and run the analysis again."
+            tr("Only {read} of the {selected} selected features of layer '{layer}' could be read. Check that "
+               "its data source is still available and not being written by another program, select the "
+               "features again and run the analysis again.")
+            .format(read=len(fids), selected=len(wanted), layer=layer.name())
             + (f" ({errors})" if errors else "")
-        )
+        )  # fmt: skip
     # Dates as the OGR path gives them (datetime), not Qt's types, whichever way a layer is read.
     indexes = [layer.fields().indexOf(f) for f in fields]
     for f, idx in zip(fields, indexes):
@@ -306,7 +308,7 @@ def _iterate(layer, fields, request, feedback):
     for count, feature in enumerate(_features(layer, request)):
         if feedback is not None and feedback.isCanceled():
             # A partial read must never pass for the layer.
-            raise QgsProcessingException("Canceled while reading the layer.")
+            raise QgsProcessingException(tr("Canceled while reading the layer."))
         fids.append(feature.id())
         geom = feature.geometry()
         wkbs.append(None if geom.isNull() else bytes(geom.asWkb()))
@@ -329,10 +331,10 @@ def _features(layer: QgsVectorLayer, request: QgsFeatureRequest):
         # A GeoPackage another connection is checkpointing, a database restarting: transient.
         time.sleep(0.5)
     raise QgsProcessingException(
-        f"Layer '{layer.name()}' could not be read: its data source did not open "
-        f"({layer.publicSource()}). Check that the file or database is available and not locked "
-        "by another program, then run the analysis again."
-    )
+        tr("Layer '{layer}' could not be read: its data source did not open ({source}). Check that the file "
+           "or database is available and not locked by another program, then run the analysis again.")
+        .format(layer=layer.name(), source=layer.publicSource())
+    )  # fmt: skip
 
 
 def _python_time(value):

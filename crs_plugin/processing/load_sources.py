@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from qgis.core import (
+    QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
@@ -14,15 +15,17 @@ from qgis.core import (
 
 from ..core.catalogue import SAMPLE_CATALOGUE, load_catalogue
 from ..core.errors import CrsServicePointsError
+from ..core.i18n import translatable
 from ..core.sources import load_points
 from ..core.store import POINTS_LAYER, GeoPackageStore
 from ..toolbelt.network import qgis_http_client
+from ..ui.forms import present_service_points
 from .base import CrsAlgorithm
 
 
 class LoadSourcesAlgorithm(CrsAlgorithm):
     NAME = "loadsources"
-    DISPLAY_NAME = "Load service point sources"
+    DISPLAY_NAME = translatable("Load service point sources")
     GROUP_ID = "sources"
 
     CATALOGUE = "CATALOGUE"
@@ -95,9 +98,18 @@ class LoadSourcesAlgorithm(CrsAlgorithm):
             feedback.setProgress(100.0 * (number + 1) / len(entries))
         if failed and len(failed) == len(entries):
             raise QgsProcessingException(self.tr("No source could be loaded: {}.").format(", ".join(failed)))
+        points = f"{store.path}|layername={POINTS_LAYER}"
+        if context.project() is not None:
+            # Run from the toolbox or a model: the points join the project, labelled and with their form.
+            details = QgsProcessingContext.LayerDetails(
+                self.tr("Service points"), context.project(), self.POINTS
+            )
+            details.forceName = True
+            context.addLayerToLoadOnCompletion(points, details)
+            self.style_on_load(context, points, present_service_points)
         return {
             self.OUTPUT: store.path,
-            self.POINTS: f"{store.path}|layername={POINTS_LAYER}",
+            self.POINTS: points,
             self.LOADED: loaded,
             self.FAILED: ",".join(failed),
             self.SOURCES_LOADED: sources_loaded,

@@ -4,26 +4,37 @@ from __future__ import annotations
 
 import numpy as np
 from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
     QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsPointXY,
     QgsProcessing,
+    QgsProcessingException,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDistance,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
+    QgsProcessingUtils,
+    QgsWkbTypes,
 )
 
 from ..core.analysis.nearest import nearest, take
+from ..core.i18n import translatable
 from ..core.schema import ORDERS_OF_GOVERNMENT
+from ..core.wording import capitalised
 from ..toolbelt.qgis_compat import FieldType
-from ..toolbelt.styles import style_distance
-from .base import CrsAlgorithm
+from ..toolbelt.styles import style_distance, style_lines
+from ..toolbelt.translation import language
+from .base import CrsAlgorithm, as_python
 
 
 class NearestServiceAlgorithm(CrsAlgorithm):
     NAME = "nearestservice"
-    DISPLAY_NAME = "Nearest service point"
+    DISPLAY_NAME = translatable("Nearest service point")
 
     INPUT = "INPUT"
     ID_FIELD = "SERVICE_ID_FIELD"
@@ -32,6 +43,7 @@ class NearestServiceAlgorithm(CrsAlgorithm):
     PER_ORDER = "PER_ORDER_OF_GOVERNMENT"
     MAX_DISTANCE = "MAX_DISTANCE"
     OUTPUT = "OUTPUT"
+    LINES = "LINES"
 
     def initAlgorithm(self, config=None):
         inp = QgsProcessingParameterFeatureSource(
@@ -85,6 +97,14 @@ class NearestServiceAlgorithm(CrsAlgorithm):
         )
         self.add_distance_crs_parameter()
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Nearest service")))
+        lines = QgsProcessingParameterFeatureSink(
+            self.LINES, self.tr("Lines to the nearest point"), QgsProcessing.TypeVectorLine,
+            optional=True, createByDefault=False,
+        )  # fmt: skip
+        lines.setHelp(self.tr("A line from each area (its point) to its nearest service point, with the area's "
+                              "fields, the point's id and name and the distance, as QGIS's 'Distance to nearest "
+                              "hub (line to hub)'."))  # fmt: skip
+        self.addParameter(lines)
 
     def compute(self, parameters, context, feedback):
         metric = self.metric_crs(parameters, self.DISTANCE_CRS, context)
@@ -123,9 +143,58 @@ class NearestServiceAlgorithm(CrsAlgorithm):
         if k > 1:  # ranks beyond the points found are not written
             fids = np.where(found.reshape(-1) | (np.arange(fids.size) % k == 0), fids, -(2**62))
         feedback.setProgress(50)
-        dest = self.write_per_feature(parameters, self.OUTPUT, context, feedback, self.INPUT, fids, columns)
-        self.style_on_load(context, dest, style_distance)
-        return {self.OUTPUT: dest, self.POINTS_USED: services.description}
+        dest = self.write_per_feature(parameters, self.OUTPUT, context, feedback, self.INPUT, fids, columns,
+                                      progress=(50, 85))  # fmt: skip
+        lang = language()
+        point = self.service_filter(parameters, context).point_phrase(lang, article=False)
+        name = capitalised(self.tr("Nearest {point}").format(point=point))
+        self.style_on_load(context, dest, style_distance, name)
+        results = {self.OUTPUT: dest, self.POINTS_USED: services.description}
+        if parameters.get(self.LINES) not in (None, ""):
+            lines = self._write_lines(
+                parameters, context, demand, demand_xy, services.xy, result, columns, metric
+            )
+            self.style_on_load(context, lines, lambda layer: style_lines(layer, "#555555", 0.3),
+                               capitalised(self.tr("Lines to the nearest {point}").format(point=point)))  # fmt: skip
+            results[self.LINES] = lines
+        return results
+
+    def _write_lines(self, parameters, context, demand, demand_xy, service_xy, result, columns, metric):
+        """One line per area and rank found, from the area's point to the service point, with the area's fields."""
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        extra = QgsFields()
+        for field, _ in columns:
+            extra.append(field)
+        fields = QgsProcessingUtils.combineFields(source.fields(), extra)
+        sink, dest = self.parameterAsSink(
+            parameters, self.LINES, context, fields, QgsWkbTypes.LineString, metric
+        )
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.LINES))
+        k = result.index.shape[1]
+        rows_of: dict[int, int] = {}
+        for row, fid in enumerate(demand.fids.tolist()):
+            rows_of.setdefault(fid, row)
+        values = [as_python(column) for _, column in columns]
+        batch = []
+        for feature in source.getFeatures():
+            row = rows_of.get(feature.id())
+            if row is None or not np.isfinite(demand_xy[row]).all():
+                continue
+            for rank in range(k):
+                target = result.index[row, rank]
+                if target < 0:
+                    continue
+                line = QgsFeature(fields)
+                start, end = demand_xy[row], service_xy[target]
+                line.setGeometry(QgsGeometry.fromPolylineXY([QgsPointXY(*start), QgsPointXY(*end)]))
+                line.setAttributes(feature.attributes() + [column[row * k + rank] for column in values])
+                batch.append(line)
+            if len(batch) >= 2000:
+                sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+                batch = []
+        sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+        return dest
 
     @staticmethod
     def _per_order(demand_xy, services, ids, orders, max_distance, k):

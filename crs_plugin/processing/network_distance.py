@@ -20,6 +20,7 @@ from qgis.core import (
 )
 
 from ..core.analysis.nearest import nearest, take
+from ..core.i18n import translatable
 from ..core.network.graph import nearest_by_network
 from ..toolbelt.qgis_compat import FieldType
 from ..toolbelt.styles import style_distance
@@ -29,11 +30,11 @@ from .road_network import RoadNetworkParameters
 
 class NetworkDistanceAlgorithm(RoadNetworkParameters, PopulationAreasMixin, CrsAlgorithm):
     NAME = "networkdistance"
-    DISPLAY_NAME = "Nearest service by road network"
+    DISPLAY_NAME = translatable("Nearest service by road network")
 
     COST = "COST"
     OUTPUT = "OUTPUT"
-    COSTS = ("Distance (metres)", "Travel time (minutes)")
+    COSTS = (translatable("Distance (metres)"), translatable("Travel time (minutes)"))
 
     def initAlgorithm(self, config=None):
         demand = QgsProcessingParameterFeatureSource(
@@ -45,7 +46,7 @@ class NetworkDistanceAlgorithm(RoadNetworkParameters, PopulationAreasMixin, CrsA
         self.add_service_points_parameter()
         self.add_service_filter_parameters()
         self.add_road_parameters()
-        cost = QgsProcessingParameterEnum(self.COST, self.tr("Nearest by"), [self.tr(c) for c in self.COSTS],
+        cost = QgsProcessingParameterEnum(self.COST, self.tr("Nearest by"), [self.tr(c) for c in self.COSTS],  # i18n: marked
                                           defaultValue=0, optional=True)  # fmt: skip
         cost.setHelp(self.tr("Travel time uses each road's speed (speed field, or the default speed)."))
         self.addParameter(cost)

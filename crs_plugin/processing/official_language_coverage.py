@@ -27,6 +27,7 @@ from ..core.analysis.official_languages import (
     official_language_coverage,
     unserved_areas,
 )
+from ..core.i18n import translatable
 from ..core.table import number_column
 from ..toolbelt.qgis_compat import FieldType
 from ..toolbelt.styles import style_minority_language
@@ -36,8 +37,9 @@ from .base import CrsAlgorithm
 
 class OfficialLanguageCoverageAlgorithm(CrsAlgorithm):
     NAME = "officiallanguagecoverage"
-    DISPLAY_NAME = "Official-language minority coverage"
-    TAGS = ("official languages", "French", "English", "minority", "FOLS")
+    DISPLAY_NAME = translatable("Official-language minority coverage")
+    TAGS = (translatable("official languages"), translatable("French"), translatable("English"),
+            translatable("minority"), "FOLS")  # fmt: skip
 
     AREAS = "INPUT"
     PROVINCE_FIELD = "PROVINCE_FIELD"
@@ -63,10 +65,10 @@ class OfficialLanguageCoverageAlgorithm(CrsAlgorithm):
         )
         self.addParameter(source)
         for name, label, default in (
-            (self.PROVINCE_FIELD, "Province/territory code field (PRUID)", "PRUID"),
-            (self.ENGLISH, "First official language spoken: English", "fols_en"),
-            (self.FRENCH, "First official language spoken: French", "fols_fr"),
-            (self.BOTH, "First official language spoken: English and French", "fols_en_fr"),
+            (self.PROVINCE_FIELD, self.tr("Province/territory code field (PRUID)"), "PRUID"),
+            (self.ENGLISH, self.tr("First official language spoken: English"), "fols_en"),
+            (self.FRENCH, self.tr("First official language spoken: French"), "fols_fr"),
+            (self.BOTH, self.tr("First official language spoken: English and French"), "fols_en_fr"),
         ):
             kind = (
                 QgsProcessingParameterField.Any
@@ -74,7 +76,7 @@ class OfficialLanguageCoverageAlgorithm(CrsAlgorithm):
                 else QgsProcessingParameterField.Numeric
             )
             self.addParameter(
-                QgsProcessingParameterField(name, self.tr(label), default, self.AREAS, kind, optional=True)
+                QgsProcessingParameterField(name, label, default, self.AREAS, kind, optional=True)
             )
         half = QgsProcessingParameterBoolean(
             self.HALF_OF_BOTH, self.tr("Count half of 'English and French' in each minority"), True

@@ -7,10 +7,13 @@ points of other networks that pass the usual service-point filters.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 from qgis.core import QgsProcessingException, QgsProcessingParameterEnum, QgsProcessingParameterNumber
 
 from ..core.filters import ServiceFilter
+from ..core.i18n import translatable
 from ..core.schema import CHANNELS, ORDERS_OF_GOVERNMENT
 from ..toolbelt.translation import language
 from .base import ServicePoints
@@ -26,34 +29,32 @@ class PlanningNetworkMixin:
     EXISTING_CHANNELS = "EXISTING_CHANNELS"
     SOLVER = "SOLVER"
     TIME_LIMIT = "TIME_LIMIT"
-    SOLVERS = ("Greedy (fast; within 1 − 1/e of the best, gap to the LP bound reported)",
-               "Exact (integer program, HiGHS)")  # fmt: skip
+    SOLVERS = (translatable("Greedy (fast; within 1 − 1/e of the best, gap to the LP bound reported)"),
+               translatable("Exact (integer program, HiGHS)"))  # fmt: skip
 
     def add_network_parameters(self) -> None:
         lang = language()
         for name, label, choices in (
-            (
-                self.EXISTING_ORDERS,
-                "Existing network (kept open): orders of government",
-                ORDERS_OF_GOVERNMENT,
-            ),
-            (self.EXISTING_CHANNELS, "Existing network (kept open): channels", CHANNELS),
-        ):
-            param = QgsProcessingParameterEnum(name, self.tr(label), [c.label(lang) for c in choices],
+            (self.EXISTING_ORDERS, self.tr("Existing network (kept open): orders of government"), ORDERS_OF_GOVERNMENT),
+            (self.EXISTING_CHANNELS, self.tr("Existing network (kept open): channels"), CHANNELS),
+        ):  # fmt: skip
+            param = QgsProcessingParameterEnum(name, label, [c.label(lang) for c in choices],
                                                allowMultiple=True, defaultValue=[0], optional=True)  # fmt: skip
             param.setHelp(self.tr("The points that stay open; federal in-person points by default."))
             self.addParameter(param)
         self.add_service_filter_parameters()
         for name, label in (
-            (self.ORDERS, "Candidate sites: only these orders of government"),
-            (self.CHANNELS, "Candidate sites: only these channels (in person when empty)"),
-            (self.POINT_TYPES, "Candidate sites: only these point types"),
-            (self.SERVICE_CODES, "Candidate sites: only points offering one of these service codes"),
+            (self.ORDERS, self.tr("Candidate sites: only these orders of government")),
+            (self.CHANNELS, self.tr("Candidate sites: only these channels (in person when empty)")),
+            (self.POINT_TYPES, self.tr("Candidate sites: only these point types")),
+            (self.SERVICE_CODES, self.tr("Candidate sites: only points offering one of these service codes")),
+            (self.OPERATED_BY, self.tr("Candidate sites: only points operated by these jurisdictions")),
+            (self.LOCATED_IN, self.tr("Candidate sites: only points located in these provinces/territories")),
         ):
-            self.parameterDefinition(name).setDescription(self.tr(label))
+            self.parameterDefinition(name).setDescription(label)
 
     def add_solver_parameters(self, default: int = 0) -> None:
-        solver = QgsProcessingParameterEnum(self.SOLVER, self.tr("Solver"), [self.tr(s) for s in self.SOLVERS],
+        solver = QgsProcessingParameterEnum(self.SOLVER, self.tr("Solver"), [self.tr(s) for s in self.SOLVERS],  # i18n: marked
                                             defaultValue=default, optional=True)  # fmt: skip
         solver.setHelp(self.tr("Greedy answers in seconds on any size; exact proves the optimum, or reports "
                                "its gap when the time limit stops it."))  # fmt: skip
@@ -84,8 +85,7 @@ class PlanningNetworkMixin:
         existing_filter = self.existing_filter(parameters, context)
         candidate_filter = self.service_filter(parameters, context)
         if not candidate_filter.channels:  # a call centre or a website is no place to co-locate
-            candidate_filter = ServiceFilter(candidate_filter.orders, candidate_filter.jurisdictions, ("in_person",),
-                                             candidate_filter.point_types, candidate_filter.services)  # fmt: skip
+            candidate_filter = replace(candidate_filter, channels=("in_person",))
         layer, _ = self.input_layer(parameters, self.SERVICES, context)
         available = set(layer.fields().names())
         for chosen in (existing_filter, candidate_filter):

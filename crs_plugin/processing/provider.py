@@ -5,9 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import Qgis, QgsMessageLog, QgsProcessingProvider
+from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
+from ..core import i18n
 from ..toolbelt.log import LOG_TAG
+from ..toolbelt.translation import language
 from .accessibility import AccessibilityAlgorithm
 from .add_source import AddSourceAlgorithm
 from .catchment_overlap import CatchmentOverlapAlgorithm
@@ -52,7 +55,7 @@ class CrsProvider(QgsProcessingProvider):
         return "crs"
 
     def name(self) -> str:
-        return "CRS Service Points"
+        return QCoreApplication.translate("CrsServicePoints", "CRS Service Points")  # as the panel is titled
 
     def longName(self) -> str:
         return self.name()
@@ -61,6 +64,8 @@ class CrsProvider(QgsProcessingProvider):
         return QIcon(str(Path(__file__).resolve().parent.parent / "resources" / "icons" / "icon.svg"))
 
     def loadAlgorithms(self) -> None:
+        # core's messages (errors, summaries) in the interface language, also under qgis_process.
+        i18n.install(QCoreApplication.translate, language)
         for algorithm in ALGORITHMS + contribute_algorithms():
             self.addAlgorithm(algorithm())
 
@@ -73,9 +78,11 @@ def contribute_algorithms() -> tuple:
     missing = missing_optional_requirements()
     if missing:
         QgsMessageLog.logMessage(
-            f"Contribute and review tools are unavailable: they need {', '.join(missing)}. Install them "
-            "(python3 -m pip install --user pygeodiff; apt install python3-psycopg2 python3-cryptography) and "
-            "restart QGIS.",
+            QCoreApplication.translate(
+                "CrsServicePoints",
+                "Contribute and review tools are unavailable: they need {}. Install them (python3 -m pip install "
+                "--user pygeodiff; apt install python3-psycopg2 python3-cryptography) and restart QGIS.",
+            ).format(", ".join(missing)),
             LOG_TAG,
             Qgis.Warning,
         )

@@ -21,11 +21,13 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ..core.i18n import translatable
 from ..core.opendata.package import DEFAULT_LICENCE, FINDER, LICENCES, PackageInfo, write_package
 from ..core.partnerships import read_partnerships
 from ..core.regions import boundary_collection
 from ..core.schema import FIELD_NAMES, STORAGE_CRS
 from ..core.table import PointTable, text_column
+from ..toolbelt.translation import language
 from .base import CrsAlgorithm
 from .layer_arrays import ogr_location
 
@@ -34,9 +36,16 @@ BOUNDARIES_FILE = "boundaries.geojson"
 
 class PublishOpenDataAlgorithm(CrsAlgorithm):
     NAME = "publishopendata"
-    DISPLAY_NAME = "Publish open data for public finders"
+    DISPLAY_NAME = translatable("Publish open data for public finders")
     GROUP_ID = "sources"
-    TAGS = ("open data", "HSDS", "Open Referral", "finder", "GeoJSON", "Frictionless")
+    TAGS = (
+        translatable("open data"),
+        "HSDS",
+        "Open Referral",
+        translatable("finder"),
+        "GeoJSON",
+        "Frictionless",
+    )
 
     SHARED_STORE = "SHARED_STORE"
     BOUNDARIES = "BOUNDARIES"
@@ -82,7 +91,7 @@ class PublishOpenDataAlgorithm(CrsAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             self.PUBLISHER, self.tr("Publisher"), PackageInfo.publisher, optional=True))  # fmt: skip
         self.addParameter(QgsProcessingParameterEnum(
-            self.LICENCE, self.tr("Licence"), [LICENCES[k][0] for k in LICENCES],
+            self.LICENCE, self.tr("Licence"), [LICENCES[k][1 if language() == "fr" else 0] for k in LICENCES],
             defaultValue=list(LICENCES).index(DEFAULT_LICENCE), optional=True))  # fmt: skip
         self.addParameter(QgsProcessingParameterString(
             self.TITLE_EN, self.tr("Title (English)"), PackageInfo.title_en, optional=True))  # fmt: skip

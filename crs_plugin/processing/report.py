@@ -51,6 +51,8 @@ from ..core.catalogue import load_catalogue
 from ..core.charts import matplotlib_available
 from ..core.errors import CrsServicePointsError
 from ..core.http import is_url
+from ..core.i18n import translatable
+from ..core.wording import ALL_AREAS
 from ..report import charts, content, layout, planner
 from ..report import project as report_project
 from ..report.styles import style_report_layers
@@ -101,9 +103,16 @@ def plugin_version() -> str:
 
 class ReportAlgorithm(PopulationAreasMixin, CrsAlgorithm):
     NAME = "report"
-    DISPLAY_NAME = "Report (PDF) per jurisdiction"
+    DISPLAY_NAME = translatable("Report (PDF) per jurisdiction")
     GROUP_ID = "analysis"
-    TAGS = ("report", "PDF", "atlas", "layout", "jurisdiction", "province")
+    TAGS = (
+        translatable("report"),
+        "PDF",
+        "atlas",
+        translatable("layout"),
+        translatable("jurisdiction"),
+        "province",
+    )
 
     ANALYSES = "ANALYSES"
     THRESHOLDS = "THRESHOLDS_KM"
@@ -206,8 +215,8 @@ class ReportAlgorithm(PopulationAreasMixin, CrsAlgorithm):
             definition.setFlags(definition.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
             self.addParameter(definition)
         self.add_distance_crs_parameter()
-        for name, label in ((self.PAGES, "Pages"), (self.SECTIONS, "Jurisdictions")):
-            self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
+        for name, label in ((self.PAGES, self.tr("Pages")), (self.SECTIONS, self.tr("Jurisdictions"))):
+            self.addOutput(QgsProcessingOutputNumber(name, label))
         self.addOutput(
             QgsProcessingOutputString(self.GEOPACKAGE, self.tr("GeoPackage of the report's tables"))
         )
@@ -332,6 +341,9 @@ class ReportAlgorithm(PopulationAreasMixin, CrsAlgorithm):
         coverage_summary = content.summary_rows(report_project.open_layer(gpkg, names.coverage_summary, "s"))
         if not run.group_field:  # one group, "all": it is Canada's section
             coverage_summary = {words.TOTAL: next(iter(coverage_summary.values()))}
+        elif ALL_AREAS in coverage_summary:  # crs:coverage's row for all areas is Canada's total
+            total = coverage_summary.pop(ALL_AREAS)
+            coverage_summary[words.TOTAL] = total
         summary = content.coverage_table(gpkg, names.coverage, coverage_summary, thresholds, lang)
         codes = {s.code for s in sections}
         for code in [c for c in summary if c not in codes and c not in (words.TOTAL, "None", "")]:

@@ -28,6 +28,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ..core.i18n import translatable
 from ..core.network.cache import load_network, network_key, save_network
 from ..core.network.distances import ByRoad
 from ..core.network.graph import BACKWARD, BOTH, FORWARD, Ellipsoid, build_network, segments_of
@@ -58,7 +59,11 @@ class RoadNetworkParameters:
     DEFAULT_SPEED = "DEFAULT_SPEED"
     ROAD_PROFILE = "ROAD_PROFILE"
 
-    DIRECTIONS = ("Forward direction", "Backward direction", "Both directions")
+    DIRECTIONS = (
+        translatable("Forward direction"),
+        translatable("Backward direction"),
+        translatable("Both directions"),
+    )
 
     def add_road_parameters(self, optional: bool = False) -> None:
         """The road layer and how to travel it. Everything but the road layer itself is optional
@@ -101,7 +106,7 @@ class RoadNetworkParameters:
             QgsProcessingParameterEnum(
                 self.DEFAULT_DIRECTION,
                 self.tr("Default direction"),
-                [self.tr(d) for d in self.DIRECTIONS],
+                [self.tr(d) for d in self.DIRECTIONS],  # i18n: marked
                 defaultValue=2,
                 optional=True,
             ),
@@ -240,12 +245,12 @@ class DistanceMethodParameters(RoadNetworkParameters):
 
     DISTANCE_METHOD = "DISTANCE_METHOD"
     TRAVEL_MINUTES = "TRAVEL_MINUTES"
-    METHODS = ("Straight line", "Road distance", "Travel time")
+    METHODS = (translatable("Straight line"), translatable("Road distance"), translatable("Travel time"))
 
     def add_distance_method_parameters(self, minutes_default: float | None = None, time: bool = True) -> None:
         methods = self.METHODS if time else self.METHODS[:2]
         method = QgsProcessingParameterEnum(self.DISTANCE_METHOD, self.tr("Distances measured"),
-                                            [self.tr(m) for m in methods], defaultValue=0, optional=True)  # fmt: skip
+                                            [self.tr(m) for m in methods], defaultValue=0, optional=True)  # fmt: skip  # i18n: marked
         method.setHelp(self.tr("By road needs a road network layer; travel time uses each road's speed."))
         self.addParameter(method)
         self.add_road_parameters(optional=True)
@@ -264,7 +269,7 @@ class DistanceMethodParameters(RoadNetworkParameters):
         if not self.has_roads(parameters):
             raise QgsProcessingException(
                 self.tr("'{}' needs a road network layer: choose one, or measure straight lines.").format(
-                    self.tr(self.METHODS[method])
+                    self.tr(self.METHODS[method])  # i18n: marked
                 )
             )
         network, to_lonlat = self.road_network(parameters, context, metric, feedback, speeds=method == 2)

@@ -18,6 +18,7 @@ from qgis.core import (
 )
 
 from ..core.analysis.coverage import parse_thresholds
+from ..core.i18n import translatable
 from ..core.network.graph import service_area
 from ..toolbelt.qgis_compat import FieldType
 from ..toolbelt.styles import style_classes
@@ -27,21 +28,21 @@ from .road_network import RoadNetworkParameters
 
 class ServiceAreasAlgorithm(RoadNetworkParameters, CrsAlgorithm):
     NAME = "serviceareas"
-    DISPLAY_NAME = "Network service areas"
+    DISPLAY_NAME = translatable("Network service areas")
 
     COST = "COST"
     LIMITS = "LIMITS"
     HULL_RATIO = "HULL_RATIO"
     OUTPUT = "OUTPUT"
     AREAS = "AREAS"
-    COSTS = ("Distance (km)", "Travel time (minutes)")
+    COSTS = (translatable("Distance (km)"), translatable("Travel time (minutes)"))
 
     def initAlgorithm(self, config=None):
         self.add_service_points_parameter()
         self.add_service_filter_parameters()
         self.add_road_parameters()
         self.addParameter(QgsProcessingParameterEnum(self.COST, self.tr("Reach measured by"),
-                                                     [self.tr(c) for c in self.COSTS], defaultValue=0, optional=True))  # fmt: skip
+                                                     [self.tr(c) for c in self.COSTS], defaultValue=0, optional=True))  # fmt: skip  # i18n: marked
         limits = QgsProcessingParameterString(self.LIMITS, self.tr("Limits (km, or minutes for travel time)"),
                                               "5, 10, 25")  # fmt: skip
         limits.setHelp(self.tr("Comma-separated: each limit gives its own service area."))

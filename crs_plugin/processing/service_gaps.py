@@ -15,15 +15,18 @@ from qgis.core import (
 
 from ..core.analysis.coverage import coverage
 from ..core.analysis.gaps import gap_zones
+from ..core.i18n import translatable
+from ..core.wording import capitalised, format_distance, format_minutes
 from ..toolbelt.qgis_compat import FieldType
-from ..toolbelt.styles import style_distance, style_fill
+from ..toolbelt.styles import style_fill, style_gap_areas
+from ..toolbelt.translation import language
 from .base import CrsAlgorithm, PopulationAreasMixin
 from .road_network import DistanceMethodParameters
 
 
 class ServiceGapsAlgorithm(DistanceMethodParameters, PopulationAreasMixin, CrsAlgorithm):
     NAME = "servicegaps"
-    DISPLAY_NAME = "Service gaps"
+    DISPLAY_NAME = translatable("Service gaps")
 
     THRESHOLD = "THRESHOLD"
     OUTPUT = "OUTPUT"
@@ -90,8 +93,14 @@ class ServiceGapsAlgorithm(DistanceMethodParameters, PopulationAreasMixin, CrsAl
         zones_dest = self.write_table(parameters, self.ZONES, context, fields, rows,
                                       wkbs=[shapely.to_wkb(z.geometry) for z in zones],
                                       wkb_type=QgsWkbTypes.MultiPolygon, crs=metric)  # fmt: skip
-        self.style_on_load(
-            context, dest, lambda layer: style_distance(layer, "travel_min" if by_time else "distance_m")
-        )
-        self.style_on_load(context, zones_dest, lambda layer: style_fill(layer, "#d9843b"))
+        lang = language()
+        point = self.service_filter(parameters, context).point_phrase(lang)
+        reach = format_minutes(threshold / 60, lang) if by_time else format_distance(threshold, lang)
+        where = self.tr("beyond {distance} of {point}").format(distance=reach, point=point)
+        limit = threshold / 60 if by_time else threshold
+        self.style_on_load(context, dest, lambda layer: style_gap_areas(layer, limit, "travel_min" if by_time
+                                                                        else "distance_m", lang),
+                           capitalised(self.tr("Areas {where}").format(where=where)))  # fmt: skip
+        self.style_on_load(context, zones_dest, lambda layer: style_fill(layer, "#d9843b"),
+                           capitalised(self.tr("Gap zones {where}").format(where=where)))  # fmt: skip
         return {self.OUTPUT: dest, self.ZONES: zones_dest, self.POINTS_USED: services.description}

@@ -17,6 +17,7 @@ from qgis.core import (
 
 from ..core.analysis.official_languages import jurisdiction_name
 from ..core.analysis.service_standard import check_standard, load_standards, standard_headline
+from ..core.i18n import translatable
 from ..core.network.distances import STRAIGHT_LINE
 from ..toolbelt.qgis_compat import FieldType
 from ..toolbelt.styles import style_categories, style_planned_sites
@@ -31,8 +32,14 @@ class ServiceStandardAlgorithm(
     PlanningNetworkMixin, DistanceMethodParameters, PopulationAreasMixin, CrsAlgorithm
 ):
     NAME = "servicestandard"
-    DISPLAY_NAME = "Service standard check"
-    TAGS = ("service standard", "90 %", "50 km", "set covering", "planning")
+    DISPLAY_NAME = translatable("Service standard check")
+    TAGS = (
+        translatable("service standard"),
+        "90 %",
+        "50 km",
+        translatable("set covering"),
+        translatable("planning"),
+    )
 
     STANDARDS = "STANDARDS"
     STANDARD_IDS = "STANDARD_IDS"

@@ -9,6 +9,7 @@ from qgis.core import (
 )
 
 from ..core.errors import SubmissionError
+from ..core.i18n import translatable
 from ..core.submissions.package import read_package, send_to_folder
 from .base import CrsAlgorithm
 from .contribute import shared_store, shared_store_parameter
@@ -16,7 +17,7 @@ from .contribute import shared_store, shared_store_parameter
 
 class SubmitAlgorithm(CrsAlgorithm):
     NAME = "submit"
-    DISPLAY_NAME = "Submit a package"
+    DISPLAY_NAME = translatable("Submit a package")
     GROUP_ID = "contribute"
 
     PACKAGE = "PACKAGE"
@@ -40,7 +41,9 @@ class SubmitAlgorithm(CrsAlgorithm):
         folder = self.parameterAsFile(parameters, self.FOLDER, context)
         if (store is None) == (not folder):
             raise SubmissionError(
-                "Choose where to send the package: the shared store or a shared folder (one of them)."
+                self.tr(
+                    "Choose where to send the package: the shared store or a shared folder (one of them)."
+                )
             )
         if store is None:
             sent = send_to_folder(package, folder)

@@ -24,6 +24,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from ..core.i18n import translatable
 from ..core.schema import FIELD_NAMES, PRUID, STORAGE_CRS
 from ..core.table import PointTable, text_column
 from ..core.validation import ERROR, WARNING, validate
@@ -34,7 +35,7 @@ from .base import CrsAlgorithm
 
 class ValidateAlgorithm(CrsAlgorithm):
     NAME = "validate"
-    DISPLAY_NAME = "Validate service points"
+    DISPLAY_NAME = translatable("Validate service points")
     GROUP_ID = "contribute"
 
     INPUT = "INPUT"

@@ -35,6 +35,7 @@ from qgis.core import (
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..core.errors import CrsServicePointsError
+from ..core.i18n import tr
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "resources" / "report"
 #: Items that belong to an analysis: left out of the layout when the report does not run it.
@@ -64,11 +65,17 @@ def read_template(path) -> QDomDocument:
     try:
         content = Path(path).read_text(encoding="utf-8")
     except OSError as exc:
-        raise ReportError(f"The report template {path} cannot be read: {exc.strerror}.") from None
+        raise ReportError(
+            tr("The report template {path} cannot be read: {strerror}.").format(
+                path=path, strerror=exc.strerror
+            )
+        ) from None
     document = QDomDocument()
     parsed, *_ = document.setContent(content)  # PyQt: (ok, message, line, column)
     if not parsed or document.documentElement().tagName() != "Layout":
-        raise ReportError(f"The report template {path} is not a QGIS layout template (.qpt).")
+        raise ReportError(
+            tr("The report template {path} is not a QGIS layout template (.qpt).").format(path=path)
+        )
     return document
 
 
@@ -76,10 +83,10 @@ def load_layout(document: QDomDocument, project, name: str = "") -> QgsPrintLayo
     layout = QgsPrintLayout(project)
     _items, ok = layout.loadFromTemplate(document, QgsReadWriteContext())
     if not ok:
-        raise ReportError("The report template could not be loaded into a layout.")
+        raise ReportError(tr("The report template could not be loaded into a layout."))
     if layout.pageCollection().pageCount() < 2:
         raise ReportError(
-            "The report template needs at least two pages: the cover, then a jurisdiction's section."
+            tr("The report template needs at least two pages: the cover, then a jurisdiction's section.")
         )
     if name:
         layout.setName(name)
@@ -251,4 +258,8 @@ def export_pdf(report: QgsReport, path: str, feedback=None) -> None:
         Path(path).unlink(missing_ok=True)  # no half-written report left behind
         return
     if result != QgsLayoutExporter.Success:
-        raise ReportError(f"The PDF could not be written to {path}: {error or 'error ' + str(result)}.")
+        raise ReportError(
+            tr("The PDF could not be written to {path}: {error}.").format(
+                path=path, error=error or tr("error {code}").format(code=result)
+            )
+        )

@@ -27,6 +27,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QUrl, QUrlQuery
 from qgis.PyQt.QtXml import QDomDocument
 
+from ..core.i18n import tr
 from ..toolbelt.qgis_compat import FieldType
 from .layout import ReportError
 
@@ -51,7 +52,11 @@ def write_table(gpkg: str, name: str, columns, rows, geometries=None, wkb_type=Q
     writer = QgsVectorFileWriter.create(gpkg, fields, wkb_type, crs or QgsCoordinateReferenceSystem(),
                                         transform_context or QgsCoordinateTransformContext(), options)  # fmt: skip
     if writer.hasError() != QgsVectorFileWriter.NoError:
-        raise ReportError(f"The report table {name} could not be written to {gpkg}: {writer.errorMessage()}")
+        raise ReportError(
+            tr("The report table {name} could not be written to {gpkg}: {error}").format(
+                name=name, gpkg=gpkg, error=writer.errorMessage()
+            )
+        )
     features = []
     for r, values in enumerate(rows):
         feature = QgsFeature(fields)
@@ -70,7 +75,7 @@ def write_table(gpkg: str, name: str, columns, rows, geometries=None, wkb_type=Q
 def open_layer(gpkg: str, table: str, name: str) -> QgsVectorLayer:
     layer = QgsVectorLayer(f"{gpkg}|layername={table}", name, "ogr")
     if not layer.isValid():
-        raise ReportError(f"The report cannot open {table} in {gpkg}.")
+        raise ReportError(tr("The report cannot open {table} in {gpkg}.").format(table=table, gpkg=gpkg))
     return layer
 
 
@@ -133,7 +138,11 @@ def save_styles(gpkg: str, layers) -> None:
 def save_project(project: QgsProject, gpkg: str, name: str) -> str:
     uri = geopackage_project_uri(gpkg, name)
     if not project.write(uri):
-        raise ReportError(f"The QGIS project could not be saved into {gpkg}: {project.error()}")
+        raise ReportError(
+            tr("The QGIS project could not be saved into {gpkg}: {error}").format(
+                gpkg=gpkg, error=project.error()
+            )
+        )
     return uri
 
 

@@ -53,3 +53,25 @@ POLYGON_OR_POINT_LAYERS = (
 LABEL_OVER_POINT = (
     Qgis.LabelPlacement.OverPoint if hasattr(Qgis, "LabelPlacement") else QgsPalLayerSettings.OverPoint
 )
+#: Labels placed around their point, in the cartographic order of positions.
+LABEL_AROUND_POINT = (
+    Qgis.LabelPlacement.OrderedPositionsAroundPoint
+    if hasattr(Qgis, "LabelPlacement")
+    else QgsPalLayerSettings.OrderedPositionsAroundPoint
+)
+
+
+def place_markers_on_vertex(layer, first: bool) -> None:
+    """A marker line's markers on its first (or last) vertex (Qgis.MarkerLinePlacements from 3.24;
+    the old enum is deprecated)."""
+    if hasattr(Qgis, "MarkerLinePlacement"):
+        which = Qgis.MarkerLinePlacement.FirstVertex if first else Qgis.MarkerLinePlacement.LastVertex
+        layer.setPlacements(Qgis.MarkerLinePlacements(which))
+    else:
+        from qgis.core import QgsTemplatedLineSymbolLayerBase
+
+        layer.setPlacement(
+            QgsTemplatedLineSymbolLayerBase.FirstVertex
+            if first
+            else QgsTemplatedLineSymbolLayerBase.LastVertex
+        )

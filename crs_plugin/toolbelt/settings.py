@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import QgsApplication, QgsSettings
+from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 from ..core.catalogue import SAMPLE_CATALOGUE
 
@@ -51,6 +52,15 @@ class Settings:
         self._set("shared_store", value)
 
     @property
+    def shared_folder(self) -> str:
+        """The shared folder where teams without database access drop their packages ('' = none)."""
+        return self._get("shared_folder", "")
+
+    @shared_folder.setter
+    def shared_folder(self, value: str) -> None:
+        self._set("shared_folder", value)
+
+    @property
     def signing_key(self) -> str:
         """Id of the authentication configuration holding the contributor's signing key ('' = none)."""
         return self._get("signing_key", "")
@@ -80,3 +90,13 @@ class Settings:
     def store_path(self) -> str:
         """The embedded GeoPackage store the dock loads sources into."""
         return str(Path(self.cache_folder) / "service_points.gpkg")
+
+
+class SettingsSignals(QObject):
+    """Tells the panel at once that the options page saved new settings."""
+
+    changed = pyqtSignal()
+
+
+#: One for the QGIS session: the options page emits, the panel listens.
+SETTINGS_SIGNALS = SettingsSignals()

@@ -8,7 +8,7 @@ plugin, QGIS falls back to a text box and the field's constraint still checks th
 
 from __future__ import annotations
 
-from qgis.core import NULL
+from qgis.core import NULL, QgsApplication, QgsFieldFormatter
 from qgis.gui import (
     QgsCheckableComboBox,
     QgsEditorConfigWidget,
@@ -17,7 +17,7 @@ from qgis.gui import (
     QgsGui,
 )
 from qgis.PyQt import sip
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import QCoreApplication, Qt
 
 from ..core.schema import LIST_SEPARATOR
 
@@ -86,7 +86,7 @@ class CodeListConfigWidget(QgsEditorConfigWidget):
 
 class CodeListFactory(QgsEditorWidgetFactory):
     def __init__(self) -> None:
-        super().__init__("Service point codes (multi-select)")
+        super().__init__(QCoreApplication.translate("CodeListFactory", "Service point codes (multi-select)"))
 
     def create(self, layer, field_index, editor, parent):
         return CodeListWrapper(layer, field_index, editor, parent)
@@ -95,11 +95,39 @@ class CodeListFactory(QgsEditorWidgetFactory):
         return CodeListConfigWidget(layer, field_index, parent)
 
 
-_FACTORY: list[CodeListFactory] = []  # the registry keeps a C++ pointer: keep the Python object alive
+class CodeListFormatter(QgsFieldFormatter):
+    """How the attribute table, identify results and map tips show a list field: its codes'
+    labels ('Passport, Social Insurance Number'), not the stored 'passport;sin'."""
+
+    def id(self) -> str:
+        return WIDGET_TYPE
+
+    def representValue(self, layer, field_index, config, cache, value):  # noqa: N802 - QGIS API
+        if value is None or value == NULL or str(value).strip() == "":
+            return QgsApplication.nullRepresentation()
+        return represent_codes(value, config or {})
+
+
+def represent_codes(value, config: dict) -> str:
+    """'passport;sin' -> 'Passport, Social Insurance Number' with the labels of ``config``."""
+    labels = dict(zip(config.get("codes", []), config.get("labels", [])))
+    codes = [c.strip() for c in str(value).split(LIST_SEPARATOR) if c.strip()]
+    return ", ".join(labels.get(code, code) for code in codes)
+
+
+#: The registries keep C++ pointers: keep the Python objects alive.
+_FACTORY: list[CodeListFactory] = []
+_FORMATTER: list[CodeListFormatter] = []
 
 
 def register_code_list_widget() -> bool:
-    """Register the widget once per QGIS session (the registry has no way to remove one)."""
+    """Register the widget and its display once per QGIS session (the editor registry has no way
+    to remove one)."""
+    formatters = QgsApplication.fieldFormatterRegistry()
+    if formatters.fieldFormatter(WIDGET_TYPE).id() != WIDGET_TYPE:  # the registry answers a fallback
+        formatter = CodeListFormatter()
+        formatters.addFieldFormatter(formatter)
+        _FORMATTER.append(formatter)
     registry = QgsGui.editorWidgetRegistry()
     if WIDGET_TYPE in registry.factories():
         return True

@@ -14,6 +14,7 @@ from pathlib import Path
 from qgis.core import (
     Qgis,
     QgsApplication,
+    QgsFeature,
     QgsFeatureRequest,
     QgsMessageLog,
     QgsProcessingUtils,
@@ -58,6 +59,7 @@ from ..core.catalogue import load_catalogue
 from ..core.errors import CrsServicePointsError
 from ..core.filters import ServiceFilter
 from ..core.http import is_url
+from ..core.i18n import translatable
 from ..core.partnerships import (
     PARTNERSHIP_FIELDS,
     PARTNERSHIP_STATUSES,
@@ -67,33 +69,45 @@ from ..core.partnerships import (
     read_partnerships,
     write_partnerships,
 )
-from ..core.schema import CHANNELS, JURISDICTIONS, ORDERS_OF_GOVERNMENT, POINT_TYPES, SERVICES
+from ..core.schema import (
+    CHANNELS,
+    FIELDS,
+    JURISDICTIONS,
+    ORDERS_OF_GOVERNMENT,
+    POINT_TYPES,
+    PROVINCES,
+    SERVICES,
+)
 from ..core.source_wizard import read_entry
 from ..core.store import LOADS_LAYER, POINTS_LAYER
 from ..toolbelt.log import LOG_TAG
 from ..toolbelt.network import qgis_http_client
 from ..toolbelt.qgis_compat import POLYGON_OR_POINT_LAYERS
-from ..toolbelt.settings import Settings
+from ..toolbelt.settings import SETTINGS_SIGNALS, Settings
 from ..toolbelt.signing_keys import create_signing_key, public_key
-from ..toolbelt.styles import style_fill, style_planned_sites, style_service_points
+from ..toolbelt.styles import style_fill, style_planned_sites
 from ..toolbelt.translation import language
 from .add_source_dialog import AddSourceDialog
-from .forms import configure_form
+from .forms import configure_form, present_service_points
 from .review_dialog import ReviewDialog, conflicts_from_layer
 from .tasks import run_algorithm_task, run_function_task
 
 GROUP_NAME = "CRS Service Points"
 ANALYSES = (
-    ("crs:nearestservice", "Nearest service"),
-    ("crs:coverage", "Population covered"),
-    ("crs:servicegaps", "Service gaps"),
-    ("crs:accessibility", "Accessibility (2SFCA)"),
-    ("crs:colocationcandidates", "Co-location candidates"),
-    ("crs:colocationplanner", "Co-location planner (all options)"),
-    ("crs:servicestandard", "Service standards"),
+    ("crs:nearestservice", translatable("Nearest service")),
+    ("crs:coverage", translatable("Population covered")),
+    ("crs:servicegaps", translatable("Service gaps")),
+    ("crs:accessibility", translatable("Accessibility (2SFCA)")),
+    ("crs:colocationcandidates", translatable("Co-location candidates")),
+    ("crs:colocationplanner", translatable("Co-location planner (all options)")),
+    ("crs:servicestandard", translatable("Service standards")),
 )
 #: The Plan section's objectives, in crs:colocationplanner's order.
-PLAN_OBJECTIVES = ("Most people within reach", "Shortest mean distance", "Fewest sites for a target")
+PLAN_OBJECTIVES = (
+    translatable("Most people within reach"),
+    translatable("Shortest mean distance"),
+    translatable("Fewest sites for a target"),
+)
 
 
 class ServicePointsDock(QgsDockWidget):
@@ -115,6 +129,22 @@ class ServicePointsDock(QgsDockWidget):
         self.tabs = tabs
         self.setWidget(tabs)
         self.reload_catalogue()
+        SETTINGS_SIGNALS.changed.connect(self.settings_changed)
+
+    def settings_changed(self) -> None:
+        """Options saved: a new catalogue or cache folder is read at once; new thresholds reach the
+        dialogs opened from here (read when one opens) and the Plan section."""
+        self.settings = Settings()
+        self.plan_distance.setValue(max(self.settings.thresholds_km))
+        if (self.settings.catalogue, self.settings.store_path) != self._catalogue_shown:
+            self.reload_catalogue()
+
+    def unload(self) -> None:
+        """Disconnect from the plugin's settings signals (the plugin is unloading)."""
+        try:
+            SETTINGS_SIGNALS.changed.disconnect(self.settings_changed)
+        except TypeError:  # not connected
+            pass
 
     # -- sources ---------------------------------------------------------------------------
     def _sources_tab(self) -> QWidget:
@@ -127,9 +157,20 @@ class ServicePointsDock(QgsDockWidget):
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([self.tr("Source"), self.tr("Publisher"), self.tr("Licence"),
                                    self.tr("Last fetched"), self.tr("Points")])  # fmt: skip
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeToContents)
-        self.tree.currentItemChanged.connect(lambda *_: self._source_selected())
+        # A 400-pixel dock shows the source and its points; publisher, licence and last fetch are in
+        # the details below (and the tooltip) for the selected source.
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeToContents)
+        for column in (1, 2, 3):
+            self.tree.setColumnHidden(column, True)
+        self.tree.currentItemChanged.connect(self.show_source_details)
         layout.addWidget(self.tree)
+        self.source_details = QLabel()
+        self.source_details.setObjectName("source_details")
+        self.source_details.setWordWrap(True)
+        layout.addWidget(self.source_details)
         sources = QHBoxLayout()
         self.add_source_button = QPushButton(self.tr("Add source…"))
         self.add_source_button.setToolTip(self.tr("Add a source from its address (file, ArcGIS REST, OGC API, WFS, "
@@ -153,8 +194,10 @@ class ServicePointsDock(QgsDockWidget):
         filters = QGroupBox(self.tr("Filter loaded points"))
         form = QFormLayout(filters)
         self.filter_boxes = {}
+        # Two meanings of "jurisdiction": who operates a point, and where it stands (its province).
         for key, label, choices in (("orders", self.tr("Order of government"), ORDERS_OF_GOVERNMENT),
-                                    ("jurisdictions", self.tr("Jurisdiction"), JURISDICTIONS),
+                                    ("jurisdictions", self.tr("Operated by"), JURISDICTIONS),
+                                    ("located_in", self.tr("Located in"), PROVINCES),
                                     ("channels", self.tr("Channel"), CHANNELS),
                                     ("point_types", self.tr("Point type"), POINT_TYPES),
                                     ("services", self.tr("Service"), SERVICES)):  # fmt: skip
@@ -179,7 +222,8 @@ class ServicePointsDock(QgsDockWidget):
         self.partnership_table.setHorizontalHeaderLabels(
             [self.tr("Type"), self.tr("Partners"), self.tr("Status"), self.tr("Summary")]
         )
-        self.partnership_table.horizontalHeader().setStretchLastSection(True)
+        # Four columns that share the dock's width (a 400-pixel dock); the tooltip gives whole texts.
+        self.partnership_table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         layout.addWidget(self.partnership_table)
         self.edit_partnerships_button = QPushButton(self.tr("Edit partnerships"))
         self.edit_partnerships_button.clicked.connect(self.edit_partnerships)
@@ -208,7 +252,9 @@ class ServicePointsDock(QgsDockWidget):
             )
             for c, text in enumerate((labels.get(row.get("partnership_type"), ""), row.get("partners") or "",
                                       labels.get(row.get("status"), ""), summary)):  # fmt: skip
-                self.partnership_table.setItem(r, c, QTableWidgetItem(text))
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(text)
+                self.partnership_table.setItem(r, c, cell)
 
     def edit_partnerships(self) -> QgsVectorLayer | None:
         """Open the store's partnerships table with its form (created if missing), in edit mode."""
@@ -234,6 +280,8 @@ class ServicePointsDock(QgsDockWidget):
 
     def reload_catalogue(self) -> None:
         location = self.settings.catalogue
+        # Settings are read live from QgsSettings: remember what is shown, to see when Options change it.
+        self._catalogue_shown = (location, self.settings.store_path)
         if not is_url(location):
             try:
                 catalogue = load_catalogue(location)
@@ -289,10 +337,21 @@ class ServicePointsDock(QgsDockWidget):
                                            fetched[:16].replace("T", " "), str(count)])  # fmt: skip
             item.setData(0, Qt.UserRole, entry.id)
             item.setCheckState(0, checked.get(entry.id, Qt.Checked))
-            item.setToolTip(0, entry.id)
+            item.setToolTip(0, self._details_text(item, entry.id))
             self._set_status(item, "loaded" if entry.id in loads else None)
             if entry.id == selected:  # the selection survives a refresh (after a load or an edit)
                 self.tree.setCurrentItem(item)
+
+    def _details_text(self, item: QTreeWidgetItem, source_id: str) -> str:
+        return self.tr("{} — publisher: {}; licence: {}; last fetched: {}").format(
+            source_id, item.text(1) or "—", item.text(2) or "—", item.text(3) or self.tr("never")
+        )
+
+    def show_source_details(self, item: QTreeWidgetItem | None, _previous=None) -> None:
+        """The selected source's publisher, licence and last fetch (columns a narrow dock hides)."""
+        source_id = item.data(0, Qt.UserRole) if item is not None else None
+        self.source_details.setText(self._details_text(item, source_id) if source_id else "")
+        self.edit_source_button.setEnabled(bool(self.selected_source()))
 
     def _set_status(self, item: QTreeWidgetItem, status: str | None) -> None:
         icons = {"loaded": "/mIconSuccess.svg", "failed": "/mIconWarning.svg"}
@@ -350,10 +409,14 @@ class ServicePointsDock(QgsDockWidget):
         }
         self.load_button.setEnabled(False)
         self.status.setText(self.tr("Loading {} sources…").format(len(ids)))
-        self.load_task = run_algorithm_task("crs:loadsources", params, lambda ok, r, f: self._loaded(ok, r, f, ids),
+        refreshed = set(ids) & set(self._last_loads())  # sources the store already held
+        self.load_task = run_algorithm_task("crs:loadsources", params,
+                                            lambda ok, r, f: self._loaded(ok, r, f, ids, refreshed),
                                             self.tr("Loading service point sources"))  # fmt: skip
 
-    def _loaded(self, ok: bool, results: dict, feedback, ids: list[str]) -> None:
+    def _loaded(
+        self, ok: bool, results: dict, feedback, ids: list[str], refreshed: set = frozenset()
+    ) -> None:
         self.load_button.setEnabled(True)
         if not ok:
             message = feedback.errors[-1] if feedback.errors else self.tr("Loading failed or was cancelled.")
@@ -366,9 +429,12 @@ class ServicePointsDock(QgsDockWidget):
         for item in self.source_items():
             if item.data(0, Qt.UserRole) in failed:
                 self._set_status(item, "failed")
-        summary = self.tr("{} points loaded from {} sources; {} changed since last refresh.").format(
-            int(results.get("POINTS_LOADED") or 0), int(results.get("SOURCES_LOADED") or 0),
-            int(results.get("POINTS_CHANGED") or 0))  # fmt: skip
+        loaded, sources = int(results.get("POINTS_LOADED") or 0), int(results.get("SOURCES_LOADED") or 0)
+        if refreshed:
+            summary = self.tr("{} points loaded from {} sources; {} changed since last refresh.").format(
+                loaded, sources, int(results.get("POINTS_CHANGED") or 0))  # fmt: skip
+        else:  # a first load: nothing was there to change
+            summary = self.tr("{} points loaded from {} sources.").format(loaded, sources)
         if failed:
             summary += " " + self.tr("Failed: {} (their previous points are kept; see the log).").format(
                 ", ".join(failed)
@@ -382,9 +448,6 @@ class ServicePointsDock(QgsDockWidget):
     def selected_source(self) -> str | None:
         item = self.tree.currentItem()
         return item.data(0, Qt.UserRole) if item is not None else None
-
-    def _source_selected(self) -> None:
-        self.edit_source_button.setEnabled(bool(self.selected_source()))
 
     def _dialog(self, entry: dict | None = None, mapping: dict | None = None) -> AddSourceDialog:
         dialog = AddSourceDialog(self.settings.catalogue, self.settings.store_path, self.settings.cache_folder,
@@ -460,7 +523,7 @@ class ServicePointsDock(QgsDockWidget):
             self.apply_filters()
             return self.points_layer
         layer = QgsVectorLayer(f"{store_path}|layername={POINTS_LAYER}", self.tr("Service points"), "ogr")
-        style_service_points(layer, self.lang)
+        present_service_points(layer, self.lang)
         project.addMapLayer(layer, False)
         root = project.layerTreeRoot()
         group = root.findGroup(GROUP_NAME) or root.insertGroup(0, GROUP_NAME)
@@ -490,7 +553,7 @@ class ServicePointsDock(QgsDockWidget):
         layout.addLayout(form)
         self.analysis_buttons = {}
         for algorithm_id, label in ANALYSES:
-            button = QPushButton(self.tr(label) + "…")
+            button = QPushButton(self.tr(label) + "…")  # i18n: marked
             button.clicked.connect(lambda _=False, a=algorithm_id: self.open_analysis(a))
             layout.addWidget(button)
             self.analysis_buttons[algorithm_id] = button
@@ -510,7 +573,7 @@ class ServicePointsDock(QgsDockWidget):
         form = QFormLayout()
         self.plan_objective = QComboBox()
         for index, label in enumerate(PLAN_OBJECTIVES):
-            self.plan_objective.addItem(self.tr(label), index)
+            self.plan_objective.addItem(self.tr(label), index)  # i18n: marked
         form.addRow(self.tr("Objective"), self.plan_objective)
         self.plan_sites = QSpinBox()
         self.plan_sites.setRange(1, 500)
@@ -523,7 +586,7 @@ class ServicePointsDock(QgsDockWidget):
         form.addRow(self.tr("Coverage target"), self.plan_target)
         self.plan_distance = QDoubleSpinBox()
         self.plan_distance.setRange(0.1, 2000.0)
-        self.plan_distance.setValue(50.0)
+        self.plan_distance.setValue(max(self.settings.thresholds_km))
         self.plan_distance.setSuffix(" km")
         form.addRow(self.tr("Within"), self.plan_distance)
         self.plan_solver = QComboBox()
@@ -711,6 +774,14 @@ class ServicePointsDock(QgsDockWidget):
         for name in ("AREAS", "POPULATION_AREAS", "INPUT"):
             if census is not None and name in names:
                 params[name] = census
+        # The default distance thresholds of Settings › Options: every threshold where a dialog takes
+        # several, the largest where it takes one distance (metres).
+        thresholds = Settings().thresholds_km
+        for name, value in (("THRESHOLDS_KM", ", ".join(f"{t:g}" for t in thresholds)),
+                            ("THRESHOLD", max(thresholds) * 1000.0), ("RADIUS", max(thresholds) * 1000.0),
+                            ("DISTANCE", max(thresholds) * 1000.0)):  # fmt: skip
+            if name in names and not (name == "DISTANCE" and algorithm_id == "crs:colocationcandidates"):
+                params[name] = value
         return params
 
     def open_analysis(self, algorithm_id: str):
@@ -728,8 +799,8 @@ class ServicePointsDock(QgsDockWidget):
         form = QFormLayout()
         self.connection = QgsProviderConnectionComboBox("postgres")
         self.connection.setAllowEmptyConnection(True)
-        if self.settings.shared_store:
-            self.connection.setConnection(self.settings.shared_store)
+        # The one in Options, or none (the combo box would otherwise take the first PostgreSQL connection).
+        self.connection.setConnection(self.settings.shared_store)
         form.addRow(self.tr("Shared store"), self.connection)
         self.jurisdiction = QComboBox()
         self.jurisdiction.setEditable(True)  # municipalities type their 7-digit code
@@ -739,6 +810,7 @@ class ServicePointsDock(QgsDockWidget):
         self.checkout_file = QgsFileWidget()
         self.checkout_file.setStorageMode(QgsFileWidget.SaveFile)
         self.checkout_file.setFilter("GeoPackage (*.gpkg)")
+        self.checkout_file.fileChanged.connect(self._checkout_file_chosen)
         form.addRow(self.tr("Checkout file"), self.checkout_file)
         self.contributor = QLineEdit()
         self.contributor.setPlaceholderText(self.tr("Name and e-mail"))
@@ -762,6 +834,8 @@ class ServicePointsDock(QgsDockWidget):
         self.folder.setToolTip(
             self.tr("Teams without database access: packages go to this shared folder (signed).")
         )
+        self.folder.setFilePath(self.settings.shared_folder)
+        self.folder.fileChanged.connect(self._shared_folder_chosen)
         form.addRow(self.tr("…or shared folder"), self.folder)
         layout.addLayout(form)
         self._show_public_key()
@@ -775,14 +849,18 @@ class ServicePointsDock(QgsDockWidget):
         for button in (self.checkout_button, self.validate_button, self.submit_button):
             buttons.addWidget(button)
         layout.addLayout(buttons)
+        self.connection.connectionChanged.connect(self._contribute_mode)
+        self._contribute_mode()
         self.problems = QTableWidget(0, 4)
         self.problems.setHorizontalHeaderLabels([self.tr("Severity"), self.tr("Point"), self.tr("Field"),
                                                  self.tr("Problem")])  # fmt: skip
         header = self.problems.horizontalHeader()
         for column, mode in enumerate((QHeaderView.ResizeToContents, QHeaderView.Interactive,
-                                       QHeaderView.ResizeToContents, QHeaderView.Stretch)):  # fmt: skip
+                                       QHeaderView.Interactive, QHeaderView.Stretch)):  # fmt: skip
             header.setSectionResizeMode(column, mode)
-        header.resizeSection(1, 110)
+        # Narrow enough for a 400-pixel dock; the tooltip gives the whole point id and problem.
+        header.resizeSection(1, 80)
+        header.resizeSection(2, 80)
         self.problems.verticalHeader().hide()
         self.problems.setWordWrap(True)
         self.problems.setEditTriggers(QTableWidget.NoEditTriggers)
@@ -835,6 +913,33 @@ class ServicePointsDock(QgsDockWidget):
             else text
         )
 
+    def _shared_folder_chosen(self, path: str) -> None:
+        self.settings.shared_folder = path or ""
+
+    def _checkout_file_chosen(self, path: str) -> None:
+        """A checkout chosen by hand (the one the geomapping team sent, without a shared store) opens for
+        editing; a new file name is only where the next checkout goes."""
+        if not path or not Path(path).is_file():
+            return
+        if (
+            self.checkout_layer is not None
+            and QgsProject.instance().mapLayer(self.checkout_layer.id()) is not None
+        ):
+            opened = QgsProviderRegistry.instance().decodeUri("ogr", self.checkout_layer.source()).get("path")
+            if opened and Path(opened) == Path(path):
+                return
+        self.open_checkout(path)
+
+    def _contribute_mode(self, *_args) -> None:
+        """With a shared store: check out, validate, submit to it. Without one: open the checkout file the
+        geomapping team sent, validate, and submit (signed) to the shared folder."""
+        connected = bool(self.connection.currentConnection())
+        self.checkout_button.setEnabled(connected)
+        self.checkout_file.setStorageMode(QgsFileWidget.SaveFile if connected else QgsFileWidget.GetFile)
+        self.checkout_button.setToolTip("" if connected else self.tr(
+            "No shared store: open the checkout file the geomapping team sent you (Checkout file), then "
+            "validate and submit it to the shared folder."))  # fmt: skip
+
     def check_out(self) -> None:
         connection, path = self.connection.currentConnection(), self.checkout_file.filePath()
         if not connection or not path:
@@ -857,11 +962,13 @@ class ServicePointsDock(QgsDockWidget):
                                        .format(int(results["POINTS"]), int(results["BASE_VERSION"])))  # fmt: skip
 
     def open_checkout(self, path: str) -> QgsVectorLayer:
+        self.checkout_file.blockSignals(True)  # the file is being opened: not chosen again
         self.checkout_file.setFilePath(path)
+        self.checkout_file.blockSignals(False)
         layer = QgsVectorLayer(
             f"{path}|layername={POINTS_LAYER}", self.tr("My service points (checkout)"), "ogr"
         )
-        style_service_points(layer, self.lang)
+        present_service_points(layer, self.lang)
         QgsProject.instance().addMapLayer(layer)
         self.checkout_layer = layer
         return layer
@@ -875,25 +982,33 @@ class ServicePointsDock(QgsDockWidget):
                 Qgis.Info,
             )
             return
-        if self.checkout_layer is not None and self.checkout_layer.isEditable():
-            self.checkout_layer.commitChanges(False)  # validate what the user sees
+        # What the user sees is checked, unsaved edits included, and nothing is saved behind their back.
+        layer = self.checkout_layer
+        edits = layer is not None and layer.isEditable() and layer.isModified()
+        points, fids = edit_buffer_copy(layer) if edits else (f"{path}|layername={POINTS_LAYER}", None)
+        self._validation_input = points  # the task reads it: keep it alive
         output = QgsProcessingUtils.generateTempFilename("crs_validation.gpkg")
-        params = {"INPUT": f"{path}|layername={POINTS_LAYER}", "OUTPUT": output}
+        params = {"INPUT": points, "OUTPUT": output}
         if self.points_layer is not None:
             params["SHARED_POINTS"] = self.points_layer.source()
-        self.validate_task = run_algorithm_task("crs:validate", params, lambda ok, r, f: self._validated(ok, r, f, output),
+        self.validate_task = run_algorithm_task("crs:validate", params,
+                                                lambda ok, r, f: self._validated(ok, r, f, output, fids),
                                                 self.tr("Validating"))  # fmt: skip
 
-    def _validated(self, ok, results, feedback, output: str) -> None:
+    def _validated(self, ok, results, feedback, output: str, fids: dict | None = None) -> None:
         if not self._succeeded(ok, feedback, self.tr("Validation failed")):
             return
         layer = QgsVectorLayer(output, "problems", "ogr")
         rows = [
             (f["severity"], f["point_id"], f["field"], f["message"], f["fid"]) for f in layer.getFeatures()
         ]
+        severities = {"error": self.tr("Error"), "warning": self.tr("Warning")}
+        fields = {f.name: f.label(self.lang) for f in FIELDS}
         self.problems.setRowCount(len(rows))
         for r, (severity, point_id, field, message, fid) in enumerate(rows):
-            for c, value in enumerate((severity, point_id, field, message)):
+            fid = fids.get(fid, fid) if fids is not None else fid  # the edit buffer's own feature ids
+            shown = (severities.get(severity, severity), point_id, fields.get(field, field), message)
+            for c, value in enumerate(shown):
                 item = QTableWidgetItem("" if value is None else str(value))
                 item.setData(Qt.UserRole, fid)
                 item.setToolTip(f"{point_id}: {message}")
@@ -960,6 +1075,20 @@ class ServicePointsDock(QgsDockWidget):
                 Qgis.Info,
             )
             return
+        if self.checkout_layer is not None and self.checkout_layer.isModified():
+            self.report(self.tr("Submit"), self.tr("Your checkout has unsaved edits: save them (or discard them), "
+                                                   "validate, then submit."), Qgis.Info)  # fmt: skip
+            return
+        if not self.connection.currentConnection():
+            # Without a database the package goes to the shared folder, which takes signed packages only.
+            if not self.folder.filePath():
+                self.report(self.tr("Submit"), self.tr("Choose the shared folder (…or shared folder), or a shared "
+                                                       "store."), Qgis.Info)  # fmt: skip
+                return
+            if not self.signing_key.configId():
+                self.report(self.tr("Submit"), self.tr("Packages sent through a shared folder are signed: create "
+                                                       "your signing key (Create my signing key) first."), Qgis.Info)  # fmt: skip
+                return
         package = str(Path(path).with_suffix("")) + ".crs.zip"
         params = {"CHECKOUT": path, "CONTRIBUTOR": contributor, "OUTPUT": package}
         if self.signing_key.configId():
@@ -1078,3 +1207,21 @@ class ServicePointsDock(QgsDockWidget):
         """Message bar and log: a sentence saying what happened and what to do next."""
         self.iface.messageBar().pushMessage(title, message, level, 10)
         QgsMessageLog.logMessage(f"{title}: {message}", LOG_TAG, level)
+
+
+def edit_buffer_copy(layer: QgsVectorLayer) -> tuple[QgsVectorLayer, dict[int, int]]:
+    """A memory copy of what ``layer`` shows, unsaved edits included (made on the main thread, so that
+    a background task reads it safely), and each copied feature's id in ``layer``."""
+    copy = QgsVectorLayer(f"Point?crs={layer.crs().authid()}", layer.name(), "memory")
+    provider = copy.dataProvider()
+    provider.addAttributes(layer.fields().toList())
+    copy.updateFields()
+    features, originals = [], []
+    for feature in layer.getFeatures():
+        clone = QgsFeature(copy.fields())
+        clone.setAttributes(feature.attributes())
+        clone.setGeometry(feature.geometry())
+        features.append(clone)
+        originals.append(feature.id())
+    _ok, added = provider.addFeatures(features)
+    return copy, {new.id(): old for new, old in zip(added, originals)}

@@ -9,6 +9,7 @@ from __future__ import annotations
 from qgis.core import QgsDefaultValue, QgsEditorWidgetSetup, QgsFieldConstraints, QgsVectorLayer
 
 from ..core.schema import FIELDS, LIST_SEPARATOR, FieldType
+from ..toolbelt.styles import label_service_points, style_service_points
 from ..toolbelt.translation import language
 from .code_list_widget import WIDGET_TYPE
 
@@ -93,6 +94,17 @@ def _constraint(fdef, lang: str) -> tuple[str, str]:
             f"{fdef.max_length} caractères au plus" if fr else f"At most {fdef.max_length} characters"
         )
     return "", ""
+
+
+def present_service_points(layer: QgsVectorLayer, lang: str | None = None) -> QgsVectorLayer:
+    """A service-point layer as people read it: symbols by order of government, names on the map,
+    labels instead of codes (Federal, Passport) in identify results and the attribute table,
+    field aliases and the form in the interface language."""
+    lang = lang or language()
+    configure_form(layer, lang)
+    style_service_points(layer, lang)
+    label_service_points(layer, lang)
+    return layer
 
 
 def save_form_as_default(layer: QgsVectorLayer) -> str:

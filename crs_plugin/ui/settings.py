@@ -14,7 +14,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QFormLayout, QLineEdit
 
-from ..toolbelt.settings import Settings, parse_km
+from ..toolbelt.settings import SETTINGS_SIGNALS, Settings, parse_km
 
 _ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "icon.svg"
 
@@ -52,6 +52,7 @@ class SettingsPage(QgsOptionsPageWidget):
         if thresholds:  # otherwise keep the previous thresholds
             settings.thresholds_km = thresholds
         settings.cache_folder = self.cache.filePath()
+        SETTINGS_SIGNALS.changed.emit()  # the panel follows at once
 
 
 class SettingsPageFactory(QgsOptionsWidgetFactory):

@@ -266,6 +266,68 @@ class Driver:
         QApplication.instance().exit(3)
 
 
+def _identify_an_office(points, iface, canvas, project, rec, idle):
+    """Click a federal in-person office that issues passports with the Identify tool; record what the
+    Identify Results panel shows (field label -> value) and take its picture."""
+    from qgis.core import QgsCoordinateTransform
+    from qgis.PyQt.QtCore import QPoint, Qt
+    from qgis.PyQt.QtTest import QTest
+    from qgis.PyQt.QtWidgets import QDockWidget, QTreeWidget
+
+    office = next(f for f in points.getFeatures() if f["order_of_government"] == "federal"
+                  and f["channel"] == "in_person" and "passport" in str(f["services"] or "").split(";"))  # fmt: skip
+    where = QgsCoordinateTransform(points.crs(), project.crs(), project).transform(
+        office.geometry().asPoint()
+    )
+    iface.setActiveLayer(points)
+    canvas.setCenter(where)
+    canvas.zoomScale(60_000)  # close enough for the points' names
+    canvas.refresh()
+    yield Wait("the map to draw", idle, timeout=20, seconds=0.5)
+    iface.actionIdentify().trigger()
+    pixel = canvas.getCoordinateTransform().transform(where)
+    QTest.mouseClick(
+        canvas.viewport(), Qt.LeftButton, Qt.NoModifier, QPoint(round(pixel.x()), round(pixel.y()))
+    )
+
+    def results():
+        trees = [t for t in iface.mainWindow().findChildren(QTreeWidget, "lstResults") if t.isVisible()]
+        return trees[0] if trees and trees[0].topLevelItemCount() else None
+
+    yield Wait("the identify results", lambda: results() is not None, timeout=20, seconds=1.0)
+    tree = results()
+    tree.collapseAll()
+    for i in range(tree.topLevelItemCount()):  # the layer and its features, not "(Derived)" and "(Actions)"
+        layer_item = tree.topLevelItem(i)
+        layer_item.setExpanded(True)
+        for j in range(layer_item.childCount()):
+            layer_item.child(j).setExpanded(j == 0)
+    tree.resizeColumnToContents(0)  # whole field labels
+    panel = tree.parentWidget()
+    while panel is not None and not isinstance(panel, QDockWidget):
+        panel = panel.parentWidget()
+    panels = iface.mainWindow().findChildren(QDockWidget, "CrsServicePointsDock")
+    if panel is not None and panels:  # the whole right side, to read the attributes in the picture
+        iface.mainWindow().tabifyDockWidget(panels[0], panel)
+        panel.raise_()
+    yield pause(0.5)
+    shown = {}
+    stack = [results().topLevelItem(i) for i in range(results().topLevelItemCount())]
+    while stack:
+        item = stack.pop(0)
+        if item.text(0) and item.text(1) and item.text(0) not in shown:
+            shown[item.text(0)] = item.text(1)
+        stack.extend(item.child(i) for i in range(item.childCount()))
+    rec.fact("identify", shown)
+    rec.shot("identify")
+    if panel is not None:
+        panel.close()
+    if panels:
+        panels[0].raise_()
+    iface.actionPan().trigger()
+    rec.write("step", name="identify")
+
+
 def _dialog_text(widget) -> str:
     from qgis.PyQt.QtWidgets import QMessageBox
 
@@ -313,6 +375,7 @@ def session(driver: Driver, rec: Recorder):
         QDialogButtonBox,
         QDockWidget,
         QMessageBox,
+        QTableView,
     )
 
     iface = qgis.utils.iface
@@ -364,6 +427,9 @@ def session(driver: Driver, rec: Recorder):
     yield Wait("the map to draw", idle, timeout=20, seconds=0.5)
     rec.shot("catalogue")
     rec.write("step", name="catalogue")
+
+    # 3b. A federal office identified on the map: labels, not codes, in the interface language.
+    yield from _identify_an_office(dock.points_layer, iface, canvas, project, rec, idle)
 
     # 4. Settings › Options, the plugin's page shown, then OK (QGIS re-reads the
     #    Processing providers on OK).
@@ -496,6 +562,10 @@ def session(driver: Driver, rec: Recorder):
             if not layer.isSpatial():  # a summary table: opened as the analyst would read it
                 table = iface.showAttributeTable(layer)
                 yield pause(1.0)
+                for view in table.findChildren(QTableView):  # the place and the headline in full
+                    view.resizeColumnToContents(0)
+                    view.resizeColumnToContents(1)
+                yield pause(0.3)
                 rec.shot(f"{name}_table")
                 table.close()
         rec.write("step", name=name)

@@ -35,6 +35,7 @@ TIMEOUT_S = 180  # a hung QGIS fails the test instead of hanging the suite
 #: Steps whose screenshots go in the README (docs/desktop_<step>_<lang>.png).
 README_SHOTS = (
     "catalogue",
+    "identify",
     "options",
     "toolbox",
     "nearestservice_dialog",
@@ -45,6 +46,7 @@ STEPS = [
     "startup",
     "panel",
     "catalogue",
+    "identify",
     "options",
     "toolbox",
     "algorithm_dialogs",
@@ -216,11 +218,32 @@ def expected_results(facts: dict, lang: str):
         bool(facts["options_pages_with_plugin"]),
         facts["options_pages_with_plugin"],
     )
+    # The panel starts closed and its toolbar button says so: the first click opens it (the session
+    # clicks once and waits for it).
+    yield "the panel starts closed", facts["dock_visible_at_start"] is False, facts["dock_visible_at_start"]
+    yield (
+        "the panel's button starts unchecked",
+        facts["dock_action_checked_at_start"] is False,
+        facts["dock_action_checked_at_start"],
+    )
     # The panel, in the language QGIS runs in, and the sample catalogue.
     tabs = {"en": ["Sources", "Analyse", "Contribute"], "fr": ["Sources", "Analyser", "Contribuer"]}[lang]
     yield f"the panel's tabs in {lang}", facts["dock_tabs"] == tabs, facts["dock_tabs"]
     yield "the panel lists the sample sources", facts["catalogue_sources"] == 4, facts["catalogue_sources"]
     yield "the panel loads the sample points", facts["points_loaded"] == SAMPLE_POINTS, facts["points_loaded"]
+    first_load = {"en": "275 points loaded from 4 sources.", "fr": "275 points chargés de 4 sources."}[lang]
+    yield "the first load says what was loaded", facts["load_status"] == first_load, facts["load_status"]
+    # Identify on a federal office: the order of government and the services by their labels.
+    identify = facts.get("identify") or {}
+    order, services, passport = {"en": ("Order of government", "Services", "Passport"),
+                                 "fr": ("Ordre de gouvernement", "Services", "Passeport")}[lang]  # fmt: skip
+    federal = {"en": "Federal", "fr": "Fédéral"}[lang]
+    yield "identify shows the order of government's label", identify.get(order) == federal, identify
+    yield (
+        "identify shows the services' labels",
+        passport in (identify.get(services) or "").split(", ") and ";" not in (identify.get(services) or ";"),
+        identify,
+    )
     yield "the census layer has every area", facts["census_areas"] == N_AREAS, facts["census_areas"]
     yield "the plugin unloads when QGIS closes", facts.get("unloaded") is True, facts.get("unloaded")
 
@@ -265,11 +288,17 @@ def expected_results(facts: dict, lang: str):
         per_area.get("vancouver"),
     )
     rows = output_layer(facts, "coverage", "share_within_50km").get("rows") or []
-    summary = {row["jurisdiction"]: row for row in rows}
+    summary = {row["jurisdiction"]: row for row in rows if row["jurisdiction"] != "all"}
     populations = {k: round(v["population"]) for k, v in summary.items()}
     yield "coverage summary: the population of each province", populations == POPULATION, populations
+    total = [round(row["population"]) for row in rows if row["jurisdiction"] == "all"]
+    yield "coverage summary: a total row for all areas", total == [sum(POPULATION.values())], total
+    names = {row["jurisdiction"]: row.get("name") for row in rows}
+    expected_names = {"en": {"13": "New Brunswick", "59": "British Columbia", "all": "All areas"},
+                      "fr": {"13": "Nouveau-Brunswick", "59": "Colombie-Britannique", "all": "Toutes les aires"}}[lang]  # fmt: skip
+    yield "coverage summary: provinces by name", names == expected_names, names
     for code, row in summary.items():
-        shares = {k: round(v, 4) for k, v in row.items() if k.startswith("share_")}
+        shares = {k: round(v, 4) for k, v in row.items() if k.startswith("share_") and v is not None}
         expected = SHARE_WITHIN_50KM.get(code, -1)
         yield (
             f"coverage summary: {code}'s share within 50 km is {expected}",

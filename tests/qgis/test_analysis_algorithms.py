@@ -70,10 +70,41 @@ def test_coverage_equals_native_buffer_and_select_by_location(crs_provider, samp
         assert native_pop <= ours_pop <= native_pop + sum(rows[k][0] for k in ours_in - native)
         assert len(ours_in - native) <= 2
     summary = {f["jurisdiction"]: f for f in ours["SUMMARY"].getFeatures()}
-    assert set(summary) == {"13", "59"}
+    assert list(summary) == ["13", "59", "all"]  # provinces, then a total row for all areas
     total_5 = sum(r[0] for r in rows.values() if r[2])
     assert summary["13"]["pop_within_5km"] + summary["59"]["pop_within_5km"] == total_5
+    assert summary["all"]["pop_within_5km"] == total_5
+    assert summary["all"]["population"] == summary["13"]["population"] + summary["59"]["population"]
     assert 0 < summary["59"]["share_within_25km"] <= 1
+    # Provinces by name, shares also as percentages, and the headline the log gives.
+    assert [summary[k]["name"] for k in ("13", "59", "all")] == [
+        "New Brunswick",
+        "British Columbia",
+        "All areas",
+    ]
+    assert summary["59"]["pct_within_25km"] == round(100 * summary["59"]["share_within_25km"], 2)
+    bc = summary["59"]
+    assert bc["headline"] == (
+        f"BC: {bc['population']:,.0f} people, {100 * bc['share_within_25km']:.1f} % within 25 km of a federal point"
+    )
+    assert ours["HEADLINES"].splitlines()[1] == bc["headline"]
+
+
+def test_coverage_headline_reads_as_the_issue_asks(crs_provider, sample_store):
+    """The sample's headline for British Columbia, in English and French."""
+    from crs_plugin.core.analysis.coverage import coverage_headline
+    from crs_plugin.core.filters import ServiceFilter
+
+    row = {"population": 1_645_350, "share_within_50km": 0.9617}
+    point = ServiceFilter(orders=("federal",), channels=("in_person",))
+    assert coverage_headline("59", row, "share_within_50km", "50 km", point.point_phrase("en"), "en") == (
+        "BC: 1,645,350 people, 96.2 % within 50 km of an in-person federal point"
+    )
+    assert coverage_headline(
+        "59", row, "share_within_50km", "50\u00a0km", point.point_phrase("fr"), "fr"
+    ) == (
+        "BC : 1\u00a0645\u00a0350 personnes, 96,2\u00a0% à moins de 50\u00a0km d'un point fédéral en personne"
+    )
 
 
 def test_service_gaps_rank_and_zones(crs_provider, sample_store):
@@ -255,4 +286,5 @@ def test_suppressed_population_is_unknown_not_zero(crs_provider, sample_store):
               OUTPUT="memory:", SUMMARY="memory:")  # fmt: skip
     suppressed = sum(1 for f in census().getFeatures() if value(f["POP2021"]) is None)
     assert suppressed > 20
-    assert sum(f["areas_unknown_population"] for f in out["SUMMARY"].getFeatures()) == suppressed
+    rows = [f for f in out["SUMMARY"].getFeatures() if f["jurisdiction"] != "all"]
+    assert sum(f["areas_unknown_population"] for f in rows) == suppressed

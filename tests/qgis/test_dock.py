@@ -84,7 +84,8 @@ def test_loads_in_a_task_and_filters_change_the_feature_count(dock, qgis_iface):
     group = QgsProject.instance().layerTreeRoot().findGroup("CRS Service Points")
     assert group is not None and [n.layer() for n in group.findLayers()] == [dock.points_layer]
     assert dock.points_layer.featureCount() == 79 + 23
-    assert "102 points loaded from 2 sources; 102 changed since last refresh." in dock.status.text()
+    # A first load says what was loaded, not that every point "changed since last refresh".
+    assert dock.status.text() == "102 points loaded from 2 sources."
     assert any("102 points loaded" in m for m in qgis_iface.messageBar().get_messages(Qgis.Success))
     loaded = {i.data(0, Qt.UserRole): i for i in dock.source_items()}
     assert (
@@ -190,7 +191,7 @@ def test_contribute_tab_validates_and_zooms_to_a_problem(dock, sample_store, tmp
     dock.validate()
     wait_for_tasks()
     assert dock.problems.rowCount() == 1
-    assert dock.problems.item(0, 0).text() == "error" and "not in NB" in dock.problems.item(0, 3).text()
+    assert dock.problems.item(0, 0).text() == "Error" and "not in NB" in dock.problems.item(0, 3).text()
     assert not dock.submit_button.isEnabled()
     dock.zoom_to_problem(0)
     assert dock.checkout_layer.selectedFeatureIds() == [fids[4]]
@@ -310,3 +311,132 @@ def test_plan_runs_the_planner_in_a_task_and_shows_the_curve(dock, qgis_iface, s
     assert [f["name"] for f in sites[0].getFeatures()] == [
         dock.plan_curve.item(r, 1).text() for r in (1, 2, 3)
     ]
+
+
+def test_validate_checks_the_edit_buffer_and_saves_nothing(dock, sample_store, tmp_path):
+    path = write_sample_checkout(sample_store, tmp_path / "nb.gpkg")
+    layer = dock.open_checkout(str(path))
+    first = next(layer.getFeatures())
+    layer.startEditing()
+    layer.changeAttributeValue(
+        first.id(), layer.fields().indexFromName("postal_code"), "V6B 1A1"
+    )  # a BC code
+    dock.validate()
+    wait_for_tasks()
+    assert layer.isEditable() and layer.isModified()  # nothing committed behind the user's back
+    assert checkout_postal_code(path, first.id()) == first["postal_code"]
+    rows = [(dock.problems.item(r, 2).text(), dock.problems.item(r, 0).data(Qt.UserRole))
+            for r in range(dock.problems.rowCount())]  # fmt: skip
+    assert ("Postal code", first.id()) in rows  # the edit, found on its feature
+    dock.zoom_to_problem([r for r, (field, _) in enumerate(rows) if field == "Postal code"][0])
+    assert layer.selectedFeatureIds() == [first.id()]
+    layer.rollBack()
+
+
+def checkout_postal_code(path, fid):
+    from osgeo import ogr
+
+    ds = ogr.Open(str(path))
+    return ds.GetLayerByName("service_points").GetFeature(fid).GetField("postal_code")
+
+
+def test_default_thresholds_reach_the_dialogs_and_options_refresh_the_panel(
+    dock, qgis_iface, monkeypatch, tmp_path
+):
+    from qgis.gui import QgsBrowserGuiModel
+
+    from crs_plugin.core.catalogue import SAMPLE_CATALOGUE
+    from crs_plugin.ui.settings import SettingsPage
+
+    browser = QgsBrowserGuiModel()  # the test interface has none; Processing's dialog asks for it
+    monkeypatch.setattr(qgis_iface, "browserModel", lambda: browser, raising=False)
+    # A catalogue of one source, chosen in Settings › Options.
+    doc = json.loads(SAMPLE_CATALOGUE.read_text(encoding="utf-8"))
+    doc["sources"] = [e for e in doc["sources"] if e["id"] == "snb_service_centres"]
+    for entry in doc["sources"]:
+        entry["mapping"] = str(SAMPLE_CATALOGUE.parent / entry["mapping"])
+        entry["connector"]["location"] = str(SAMPLE_CATALOGUE.parent / entry["connector"]["location"])
+    catalogue = tmp_path / "one.json"
+    catalogue.write_text(json.dumps(doc), encoding="utf-8")
+    page = SettingsPage()
+    page.catalogue.setFilePath(str(catalogue))
+    page.thresholds.setText("2, 7.5, 30")
+    page.cache.setFilePath(str(tmp_path / "cache"))
+    try:
+        page.apply()
+        assert [i.data(0, Qt.UserRole) for i in dock.source_items()] == ["snb_service_centres"]  # at once
+        assert dock.analysis_parameters("crs:coverage")["THRESHOLDS_KM"] == "2, 7.5, 30"
+        assert dock.analysis_parameters("crs:servicegaps")["THRESHOLD"] == 30_000
+        assert dock.analysis_parameters("crs:accessibility")["RADIUS"] == 30_000
+        assert "DISTANCE" not in dock.analysis_parameters(
+            "crs:colocationcandidates"
+        )  # 500 m pairs, not a reach
+        assert dock.plan_distance.value() == 30
+        from qgis.core import QgsVectorLayer
+
+        from tests.conftest import CENSUS
+
+        census = QgsVectorLayer(str(CENSUS), "census", "ogr")
+        QgsProject.instance().addMapLayer(census)
+        dock.census.setLayer(census)
+        dock.points_layer = QgsVectorLayer("Point?crs=EPSG:4326&field=point_id:string", "points", "memory")
+        QgsProject.instance().addMapLayer(dock.points_layer)
+        dialog = dock.open_analysis("crs:coverage")
+        assert dialog.mainWidget().createProcessingParameters()["THRESHOLDS_KM"] == "2, 7.5, 30"
+        dialog.close()
+    finally:
+        for key in ("catalogue", "thresholds_km", "shared_store"):
+            QgsSettings().remove(f"crs_service_points/{key}")
+
+
+def test_the_panel_fits_a_400_pixel_dock(dock, sample_store, tmp_path):
+    dock.resize(400, 900)
+    dock.show()
+    dock.show_points(str(sample_store))
+    QgsApplication.processEvents()
+    for view in (dock.tree, dock.problems, dock.partnership_table):
+        assert view.horizontalScrollBar().maximum() == 0, view.objectName() or type(view).__name__
+    # The columns a narrow dock leaves out are in the details of the selected source.
+    item = next(i for i in dock.source_items() if i.data(0, Qt.UserRole) == "snb_service_centres")
+    dock.tree.setCurrentItem(item)
+    assert "Service New Brunswick" in dock.source_details.text() and "licence" in dock.source_details.text()
+    dock.hide()
+
+
+def test_contribute_without_a_database_through_the_shared_folder(dock, sample_store, tmp_path):
+    """No PostgreSQL connection: the checkout the geomapping team sent is opened by choosing it, edited,
+    validated, and submitted signed to the shared folder."""
+    from crs_plugin.core.submissions.package import read_package
+
+    assert dock.connection.currentConnection() in ("", None)
+    assert not dock.checkout_button.isEnabled()  # nothing to check out from
+    path = write_sample_checkout(sample_store, tmp_path / "nb.gpkg")
+    dock.checkout_file.setFilePath(str(path))  # chosen by hand: opened for editing
+    layer = dock.checkout_layer
+    assert layer is not None and QgsProject.instance().mapLayer(layer.id()) is layer
+    first = next(layer.getFeatures())
+    layer.startEditing()
+    layer.changeAttributeValue(first.id(), layer.fields().indexFromName("hours"), "Mon-Fri 8:30-16:30")
+    assert layer.commitChanges()
+    dock.contributor.setText("Jo Analyst <jo@example.gc.ca>")
+    dock.folder.setFilePath(str(tmp_path / "inbox"))
+    (tmp_path / "inbox").mkdir()
+    dock.build_and_submit()  # no signing key yet: said, nothing sent
+    assert not list((tmp_path / "inbox").iterdir())
+    from tests.conftest import store_basic_auth
+
+    store_basic_auth("unlock", "x", "y")  # the test session's auth database, its master password set
+    dock.create_signing_key()
+    assert dock.signing_key.configId()
+    dock.validate()
+    wait_for_tasks()
+    dock.build_and_submit()
+    wait_for_tasks()
+    sent = list((tmp_path / "inbox").glob("*.crs.zip"))
+    assert len(sent) == 1, dock.contribute_status.text()
+    assert dock.contribute_status.text().startswith("Package placed in the shared folder:")
+    package = read_package(sent[0])
+    assert package.manifest["contributor"] == "Jo Analyst <jo@example.gc.ca>"
+    assert QgsSettings().value("crs_service_points/shared_folder") == str(tmp_path / "inbox")  # remembered
+    QgsSettings().remove("crs_service_points/shared_folder")
+    QgsSettings().remove("crs_service_points/signing_key")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 import sys
 
 import pytest
@@ -13,19 +12,135 @@ from qgis.PyQt.QtGui import QImage
 from tests.conftest import ROOT
 
 
-@pytest.fixture
-def french_translation():
-    qm = ROOT / "crs_plugin" / "i18n" / "crs_plugin_fr.qm"
-    subprocess.run(["make", "-s", "translations"], cwd=ROOT, check=True)
-    assert qm.exists()
-    return qm
-
-
 def test_every_interface_string_has_a_french_translation():
     sys.path.insert(0, str(ROOT / "scripts"))
     import update_translations
 
     assert update_translations.missing() == []
+    # Every translation call gives the collector a literal string (or says its variable holds marked ones).
+    assert update_translations.unreadable_calls() == []
+    ts = (ROOT / "crs_plugin" / "i18n" / "crs_plugin_fr.ts").read_text(encoding="utf-8")
+    assert 'type="unfinished"' not in ts
+    # A template's fields are the ones .format() fills, and each translation keeps them.
+    assert update_translations.mismatched_formats() == []
+    assert update_translations.translations_with_other_fields() == []
+    # Processing's strings are collected too: the toolbox and every dialog are French.
+    shared = update_translations.collect()["CrsServicePoints"]
+    assert {"Proximity and overlap", "Nearest service point", "Only these orders of government"} <= set(
+        shared
+    )
+    # and core's messages: the errors of sources, mappings and catalogues.
+    assert {"Catalogue not found: {location}", "File not found: {location}", "rows {rows}"} <= set(shared)
+
+
+def test_core_messages_follow_the_interface_language(french):
+    from crs_plugin.core import i18n
+    from crs_plugin.core.catalogue import load_catalogue
+    from crs_plugin.core.errors import SourceError, describe_rows
+    from crs_plugin.toolbelt.translation import language
+
+    hooks = (i18n._translate, i18n._language)  # as the provider left them
+    i18n.install(QCoreApplication.translate, language)
+    try:
+        with pytest.raises(SourceError) as raised:
+            load_catalogue("/nowhere/catalogue.json")
+        assert str(raised.value) == "Catalogue introuvable : /nowhere/catalogue.json"
+        assert describe_rows([3, 8, 12, 14, 15, 20, 21, 30]) == "lignes 3, 8, 12, 14, 15 et 3 autres"
+        i18n.install(None)
+        assert describe_rows([3]) == "row 3"  # English outside QGIS
+    finally:
+        i18n.install(*hooks)
+
+
+def algorithm_texts(algorithm_id: str) -> list[str]:
+    """Everything a person reads of an algorithm: name, group, parameters, options, outputs."""
+    from qgis.core import QgsApplication, QgsProcessingParameterEnum
+
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById(algorithm_id)
+    texts = [algorithm.displayName(), algorithm.group()]
+    for definition in algorithm.parameterDefinitions():
+        texts += [definition.description(), definition.help()]
+        if isinstance(definition, QgsProcessingParameterEnum):
+            texts += definition.options()
+    texts += [output.description() for output in algorithm.outputDefinitions()]
+    return texts
+
+
+#: Texts spelled the same in English and French (words, names, codes).
+SAME_IN_FRENCH = {
+    "",
+    "Sources",
+    "Action",
+    "Licence",
+    "Objective",
+    "Distance (km)",
+    "Sites",
+    "Service",
+    "Services",
+    "Provincial",
+    "Territorial",
+    "Municipal",
+    "2SFCA",
+    "Ontario",
+    "Manitoba",
+    "Saskatchewan",
+    "Alberta",
+    "Yukon",
+    "Nunavut",
+    "Population, 2021",
+    "Immigrants",
+    "Non-immigrants",
+    "Creative Commons Attribution 4.0",
+    "Open Data Commons Open Database License 1.0",
+    "English",
+    "Français",
+    "GeoPackage (*.gpkg)",
+    "Pages",
+}
+
+
+def test_every_algorithm_reads_in_french(crs_provider, french):
+    """Each algorithm's name, group, parameter labels and help, options and outputs are French:
+    each differs from its English but for words French spells the same."""
+    ids = [a.id() for a in crs_provider.algorithms()]
+    in_french = {i: algorithm_texts(i) for i in ids}
+    QCoreApplication.removeTranslator(french)
+    QgsSettings().setValue("locale/userLocale", "en_CA")
+    try:
+        in_english = {i: algorithm_texts(i) for i in ids}
+    finally:
+        QCoreApplication.installTranslator(french)
+        QgsSettings().setValue("locale/userLocale", "fr_CA")
+    untranslated = [
+        (i, en)
+        for i in ids
+        for en, fr in zip(in_english[i], in_french[i])
+        if en == fr and en not in SAME_IN_FRENCH
+    ]
+    assert untranslated == []
+
+
+def test_french_toolbox_groups_and_a_dialog(crs_provider, french):
+    from qgis.core import QgsApplication
+
+    registry = QgsApplication.processingRegistry()
+    assert crs_provider.name() == "Points de service CRS"
+    groups = {a.group() for a in crs_provider.algorithms()}
+    assert groups == {"Proximité et chevauchement", "Sources", "Contribution et révision"}
+    nearest = registry.createAlgorithmById("crs:nearestservice")
+    assert nearest.displayName() == "Point de service le plus proche"
+    labels = {d.name(): d.description() for d in nearest.parameterDefinitions()}
+    assert labels["SERVICE_POINTS"] == "Points de service"
+    assert labels["ORDERS_OF_GOVERNMENT"] == "Seulement ces ordres de gouvernement"
+    assert labels["CHANNELS"] == "Seulement ces modes de prestation"
+    assert labels["K"] == "Nombre de points les plus proches (k)"
+    assert nearest.parameterDefinition("ORDERS_OF_GOVERNMENT").options()[:2] == ["Fédéral", "Provincial"]
+    coverage = registry.createAlgorithmById("crs:coverage")
+    assert coverage.displayName() == "Couverture de la population selon la distance"
+    assert coverage.parameterDefinition("DISTANCE_METHOD").options() == [
+        "Ligne droite", "Distance par la route", "Temps de déplacement"]  # fmt: skip
+    tags = coverage.tags()
+    assert "service points" in tags and "points de service" in tags  # found in either language
 
 
 def test_french_dock_and_accents(qgis_iface, crs_provider, french_translation, tmp_path):

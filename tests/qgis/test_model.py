@@ -59,7 +59,9 @@ def test_a_saved_model_chains_load_nearest_and_coverage(crs_provider, census_cop
         r["jurisdiction"]: r
         for r in csv.DictReader(open(outputs[output_name(model, "summary")], encoding="utf-8"))
     }
-    assert set(rows) == {"13", "59"} and all(0.9 < float(r["share_within_50km"]) <= 1 for r in rows.values())
+    assert set(rows) == {"13", "59", "all"} and all(
+        0.9 < float(r["share_within_50km"]) <= 1 for r in rows.values()
+    )
 
 
 @pytest.mark.parametrize("algorithm_id", ALGORITHMS)

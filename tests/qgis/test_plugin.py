@@ -23,7 +23,7 @@ def test_metadata_is_complete():
     assert entries["hasProcessingProvider"] == "yes"
 
 
-def test_load_and_unload(qgis_iface, qgis_processing):
+def test_load_and_unload(qgis_iface, qgis_processing, monkeypatch):
     registry = QgsApplication.processingRegistry()
     existing = registry.providerById("crs")
     if existing is not None:  # registered by another test's fixture
@@ -37,6 +37,11 @@ def test_load_and_unload(qgis_iface, qgis_processing):
 
     actions_before = len(our_actions())
 
+    def add_dock_as_qgis_does(area, dock):
+        main_window.addDockWidget(area, dock)
+        dock.show()
+
+    monkeypatch.setattr(qgis_iface, "addDockWidget", add_dock_as_qgis_does)
     plugin = crs_plugin.classFactory(qgis_iface)
     plugin.initGui()
     provider = registry.providerById("crs")
@@ -44,6 +49,13 @@ def test_load_and_unload(qgis_iface, qgis_processing):
     assert "crs:nearestservice" in [a.id() for a in provider.algorithms()]
     assert len(our_actions()) == actions_before + 2  # panel toggle, nearest-service dialog
     assert len(main_window.findChildren(QgsDockWidget, "CrsServicePointsDock")) == 1
+
+    # QGIS shows each dock it adds: the panel still starts closed, and the button's first click opens it.
+    dock = plugin.dock
+    toggle = main_window.findChild(QAction, "crsServicePointsDockAction")
+    assert dock.isHidden() and not toggle.isChecked()
+    toggle.trigger()
+    assert not dock.isHidden()
 
     plugin.unload()
     QgsApplication.processEvents()
@@ -122,7 +134,7 @@ def test_coverage_runs_from_qgis_process(sample_store, tmp_path):
     import csv
 
     rows = {r["jurisdiction"]: r for r in csv.DictReader(summary.open(encoding="utf-8"))}
-    assert set(rows) == {"13", "59"}
+    assert set(rows) == {"13", "59", "all"}  # the provinces and all areas together
     assert 0.9 < float(rows["13"]["share_within_50km"]) <= 1.0
 
 

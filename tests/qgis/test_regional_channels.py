@@ -46,7 +46,7 @@ def test_provincial_call_centres_serve_their_whole_province(crs_provider, channe
     assert all(f["within_5km"] and f["within_50km"] for f in rows)
     assert all(f["distance_m"] == NULL or math.isnan(f["distance_m"]) for f in rows)
     summary = {f["jurisdiction"]: f for f in features(out["SUMMARY"])}
-    assert set(summary) == {"13", "59"}
+    assert set(summary) == {"13", "59", "all"}
     for row in summary.values():
         assert row["share_within_5km"] == 1.0
         assert row["pop_served_by_region"] == row["population"] > 0

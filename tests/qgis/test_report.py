@@ -146,7 +146,9 @@ def outputs(run):
 
     points = QgsVectorLayer(run.inputs["SERVICE_POINTS"], "points", "ogr")
     return {
-        "coverage": {r["jurisdiction"]: r for r in table(coverage, "SUMMARY")},
+        # Per jurisdiction: crs:coverage's last row (all areas) is Canada's total, checked below.
+        "coverage": {r["jurisdiction"]: r for r in table(coverage, "SUMMARY") if r["jurisdiction"] != "all"},
+        "all_areas": next(r for r in table(coverage, "SUMMARY") if r["jurisdiction"] == "all"),
         "canada": table(canada, "SUMMARY")[0],
         "gaps": sorted(table(gaps, "OUTPUT"), key=lambda r: r["gap_rank"]),
         "pairs": table(pairs, "OUTPUT"),
@@ -242,6 +244,7 @@ def test_coverage_tables_print_crs_coverage_s_summary_with_canada_s_total(report
     # Canada's total is the sum of the jurisdictions' rows, and what an ungrouped run gives.
     for key in ("population", *(f"pop_within_{t / 1000:g}km" for t in THRESHOLDS_M)):
         assert sum(r[key] for r in outputs["coverage"].values()) == pytest.approx(canada[key])
+        assert outputs["all_areas"][key] == pytest.approx(canada[key])
 
 
 def test_the_chart_shows_the_summary_s_people_per_distance_band(reports, outputs, run):

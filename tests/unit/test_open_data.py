@@ -234,7 +234,7 @@ def test_every_json_object_is_valid_hsds3(package, sample_points):
     assert checked == 108 + 1 + 313 + 2 + 275 + 3  # organizations, services, locations (sample + hand points)
     services = json.loads((package / "hsds" / "json" / "services.json").read_text(encoding="utf-8"))
     passport = next(
-        s for s in services if s["name"] == "Passports" and s["organization"]["name"] == "Service Canada"
+        s for s in services if s["name"] == "Passport" and s["organization"]["name"] == "Service Canada"
     )
     offering = [pid for pid, org, services in zip(sample_points.columns["point_id"], sample_points.columns["organization"],
                 sample_points.columns["services"]) if org == "Service Canada" and "passport" in (services or "")]  # fmt: skip

@@ -19,6 +19,7 @@ import numpy as np
 from scipy.spatial import cKDTree
 
 from ..errors import AnalysisError
+from ..i18n import tr
 from .disc_grid import disc_cover
 from .parallel import map_chunks, thread_count
 
@@ -57,10 +58,12 @@ def parse_steps(text: str, unit: float = 1000.0) -> StepDecay:
         )
     except ValueError:
         raise AnalysisError(
-            f"Distance-decay steps look like '5:1, 15:0.68, 30:0.22' (km:weight); got {text!r}."
+            tr("Distance-decay steps look like '5:1, 15:0.68, 30:0.22' (km:weight); got {text!r}.").format(
+                text=text
+            )
         ) from None
     if not steps or any(w < 0 for _, w in steps):
-        raise AnalysisError("Distance-decay weights must be zero or more.")
+        raise AnalysisError(tr("Distance-decay weights must be zero or more."))
     return StepDecay(steps)
 
 
@@ -107,11 +110,11 @@ def two_step_fca(
     """2SFCA (E2SFCA with ``decay``) within ``radius``; ``distances`` is a distance model
     (``core.network.distances``; straight lines when None), by road in its unit."""
     if radius <= 0:
-        raise AnalysisError("The catchment radius must be greater than 0.")
+        raise AnalysisError(tr("The catchment radius must be greater than 0."))
     population = np.nan_to_num(np.asarray(population, dtype=float), nan=0.0)
     capacity = np.nan_to_num(np.asarray(capacity, dtype=float), nan=0.0)
     if (population < 0).any() or (capacity < 0).any():
-        raise AnalysisError("Population and capacity must not be negative.")
+        raise AnalysisError(tr("Population and capacity must not be negative."))
     n, m = len(demand_xy), len(supply_xy)
     demand_xy, supply_xy = (
         np.asarray(demand_xy, float).reshape(n, 2),

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..errors import AnalysisError
+from ..i18n import tr
+from ..wording import ALL_AREAS, format_number, format_percent, jurisdiction_code, jurisdiction_name
 from .nearest import nearest
 
 
@@ -23,10 +25,12 @@ def parse_thresholds(text: str) -> tuple[float, ...]:
         values = sorted({float(v) * 1000.0 for v in str(text).replace(";", ",").split(",") if v.strip()})
     except ValueError:
         raise AnalysisError(
-            f"Distance thresholds must be numbers in kilometres, like '5, 10, 25'; got {text!r}."
+            tr("Distance thresholds must be numbers in kilometres, like '5, 10, 25'; got {text!r}.").format(
+                text=text
+            )
         ) from None
     if not values or values[0] <= 0:
-        raise AnalysisError("Give at least one distance threshold greater than 0 km.")
+        raise AnalysisError(tr("Give at least one distance threshold greater than 0 km."))
     return tuple(values)
 
 
@@ -84,3 +88,28 @@ def coverage_summary(
             row[f"share_within_{km}km"] = covered / total if total > 0 else float("nan")
         out[group] = row
     return out
+
+
+def with_total(
+    summary: dict[str, dict], groups, population, result: CoverageResult, universe=None, served_by_region=None
+) -> dict[str, dict]:
+    """The summary with a last row for all areas together (when there are several groups)."""
+    if len(summary) < 2:
+        return summary
+    everyone = np.full(len(np.asarray(groups)), ALL_AREAS, dtype=object)
+    total = coverage_summary(everyone, population, result, universe, served_by_region)[ALL_AREAS]
+    return {**summary, ALL_AREAS: total}  # fmt: skip
+
+
+def coverage_headline(group, row: dict, share_key: str, reach: str, point: str, language: str = "en") -> str:
+    """One sentence for a group: 'BC: 1,645,350 people, 96.2 % within 50 km of an in-person federal
+    point'. ``share_key`` is the summary's share to give (``share_within_50km``), ``reach`` its
+    threshold as text ('50 km', '45 min'), ``point`` the points' noun phrase with its article
+    (ServiceFilter.point_phrase)."""
+    code = jurisdiction_code(group)
+    name = jurisdiction_name(group, language) if code in (ALL_AREAS, "CA") else code
+    people = format_number(row["population"], language)
+    share = format_percent(row[share_key], language)
+    if language.startswith("fr"):
+        return f"{name} : {people} personnes, {share} à moins de {reach} d'{point}"
+    return f"{name}: {people} people, {share} within {reach} of {point}"

@@ -8,6 +8,7 @@ import numpy as np
 import shapely
 
 from ..errors import AnalysisError
+from ..i18n import tr
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,11 @@ def gap_zones(geometries: np.ndarray, population: np.ndarray) -> list[GapZone]:
         geometries = geometries.copy()
         geometries[invalid] = shapely.make_valid(geometries[invalid])
         if not shapely.is_valid(geometries).all():
-            raise AnalysisError(f"{int(invalid.sum())} area polygons are invalid and could not be repaired.")
+            raise AnalysisError(
+                tr("{count} area polygons are invalid and could not be repaired.").format(
+                    count=int(invalid.sum())
+                )
+            )
     merged = shapely.get_parts(shapely.union_all(geometries))
     merged = merged[shapely.get_type_id(merged) == 3]
     tree = shapely.STRtree(merged)

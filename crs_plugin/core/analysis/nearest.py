@@ -12,6 +12,7 @@ import numpy as np
 from scipy.spatial import cKDTree
 
 from ..errors import AnalysisError
+from ..i18n import tr
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ def nearest(
     distance are broken by the tree, i.e. arbitrarily but deterministically.
     """
     if k < 1:
-        raise AnalysisError("The number of nearest points (k) must be at least 1.")
+        raise AnalysisError(tr("The number of nearest points (k) must be at least 1."))
     demand_xy = np.asarray(demand_xy, dtype=float).reshape(-1, 2)
     service_xy = np.asarray(service_xy, dtype=float).reshape(-1, 2)
     n, m = len(demand_xy), len(service_xy)
@@ -43,7 +44,7 @@ def nearest(
     if n == 0 or m == 0:
         return NearestResult(index, distance)
     if not np.isfinite(service_xy).all():
-        raise AnalysisError("Some service points have no valid location.")
+        raise AnalysisError(tr("Some service points have no valid location."))
     valid = np.isfinite(demand_xy).all(axis=1)
     tree = cKDTree(service_xy)
     kk = min(k, m)

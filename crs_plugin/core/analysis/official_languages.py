@@ -13,13 +13,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..schema import JURISDICTIONS, LIST_SEPARATOR, PRUID
+from .. import wording
+from ..schema import LIST_SEPARATOR, PRUID
 from .nearest import nearest
 
 QUEBEC = PRUID["QC"]
 CANADA = "CA"
-_CODE_OF_PRUID = {pruid: code for code, pruid in PRUID.items()}
-_NAMES = {c.code: c for c in JURISDICTIONS}
 
 
 @dataclass(frozen=True)
@@ -106,23 +105,15 @@ def unserved_areas(result: MinorityCoverage, limit: int | None = None) -> np.nda
 
 
 def jurisdiction_name(group: str, language: str = "en") -> str:
-    code = CANADA if group == CANADA else _CODE_OF_PRUID.get(group, group)
-    if code == CANADA:
-        return "Canada"
-    choice = _NAMES.get(code)
-    return choice.label(language) if choice else group
+    return wording.jurisdiction_name(group, language)
 
 
 def _number(value: float, language: str) -> str:
-    text = f"{round(value):,}"
-    return text.replace(",", "\u00a0") if language == "fr" else text
+    return wording.format_number(round(value), language)
 
 
 def _percent(share: float, language: str) -> str:
-    if share != share:
-        return "—"
-    text = f"{100 * share:.1f}"
-    return (text.replace(".", ",") + "\u00a0%") if language == "fr" else text + " %"
+    return wording.format_percent(share, language)
 
 
 def headline(group: str, row: dict, threshold_m: float, language: str = "en") -> str:

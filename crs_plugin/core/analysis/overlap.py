@@ -22,6 +22,7 @@ import numpy as np
 import shapely
 
 from ..errors import AnalysisError
+from ..i18n import tr
 from .nearest import nearest
 
 CLASSES = ("both", "a_only", "b_only", "neither")
@@ -41,7 +42,7 @@ def distance_overlap(area_xy, population, a_xy, b_xy, radius: float, boundary=No
     """Who is within ``radius`` of network A, of B, of both. By road (``distances``), the zones
     are the areas served, dissolved, instead of discs around the points."""
     if radius <= 0:
-        raise AnalysisError("The catchment distance must be greater than 0.")
+        raise AnalysisError(tr("The catchment distance must be greater than 0."))
     if distances is None:
         da = nearest(area_xy, a_xy).distance[:, 0]
         db = nearest(area_xy, b_xy).distance[:, 0]
@@ -142,7 +143,7 @@ def study_boundary(area_geometries) -> shapely.Geometry:
     geoms = np.asarray(area_geometries, dtype=object)
     geoms = geoms[~shapely.is_missing(geoms) & ~shapely.is_empty(geoms)]
     if len(geoms) == 0:
-        raise AnalysisError("The census layer has no geometries to draw a study boundary from.")
+        raise AnalysisError(tr("The census layer has no geometries to draw a study boundary from."))
     if (shapely.get_type_id(geoms) == 0).all():
         return shapely.buffer(shapely.convex_hull(shapely.MultiPoint(list(geoms))), 1000.0)
     geoms = shapely.make_valid(geoms)

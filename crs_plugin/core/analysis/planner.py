@@ -39,6 +39,7 @@ import numpy as np
 from scipy import sparse
 
 from ..errors import AnalysisError
+from ..i18n import tr
 
 MAXIMAL_COVERAGE = "coverage"
 P_MEDIAN = "median"
@@ -194,7 +195,7 @@ def median_problem(weight, kept_distance, pair_demand, pair_site, pair_cost, n_s
     reached = np.isfinite(before)
     if cap is None:
         if not reached.any():
-            raise AnalysisError("The p-median needs a distance for people no existing point reaches.")
+            raise AnalysisError(tr("The p-median needs a distance for people no existing point reaches."))
         cap = float(before[reached].max())
     before[~reached] = cap
     before = np.minimum(before, cap)
@@ -333,17 +334,17 @@ def _costs(costs, m: int) -> np.ndarray:
         return np.ones(m)
     cost = np.asarray(costs, dtype=float).reshape(m)
     if not np.all(np.isfinite(cost)) or np.any(cost <= 0):
-        raise AnalysisError("Every candidate site needs a cost greater than 0.")
+        raise AnalysisError(tr("Every candidate site needs a cost greater than 0."))
     return cost
 
 
 def _limits(sites, budget) -> tuple[int, float]:
     if sites is None and budget is None:
-        raise AnalysisError("Give a number of sites to add or a budget.")
+        raise AnalysisError(tr("Give a number of sites to add or a budget."))
     if sites is not None and sites < 0:
-        raise AnalysisError("The number of sites to add cannot be negative.")
+        raise AnalysisError(tr("The number of sites to add cannot be negative."))
     if budget is not None and budget < 0:
-        raise AnalysisError("The budget cannot be negative.")
+        raise AnalysisError(tr("The budget cannot be negative."))
     return (int(sites) if sites is not None else np.iinfo(np.int64).max), (
         float(budget) if budget is not None else np.inf
     )
@@ -521,7 +522,7 @@ def _coverage_bound(problem, cost, max_count, budget, order, added):
     for j in order.tolist():
         state.take(j)
     bound = _online_bound(state, added, cost, max_count, budget, order)
-    return bound, "online", ("The LP bound was too large to compute in time: the online bound is given.",)
+    return bound, "online", (tr("The LP bound was too large to compute in time: the online bound is given."),)
 
 
 def _exact_coverage(problem: CoverageProblem, cost, max_count, budget, time_limit) -> Plan:
@@ -536,7 +537,7 @@ def _exact_coverage(problem: CoverageProblem, cost, max_count, budget, time_limi
     notes = ()
     if chosen is None:  # no feasible choice within the time limit: greedy's
         chosen = _lazy_greedy(_CoverageState(problem), cost, max_count, budget)[0]
-        notes = ("No integer solution was found within the time limit: the greedy choice is given.",)
+        notes = (tr("No integer solution was found within the time limit: the greedy choice is given."),)
     order, gains = _order_by_gain(_CoverageState(problem), chosen, cost)
     added = float(gains.sum())
     bound = max(bound, added) if bound is not None else None
@@ -567,7 +568,7 @@ def _status(result) -> str:
 
 def _set_covering(problem: CoverageProblem, cost, share: float, solver: str, time_limit: float) -> Plan:
     if not 0.0 < share <= 1.0:
-        raise AnalysisError("A coverage target is a share of the population between 0 and 100 %.")
+        raise AnalysisError(tr("A coverage target is a share of the population between 0 and 100 %."))
     target = share * problem.total
     needed = target - problem.before
     notes: list[str] = []
@@ -576,7 +577,7 @@ def _set_covering(problem: CoverageProblem, cost, share: float, solver: str, tim
         met = False
         needed = problem.coverable - problem.before
         notes.append(
-            "The target cannot be met with every candidate site: the sites that reach the most are given."
+            tr("The target cannot be met with every candidate site: the sites that reach the most are given.")
         )
     empty = np.zeros(0, np.int64)
     if needed <= 1e-9 * max(problem.total, 1.0):
@@ -602,7 +603,9 @@ def _set_covering(problem: CoverageProblem, cost, share: float, solver: str, tim
             chosen = useful[np.asarray(result.x[:k]) > 0.5]
         else:
             chosen = _lazy_greedy(_CoverageState(problem), cost, np.iinfo(np.int64).max, np.inf, enough)[0]
-            notes.append("No integer solution was found within the time limit: the greedy choice is given.")
+            notes.append(
+                tr("No integer solution was found within the time limit: the greedy choice is given.")
+            )
         order, gains = _order_by_gain(_CoverageState(problem), chosen, cost)
         spent = float(cost[order].sum())
         if optimal:
@@ -673,7 +676,7 @@ def _median_bound(problem, cost, max_count, budget, order, saved):
     for j in order.tolist():
         state.take(j)
     bound = _online_bound(state, saved, cost, max_count, budget, order)
-    return bound, "online", ("The LP bound was too large to compute in time: the online bound is given.",)
+    return bound, "online", (tr("The LP bound was too large to compute in time: the online bound is given."),)
 
 
 def _exact_median(problem: MedianProblem, cost, max_count, budget, time_limit) -> Plan:
@@ -689,7 +692,7 @@ def _exact_median(problem: MedianProblem, cost, max_count, budget, time_limit) -
     notes = ()
     if chosen is None:
         chosen = _lazy_greedy(_MedianState(problem), cost, max_count, budget)[0]
-        notes = ("No integer solution was found within the time limit: the greedy choice is given.",)
+        notes = (tr("No integer solution was found within the time limit: the greedy choice is given."),)
     order, gains = _order_by_gain(_MedianState(problem), chosen, cost)
     saved = float(gains.sum())
     bound = max(bound, saved) if bound is not None else None

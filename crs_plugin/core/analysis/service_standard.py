@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import AnalysisError
+from ..i18n import tr
 from .official_languages import CANADA, _number, _percent, jurisdiction_name
 from .planner import coverage_problem, plan_coverage
 
@@ -39,12 +40,10 @@ class ServiceStandard:
         """The standard's reach in a distance model's unit: metres, or seconds of travel."""
         if unit == "s":
             if self.travel_minutes is None:
-                raise AnalysisError(f"The standard '{self.id}' gives no travel time (travel_minutes): measure "
-                                    "distances instead, or add one to the standards file.")  # fmt: skip
+                raise AnalysisError(tr("The standard '{id}' gives no travel time (travel_minutes): measure distances instead, " 'or add one to the standards file.').format(id=self.id))  # fmt: skip
             return self.travel_minutes * 60.0
         if self.distance_km is None:
-            raise AnalysisError(f"The standard '{self.id}' gives no distance (distance_km): measure travel time "
-                                "instead, or add one to the standards file.")  # fmt: skip
+            raise AnalysisError(tr("The standard '{id}' gives no distance (distance_km): measure travel time instead, or " 'add one to the standards file.').format(id=self.id))  # fmt: skip
         return self.distance_km * 1000.0
 
     def reach_text(self, unit: str) -> str:
@@ -57,17 +56,25 @@ def load_standards(path: str | Path | None = None) -> list[ServiceStandard]:
     try:
         doc = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise AnalysisError(f"The service standards file {path.name} cannot be read: {exc}.") from None
+        raise AnalysisError(
+            tr("The service standards file {name} cannot be read: {exc}.").format(name=path.name, exc=exc)
+        ) from None
     import jsonschema
 
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     error = next(iter(jsonschema.Draft202012Validator(schema).iter_errors(doc)), None)
     if error is not None:
         where = ".".join(str(p) for p in error.absolute_path) or "(the document)"
-        raise AnalysisError(f"Service standards file {path.name}: {where}: {error.message}.")
+        raise AnalysisError(
+            tr("Service standards file {name}: {where}: {message}.").format(
+                name=path.name, where=where, message=error.message
+            )
+        )
     ids = [s["id"] for s in doc["standards"]]
     if len(set(ids)) != len(ids):
-        raise AnalysisError(f"Service standards file {path.name}: each standard needs its own id.")
+        raise AnalysisError(
+            tr("Service standards file {name}: each standard needs its own id.").format(name=path.name)
+        )
     return [
         ServiceStandard(
             s["id"],

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import CensusError
+from ..i18n import tr
 
 _RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources"
 CATALOGUE_2021 = _RESOURCES / "census" / "characteristics_2021.json"
@@ -60,7 +61,7 @@ class CharacteristicsCatalogue:
         for c in self.characteristics:
             if label in (c.label_en, c.label_fr, c.field):
                 return c
-        raise CensusError(f"No census characteristic is called '{label}'.")
+        raise CensusError(tr("No census characteristic is called '{label}'.").format(label=label))
 
     def with_universes(self, fields) -> list[Characteristic]:
         """The characteristics of ``fields`` and the universes they need, catalogue order."""
@@ -82,17 +83,25 @@ def validate(doc: dict, path: Path | str) -> None:
     error = next(iter(jsonschema.Draft202012Validator(schema).iter_errors(doc)), None)
     if error is not None:
         where = ".".join(str(p) for p in error.absolute_path) or "(the document)"
-        raise CensusError(f"Census catalogue {Path(path).name}: {where}: {error.message}.")
+        raise CensusError(
+            tr("Census catalogue {name}: {where}: {message}.").format(
+                name=Path(path).name, where=where, message=error.message
+            )
+        )
     fields = [c["field"] for c in doc["characteristics"]]
     for c in doc["characteristics"]:
         if c["universe"] is not None and c["universe"] not in fields:
             raise CensusError(
-                f"Census catalogue {Path(path).name}: {c['field']}: unknown universe {c['universe']!r}."
+                tr("Census catalogue {name}: {field}: unknown universe {universe!r}.").format(
+                    name=Path(path).name, field=c["field"], universe=c["universe"]
+                )
             )
         unknown = set(c["ids"]) - set(doc["products"])
         if unknown:
             raise CensusError(
-                f"Census catalogue {Path(path).name}: {c['field']}: unknown product {sorted(unknown)}."
+                tr("Census catalogue {name}: {field}: unknown product {unknown}.").format(
+                    name=Path(path).name, field=c["field"], unknown=sorted(unknown)
+                )
             )
 
 

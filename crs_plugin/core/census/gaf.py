@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import CensusError
+from ..i18n import tr
 from .profile import ENCODING
 
 COLUMNS = {
@@ -59,7 +60,9 @@ def read_gaf(path: str | Path, provinces: tuple[str, ...] = ()) -> GeographicAtt
         missing = [c for c in COLUMNS.values() if c not in header]
         if missing:
             raise CensusError(
-                f"{path.name} is not a Geographic Attribute File (92-151-X): no {', '.join(missing)}."
+                tr("{name} is not a Geographic Attribute File (92-151-X): no {missing}.").format(
+                    name=path.name, missing=", ".join(missing)
+                )
             )
         at = {k: header.index(c) for k, c in COLUMNS.items()}
         width = max(at.values())

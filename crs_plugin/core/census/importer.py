@@ -26,6 +26,7 @@ from osgeo import gdal, ogr, osr
 from ..errors import CensusError
 from ..gdal_exceptions import gdal_exceptions
 from ..gpkg_columns import quote_identifier, set_aside
+from ..i18n import tr
 from .catalogue import PROFILE_CSV, PROFILE_SDMX, Characteristic, load_characteristics
 from .gaf import block_population, published_points, read_gaf, weighted_points
 from .profile import (
@@ -116,7 +117,7 @@ def ogr_path(path: str | Path) -> str:
     if not shapefiles:
         gpkgs = [n for n in names if n.lower().endswith(".gpkg")]
         if not gpkgs:
-            raise CensusError(f"{Path(path).name} holds no Shapefile or GeoPackage.")
+            raise CensusError(tr("{name} holds no Shapefile or GeoPackage.").format(name=Path(path).name))
         shapefiles = gpkgs
     return f"{inside}/{shapefiles[0]}"
 
@@ -127,7 +128,9 @@ def boundary_level(path: str | Path) -> tuple[str, str]:
         try:
             ds = gdal.OpenEx(ogr_path(path), gdal.OF_VECTOR)
         except RuntimeError as exc:
-            raise CensusError(f"Cannot open the boundary file {Path(path).name}: {exc}") from None
+            raise CensusError(
+                tr("Cannot open the boundary file {name}: {exc}").format(name=Path(path).name, exc=exc)
+            ) from None
         layer = ds.GetLayer(0)
         defn = layer.GetLayerDefn()
         names = {defn.GetFieldDefn(i).GetName().upper() for i in range(defn.GetFieldCount())}
@@ -136,9 +139,9 @@ def boundary_level(path: str | Path) -> tuple[str, str]:
         if uid in names and "DGUID" in names:
             return level, name
     raise CensusError(
-        f"{Path(path).name} is not a dissemination area or block boundary file: it has no DAUID or DBUID "
-        "with DGUID (fields: " + ", ".join(sorted(names)) + ")."
-    )
+        tr("{name} is not a dissemination area or block boundary file: it has no DAUID or DBUID with DGUID "
+           "(fields: {fields}).").format(name=Path(path).name, fields=", ".join(sorted(names)))
+    )  # fmt: skip
 
 
 def block_points(path: str | Path, provinces: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
@@ -260,11 +263,13 @@ def import_census(
     characteristics = catalogue.with_universes(fields)
     if level == "DB" and gaf is None:
         raise CensusError(
-            "Dissemination blocks have no Census Profile of their own: give the Geographic Attribute File "
-            "(92-151-X) to place their dissemination area's characteristics by block population."
+            tr(
+                "Dissemination blocks have no Census Profile of their own: give the Geographic Attribute "
+                "File (92-151-X) to place their dissemination area's characteristics by block population."
+            )
         )
     if not profiles and not sdmx:
-        raise CensusError("Give at least one Census Profile file (CSV) or SDMX answer.")
+        raise CensusError(tr("Give at least one Census Profile file (CSV) or SDMX answer."))
     selection = GeographySelection(LEVEL_SCHEMAS["DA"], provinces)
     table, names = _profile(profiles, sdmx, characteristics, selection, feedback)
     if feedback is not None:

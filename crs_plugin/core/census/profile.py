@@ -28,6 +28,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import CensusError
+from ..i18n import tr
 
 ENCODING = "latin-1"
 BLOCK_BYTES = 8 << 20
@@ -138,18 +139,22 @@ def read_geo_index(path: str | Path) -> GeoIndex:
             code, name, line = (header.index(c) for c in ("Geo Code", "Geo Name", "Line Number"))
         except ValueError:
             raise CensusError(
-                f"{Path(path).name} is not a Geo_starting_row file: its columns are {', '.join(header)} "
-                "(expected Geo Code, Geo Name, Line Number)."
+                tr(
+                    "{name} is not a Geo_starting_row file: its columns are {header} (expected Geo Code, Geo "
+                    "Name, Line Number)."
+                ).format(name=Path(path).name, header=", ".join(header))
             ) from None
         rows = [r for r in reader if len(r) > line and r[line].strip()]
     try:
         numbers = np.array([int(r[line].replace(",", "")) for r in rows], dtype=np.int64)
     except ValueError:
-        raise CensusError(f"{Path(path).name}: a Line Number is not a whole number.") from None
+        raise CensusError(
+            tr("{name}: a Line Number is not a whole number.").format(name=Path(path).name)
+        ) from None
     order = np.argsort(numbers, kind="stable")
     numbers = numbers[order]
     if len(numbers) and len(np.unique(numbers)) != len(numbers):
-        raise CensusError(f"{Path(path).name}: two geographies start on the same line.")
+        raise CensusError(tr("{name}: two geographies start on the same line.").format(name=Path(path).name))
     return GeoIndex(
         np.array([rows[i][code].strip() for i in order], dtype=object),
         np.array([rows[i][name].strip() for i in order], dtype=object),
@@ -199,8 +204,10 @@ class _Columns:
                                                     "C1_COUNT_TOTAL")))  # fmt: skip
         except ValueError:
             raise CensusError(
-                f"{Path(path).name} is not a Census Profile CSV file: it has no "
-                "DGUID / GEO_LEVEL / GEO_NAME / CHARACTERISTIC_ID / C1_COUNT_TOTAL columns."
+                tr(
+                    "{name} is not a Census Profile CSV file: it has no DGUID / GEO_LEVEL / GEO_NAME / "
+                    "CHARACTERISTIC_ID / C1_COUNT_TOTAL columns."
+                ).format(name=Path(path).name)
             ) from None
 
 
@@ -256,7 +263,7 @@ class ProfileReader:
     def __init__(self, path: str | Path, index: GeoIndex | str | Path | None = None) -> None:
         self.path = Path(path)
         if not self.path.exists():
-            raise CensusError(f"The Census Profile file {self.path} does not exist.")
+            raise CensusError(tr("The Census Profile file {path} does not exist.").format(path=self.path))
         self.index = read_geo_index(index) if isinstance(index, (str, Path)) else index
         self.size = self.path.stat().st_size
         with open(self.path, "rb") as fh:
@@ -283,7 +290,7 @@ class ProfileReader:
                 break
             ids.append(int(row[self.columns.characteristic]))
         if not ids:
-            raise CensusError(f"{self.path.name} has no rows.")
+            raise CensusError(tr("{name} has no rows.").format(name=self.path.name))
         return ids, len(ids)
 
     # -- reading --------------------------------------------------------------------------
@@ -294,8 +301,10 @@ class ProfileReader:
         missing = [i for i in ids if i not in self.position]
         if missing:
             raise CensusError(
-                f"{self.path.name} has no characteristic {', '.join(str(m) for m in missing)}: "
-                "is it a Census Profile file of the catalogue's product and year?"
+                tr(
+                    "{name} has no characteristic {missing}: is it a Census Profile file of the catalogue's "
+                    "product and year?"
+                ).format(name=self.path.name, missing=", ".join(str(m) for m in missing))
             )
         wanted = np.zeros(len(self.sequence), bool)
         column_of = np.full(len(self.sequence), -1, np.int64)
@@ -318,7 +327,7 @@ class ProfileReader:
         line, rest, done = first_line, b"", start
         while True:
             if feedback is not None and feedback.isCanceled():
-                raise CensusError("Census import cancelled.")
+                raise CensusError(tr("Census import cancelled."))
             data = fh.read(BLOCK_BYTES)
             if not data:
                 if rest:  # a last line without a line end
@@ -512,7 +521,7 @@ class ProfileReader:
                 sym.append(symbol)
                 if count % 200_000 == 0 and feedback is not None:
                     if feedback.isCanceled():
-                        raise CensusError("Census import cancelled.")
+                        raise CensusError(tr("Census import cancelled."))
                     feedback.setProgress(100.0 * fh.tell() / max(self.size, 1))
             collector.add(geo, col, val, sym)
         dguids = list(number)

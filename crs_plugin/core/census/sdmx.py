@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import CensusError
+from ..i18n import tr
 from .profile import SYMBOLS, GeographySelection, ProfileTable, _Collector
 
 #: CL_FLAG codes of the service, and the symbols the CSV files print for them.
@@ -37,8 +38,9 @@ def read_sdmx(path: str | Path, characteristic_ids, selection: GeographySelectio
     header = [h.strip() for h in next(rows, [])]
     if not all(c in header for c in REQUIRED):
         raise CensusError(
-            f"{path.name} is not a Census Profile SDMX answer in CSV: it has no "
-            f"{', '.join(c for c in REQUIRED if c not in header)} column."
+            tr("{name} is not a Census Profile SDMX answer in CSV: it has no {required} column.").format(
+                name=path.name, required=", ".join(c for c in REQUIRED if c not in header)
+            )
         )
     col = {c: header.index(c) for c in header}
     flag, name = col.get("FLAG"), col.get("GEO_DESC")

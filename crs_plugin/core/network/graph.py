@@ -27,6 +27,7 @@ from scipy.sparse.csgraph import connected_components, dijkstra
 from scipy.spatial import cKDTree
 
 from ..errors import AnalysisError
+from ..i18n import tr
 
 #: Direction codes of a segment: travelled both ways, from its first vertex to its last, or back.
 BOTH, FORWARD, BACKWARD = 0, 1, 2
@@ -122,7 +123,7 @@ def build_network(
     segments = np.asarray(segments, dtype=float).reshape(-1, 2, 2)
     seg_feature = np.asarray(seg_feature, dtype=np.int64)
     if len(segments) == 0:
-        raise AnalysisError("No network could be built: the road layer has no line segments.")
+        raise AnalysisError(tr("No network could be built: the road layer has no line segments."))
     vertices = segments.reshape(-1, 2)
     node_of_vertex, node_xy = _nodes(vertices, tolerance)
     seg_a, seg_b = node_of_vertex[0::2], node_of_vertex[1::2]
@@ -132,7 +133,7 @@ def build_network(
     node_lonlat = None
     if ellipsoid is not None:
         if to_lonlat is None:
-            raise AnalysisError("Geodesic lengths need the positions in longitude and latitude.")
+            raise AnalysisError(tr("Geodesic lengths need the positions in longitude and latitude."))
         node_lonlat = np.asarray(to_lonlat(node_xy), dtype=float)
         length = ellipsoid.lengths(node_lonlat[seg_a], node_lonlat[seg_b])
     else:
@@ -247,7 +248,7 @@ def with_ties(
     ``cost`` is "distance" (metres) or "time" (seconds, from the segments' speeds).
     """
     if cost == "time" and network.seg_speed is None:
-        raise AnalysisError("Travel time needs a speed for each road.")
+        raise AnalysisError(tr("Travel time needs a speed for each road."))
     n = network.node_count
     tied = np.flatnonzero(ties.segment >= 0)
     tie_node = np.full(len(ties.segment), -1, dtype=np.int64)
@@ -284,7 +285,7 @@ def with_ties(
     node_xy = np.vstack([network.node_xy, split_xy])
     if network.ellipsoid is not None:
         if len(split_xy) and to_lonlat is None:
-            raise AnalysisError("Geodesic lengths need the positions in longitude and latitude.")
+            raise AnalysisError(tr("Geodesic lengths need the positions in longitude and latitude."))
         split_lonlat = np.asarray(to_lonlat(split_xy), dtype=float) if len(split_xy) else np.zeros((0, 2))
         node_lonlat = np.vstack([network.node_lonlat, split_lonlat])
         chain_length = network.ellipsoid.lengths(node_lonlat[chain_from], node_lonlat[chain_to])

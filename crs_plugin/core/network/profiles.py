@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import AnalysisError
+from ..i18n import tr
 from .graph import BACKWARD, BOTH, FORWARD
 
 PROFILES_FILE = Path(__file__).resolve().parent.parent.parent / "resources" / "roads" / "profiles.json"
@@ -125,5 +126,7 @@ def profile(key: str) -> RoadProfile:
         return road_profiles()[key]
     except KeyError:
         raise AnalysisError(
-            f"Unknown road data profile {key!r}; known: {', '.join(sorted(road_profiles()))}."
+            tr("Unknown road data profile {key!r}; known: {items}.").format(
+                key=key, items=", ".join(sorted(road_profiles()))
+            )
         ) from None

@@ -24,6 +24,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from ..errors import CrsServicePointsError
+from ..i18n import tr
 from ..mapping import SAFE_SOURCE_ID
 from ..schema import PUBLIC_FIELDS
 from ..table import PointTable
@@ -88,11 +89,17 @@ class PackageInfo:
     def check(self) -> None:
         if not SAFE_SOURCE_ID.fullmatch(self.source_id):
             raise CrsServicePointsError(
-                f"Package id {self.source_id!r} must be 1-64 letters, digits, '_', '.' or '-', "
-                "starting with a letter or digit."
+                tr(
+                    "Package id {source_id!r} must be 1-64 letters, digits, '_', '.' or '-', starting with a "
+                    "letter or digit."
+                ).format(source_id=self.source_id)
             )
         if self.licence not in LICENCES:
-            raise CrsServicePointsError(f"Unknown licence {self.licence!r}; one of: {', '.join(LICENCES)}.")
+            raise CrsServicePointsError(
+                tr("Unknown licence {licence!r}; one of: {licences}.").format(
+                    licence=self.licence, licences=", ".join(LICENCES)
+                )
+            )
 
 
 @dataclass(frozen=True)

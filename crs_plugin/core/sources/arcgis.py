@@ -38,6 +38,7 @@ import numpy as np
 
 from ..errors import SourceError
 from ..http import HttpClient
+from ..i18n import tr
 from ..schema import Provenance
 from ..table import RawTable, concat_tables
 from .file import geojson_crs
@@ -64,7 +65,11 @@ class ArcGisSource:
         concurrency: int = 4,
     ) -> None:
         if out_format not in ("geojson", "json"):
-            raise SourceError(f"ArcGIS output format must be 'geojson' or 'json', not {out_format!r}.")
+            raise SourceError(
+                tr("ArcGIS output format must be 'geojson' or 'json', not {out_format!r}.").format(
+                    out_format=out_format
+                )
+            )
         self.address = layer_url
         self.service_url, self.layer_id, self.url_params = _parse_address(layer_url)
         if where is not None:
@@ -123,10 +128,17 @@ class ArcGisSource:
         layers = [layer for layer in service.get("layers") or [] if not layer.get("subLayerIds")]
         if len(layers) == 1:
             return int(layers[0]["id"])
-        listing = "; ".join(f"{layer.get('id')}: {layer.get('name')}" for layer in layers) or "none"
+        listing = "; ".join(f"{layer.get('id')}: {layer.get('name')}" for layer in layers) or tr("none")
         raise SourceError(
-            f"{self.service_url} is a service with {len(layers) or 'no'} layers ({listing}), not a layer: paste "
-            f"the address of the layer to load, for example {self.service_url}/{layers[0]['id'] if layers else 0}."
+            tr(
+                "{service_url} is a service with {count} layers ({listing}), not a layer: paste the "
+                "address of the layer to load, for example {service_url}/{first}."
+            ).format(
+                service_url=self.service_url,
+                count=len(layers),
+                listing=listing,
+                first=layers[0]["id"] if layers else 0,
+            )
         )
 
     # -- paging -------------------------------------------------------------------
@@ -149,14 +161,20 @@ class ArcGisSource:
         step = len(first)
         offsets = list(range(step, count, step))
         if 1 + len(offsets) > self.max_pages:
-            raise SourceError(
-                f"{self.layer_url} has {count} records: more than {self.max_pages} pages of {step}"
-                + (
-                    f" (the server sends {step} records a page, fewer than the {page} asked for)"
-                    if step < page
-                    else ""
+            fewer = (
+                tr(" (the server sends {step} records a page, fewer than the {page} asked for)").format(
+                    step=step, page=page
                 )
-                + ". Narrow the 'where' filter or raise the connector's 'max_pages'."
+                if step < page
+                else ""
+            )
+            raise SourceError(
+                tr(
+                    "{layer_url} has {count} records: more than {max_pages} pages of {step}{fewer}. Narrow the "
+                    "'where' filter or raise the connector's 'max_pages'."
+                ).format(
+                    layer_url=self.layer_url, count=count, max_pages=self.max_pages, step=step, fewer=fewer
+                )
             )
         with ThreadPoolExecutor(max_workers=self.concurrency) as pool:
             pages = list(
@@ -167,8 +185,10 @@ class ArcGisSource:
             key = batch.page_key()
             if len(batch) and key in seen:
                 raise SourceError(
-                    f"{self.layer_url} sent the same page for offsets {seen[key]} and {offset}: it seems to "
-                    "ignore resultOffset. Nothing was loaded."
+                    tr(
+                        "{layer_url} sent the same page for offsets {seen} and {offset}: it seems to ignore "
+                        "resultOffset. Nothing was loaded."
+                    ).format(layer_url=self.layer_url, seen=seen[key], offset=offset)
                 )
             seen[key] = offset
             tables.append(batch)
@@ -194,8 +214,10 @@ class ArcGisSource:
             key = batch.page_key()
             if len(batch) and key == previous:
                 raise SourceError(
-                    f"{self.layer_url} sent the same page twice (offset {offset}): it seems to ignore "
-                    "resultOffset. Set a smaller page size or ask the publisher; nothing was loaded."
+                    tr(
+                        "{layer_url} sent the same page twice (offset {offset}): it seems to ignore "
+                        "resultOffset. Set a smaller page size or ask the publisher; nothing was loaded."
+                    ).format(layer_url=self.layer_url, offset=offset)
                 )
             previous = key
             tables.append(batch)
@@ -203,11 +225,16 @@ class ArcGisSource:
             flag = said["exceeded"]
             if not len(batch):
                 if flag:
-                    of = f" of {count}" if count is not None else ""
+                    got = (
+                        tr("{got} of {count}").format(got=offset, count=count)
+                        if count is not None
+                        else offset
+                    )
                     raise SourceError(
-                        f"{self.layer_url}: got {offset}{of} records because the server sent an empty page at "
-                        f"offset {offset} while saying more records exist (exceededTransferLimit); nothing was "
-                        "loaded."
+                        tr(
+                            "{layer_url}: got {got} records because the server sent an empty page at offset "
+                            "{offset} while saying more records exist (exceededTransferLimit); nothing was loaded."
+                        ).format(layer_url=self.layer_url, got=got, offset=offset)
                     )
                 return tables
             smallest = min(smallest, len(batch))
@@ -246,13 +273,17 @@ class ArcGisSource:
         ids = self._object_ids()
         if ids is None:
             raise SourceError(
-                f"{self.layer_url} can neither page (supportsPagination) nor list its object ids; it cannot be "
-                "loaded completely."
+                tr(
+                    "{layer_url} can neither page (supportsPagination) nor list its object ids; it cannot be "
+                    "loaded completely."
+                ).format(layer_url=self.layer_url)
             )
         if len(ids) > page * self.max_pages:
             raise SourceError(
-                f"{self.layer_url} has {len(ids)} records, more than {self.max_pages} pages of {page}: raise the "
-                "connector's 'max_pages' or narrow the 'where' filter."
+                tr(
+                    "{layer_url} has {ids_count} records, more than {max_pages} pages of {page}: raise the "
+                    "connector's 'max_pages' or narrow the 'where' filter."
+                ).format(layer_url=self.layer_url, ids_count=len(ids), max_pages=self.max_pages, page=page)
             )
         return self._fetch_ids(ids, page)
 
@@ -287,8 +318,10 @@ class ArcGisSource:
         all_ids = self._object_ids()
         if all_ids is None:
             raise SourceError(
-                f"{self.layer_url}: got {len(raw)} of {count} records because the server's pages stopped "
-                "before its count and it cannot list its object ids to find the rest; nothing was loaded."
+                tr(
+                    "{layer_url}: got {raw_count} of {count} records because the server's pages stopped "
+                    "before its count and it cannot list its object ids to find the rest; nothing was loaded."
+                ).format(layer_url=self.layer_url, raw_count=len(raw), count=count)
             )
         missing = _missing(all_ids, raw)
         if missing:
@@ -299,27 +332,31 @@ class ArcGisSource:
                     f" and {len(still) - 5} more" if len(still) > 5 else ""
                 )
                 raise SourceError(
-                    f"{self.layer_url}: got {len(raw)} of {len(all_ids)} records because the server's pages "
-                    f"left some out and it did not return them when asked by object id ({shown}); nothing was "
-                    "loaded."
+                    tr(
+                        "{layer_url}: got {raw_count} of {all_ids_count} records because the server's pages left "
+                        "some out and it did not return them when asked by object id ({shown}); nothing was "
+                        "loaded."
+                    ).format(
+                        layer_url=self.layer_url, raw_count=len(raw), all_ids_count=len(all_ids), shown=shown
+                    )
                 )
         if len(raw) != count:
-            return raw, [f"the server's count ({count}) disagrees with its {len(all_ids)} object ids: all "
-                         f"{len(raw)} records with an object id were loaded"]  # fmt: skip
-        return raw, ["records the server's pages left out were fetched by object id"]
+            return raw, [tr("the server's count ({count}) disagrees with its {ids} object ids: all {loaded} records "
+                            "with an object id were loaded").format(count=count, ids=len(all_ids), loaded=len(raw))]  # fmt: skip
+        return raw, [tr("records the server's pages left out were fetched by object id")]
 
     def _json(self, url: str, params: dict) -> dict:
         doc = self.client.get_json(url, params)
         if not isinstance(doc, dict):
-            raise SourceError(f"{url} did not answer with a JSON object.")
+            raise SourceError(tr("{url} did not answer with a JSON object.").format(url=url))
         error = doc.get("error")
         if error:  # ArcGIS reports errors in the body of an HTTP 200 answer
             details = "; ".join(str(d) for d in error.get("details") or [])
             raise SourceError(
-                f"The ArcGIS service at {url} reported error {error.get('code')}: {error.get('message')}"
-                + (f" ({details})" if details else "")
-                + "."
-            )
+                tr("The ArcGIS service at {url} reported error {code}: {message}{details}.").format(
+                    url=url, code=error.get("code"), message=error.get("message"),
+                    details=f" ({details})" if details else "")
+            )  # fmt: skip
         return doc
 
     # -- to a RawTable ----------------------------------------------------------------
@@ -350,8 +387,11 @@ def _parse_address(address: str) -> tuple[str, int | None, dict]:
     match = _ADDRESS.match(parts.path)
     if not match:
         raise SourceError(
-            f"{address} is not the address of an ArcGIS FeatureServer or MapServer layer: paste the address "
-            "ending in /FeatureServer/<layer number> or /MapServer/<layer number> (the layer's REST page)."
+            tr(
+                "{address} is not the address of an ArcGIS FeatureServer or MapServer layer: paste the "
+                "address ending in /FeatureServer/<layer number> or /MapServer/<layer number> (the "
+                "layer's REST page)."
+            ).format(address=address)
         )
     service = urlunsplit((parts.scheme, parts.netloc, match["service"], "", ""))
     params = {k: v for k, v in parse_qsl(parts.query) if k.lower() not in _OWN_PARAMS}

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from ..errors import SourceError
 from ..http import HttpClient
+from ..i18n import tr
 from .arcgis import ArcGisSource
 from .file import FileSource
 from .wfs import WfsSource
@@ -62,21 +63,29 @@ class CkanSource:
         if not doc.get("success"):
             message = (doc.get("error") or {}).get("message", "no details")
             raise SourceError(
-                f"CKAN at {self.base_url} could not show dataset '{self.dataset_id}': {message}."
+                tr("CKAN at {base_url} could not show dataset '{dataset_id}': {message}.").format(
+                    base_url=self.base_url, dataset_id=self.dataset_id, message=message
+                )
             )
         resources = (doc.get("result") or {}).get("resources") or []
         if self.resource_id:
             for resource in resources:
                 if resource.get("id") == self.resource_id:
                     return _kind(resource), resource
-            raise SourceError(f"Dataset '{self.dataset_id}' has no resource '{self.resource_id}'.")
+            raise SourceError(
+                tr("Dataset '{dataset_id}' has no resource '{resource_id}'.").format(
+                    dataset_id=self.dataset_id, resource_id=self.resource_id
+                )
+            )
         for kind, formats in PREFERENCE:
             for resource in resources:
                 if str(resource.get("format", "")).strip().lower() in formats and resource.get("url"):
                     return kind, {**resource, "_dataset_modified": doc["result"].get("metadata_modified")}
         found = ", ".join(sorted({str(r.get("format")) for r in resources})) or "none"
         raise SourceError(
-            f"Dataset '{self.dataset_id}' has no GeoJSON, CSV, ArcGIS or WFS resource (formats: {found})."
+            tr(
+                "Dataset '{dataset_id}' has no GeoJSON, CSV, ArcGIS or WFS resource (formats: {found})."
+            ).format(dataset_id=self.dataset_id, found=found)
         )
 
     def fetch(self):
@@ -101,16 +110,18 @@ class CkanSource:
         else:
             if not self.type_name:
                 raise SourceError(
-                    f"Dataset '{self.dataset_id}' is served by WFS: give its 'type_name' in the catalogue."
+                    tr(
+                        "Dataset '{dataset_id}' is served by WFS: give its 'type_name' in the catalogue."
+                    ).format(dataset_id=self.dataset_id)
                 )
             source = WfsSource(url, self.type_name, self.source_id, client=self.client, **self.paging)
         raw, provenance = source.fetch()
         labelled = provenance.extra.pop("labelled", None)
         if labelled and labelled != "zip":
             raw.notes.append(
-                f"CKAN resource '{resource.get('id')}' is labelled {resource.get('format')} but holds "
-                f"{provenance.extra['content']}: read as {provenance.extra['content']}"
-            )
+                tr("CKAN resource '{resource}' is labelled {format} but holds {content}: read as {content}").format(
+                    resource=resource.get("id"), format=resource.get("format"), content=provenance.extra["content"])
+            )  # fmt: skip
         provenance.extra.update({
             "ckan_dataset": self.dataset_id,
             "ckan_resource": resource.get("id"),
@@ -126,5 +137,7 @@ def _kind(resource: dict) -> str:
         if fmt in formats:
             return kind
     raise SourceError(
-        f"Resource '{resource.get('id')}' has format {resource.get('format')!r}, which cannot be loaded."
+        tr("Resource '{resource}' has format {format!r}, which cannot be loaded.").format(
+            resource=resource.get("id"), format=resource.get("format")
+        )
     )

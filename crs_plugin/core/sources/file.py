@@ -34,6 +34,7 @@ from ..content import KIND_NAMES, sniff
 from ..errors import SourceError
 from ..gdal_exceptions import gdal_exceptions
 from ..http import HttpClient, get_bytes, is_url
+from ..i18n import tr
 from ..schema import Provenance
 from ..table import RawTable
 
@@ -82,7 +83,7 @@ class FileSource:
     def fetch(self) -> tuple[RawTable, Provenance]:
         data = self._read_bytes()
         if not data.strip():
-            raise SourceError(f"{self.label} is empty.")
+            raise SourceError(tr("{label} is empty.").format(label=self.label))
         raw, content = read_bytes(
             data,
             self.label,
@@ -112,9 +113,11 @@ class FileSource:
         try:
             return Path(self.location).read_bytes()
         except FileNotFoundError:
-            raise SourceError(f"File not found: {self.location}") from None
+            raise SourceError(tr("File not found: {location}").format(location=self.location)) from None
         except OSError as exc:
-            raise SourceError(f"Cannot read {self.location}: {exc.strerror}") from None
+            raise SourceError(
+                tr("Cannot read {location}: {strerror}").format(location=self.location, strerror=exc.strerror)
+            ) from None
 
 
 def read_bytes(
@@ -139,15 +142,25 @@ def read_bytes(
         return _parse_csv(data, where, encoding, delimiter), "csv"
     if kind == "html":
         raise SourceError(
-            f"{where} leads to a web page, not a data file (a download page?): give the file's direct address."
+            tr(
+                "{where} leads to a web page, not a data file (a download page?): give the file's direct "
+                "address."
+            ).format(where=where)
         )
     if kind == "xlsx":
-        raise SourceError(f"{where} is an Excel workbook: save the sheet as CSV (UTF-8) and load that file.")
-    raise SourceError(
-        f"{where} holds {KIND_NAMES[kind]}, not CSV, GeoJSON, a ZIP archive or a GeoPackage"
-        + (" (an error report from a server?)" if kind == "xml" else "")
-        + "."
+        raise SourceError(
+            tr("{where} is an Excel workbook: save the sheet as CSV (UTF-8) and load that file.").format(
+                where=where
+            )
+        )
+    message = (
+        tr(
+            "{where} holds {kind}, not CSV, GeoJSON, a ZIP archive or a GeoPackage (an error report from a server?)."
+        )
+        if kind == "xml"
+        else tr("{where} holds {kind}, not CSV, GeoJSON, a ZIP archive or a GeoPackage.")
     )
+    raise SourceError(message.format(where=where, kind=tr(KIND_NAMES[kind])))  # i18n: marked
 
 
 # -- text ----------------------------------------------------------------------------
@@ -160,12 +173,16 @@ def _decode(data: bytes, encoding: str | None, where: str) -> tuple[str, str]:
             return data.decode(encoding), encoding
         except LookupError:
             raise SourceError(
-                f"{where}: unknown encoding {encoding!r} in the connector's 'encoding' option."
+                tr("{where}: unknown encoding {encoding!r} in the connector's 'encoding' option.").format(
+                    where=where, encoding=encoding
+                )
             ) from None
         except UnicodeDecodeError as exc:
             raise SourceError(
-                f"{where} is not valid {encoding} (byte {exc.start}); "
-                "give the file's real encoding in the connector's 'encoding' option (for example cp1252)."
+                tr(
+                    "{where} is not valid {encoding} (byte {start}); give the file's real encoding in the "
+                    "connector's 'encoding' option (for example cp1252)."
+                ).format(where=where, encoding=encoding, start=exc.start)
             ) from None
     if data.startswith(b"\xef\xbb\xbf"):
         candidates = ("utf-8-sig",)
@@ -183,14 +200,16 @@ def _decode(data: bytes, encoding: str | None, where: str) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
     hint = (
-        " (it looks like UTF-16 without a byte-order mark: 'utf-16-le')"
+        tr(" (it looks like UTF-16 without a byte-order mark: 'utf-16-le')")
         if data.count(b"\x00") > len(data) // 4
         else ""
     )
     raise SourceError(
-        f"{where}: cannot tell the text encoding from the bytes (not UTF-8, UTF-16 with a byte-order mark "
-        f"or Windows-1252){hint}. Give it in the connector's 'encoding' option, "
-        'for example "encoding": "latin-1".'
+        tr(
+            "{where}: cannot tell the text encoding from the bytes (not UTF-8, UTF-16 with a "
+            "byte-order mark or Windows-1252){hint}. Give it in the connector's 'encoding' option, "
+            'for example "encoding": "latin-1".'
+        ).format(where=where, hint=hint)
     )
 
 
@@ -233,28 +252,37 @@ def _parse_csv(
         r for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter) if any(c.strip() for c in r)
     ]
     if not rows:
-        raise SourceError(f"{where} is empty.")
+        raise SourceError(tr("{where} is empty.").format(where=where))
     header = [h.strip() for h in _trim(rows[0])]
     width = len(header)
     if len(set(header)) != width or any(not h for h in header):
-        raise SourceError(f"{where}: the header row has empty or repeated column names.")
+        raise SourceError(
+            tr("{where}: the header row has empty or repeated column names.").format(where=where)
+        )
     body = [r[:width] if len(r) > width and not any(c.strip() for c in r[width:]) else r for r in rows[1:]]
     ragged = [i + 2 for i, r in enumerate(body) if len(r) != width]
     if ragged:
         raise SourceError(
-            f"{where}: lines {', '.join(map(str, ragged[:5]))} have a different number of "
-            f"columns than the header ({width}, separated by {_delimiter_name(delimiter)})."
+            tr(
+                "{where}: lines {lines} have a different number of columns than the header ({width}, "
+                "separated by {delimiter})."
+            ).format(
+                where=where,
+                lines=", ".join(map(str, ragged[:5])),
+                width=width,
+                delimiter=_delimiter_name(delimiter),
+            )
         )
     table = np.array(body, dtype=object).reshape(len(body), width)
     columns = {h: table[:, j] for j, h in enumerate(header)}
-    notes = [] if used in ("utf-8", "utf-8-sig") else [f"read as {used} text"]
+    notes = [] if used in ("utf-8", "utf-8-sig") else [tr("read as {encoding} text").format(encoding=used)]
     if delimiter != ",":  # a decimal comma can only be unquoted where commas separate nothing
         notes += _read_decimal_commas(columns, where)
     return RawTable(columns, notes=notes, read_as={"encoding": used, "delimiter": delimiter})
 
 
 def _delimiter_name(delimiter: str) -> str:
-    return {",": "commas", ";": "semicolons", "\t": "tabs", "|": "vertical bars"}[delimiter]
+    return {",": tr("commas"), ";": tr("semicolons"), "\t": tr("tabs"), "|": tr("vertical bars")}[delimiter]
 
 
 def _read_decimal_commas(columns: dict[str, np.ndarray], where: str) -> list[str]:
@@ -269,9 +297,12 @@ def _read_decimal_commas(columns: dict[str, np.ndarray], where: str) -> list[str
     if not converted:
         return []
     shown = ", ".join(f"'{c}'" for c in converted)
-    return [
-        f"numbers with a decimal comma read as numbers in column{'s' if len(converted) > 1 else ''} {shown}"
-    ]
+    note = (
+        tr("numbers with a decimal comma read as numbers in columns {columns}")
+        if len(converted) > 1
+        else tr("numbers with a decimal comma read as numbers in column {columns}")
+    )
+    return [note.format(columns=shown)]
 
 
 # -- JSON ----------------------------------------------------------------------------
@@ -281,17 +312,25 @@ def _parse_json(text: str, where: str) -> tuple[RawTable, str]:
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise SourceError(f"{where} is not valid JSON: {exc.msg} at line {exc.lineno}.") from None
+        raise SourceError(
+            tr("{where} is not valid JSON: {msg} at line {lineno}.").format(
+                where=where, msg=exc.msg, lineno=exc.lineno
+            )
+        ) from None
     if isinstance(doc, list) and all(isinstance(r, dict) for r in doc):
         # Records as a JSON array (Socrata's /resource/<id>.json, locator APIs): a table.
         names = dict.fromkeys(k for r in doc for k in r)
         columns = {k: np.array([_cell(r.get(k)) for r in doc], dtype=object) for k in names}
         return RawTable(columns), "json"
     if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection":
-        raise SourceError(f"{where} is JSON but not a GeoJSON FeatureCollection nor a list of records.")
+        raise SourceError(
+            tr("{where} is JSON but not a GeoJSON FeatureCollection nor a list of records.").format(
+                where=where
+            )
+        )
     features = doc.get("features")
     if not isinstance(features, list):
-        raise SourceError(f"{where}: 'features' is missing or not a list.")
+        raise SourceError(tr("{where}: 'features' is missing or not a list.").format(where=where))
     return features_table(features, where, geojson_crs(doc, where)), "geojson"
 
 
@@ -325,12 +364,18 @@ def features_table(features: list, location: str, crs: str | None = None) -> Raw
             coords = coords[0]
         elif geom.get("type") != "Point":
             raise SourceError(
-                f"{location}: feature {i + 1} is a {geom.get('type')}; service points must be points."
+                tr("{location}: feature {number} is a {geometry}; service points must be points.").format(
+                    location=location, number=i + 1, geometry=geom.get("type")
+                )
             )
         try:
             x[i], y[i] = float(coords[0]), float(coords[1])
         except (TypeError, ValueError, IndexError):
-            raise SourceError(f"{location}: feature {i + 1} has invalid coordinates {coords!r}.") from None
+            raise SourceError(
+                tr("{location}: feature {number} has invalid coordinates {coords!r}.").format(
+                    location=location, number=i + 1, coords=coords
+                )
+            ) from None
     return RawTable(columns, x, y, crs=crs)
 
 
@@ -343,7 +388,9 @@ def geojson_crs(doc: dict, location: str) -> str | None:
         return "EPSG:4326"
     match = _EPSG_URN.search(name)
     if not match:
-        raise SourceError(f"{location}: unsupported 'crs' member {name!r}.")
+        raise SourceError(
+            tr("{location}: unsupported 'crs' member {name!r}.").format(location=location, name=name)
+        )
     return f"EPSG:{match.group(1)}"
 
 
@@ -356,18 +403,23 @@ def zip_members(data: bytes, where: str) -> tuple[list[str], list[str]]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
-        raise SourceError(f"{where} is a damaged ZIP archive ({exc}).") from None
+        raise SourceError(
+            tr("{where} is a damaged ZIP archive ({exc}).").format(where=where, exc=exc)
+        ) from None
     infos = [i for i in archive.infolist() if not i.is_dir()]
     if len(infos) > MAX_ZIP_MEMBERS:
         raise SourceError(
-            f"{where} is a ZIP archive of {len(infos)} files, more than the {MAX_ZIP_MEMBERS} allowed; "
-            "nothing was unpacked."
+            tr(
+                "{where} is a ZIP archive of {count} files, more than the {limit} "
+                "allowed; nothing was unpacked."
+            ).format(where=where, count=len(infos), limit=MAX_ZIP_MEMBERS)
         )
     unpacked = sum(i.file_size for i in infos)
     if unpacked > MAX_UNZIPPED_BYTES:
         raise SourceError(
-            f"{where} would unpack to {unpacked // (1024 * 1024)} MB, more than the "
-            f"{MAX_UNZIPPED_BYTES // (1024 * 1024)} MB allowed; nothing was unpacked."
+            tr(
+                "{where} would unpack to {size} MB, more than the {limit} MB allowed; nothing was unpacked."
+            ).format(where=where, size=unpacked // (1024 * 1024), limit=MAX_UNZIPPED_BYTES // (1024 * 1024))
         )
     names = [i.filename for i in infos]
     return names, [n for n in names if n.lower().endswith(_TABLE_SUFFIXES) and not _hidden(n)]
@@ -385,20 +437,25 @@ def _read_zip(
     if member is not None:
         if member not in names:
             raise SourceError(
-                f"{where} has no member {member!r}; it holds: {', '.join(names[:20]) or 'nothing'}."
+                tr("{where} has no member {member!r}; it holds: {names}.").format(
+                    where=where, member=member, names=", ".join(names[:20]) or tr("nothing")
+                )
             )
         chosen = member
     elif len(tables) == 1:
         chosen = tables[0]
     elif not tables:
         raise SourceError(
-            f"{where} is a ZIP archive without a CSV, GeoJSON, Shapefile or GeoPackage; it holds: "
-            f"{', '.join(names[:20]) or 'nothing'}."
+            tr(
+                "{where} is a ZIP archive without a CSV, GeoJSON, Shapefile or GeoPackage; it holds: {names}."
+            ).format(where=where, names=", ".join(names[:20]) or tr("nothing"))
         )
     else:
         raise SourceError(
-            f"{where} is a ZIP archive holding several data files ({', '.join(tables[:20])}): "
-            "name the one to load in the connector's 'member' option."
+            tr(
+                "{where} is a ZIP archive holding several data files ({files}): name the one to load in "
+                "the connector's 'member' option."
+            ).format(where=where, files=", ".join(tables[:20]))
         )
     suffix = Path(chosen).suffix.lower()
     if suffix in (".shp", ".gpkg"):
@@ -440,7 +497,11 @@ def _vsi_read(data: bytes, local_path: str | None, member: str, where: str) -> b
             finally:
                 gdal.VSIFCloseL(handle)
     except RuntimeError as exc:
-        raise SourceError(f"{where}: GDAL cannot read {member} in the archive ({exc}).") from None
+        raise SourceError(
+            tr("{where}: GDAL cannot read {member} in the archive ({exc}).").format(
+                where=where, member=member, exc=exc
+            )
+        ) from None
     return b"".join(chunks)
 
 
@@ -462,10 +523,18 @@ def _read_with_gdal(
                 listing = ", ".join(
                     f"{lyr.GetName()} ({ogr.GeometryTypeToName(lyr.GetGeomType())})" for lyr in layers
                 )
-                raise SourceError(f"{where}: expected one point layer, found {listing or 'no layer'}.")
+                raise SourceError(
+                    tr("{where}: expected one point layer, found {found}.").format(
+                        where=where, found=listing or tr("no layer")
+                    )
+                )
             return _layer_table(points[0], where)
     except RuntimeError as exc:
-        raise SourceError(f"{where}: GDAL cannot read {member or 'the file'} ({exc}).") from None
+        raise SourceError(
+            tr("{where}: GDAL cannot read {what} ({exc}).").format(
+                where=where, what=member or tr("the file"), exc=exc
+            )
+        ) from None
 
 
 def _layer_table(layer, where: str) -> RawTable:
@@ -484,7 +553,11 @@ def _layer_table(layer, where: str) -> RawTable:
             if geometry.GetGeometryCount() == 1:  # a MultiPoint of one point
                 geometry = geometry.GetGeometryRef(0)
             if geometry.GetGeometryCount() > 1:
-                raise SourceError(f"{where}: feature {i + 1} is a MultiPoint of several points.")
+                raise SourceError(
+                    tr("{where}: feature {number} is a MultiPoint of several points.").format(
+                        where=where, number=i + 1
+                    )
+                )
             x[i], y[i] = geometry.GetX(), geometry.GetY()
     srs = layer.GetSpatialRef()
     crs = None

@@ -25,6 +25,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ..errors import SourceError
 from ..http import HttpClient
+from ..i18n import tr
 from ..schema import Provenance
 from ..table import RawTable, concat_tables
 from .file import features_table
@@ -82,11 +83,14 @@ class OgcApiFeaturesSource:
         tables = self._concurrent(first, template, step, matched) if concurrent else self._sequential(first)
         raw = concat_tables(tables)
         if matched is not None and len(raw) != matched:
-            raise SourceError(
-                f"{self.items_url}: got {len(raw)} of {matched} items (numberMatched) because the server's "
-                + ("pages stopped early" if len(raw) < matched else "pages held more items than it counted")
-                + "; nothing was loaded."
-            )
+            message = (
+                tr("{url}: got {got} of {matched} items (numberMatched) because the server's pages stopped early; "
+                   "nothing was loaded.")
+                if len(raw) < matched
+                else tr("{url}: got {got} of {matched} items (numberMatched) because the server's pages held more "
+                        "items than it counted; nothing was loaded.")
+            )  # fmt: skip
+            raise SourceError(message.format(url=self.items_url, got=len(raw), matched=matched))
         provenance = Provenance(
             source_id=self.source_id,
             uri=self.items_url,
@@ -113,9 +117,16 @@ class OgcApiFeaturesSource:
         )
         example = collections[0]["id"] if collections else "<id>"
         raise SourceError(
-            f"{self.base_url} is an OGC API with {len(collections) or 'no'} collections ({listing or 'none'}): set "
-            f"the connector's 'collection' to the one to load, or paste its address, for example "
-            f"{self.base_url}/collections/{example}."
+            tr(
+                "{base_url} is an OGC API with {count} collections ({listing}): set the connector's "
+                "'collection' to the one to load, or paste its address, for example "
+                "{base_url}/collections/{example}."
+            ).format(
+                base_url=self.base_url,
+                count=len(collections),
+                listing=listing or tr("none"),
+                example=example,
+            )
         )
 
     # -- paging -------------------------------------------------------------------------
@@ -123,13 +134,15 @@ class OgcApiFeaturesSource:
     def _page(self, url: str, params: dict | None) -> dict:
         doc = self.client.get_json(url, params, headers=ACCEPT)
         if doc.get("type") != "FeatureCollection" or not isinstance(doc.get("features"), list):
-            raise SourceError(f"{url} did not answer with a GeoJSON FeatureCollection.")
+            raise SourceError(tr("{url} did not answer with a GeoJSON FeatureCollection.").format(url=url))
         features = doc["features"]
         returned = doc.get("numberReturned")
         if isinstance(returned, int) and returned != len(features):
             raise SourceError(
-                f"{url} says it returned {returned} items (numberReturned) but sent {len(features)}; the answer "
-                "seems cut short. Nothing was loaded."
+                tr(
+                    "{url} says it returned {returned} items (numberReturned) but sent {sent}; the "
+                    "answer seems cut short. Nothing was loaded."
+                ).format(url=url, returned=returned, sent=len(features))
             )
         matched = doc.get("numberMatched")
         return {
@@ -147,7 +160,9 @@ class OgcApiFeaturesSource:
                 return tables
             if following in seen:
                 raise SourceError(
-                    f"{self.items_url}: the 'next' links loop back to a page already read; stopped."
+                    tr("{url}: the 'next' links loop back to a page already read; stopped.").format(
+                        url=self.items_url
+                    )
                 )
             seen.add(following)
             page = self._page(following, None)  # the next link carries every parameter
@@ -166,8 +181,10 @@ class OgcApiFeaturesSource:
             key = table.page_key()
             if len(table) and key in seen:
                 raise SourceError(
-                    f"{self.items_url} sent the same items for offsets {seen[key]} and {offset}: it seems to "
-                    "ignore 'offset'. Nothing was loaded."
+                    tr(
+                        "{items_url} sent the same items for offsets {seen} and {offset}: it seems to ignore "
+                        "'offset'. Nothing was loaded."
+                    ).format(items_url=self.items_url, seen=seen[key], offset=offset)
                 )
             seen[key] = offset
             tables.append(table)

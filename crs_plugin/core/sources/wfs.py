@@ -27,6 +27,7 @@ import numpy as np
 from ..crs import northing_first
 from ..errors import SourceError
 from ..http import HttpClient
+from ..i18n import tr
 from ..schema import Provenance
 from ..table import RawTable, concat_tables
 from .file import features_table, geojson_crs
@@ -53,9 +54,15 @@ class WfsSource:
         client: HttpClient | None = None,
     ) -> None:
         if version not in ("2.0.0", "1.1.0"):
-            raise SourceError(f"WFS version must be 2.0.0 or 1.1.0, not {version!r}.")
+            raise SourceError(
+                tr("WFS version must be 2.0.0 or 1.1.0, not {version!r}.").format(version=version)
+            )
         if out_format not in ("geojson", "gml"):
-            raise SourceError(f"WFS output format must be 'geojson' or 'gml', not {out_format!r}.")
+            raise SourceError(
+                tr("WFS output format must be 'geojson' or 'gml', not {out_format!r}.").format(
+                    out_format=out_format
+                )
+            )
         self.url = url
         self.type_name = type_name
         self.source_id = source_id
@@ -73,7 +80,9 @@ class WfsSource:
             key = table.page_key()
             if len(table) and key == previous:
                 raise SourceError(
-                    f"{self.url} sent the same page twice: it seems to ignore STARTINDEX; stopped."
+                    tr("{url} sent the same page twice: it seems to ignore STARTINDEX; stopped.").format(
+                        url=self.url
+                    )
                 )
             previous = key
             tables.append(table)
@@ -90,13 +99,17 @@ class WfsSource:
                 break
         else:
             small = (
-                f" (the server sent as few as {smallest} features a page, fewer than the {self.page_size} asked for)"
+                tr(
+                    " (the server sent as few as {smallest} features a page, fewer than the {page_size} asked for)"
+                ).format(smallest=smallest, page_size=self.page_size)
                 if smallest < self.page_size
                 else ""
             )
             raise SourceError(
-                f"{self.url} still had features after {self.max_pages} pages{small}; stopped so as not to loop "
-                "forever. Raise the connector's 'max_pages'."
+                tr(
+                    "{url} still had features after {max_pages} pages{small}; stopped so as not to loop "
+                    "forever. Raise the connector's 'max_pages'."
+                ).format(url=self.url, max_pages=self.max_pages, small=small)
             )
         raw = concat_tables(tables)
         if self.out_format == "gml":
@@ -105,11 +118,14 @@ class WfsSource:
             for name in self._declared_properties():
                 raw.columns.setdefault(name, np.full(len(raw), None, dtype=object))
         if matched is not None and len(raw) != matched:
-            raise SourceError(
-                f"{self.url}: got {len(raw)} of {matched} features (numberMatched) because the server "
-                + ("sent an empty page before the end" if len(raw) < matched else "sent more than it counted")
-                + "; nothing was loaded."
-            )
+            message = (
+                tr("{url}: got {got} of {matched} features (numberMatched) because the server sent an empty page "
+                   "before the end; nothing was loaded.")
+                if len(raw) < matched
+                else tr("{url}: got {got} of {matched} features (numberMatched) because the server sent more than it "
+                        "counted; nothing was loaded.")
+            )  # fmt: skip
+            raise SourceError(message.format(url=self.url, got=len(raw), matched=matched))
         provenance = Provenance(
             source_id=self.source_id,
             uri=self.url,
@@ -159,18 +175,26 @@ class WfsSource:
             _raise_if_exception(root, self.url)
             if _local(root.tag) != "FeatureCollection":
                 raise SourceError(
-                    f"{self.url} did not answer with a WFS FeatureCollection (got <{_local(root.tag)}>)."
+                    tr("{url} did not answer with a WFS FeatureCollection (got <{tag}>).").format(
+                        url=self.url, tag=_local(root.tag)
+                    )
                 )
             if self.out_format == "geojson":
-                raise SourceError(f"{self.url} answered XML although GeoJSON was asked for.")
+                raise SourceError(
+                    tr("{url} answered XML although GeoJSON was asked for.").format(url=self.url)
+                )
             matched = root.get("numberMatched")  # WFS 2.0; "unknown" when the server did not count
             return _gml_table(root, self.url), int(matched) if matched and matched.isdigit() else None
         try:
             doc = json.loads(body.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise SourceError(f"{self.url} sent invalid or truncated JSON ({exc}).") from None
+            raise SourceError(
+                tr("{url} sent invalid or truncated JSON ({exc}).").format(url=self.url, exc=exc)
+            ) from None
         if doc.get("type") != "FeatureCollection":
-            raise SourceError(f"{self.url} did not answer with a GeoJSON FeatureCollection.")
+            raise SourceError(
+                tr("{url} did not answer with a GeoJSON FeatureCollection.").format(url=self.url)
+            )
         # GeoServer: numberMatched (WFS 2.0) or totalFeatures; "unknown" when it did not count.
         matched = doc.get("numberMatched", doc.get("totalFeatures"))
         table = features_table(doc.get("features") or [], self.url, geojson_crs(doc, self.url))
@@ -180,11 +204,13 @@ class WfsSource:
 def _parse_xml(body: bytes, url: str):
     head = body[:4096].upper()
     if b"<!DOCTYPE" in head or b"<!ENTITY" in body.upper():
-        raise SourceError(f"{url} sent XML with a document type definition; refused for safety.")
+        raise SourceError(
+            tr("{url} sent XML with a document type definition; refused for safety.").format(url=url)
+        )
     try:
         return ET.fromstring(body)  # noqa: S314 - no DTD possible here
     except ET.ParseError as exc:
-        raise SourceError(f"{url} sent malformed XML ({exc}).") from None
+        raise SourceError(tr("{url} sent malformed XML ({exc}).").format(url=url, exc=exc)) from None
 
 
 def _local(tag: str) -> str:
@@ -194,7 +220,11 @@ def _local(tag: str) -> str:
 def _raise_if_exception(root, url: str) -> None:
     if _local(root.tag) in ("ExceptionReport", "ServiceExceptionReport"):
         texts = [t.strip() for t in root.itertext() if t.strip()]
-        raise SourceError(f"The WFS at {url} reported an error: {' '.join(texts) or 'no details'}.")
+        raise SourceError(
+            tr("The WFS at {url} reported an error: {details}.").format(
+                url=url, details=" ".join(texts) or tr("no details")
+            )
+        )
 
 
 def _gml_table(root, url: str) -> RawTable:
@@ -222,7 +252,9 @@ def _gml_table(root, url: str) -> RawTable:
     columns["@id"] = np.array(ids, dtype=object)
     crss = {_srs_crs(s) for s in srs_names if s}
     if len(crss) > 1:
-        raise SourceError(f"{url} sent points in several CRSs ({', '.join(sorted(crss))}).")
+        raise SourceError(
+            tr("{url} sent points in several CRSs ({items}).").format(url=url, items=", ".join(sorted(crss)))
+        )
     crs = crss.pop() if crss else None  # none declared: what was asked for, or the mapping's
     return RawTable(columns, np.array(xs, dtype=float), np.array(ys, dtype=float), crs=crs)
 
@@ -230,7 +262,7 @@ def _gml_table(root, url: str) -> RawTable:
 def _srs_crs(srs: str) -> str:
     match = _EPSG_CODE.search(srs)
     if not match:
-        raise SourceError(f"GML srsName {srs!r} is not an EPSG code; it cannot be read.")
+        raise SourceError(tr("GML srsName {srs!r} is not an EPSG code; it cannot be read.").format(srs=srs))
     return f"EPSG:{match.group(1)}"
 
 

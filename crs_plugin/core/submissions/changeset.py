@@ -20,6 +20,7 @@ import pygeodiff
 
 from ..errors import SubmissionError
 from ..gpkg_rtree import gpkg_point
+from ..i18n import tr
 from ..schema import FIELD_NAMES
 from ..store import POINTS_LAYER
 from .checkout import extract_base
@@ -70,13 +71,17 @@ def create_changeset(checkout: str | Path, target: str | Path) -> list[str]:
             geodiff.create_changeset(str(base), str(checkout), str(target))
         except pygeodiff.GeoDiffLibError as exc:
             raise SubmissionError(
-                f"Cannot compare {Path(checkout).name} with its base ({exc}). Was a column added, "
-                "removed or renamed? Keep the checkout's structure as it was; only edit values."
+                tr(
+                    "Cannot compare {name} with its base ({exc}). Was a column added, removed or renamed? "
+                    "Keep the checkout's structure as it was; only edit values."
+                ).format(name=Path(checkout).name, exc=exc)
             ) from None
         columns = table_columns(base)
     if set(columns) - ALLOWED_COLUMNS:
         raise SubmissionError(
-            f"The checkout has columns outside the schema: {sorted(set(columns) - ALLOWED_COLUMNS)}."
+            tr("The checkout has columns outside the schema: {columns}.").format(
+                columns=sorted(set(columns) - ALLOWED_COLUMNS)
+            )
         )
     return columns
 
@@ -89,7 +94,9 @@ def table_columns(gpkg: str | Path) -> list[str]:
     for table in tables:
         if table["table"] == POINTS_LAYER:
             return [c["name"] for c in table["columns"]]
-    raise SubmissionError(f"{Path(gpkg).name} has no {POINTS_LAYER} table.")
+    raise SubmissionError(
+        tr("{name} has no {points_layer} table.").format(name=Path(gpkg).name, points_layer=POINTS_LAYER)
+    )
 
 
 def read_changeset(path: str | Path, columns: list[str]) -> list[Change]:
@@ -97,15 +104,17 @@ def read_changeset(path: str | Path, columns: list[str]) -> list[Change]:
     try:
         entries = list(pygeodiff.GeoDiff().read_changeset(str(path)))
     except pygeodiff.GeoDiffLibError as exc:
-        raise SubmissionError(f"The changeset cannot be read ({exc}).") from None
+        raise SubmissionError(tr("The changeset cannot be read ({exc}).").format(exc=exc)) from None
     changes = []
     for entry in entries:
         if entry.table.name != POINTS_LAYER:
             raise SubmissionError(
-                f"The changeset changes table '{entry.table.name}', which a submission may not."
+                tr("The changeset changes table '{name}', which a submission may not.").format(
+                    name=entry.table.name
+                )
             )
         if entry.values_count != len(columns):
-            raise SubmissionError("The changeset does not match the columns listed in the manifest.")
+            raise SubmissionError(tr("The changeset does not match the columns listed in the manifest."))
         old = _named(columns, getattr(entry, "old_values", None))
         new = _named(columns, getattr(entry, "new_values", None))
         operation = {entry.OP_INSERT: INSERT, entry.OP_UPDATE: UPDATE, entry.OP_DELETE: DELETE}[
@@ -114,7 +123,7 @@ def read_changeset(path: str | Path, columns: list[str]) -> list[Change]:
         row_id = (new if operation == INSERT else old).pop("fid", None)
         new.pop("fid", None)
         if not isinstance(row_id, int):
-            raise SubmissionError("A change in the changeset has no feature id.")
+            raise SubmissionError(tr("A change in the changeset has no feature id."))
         changes.append(Change(operation, row_id, old, new))
     return changes
 
@@ -130,7 +139,7 @@ def _named(columns: list[str], values) -> dict:
             try:
                 x, y = gpkg_point(value)
             except (struct.error, IndexError, TypeError):
-                raise SubmissionError("A geometry in the changeset is not a GeoPackage point.") from None
+                raise SubmissionError(tr("A geometry in the changeset is not a GeoPackage point.")) from None
             value = None if x is None else [x, y]
         named[name] = value
     return named

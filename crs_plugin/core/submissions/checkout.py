@@ -19,6 +19,7 @@ from osgeo import ogr
 
 from ..errors import SubmissionError
 from ..gdal_exceptions import with_gdal_exceptions
+from ..i18n import tr
 from ..schema import FIELD_NAMES, SCHEMA_VERSION, utc_now
 from ..store import POINTS_LAYER, points_layer
 
@@ -116,7 +117,9 @@ def read_checkout_info(path: str | Path) -> CheckoutInfo:
             schema_version=values.get("schema_version") or "",
         )
     except (KeyError, TypeError, ValueError):
-        raise SubmissionError(f"{Path(path).name}: the checkout record is incomplete or damaged.") from None
+        raise SubmissionError(
+            tr("{name}: the checkout record is incomplete or damaged.").format(name=Path(path).name)
+        ) from None
 
 
 @with_gdal_exceptions
@@ -126,7 +129,9 @@ def extract_base(path: str | Path, target: str | Path) -> None:
     layer = ds.GetLayerByName(BASE_TABLE)
     feat = layer.GetNextFeature() if layer is not None else None
     if feat is None:
-        raise SubmissionError(f"{Path(path).name}: the base copy of the checkout is missing.")
+        raise SubmissionError(
+            tr("{name}: the base copy of the checkout is missing.").format(name=Path(path).name)
+        )
     Path(target).write_bytes(bytes(feat.GetFieldAsBinary("content")))
 
 
@@ -159,6 +164,8 @@ def _open_checkout(path: str | Path):
         ds = None
     if ds is None or ds.GetLayerByName(CHECKOUT_TABLE) is None or ds.GetLayerByName(POINTS_LAYER) is None:
         raise SubmissionError(
-            f"{Path(path).name} is not a service-point checkout (use 'Check out service points' first)."
+            tr("{name} is not a service-point checkout (use 'Check out service points' first).").format(
+                name=Path(path).name
+            )
         )
     return ds

@@ -34,6 +34,7 @@ from datetime import date
 from enum import Enum
 
 from ..errors import SubmissionError
+from ..i18n import tr
 from ..schema import FIELD_NAMES
 from .changeset import DELETE, GEOMETRY, INSERT, UPDATE, Change
 from .package import check_change_values
@@ -184,13 +185,15 @@ def decisions_from_json(text: str | None) -> dict[str, Decision]:
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise SubmissionError(f"The decisions are not valid JSON ({exc}).") from None
+        raise SubmissionError(tr("The decisions are not valid JSON ({exc}).").format(exc=exc)) from None
     if not isinstance(raw, dict):
-        raise SubmissionError("The decisions are a JSON object: conflict key → {choice, value}.")
+        raise SubmissionError(tr("The decisions are a JSON object: conflict key → {choice, value}."))
     decisions = {}
     for key, item in raw.items():
         if not isinstance(item, dict) or item.get("choice") not in {c.value for c in Choice}:
-            raise SubmissionError(f"Decision {key}: choose 'store', 'submission' or 'value'.")
+            raise SubmissionError(
+                tr("Decision {key}: choose 'store', 'submission' or 'value'.").format(key=key)
+            )
         decisions[str(key)] = Decision(Choice(item["choice"]), item.get("value"))
     return decisions
 
@@ -288,8 +291,10 @@ class _Resolver:
             return TOOK_SUBMISSION, outcome.submitted
         if outcome.kind in WHOLE_POINT_KINDS:
             raise SubmissionError(
-                f"Point {outcome.point}: keep the store's point or take the submission's; a value cannot be "
-                "typed for a whole point."
+                tr(
+                    "Point {point}: keep the store's point or take the submission's; a value cannot be typed "
+                    "for a whole point."
+                ).format(point=outcome.point)
             )
         value = decision.value if decision.value not in ("",) else None
         check_change_values(Change(UPDATE, outcome.row_id, {}, {outcome.field: value}))
@@ -376,7 +381,7 @@ def _check_unique_point_ids(plans: list[PointPlan], store: StoreView, resolver: 
         if clash is None:
             return
         _settle_point_id(*clash, resolver)
-    raise SubmissionError("The point ids of this submission could not be checked; nothing was written.")
+    raise SubmissionError(tr("The point ids of this submission could not be checked; nothing was written."))
 
 
 def _first_clash(plans: list[PointPlan], store: StoreView) -> tuple[PointPlan, str] | None:
@@ -453,8 +458,10 @@ def _check_jurisdiction(change: Change, current: dict | None, jurisdiction: str,
         point = change.point_id or (current or {}).get("point_id") or change.row_id
         name = change.name or (current or {}).get("name_en")
         raise SubmissionError(
-            f"Point {point}{f' ({name})' if name else ''} belongs to jurisdiction {sorted(foreign)[0]}, but the "
-            f"submission comes from {who}: the whole submission was refused."
+            tr(
+                "Point {point}{name} belongs to jurisdiction {owner}, but the submission comes from "
+                "{who}: the whole submission was refused."
+            ).format(point=point, name=f" ({name})" if name else "", owner=sorted(foreign)[0], who=who)
         )
 
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import SubmissionError
+from ..i18n import tr
 from ..schema import CANADA_BBOX, FIELDS_BY_NAME, LIST_SEPARATOR, SCHEMA_VERSION, FieldType, utc_now
 from . import signing
 from .changeset import (
@@ -91,7 +92,9 @@ def build_package(
         columns = create_changeset(checkout, changeset)
         changes = read_changeset(changeset, columns)
         if not changes:
-            raise SubmissionError(f"{Path(checkout).name} has no changes since it was checked out.")
+            raise SubmissionError(
+                tr("{name} has no changes since it was checked out.").format(name=Path(checkout).name)
+            )
         for change in changes:
             check_change_values(change)  # before anything is written: no package with bad values
         data = changeset.read_bytes()
@@ -154,9 +157,15 @@ def read_package(path: str | Path, max_bytes: int = MAX_CHANGESET_BYTES) -> Subm
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise SubmissionError(f"Cannot read the package {name}: {exc.strerror}.") from None
+        raise SubmissionError(
+            tr("Cannot read the package {name}: {strerror}.").format(name=name, strerror=exc.strerror)
+        ) from None
     if size > max_bytes + MAX_MANIFEST_BYTES:
-        raise SubmissionError(f"{name} is {size} bytes, more than the {max_bytes} a package may hold.")
+        raise SubmissionError(
+            tr("{name} is {size} bytes, more than the {max_bytes} a package may hold.").format(
+                name=name, size=size, max_bytes=max_bytes
+            )
+        )
     package = path.read_bytes()
     try:
         with zipfile.ZipFile(path) as zf:
@@ -167,11 +176,15 @@ def read_package(path: str | Path, max_bytes: int = MAX_CHANGESET_BYTES) -> Subm
             if SIGNATURE in members:
                 signature = _read_member(zf, members[SIGNATURE], MAX_SIGNATURE_BYTES, name)
     except zipfile.BadZipFile:
-        raise SubmissionError(f"{name} is not a submission package (not a zip file).") from None
+        raise SubmissionError(
+            tr("{name} is not a submission package (not a zip file).").format(name=name)
+        ) from None
     try:
         manifest = json.loads(manifest_bytes.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise SubmissionError(f"{name}: the manifest is not valid JSON ({exc}).") from None
+        raise SubmissionError(
+            tr("{name}: the manifest is not valid JSON ({exc}).").format(name=name, exc=exc)
+        ) from None
     _validate_manifest(manifest, name)
     expected = manifest["files"][CHANGESET]
     if (
@@ -179,8 +192,10 @@ def read_package(path: str | Path, max_bytes: int = MAX_CHANGESET_BYTES) -> Subm
         or len(changeset_bytes) != expected["size"]
     ):
         raise SubmissionError(
-            f"{name}: the changeset does not match the checksum in the manifest; the package was altered "
-            "or damaged on the way. Ask the contributor to build it again."
+            tr(
+                "{name}: the changeset does not match the checksum in the manifest; the package was "
+                "altered or damaged on the way. Ask the contributor to build it again."
+            ).format(name=name)
         )
     with tempfile.TemporaryDirectory() as tmp:
         changeset = Path(tmp) / CHANGESET
@@ -189,7 +204,9 @@ def read_package(path: str | Path, max_bytes: int = MAX_CHANGESET_BYTES) -> Subm
     counts = count_changes(changes)
     if counts != manifest["counts"]:
         raise SubmissionError(
-            f"{name}: the manifest announces {manifest['counts']} but the changeset holds {counts}."
+            tr("{name}: the manifest announces {counts} but the changeset holds {found}.").format(
+                name=name, counts=manifest["counts"], found=counts
+            )
         )
     for change in changes:
         check_change_values(change)
@@ -206,12 +223,13 @@ def _checked_members(zf: zipfile.ZipFile, name: str, max_bytes: int) -> dict:
     if unexpected or len(names) != len(set(names)):
         shown = ", ".join(repr(n) for n in unexpected[:3]) or "a repeated member"
         raise SubmissionError(
-            f"{name} contains {shown}; a package holds only {', '.join(MEMBERS + OPTIONAL_MEMBERS)}. "
-            "It was refused unopened."
+            tr("{name} contains {shown}; a package holds only {items}. It was refused unopened.").format(
+                name=name, shown=shown, items=", ".join(MEMBERS + OPTIONAL_MEMBERS)
+            )
         )
     missing = [m for m in MEMBERS if m not in names]
     if missing:
-        raise SubmissionError(f"{name} has no {missing[0]}.")
+        raise SubmissionError(tr("{name} has no {missing}.").format(name=name, missing=missing[0]))
     members = {i.filename: i for i in infos}
     for member, limit in (
         (MANIFEST, MAX_MANIFEST_BYTES),
@@ -220,7 +238,9 @@ def _checked_members(zf: zipfile.ZipFile, name: str, max_bytes: int) -> dict:
     ):
         if member in members and members[member].file_size > limit:
             raise SubmissionError(
-                f"{name}: {member} would unpack to {members[member].file_size} bytes (limit {limit})."
+                tr("{name}: {member} would unpack to {file_size} bytes (limit {limit}).").format(
+                    name=name, member=member, file_size=members[member].file_size, limit=limit
+                )
             )
     return members
 
@@ -230,7 +250,11 @@ def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, name: s
     with zf.open(info) as f:
         data = f.read(limit + 1)
     if len(data) > limit:
-        raise SubmissionError(f"{name}: {info.filename} unpacks to more than {limit} bytes.")
+        raise SubmissionError(
+            tr("{name}: {filename} unpacks to more than {limit} bytes.").format(
+                name=name, filename=info.filename, limit=limit
+            )
+        )
     return data
 
 
@@ -241,16 +265,29 @@ def _validate_manifest(manifest, name: str) -> None:
     errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(manifest), key=lambda e: list(e.path))
     if errors:
         where = ".".join(str(p) for p in errors[0].absolute_path) or "(top level)"
-        raise SubmissionError(f"{name}: manifest field {where}: {errors[0].message}.")
+        raise SubmissionError(
+            tr("{name}: manifest field {where}: {message}.").format(
+                name=name, where=where, message=errors[0].message
+            )
+        )
     unknown = set(manifest["columns"]) - ALLOWED_COLUMNS
     if unknown or "fid" not in manifest["columns"]:
         raise SubmissionError(
-            f"{name}: the manifest lists columns outside the schema: {sorted(unknown) or ['(no fid)']}."
+            tr("{name}: the manifest lists columns outside the schema: {columns}.").format(
+                name=name, columns=sorted(unknown) or ["(no fid)"]
+            )
         )
     if manifest["schema_version"] not in SUPPORTED_SCHEMA_VERSIONS:
         raise SubmissionError(
-            f"{name} was made for schema version {manifest['schema_version']}; this plugin reads "
-            f"{', '.join(SUPPORTED_SCHEMA_VERSIONS)}. Update the plugin, or ask for a package in a supported version."
+            tr(
+                "{name} was made for schema version {schema_version}; this plugin reads "
+                "{supported_schema_versions}. Update the plugin, or ask for a package in a supported "
+                "version."
+            ).format(
+                name=name,
+                schema_version=manifest["schema_version"],
+                supported_schema_versions=", ".join(SUPPORTED_SCHEMA_VERSIONS),
+            )
         )
 
 
@@ -260,26 +297,38 @@ def check_change_values(change: Change) -> None:
         where = f"point {change.point_id or change.row_id}, field {name}"
         if name == GEOMETRY:
             if value is not None and not _in_canada(value):
-                raise SubmissionError(f"{where}: the location {value} is not in Canada.")
+                raise SubmissionError(
+                    tr("{where}: the location {value} is not in Canada.").format(where=where, value=value)
+                )
             continue
         fdef = FIELDS_BY_NAME[name]
         if value is None or value == "":
             if fdef.required:
-                raise SubmissionError(f"{where}: a value is required.")
+                raise SubmissionError(tr("{where}: a value is required.").format(where=where))
             continue
         if not isinstance(value, str):
-            raise SubmissionError(f"{where}: expected text, got {type(value).__name__}.")
+            raise SubmissionError(
+                tr("{where}: expected text, got {name}.").format(where=where, name=type(value).__name__)
+            )
         if fdef.max_length and len(value) > fdef.max_length:
-            raise SubmissionError(f"{where}: longer than {fdef.max_length} characters.")
+            raise SubmissionError(
+                tr("{where}: longer than {max_length} characters.").format(
+                    where=where, max_length=fdef.max_length
+                )
+            )
         parts = value.split(LIST_SEPARATOR) if fdef.type == FieldType.LIST else [value]
         bad = [p for p in parts if not fdef.allows(p.strip())]
         if bad:
-            raise SubmissionError(f"{where}: {bad[0]!r} is not an allowed value.")
+            raise SubmissionError(
+                tr("{where}: {bad!r} is not an allowed value.").format(where=where, bad=bad[0])
+            )
     if change.operation == INSERT:
         missing = [f.name for f in FIELDS_BY_NAME.values() if f.required and not change.new.get(f.name)]
         if missing:
             raise SubmissionError(
-                f"New point {change.row_id}: required field(s) {', '.join(missing)} are empty."
+                tr("New point {row_id}: required field(s) {missing} are empty.").format(
+                    row_id=change.row_id, missing=", ".join(missing)
+                )
             )
 
 
@@ -305,8 +354,11 @@ def send_to_folder(package: str | Path, folder: str | Path) -> Path:
     submission = read_package(package)
     if submission.signature is None:
         raise SubmissionError(
-            f"{Path(package).name} is not signed, and the geomapping team only accepts signed packages from a "
-            "shared folder: build it again with your signing key (or submit it to the shared store directly)."
+            tr(
+                "{name} is not signed, and the geomapping team only accepts signed packages from a "
+                "shared folder: build it again with your signing key (or submit it to the shared store "
+                "directly)."
+            ).format(name=Path(package).name)
         )
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -314,7 +366,11 @@ def send_to_folder(package: str | Path, folder: str | Path) -> Path:
     stem = _UNSAFE.sub("_", f"{m['jurisdiction']}_{m['created_at'][:19]}_{submission.sha256[:12]}")
     target = folder / (stem + SUFFIX)
     if target.exists():
-        raise SubmissionError(f"{target.name} is already in {folder}: this package was sent before.")
+        raise SubmissionError(
+            tr("{name} is already in {folder}: this package was sent before.").format(
+                name=target.name, folder=folder
+            )
+        )
     partial = folder / (stem + ".part")
     partial.write_bytes(submission.package)
     os.replace(partial, target)

@@ -34,6 +34,7 @@ import psycopg2.extras
 from psycopg2 import sql
 
 from ..errors import StoreError, SubmissionError
+from ..i18n import tr
 from ..schema import FIELD_NAMES, FIELDS, SCHEMA_VERSION, FieldType
 from ..table import PointTable
 from . import signing
@@ -305,8 +306,10 @@ class SharedStore:
             return psycopg2.connect(self.conninfo, connect_timeout=10, application_name="CRS Service Points")
         except psycopg2.OperationalError as exc:
             raise StoreError(
-                f"Cannot connect to the shared store ({self.describe()}): {_first_line(exc)}. "
-                "Check the connection and its credentials in QGIS (Data Source Manager › PostgreSQL)."
+                tr(
+                    "Cannot connect to the shared store ({store}): {exc}. Check the connection and its "
+                    "credentials in QGIS (Data Source Manager › PostgreSQL)."
+                ).format(store=self.describe(), exc=_first_line(exc))
             ) from None
 
     def describe(self) -> str:
@@ -326,18 +329,26 @@ class SharedStore:
             with conn, conn.cursor() as cur:
                 yield cur
         except psycopg2.errors.InsufficientPrivilege as exc:
-            raise StoreError(f"The shared store refused this as {_user(conn)}: {_first_line(exc)}.") from None
+            raise StoreError(
+                tr("The shared store refused this as {user}: {exc}.").format(
+                    user=_user(conn), exc=_first_line(exc)
+                )
+            ) from None
         except psycopg2.errors.UniqueViolation as exc:
             # Only reached when someone wrote the store outside the plugin meanwhile (applies take turns).
             detail = exc.diag.message_detail or _first_line(exc)
             raise SubmissionError(
-                f"Two points would have the same point_id ({detail}); nothing was written. Review the "
-                "submission again: the point ids are checked against the store as it is now."
+                tr(
+                    "Two points would have the same point_id ({detail}); nothing was written. Review the "
+                    "submission again: the point ids are checked against the store as it is now."
+                ).format(detail=detail)
             ) from None
         except (psycopg2.OperationalError, psycopg2.InterfaceError) as exc:
             raise StoreError(
-                f"The connection to the shared store was lost ({_first_line(exc)}); the database rolled the "
-                "transaction back, nothing was changed. Try again."
+                tr(
+                    "The connection to the shared store was lost ({exc}); the database rolled the "
+                    "transaction back, nothing was changed. Try again."
+                ).format(exc=_first_line(exc))
             ) from None
         finally:
             conn.close()
@@ -450,7 +461,11 @@ class SharedStore:
             )
             row = cur.fetchone()
             if row is None:
-                raise SubmissionError(f"There is no submission {submission_id} in the shared store.")
+                raise SubmissionError(
+                    tr("There is no submission {submission_id} in the shared store.").format(
+                        submission_id=submission_id
+                    )
+                )
             return dict(zip([d.name for d in cur.description], row))
 
     def attribute(self, submission: Submission) -> Contributor:
@@ -529,7 +544,7 @@ class SharedStore:
         """Close a submission (by number, or a package file, then recorded) with a reason the contributor
         sees; returns its number."""
         if not reason.strip():
-            raise SubmissionError("Give the contributor a reason for the rejection.")
+            raise SubmissionError(tr("Give the contributor a reason for the rejection."))
         with self.transaction() as cur:
             if isinstance(source, Submission):
                 contributor = self._attribute(cur, source, staged_by_contributor=False)
@@ -566,8 +581,11 @@ class SharedStore:
             if staged_by_contributor and login is not None and submission.signature is None:
                 return Contributor(login[0], login[1], None)
             raise SubmissionError(
-                "The package is not signed. A package from a shared folder must be signed by its contributor "
-                "(a signing key registered in the shared store): ask them to build it again with their key."
+                tr(
+                    "The package is not signed. A package from a shared folder must be signed by its "
+                    "contributor (a signing key registered in the shared store): ask them to build it again "
+                    "with their key."
+                )
             )
         cur.execute(
             "SELECT role_name, jurisdiction, public_key FROM crs.contributors WHERE key_id = %s", (key_id,)
@@ -575,19 +593,25 @@ class SharedStore:
         signer = cur.fetchone()
         if signer is None:
             raise SubmissionError(
-                f"The package is signed with key {key_id}, which no contributor of the shared store has "
-                "registered: ask the DBA to register the contributor's public key, or the contributor to sign "
-                "with their registered key."
+                tr(
+                    "The package is signed with key {key_id}, which no contributor of the shared store has "
+                    "registered: ask the DBA to register the contributor's public key, or the contributor to "
+                    "sign with their registered key."
+                ).format(key_id=key_id)
             )
         if not signing.verify(signer[2], submission.manifest_bytes, submission.signature):
             raise SubmissionError(
-                f"The package's signature does not match (key {key_id} of {signer[0]}): it was changed after it "
-                "was signed, or signed with another key. It was refused."
+                tr(
+                    "The package's signature does not match (key {key_id} of {signer}): it was changed after "
+                    "it was signed, or signed with another key. It was refused."
+                ).format(key_id=key_id, signer=signer[0])
             )
         if staged_by_contributor and login is not None and login[0] != signer[0]:
             raise SubmissionError(
-                f"The package is signed by {signer[0]}, but {login[0]} is submitting it: each contributor "
-                "submits their own packages."
+                tr(
+                    "The package is signed by {signer}, but {login} is submitting it: each contributor "
+                    "submits their own packages."
+                ).format(signer=signer[0], login=login[0])
             )
         return Contributor(signer[0], signer[1], key_id)
 
@@ -641,9 +665,18 @@ class SharedStore:
         cur.execute(query + (" FOR UPDATE" if lock else ""), (submission_id,))
         row = cur.fetchone()
         if row is None:
-            raise SubmissionError(f"There is no submission {submission_id} in the shared store.")
+            raise SubmissionError(
+                tr("There is no submission {submission_id} in the shared store.").format(
+                    submission_id=submission_id
+                )
+            )
         if row[0] != PENDING:
-            raise SubmissionError(f"Submission {submission_id} is already {row[0]}.")
+            raise SubmissionError(
+                tr("Submission {submission_id} is already {status}.").format(
+                    submission_id=submission_id,
+                    status={APPLIED: tr("applied"), REJECTED: tr("rejected")}.get(row[0], row[0]),
+                )
+            )
         return row[1], row[2]
 
     @staticmethod

@@ -22,6 +22,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from ..errors import SubmissionError
+from ..i18n import tr
 
 PREFIX = "ed25519:"
 #: Signed bytes = this prefix + the manifest's bytes: a signature made for anything else never verifies here.
@@ -73,16 +74,24 @@ def _private(text: str) -> Ed25519PrivateKey:
     try:
         return Ed25519PrivateKey.from_private_bytes(_raw(text, "private"))
     except ValueError:
-        raise SubmissionError("The signing key is not an Ed25519 private key.") from None
+        raise SubmissionError(tr("The signing key is not an Ed25519 private key.")) from None
 
 
 def _raw(text: str, kind: str) -> bytes:
     if not isinstance(text, str) or not text.startswith(PREFIX):
-        raise SubmissionError(f"An Ed25519 {kind} key is written '{PREFIX}' followed by base64.")
+        raise SubmissionError(
+            tr("An Ed25519 {kind} key is written '{prefix}' followed by base64.").format(
+                kind=kind, prefix=PREFIX
+            )
+        )
     try:
         raw = base64.b64decode(text[len(PREFIX) :], validate=True)
     except (binascii.Error, ValueError):
-        raise SubmissionError(f"The {kind} key is not valid base64.") from None
+        raise SubmissionError(tr("The {kind} key is not valid base64.").format(kind=kind)) from None
     if len(raw) != 32:
-        raise SubmissionError(f"An Ed25519 {kind} key has 32 bytes, this one {len(raw)}.")
+        raise SubmissionError(
+            tr("An Ed25519 {kind} key has 32 bytes, this one {raw_count}.").format(
+                kind=kind, raw_count=len(raw)
+            )
+        )
     return raw
