@@ -58,15 +58,16 @@ def check_only(dock, *source_ids):
 def test_lists_the_sample_catalogue_grouped(dock):
     ids = sorted(item.data(0, Qt.UserRole) for item in dock.source_items())
     assert ids == [
+        "contact_centres_digital",
         "local_government_offices",
         "service_bc_offices",
         "service_canada_offices",
         "snb_service_centres",
     ]
     top = sorted(dock.tree.topLevelItem(i).text(0) for i in range(dock.tree.topLevelItemCount()))
-    assert top == ["Federal", "Municipal", "Provincial"]
+    assert top == ["Federal", "Municipal", "Other", "Provincial"]
     provincial = next(
-        dock.tree.topLevelItem(i) for i in range(3) if dock.tree.topLevelItem(i).text(0) == "Provincial"
+        dock.tree.topLevelItem(i) for i in range(4) if dock.tree.topLevelItem(i).text(0) == "Provincial"
     )
     assert sorted(provincial.child(i).text(0) for i in range(provincial.childCount())) == [
         "British Columbia", "New Brunswick"]  # fmt: skip
@@ -274,7 +275,7 @@ def test_a_shared_catalogue_url_is_read_in_the_background(dock, qgis_iface):
             dock.settings = type(dock.settings)()
             dock.reload_catalogue()
             wait_for_task(dock.catalogue_task)
-            assert len(dock.source_items()) == 4
+            assert len(dock.source_items()) == 5
             server.routes.pop("/crs/sources.json")  # the server loses the catalogue
             dock.reload_catalogue()
             wait_for_task(dock.catalogue_task)
