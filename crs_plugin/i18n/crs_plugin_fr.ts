@@ -509,7 +509,7 @@
     </message>
     <message>
       <source>Load the service points first.</source>
-      <translation>Chargez d&apos;abord les points de service.</translation>
+      <translation>Chargez d'abord les points de service.</translation>
     </message>
     <message>
       <source>The source catalogue cannot be used</source>
@@ -534,6 +534,10 @@
     <message>
       <source>{} points loaded from {} sources; {} changed since last refresh.</source>
       <translation>{} points chargés de {} sources; {} modifiés depuis la dernière actualisation.</translation>
+    </message>
+    <message>
+      <source>Service regions (call centres, online)</source>
+      <translation>Régions desservies (centres d'appels, en ligne)</translation>
     </message>
     <message>
       <source>Sites</source>
@@ -698,6 +702,10 @@
     <message>
       <source>{} errors, {} warnings. Click a problem to zoom to it.</source>
       <translation>{} erreurs, {} avertissements. Cliquez sur un problème pour y zoomer.</translation>
+    </message>
+    <message>
+      <source>Service regions</source>
+      <translation>Régions desservies</translation>
     </message>
     <message>
       <source>Nearest service</source>
