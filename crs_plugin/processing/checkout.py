@@ -46,11 +46,13 @@ class CheckoutAlgorithm(CrsAlgorithm):
         jurisdiction = self.parameterAsString(parameters, self.JURISDICTION, context).strip()
         organisation = self.parameterAsString(parameters, self.ORGANISATION, context).strip() or None
         path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
-        rows, version = store.checkout(jurisdiction, organisation)
+        snapshot = store.checkout(jurisdiction, organisation)
+        rows, version = snapshot.points, snapshot.version
         if not rows:
             raise SubmissionError(f"The shared store has no points for jurisdiction '{jurisdiction}'"
                                   + (f" and organization '{organisation}'" if organisation else "") + ".")  # fmt: skip
-        write_checkout(path, rows, CheckoutInfo(jurisdiction, version, store.describe(), organisation))
+        write_checkout(path, rows, CheckoutInfo(jurisdiction, version, store.describe(), organisation),
+                       snapshot.partnerships)  # fmt: skip
         uri = f"{path}|layername={POINTS_LAYER}"
         layer = QgsVectorLayer(uri, POINTS_LAYER, "ogr")
         configure_form(layer)
@@ -60,8 +62,8 @@ class CheckoutAlgorithm(CrsAlgorithm):
                 self.tr("The attribute form could not be saved in the GeoPackage: {}").format(error)
             )
         feedback.pushInfo(
-            self.tr("{} points of {} checked out at store version {}.").format(
-                len(rows), jurisdiction, version
+            self.tr("{} points of {} and {} partnerships checked out at store version {}.").format(
+                len(rows), jurisdiction, len(snapshot.partnerships), version
             )
         )
         if context.project() is not None:

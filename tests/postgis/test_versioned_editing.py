@@ -122,7 +122,7 @@ def test_renaming_a_point_to_a_point_id_in_use_is_a_conflict_naming_both_points(
     path, rows, _ = checkout(shared.nb, tmp_path)
     a = checkout_fids(path)[0]
     pid_a = rows[a].values["point_id"]
-    bc_rows, _ = shared.bc.checkout("BC")
+    bc_rows = shared.bc.checkout("BC").points
     taken = bc_rows[0].values  # a point outside the checkout (British Columbia's) holds the id
     edit_checkout(path, {a: {"point_id": taken["point_id"], "phone": "506-555-0177"}})
     submission_id = shared.nb.submit(package(shared, path, tmp_path))
@@ -170,7 +170,7 @@ def test_two_maintainers_apply_at_the_same_moment(shared, tmp_path):
     the second one sees the first one's point and reports a conflict instead of a database error."""
     paths = [checkout(shared.nb, tmp_path, name=f"c{i}.gpkg")[0] for i in range(2)]
     fids = checkout_fids(paths[0])
-    rows = {r.id: r for r in shared.nb.checkout("NB")[0]}
+    rows = {r.id: r for r in shared.nb.checkout("NB").points}
     pid_0, pid_1 = rows[fids[0]].values["point_id"], rows[fids[1]].values["point_id"]
     for step in (
         {fids[0]: {"point_id": "tmp"}},

@@ -1,10 +1,11 @@
 """A contributor's editable copy of their jurisdiction's points: one GeoPackage file.
 
-The file holds the ``service_points`` layer (feature ids are the shared store's
-row ids, so edits can be traced back), a ``crs_checkout`` table recording what
-was checked out (jurisdiction, organisation, base version) and, in
-``crs_checkout_base``, the untouched base copy the changes are computed against.
-Keeping the base inside the file means the checkout travels as one file.
+The file holds the ``service_points`` layer and the ``partnerships`` that involve
+those points (feature ids are the shared store's row ids, so edits can be traced
+back), a ``crs_checkout`` table recording what was checked out (jurisdiction,
+organisation, base version) and, in ``crs_checkout_base``, the untouched base copy
+the changes are computed against. Keeping the base inside the file means the
+checkout travels as one file.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from osgeo import ogr
 
 from ..errors import SubmissionError
 from ..gdal_exceptions import with_gdal_exceptions
+from ..partnerships import PARTNERSHIP_FIELD_NAMES, partnerships_layer
 from ..schema import FIELD_NAMES, SCHEMA_VERSION, utc_now
 from ..store import POINTS_LAYER, points_layer
 
@@ -28,12 +30,12 @@ BASE_TABLE = "crs_checkout_base"
 
 @dataclass(frozen=True)
 class SharedRow:
-    """One service point as the shared store holds it."""
+    """One row as the shared store holds it: a service point (with its location) or a partnership."""
 
     id: int
     values: dict  # schema field -> text or None
-    x: float | None
-    y: float | None
+    x: float | None = None
+    y: float | None = None
 
 
 @dataclass(frozen=True)
@@ -47,13 +49,16 @@ class CheckoutInfo:
 
 
 @with_gdal_exceptions
-def write_checkout(path: str | Path, rows: list[SharedRow], info: CheckoutInfo) -> None:
-    """Write the editable checkout; an existing file at ``path`` is replaced only when done."""
+def write_checkout(
+    path: str | Path, rows: list[SharedRow], info: CheckoutInfo, partnerships: list[SharedRow] = ()
+) -> None:
+    """Write the editable checkout (the points ``rows`` and the ``partnerships`` that involve them);
+    an existing file at ``path`` is replaced only when done."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=path.parent) as tmp:
         base = Path(tmp) / "base.gpkg"
-        _write_points(base, rows)
+        _write_rows(base, rows, partnerships)
         work = Path(tmp) / "checkout.gpkg"
         shutil.copyfile(base, work)
         ds = ogr.Open(str(work), update=1)
@@ -78,24 +83,26 @@ def write_checkout(path: str | Path, rows: list[SharedRow], info: CheckoutInfo) 
 
 
 @with_gdal_exceptions
-def _write_points(path: Path, rows: list[SharedRow]) -> None:
+def _write_rows(path: Path, rows: list[SharedRow], partnerships: list[SharedRow]) -> None:
     ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
     try:
-        layer = points_layer(ds)
-        defn = layer.GetLayerDefn()
+        tables = ((points_layer(ds), FIELD_NAMES, rows), (partnerships_layer(ds), PARTNERSHIP_FIELD_NAMES, partnerships))
         ds.StartTransaction()
-        for row in rows:
-            feat = ogr.Feature(defn)
-            feat.SetFID(int(row.id))
-            for j, name in enumerate(FIELD_NAMES):
-                value = row.values.get(name)
-                if value is not None:
-                    feat.SetFieldString(j, str(value))
-            if row.x is not None:
-                geom = ogr.Geometry(ogr.wkbPoint)
-                geom.AddPoint_2D(float(row.x), float(row.y))
-                feat.SetGeometryDirectly(geom)
-            layer.CreateFeature(feat)
+        for layer, names, records in tables:
+            defn = layer.GetLayerDefn()
+            index = [defn.GetFieldIndex(name) for name in names]
+            for row in records:
+                feat = ogr.Feature(defn)
+                feat.SetFID(int(row.id))
+                for j, name in zip(index, names):
+                    value = row.values.get(name)
+                    if value is not None:
+                        feat.SetFieldString(j, str(value))
+                if row.x is not None:
+                    geom = ogr.Geometry(ogr.wkbPoint)
+                    geom.AddPoint_2D(float(row.x), float(row.y))
+                    feat.SetGeometryDirectly(geom)
+                layer.CreateFeature(feat)
         ds.CommitTransaction()
     finally:
         ds = None
@@ -131,15 +138,17 @@ def extract_base(path: str | Path, target: str | Path) -> None:
 
 
 @with_gdal_exceptions
-def base_values(path: str | Path, fids, fields: tuple[str, ...]) -> dict[int, dict]:
-    """``fields`` of the checkout's base rows ``fids`` (rows absent from the base are left out)."""
+def base_values(path: str | Path, fids, fields: tuple[str, ...], table: str = POINTS_LAYER) -> dict[int, dict]:
+    """``fields`` of the checkout's base rows ``fids`` of ``table`` (rows absent from the base are left out)."""
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp) / "base.gpkg"
         extract_base(path, base)
         ds = ogr.Open(str(base))
         try:
-            layer = ds.GetLayerByName(POINTS_LAYER)
+            layer = ds.GetLayerByName(table)
             found = {}
+            if layer is None:
+                return found
             for fid in fids:
                 feat = layer.GetFeature(int(fid))
                 if feat is not None:
