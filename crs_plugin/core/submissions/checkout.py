@@ -86,7 +86,10 @@ def write_checkout(
 def _write_rows(path: Path, rows: list[SharedRow], partnerships: list[SharedRow]) -> None:
     ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
     try:
-        tables = ((points_layer(ds), FIELD_NAMES, rows), (partnerships_layer(ds), PARTNERSHIP_FIELD_NAMES, partnerships))
+        tables = (
+            (points_layer(ds), FIELD_NAMES, rows),
+            (partnerships_layer(ds), PARTNERSHIP_FIELD_NAMES, partnerships),
+        )
         ds.StartTransaction()
         for layer, names, records in tables:
             defn = layer.GetLayerDefn()
@@ -138,7 +141,9 @@ def extract_base(path: str | Path, target: str | Path) -> None:
 
 
 @with_gdal_exceptions
-def base_values(path: str | Path, fids, fields: tuple[str, ...], table: str = POINTS_LAYER) -> dict[int, dict]:
+def base_values(
+    path: str | Path, fids, fields: tuple[str, ...], table: str = POINTS_LAYER
+) -> dict[int, dict]:
     """``fields`` of the checkout's base rows ``fids`` of ``table`` (rows absent from the base are left out)."""
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp) / "base.gpkg"

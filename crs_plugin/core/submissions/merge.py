@@ -70,7 +70,9 @@ BOTH_EDITED = "both_edited"  # the field changed in the store and in the submiss
 DELETED_IN_STORE = "deleted_in_store"  # the submission edits a point the store deleted since checkout
 EDITED_IN_STORE = "edited_in_store"  # the submission deletes a point the store changed since checkout
 ADDED_BY_BOTH = "added_by_both"  # the store already has a point with the new point's point_id
-POINT_ID_TAKEN = "point_id_taken"  # two points (partnerships) would end with the same point_id (partnership_id)
+POINT_ID_TAKEN = (
+    "point_id_taken"  # two points (partnerships) would end with the same point_id (partnership_id)
+)
 LINKED_POINT_GONE = "linked_point_gone"  # a partnership would link a point the store does not have
 #: Conflicts decided for the whole point: keep it as the store has it, or do what the submission does.
 WHOLE_POINT_KINDS = (DELETED_IN_STORE, EDITED_IN_STORE)
@@ -100,7 +102,9 @@ class FieldOutcome:
     result: str
     name: str | None = None  # the point's name, so that a person recognises it
     kind: str = ""  # why it conflicts (set on every outcome a conflict was decided for)
-    other: str | None = None  # POINT_ID_TAKEN: the row that holds the key ("id (name)"); LINKED_POINT_GONE: the points
+    other: str | None = (
+        None  # POINT_ID_TAKEN: the row that holds the key ("id (name)"); LINKED_POINT_GONE: the points
+    )
     detail: str = ""  # why a decision could not be carried out
     table: str = POINTS_LAYER  # the table of the row (the outcome's point_id is that table's key)
 
@@ -259,7 +263,9 @@ def plan_submission(
     return plans
 
 
-def _plan_table(spec: Table, changes: list[Change], store: StoreView, owner, resolver: _Resolver) -> list[PointPlan]:
+def _plan_table(
+    spec: Table, changes: list[Change], store: StoreView, owner, resolver: _Resolver
+) -> list[PointPlan]:
     """The plans of one table's changes (the same rules for every table)."""
     changes = pair_deletes_with_inserts(changes)
     targets = store.rows_by_id((c.row_id for c in changes if c.operation != INSERT), spec.name)
@@ -307,7 +313,9 @@ def pair_deletes_with_inserts(changes: list[Change]) -> list[Change]:
         pid = change.new.get(k) if change.operation == INSERT else None
         if pid in deletes and pid not in paired:
             gone = deletes[pid]
-            fields = [f for f in spec.compared if f in change.new and not same(gone.old.get(f), change.new.get(f))]
+            fields = [
+                f for f in spec.compared if f in change.new and not same(gone.old.get(f), change.new.get(f))
+            ]
             paired[pid] = Change(UPDATE, gone.row_id, {f: gone.old.get(f) for f in fields},
                                  {f: change.new.get(f) for f in fields}, gone.label, change.table)  # fmt: skip
     for change in changes:
@@ -399,7 +407,17 @@ def _outcome(change: Change, current: dict | None, name: str, base, store, submi
     pid = change.base_key or change.key or (current or {}).get(spec.key)
     label = change.name or next((current[n] for n in spec.name_fields if (current or {}).get(n)), None)
     return FieldOutcome(
-        change.operation, change.row_id, pid, name, base, store, submitted, result, label, kind, table=change.table
+        change.operation,
+        change.row_id,
+        pid,
+        name,
+        base,
+        store,
+        submitted,
+        result,
+        label,
+        kind,
+        table=change.table,
     )
 
 
@@ -559,7 +577,11 @@ def _check_linked_points(plans: list[PointPlan], store: StoreView, resolver: _Re
         for _ in range(3):  # the submission's points, then a typed value
             ids = point_list(plan.final_value("point_ids"))
             present = store.rows_by_key(ids, POINTS_LAYER)
-            gone = [pid for pid in ids if pid not in added and (pid not in present or present[pid]["id"] in removed)]
+            gone = [
+                pid
+                for pid in ids
+                if pid not in added and (pid not in present or present[pid]["id"] in removed)
+            ]
             if not gone or plan.operation is None:
                 break
             _settle_linked_points(plan, gone, resolver)

@@ -80,7 +80,10 @@ class Submission:
 
 def count_changes(changes: list[Change], table: str = POINTS_LAYER) -> dict[str, int]:
     """Inserts, updates and deletes of ``table``'s rows."""
-    return {op: sum(1 for c in changes if c.operation == op and c.table == table) for op in (INSERT, UPDATE, DELETE)}
+    return {
+        op: sum(1 for c in changes if c.operation == op and c.table == table)
+        for op in (INSERT, UPDATE, DELETE)
+    }
 
 
 def manifest_tables(manifest: dict) -> dict[str, dict]:
@@ -90,7 +93,11 @@ def manifest_tables(manifest: dict) -> dict[str, dict]:
     tables = {POINTS_LAYER: {"columns": manifest["columns"], "counts": manifest["counts"],
                              "base_rows": manifest.get("base_points") or {}}}  # fmt: skip
     for name, entry in (manifest.get("tables") or {}).items():
-        tables[name] = {"columns": entry["columns"], "counts": entry["counts"], "base_rows": entry.get("base_rows") or {}}
+        tables[name] = {
+            "columns": entry["columns"],
+            "counts": entry["counts"],
+            "base_rows": entry.get("base_rows") or {},
+        }
     return tables
 
 
@@ -107,14 +114,14 @@ def build_package(
         changes = read_changeset(changeset, columns)
         if not changes:
             raise SubmissionError(f"{Path(checkout).name} has no changes since it was checked out.")
-        for change in changes:
-            check_change_values(change)  # before anything is written: no package with bad values
         data = changeset.read_bytes()
     labels = {}
     for name in columns:
         updated = [c.row_id for c in changes if c.operation == UPDATE and c.table == name]
         found = base_values(checkout, updated, TABLES[name].label_fields, name)
         labels[name] = {str(fid): label for fid, label in found.items()}
+    for change in _with_labels(changes, labels):
+        check_change_values(change)  # before anything is written: no package with bad values
     manifest = {
         "format": PACKAGE_FORMAT,
         "format_version": FORMAT_VERSION,
@@ -150,21 +157,21 @@ def build_package(
             zf.writestr(SIGNATURE, signature)
     os.replace(partial, target)
     package = target.read_bytes()
-    changes = _with_labels(changes, manifest)
+    changes = _with_labels(changes, labels)
     return Submission(
         manifest, changes, package, hashlib.sha256(package).hexdigest(), manifest_bytes, signature
     )
 
 
-def _with_labels(changes: list[Change], manifest: dict) -> list[Change]:
-    """Each change with the row as checked out (a delete carries it already; an update only in the manifest)."""
-    tables = manifest_tables(manifest)
+def _with_labels(changes: list[Change], base_rows: dict[str, dict]) -> list[Change]:
+    """Each change with the row as checked out (a delete carries it already; an update's is in
+    ``base_rows``: table -> fid -> label, as the manifest records them)."""
     labelled = []
     for change in changes:
         if change.operation == DELETE:
             label = {f: change.old.get(f) for f in change.spec.label_fields}
         elif change.operation == UPDATE:
-            label = dict(tables[change.table]["base_rows"].get(str(change.row_id)) or {})
+            label = dict((base_rows.get(change.table) or {}).get(str(change.row_id)) or {})
         else:
             label = {}
         labelled.append(replace(change, label=label))
@@ -217,9 +224,9 @@ def read_package(path: str | Path, max_bytes: int = MAX_CHANGESET_BYTES) -> Subm
             raise SubmissionError(
                 f"{name}: the manifest announces {entry['counts']} ({table}) but the changeset holds {counts}."
             )
+    changes = _with_labels(changes, {table: entry["base_rows"] for table, entry in tables.items()})
     for change in changes:
         check_change_values(change)
-    changes = _with_labels(changes, manifest)
     return Submission(
         manifest, changes, package, hashlib.sha256(package).hexdigest(), manifest_bytes, signature
     )
@@ -270,7 +277,9 @@ def _validate_manifest(manifest, name: str) -> None:
         raise SubmissionError(f"{name}: manifest field {where}: {errors[0].message}.")
     for table, entry in manifest_tables(manifest).items():
         if table not in TABLES:
-            raise SubmissionError(f"{name}: the manifest lists table '{table}', which a submission may not change.")
+            raise SubmissionError(
+                f"{name}: the manifest lists table '{table}', which a submission may not change."
+            )
         unknown = set(entry["columns"]) - TABLES[table].columns
         if unknown or "fid" not in entry["columns"]:
             raise SubmissionError(

@@ -501,7 +501,9 @@ class SharedStore:
         """Insert or update partnerships (``core.partnerships`` rows, e.g. read from the GeoPackage store)
         by partnership_id (a bulk load by the geomapping team); new version."""
         names = sql.SQL(", ").join(sql.Identifier(n) for n in PARTNERSHIP_FIELD_NAMES)
-        sets = sql.SQL(", ").join(sql.SQL("{0} = %s").format(sql.Identifier(n)) for n in PARTNERSHIP_FIELD_NAMES)
+        sets = sql.SQL(", ").join(
+            sql.SQL("{0} = %s").format(sql.Identifier(n)) for n in PARTNERSHIP_FIELD_NAMES
+        )
         with self.transaction() as cur:
             version = self._bump_version(cur)
             for row in rows:
