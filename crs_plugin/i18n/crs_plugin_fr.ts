@@ -145,6 +145,10 @@
       <translation>Chaque conflit a une décision.</translation>
     </message>
     <message>
+      <source>Partnership {}</source>
+      <translation>Partenariat {}</translation>
+    </message>
+    <message>
       <source>{point}: {field} was changed in the shared store and in the submission.</source>
       <translation>{point} : {field} a été modifié dans le dépôt partagé et dans la soumission.</translation>
     </message>
@@ -163,6 +167,10 @@
     <message>
       <source>The point id {submitted} is already used by {other}: keep the store's, or type another point id.</source>
       <translation>L'identifiant {submitted} est déjà utilisé par {other} : garder celui du dépôt, ou saisir un autre identifiant.</translation>
+    </message>
+    <message>
+      <source>{point} links the service point {other}, which the shared store no longer has: keep the store's partnership, or type its points again.</source>
+      <translation>{point} relie le point de service {other}, que le dépôt partagé n'a plus : gardez le partenariat du dépôt, ou saisissez de nouveau ses points.</translation>
     </message>
     <message>
       <source>{} of {} conflicts still need a decision.</source>
@@ -418,6 +426,10 @@
     <message>
       <source>My service points (checkout)</source>
       <translation>Mes points de service (extrait)</translation>
+    </message>
+    <message>
+      <source>My partnerships (checkout)</source>
+      <translation>Mes partenariats (extraction)</translation>
     </message>
     <message>
       <source>Validating</source>
@@ -676,8 +688,8 @@
       <translation>Chargement de {} sources…</translation>
     </message>
     <message>
-      <source>{} points checked out (base version {}). Edit them, then Validate.</source>
-      <translation>{} points extraits (version de base {}). Modifiez-les, puis validez.</translation>
+      <source>{} points and {} partnerships checked out (base version {}). Edit them, then Validate.</source>
+      <translation>{} points et {} partenariats extraits (version de base {}). Modifiez-les, puis validez.</translation>
     </message>
     <message>
       <source>Package placed in the shared folder: {}</source>

@@ -12,11 +12,18 @@ from qgis.core import (
 
 from ..core.errors import SubmissionError
 from ..core.store import GeoPackageStore
-from ..core.submissions.package import build_package
+from ..core.submissions.checkout import partnership_problems
+from ..core.submissions.package import build_package, count_changes
 from ..core.validation import ERROR, validate
 from ..toolbelt.signing_keys import private_key
 from ..toolbelt.translation import language
 from .base import CrsAlgorithm
+
+
+def _named(problem) -> str:
+    """A problem's point, or its partnership ("partnership P-001")."""
+    pid = getattr(problem, "partnership_id", None)
+    return f"partnership {pid}" if pid else (getattr(problem, "point_id", None) or "")
 
 
 class BuildSubmissionAlgorithm(CrsAlgorithm):
@@ -30,6 +37,8 @@ class BuildSubmissionAlgorithm(CrsAlgorithm):
     NOTE = "NOTE"
     OUTPUT = "OUTPUT"
     INSERTS, UPDATES, DELETES = "INSERTS", "UPDATES", "DELETES"
+    PARTNERSHIP_INSERTS, PARTNERSHIP_UPDATES, PARTNERSHIP_DELETES = (
+        "PARTNERSHIP_INSERTS", "PARTNERSHIP_UPDATES", "PARTNERSHIP_DELETES")  # fmt: skip
 
     def initAlgorithm(self, config=None):
         self.addParameter(
@@ -49,7 +58,9 @@ class BuildSubmissionAlgorithm(CrsAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT, self.tr("Submission package"), "Submission package (*.crs.zip)"))  # fmt: skip
         for name, label in ((self.INSERTS, "Points added"), (self.UPDATES, "Points changed"),
-                            (self.DELETES, "Points deleted")):  # fmt: skip
+                            (self.DELETES, "Points deleted"), (self.PARTNERSHIP_INSERTS, "Partnerships added"),
+                            (self.PARTNERSHIP_UPDATES, "Partnerships changed"),
+                            (self.PARTNERSHIP_DELETES, "Partnerships deleted")):  # fmt: skip
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
 
     def compute(self, parameters, context, feedback):
@@ -58,15 +69,17 @@ class BuildSubmissionAlgorithm(CrsAlgorithm):
         if not contributor:
             raise SubmissionError("Say who you are (Contributor): the reviewers will answer you.")
         target = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
-        problems = validate(GeoPackageStore(checkout).read_points(), language=language())
+        points = GeoPackageStore(checkout).read_points()
+        problems = validate(points, language=language())
+        problems += partnership_problems(checkout, language())
         errors = [p for p in problems if p.severity == ERROR]
         for p in problems:
             if p.severity != ERROR:
-                feedback.pushWarning(f"{p.point_id or ''} [{p.field}] {p.message}")
+                feedback.pushWarning(f"{_named(p)} [{p.field}] {p.message}")
         if errors:
             first = errors[0]
             raise SubmissionError(
-                f"The checkout has {len(errors)} error(s), for example {first.point_id or 'a new point'}: "
+                f"The checkout has {len(errors)} error(s), for example {_named(first) or 'a new point'}: "
                 f"{first.message} Fix them (run 'Validate service points' to list them all), then build again."
             )
         note = self.parameterAsString(parameters, self.NOTE, context) or ""
@@ -74,10 +87,16 @@ class BuildSubmissionAlgorithm(CrsAlgorithm):
         key = private_key(authcfg) if authcfg else None
         submission = build_package(checkout, target, contributor, note, signing_key=key)
         counts = submission.manifest["counts"]
+        partnerships = count_changes(submission.changes, "partnerships")
         feedback.pushInfo(self.tr("Package {}: {} added, {} changed, {} deleted.").format(
             target, counts["insert"], counts["update"], counts["delete"]))  # fmt: skip
+        if any(partnerships.values()):
+            feedback.pushInfo(self.tr("Partnerships: {} added, {} changed, {} deleted.").format(
+                partnerships["insert"], partnerships["update"], partnerships["delete"]))  # fmt: skip
         if key is None:
             feedback.pushWarning(self.tr("The package is not signed: it can be submitted to the shared store with "
                                          "your database login, but not through a shared folder."))  # fmt: skip
         return {self.OUTPUT: target, self.INSERTS: counts["insert"], self.UPDATES: counts["update"],
-                self.DELETES: counts["delete"]}  # fmt: skip
+                self.DELETES: counts["delete"], self.PARTNERSHIP_INSERTS: partnerships["insert"],
+                self.PARTNERSHIP_UPDATES: partnerships["update"],
+                self.PARTNERSHIP_DELETES: partnerships["delete"]}  # fmt: skip

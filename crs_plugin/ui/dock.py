@@ -119,6 +119,7 @@ class ServicePointsDock(QgsDockWidget):
         self.catalogue = None
         self.points_layer: QgsVectorLayer | None = None
         self.checkout_layer: QgsVectorLayer | None = None
+        self.checkout_partnerships: QgsVectorLayer | None = None
         self.partnerships_layer: QgsVectorLayer | None = None
         #: The service regions of the loaded call centres and digital services (outlines, not pins).
         self.regions_layer: QgsVectorLayer | None = None
@@ -850,8 +851,9 @@ class ServicePointsDock(QgsDockWidget):
         if not self._succeeded(ok, feedback, self.tr("Check out failed")):
             return
         self.open_checkout(results["OUTPUT"])
-        self.contribute_status.setText(self.tr("{} points checked out (base version {}). Edit them, then Validate.")
-                                       .format(int(results["POINTS"]), int(results["BASE_VERSION"])))  # fmt: skip
+        self.contribute_status.setText(self.tr("{} points and {} partnerships checked out (base version {}). Edit "
+                                               "them, then Validate.").format(int(results["POINTS"]),
+                                       int(results["PARTNERSHIPS"]), int(results["BASE_VERSION"])))  # fmt: skip
 
     def open_checkout(self, path: str) -> QgsVectorLayer:
         self.checkout_file.setFilePath(path)
@@ -861,6 +863,12 @@ class ServicePointsDock(QgsDockWidget):
         style_service_points(layer, self.lang)
         QgsProject.instance().addMapLayer(layer)
         self.checkout_layer = layer
+        # The partnerships that involve these points travel with them (their form is in the file).
+        partnerships = QgsVectorLayer(f"{path}|layername={PARTNERSHIPS_TABLE}", self.tr("My partnerships (checkout)"),
+                                      "ogr")  # fmt: skip
+        self.checkout_partnerships = partnerships if partnerships.isValid() else None
+        if self.checkout_partnerships is not None:
+            QgsProject.instance().addMapLayer(partnerships)
         return layer
 
     def validate(self) -> None:
@@ -872,8 +880,9 @@ class ServicePointsDock(QgsDockWidget):
                 Qgis.Info,
             )
             return
-        if self.checkout_layer is not None and self.checkout_layer.isEditable():
-            self.checkout_layer.commitChanges(False)  # validate what the user sees
+        for layer in (self.checkout_layer, self.checkout_partnerships):
+            if layer is not None and layer.isEditable():
+                layer.commitChanges(False)  # validate what the user sees
         output = QgsProcessingUtils.generateTempFilename("crs_validation.gpkg")
         params = {"INPUT": f"{path}|layername={POINTS_LAYER}", "OUTPUT": output}
         if self.points_layer is not None:

@@ -20,7 +20,14 @@ from osgeo import ogr
 
 from ..errors import SubmissionError
 from ..gdal_exceptions import with_gdal_exceptions
-from ..partnerships import PARTNERSHIP_FIELD_NAMES, partnerships_layer
+from ..partnerships import (
+    PARTNERSHIP_FIELD_NAMES,
+    PartnershipProblem,
+    partnerships_layer,
+    point_list,
+    read_partnerships,
+    validate_partnerships,
+)
 from ..schema import FIELD_NAMES, SCHEMA_VERSION, utc_now
 from ..store import POINTS_LAYER, points_layer
 
@@ -144,7 +151,8 @@ def extract_base(path: str | Path, target: str | Path) -> None:
 def base_values(
     path: str | Path, fids, fields: tuple[str, ...], table: str = POINTS_LAYER
 ) -> dict[int, dict]:
-    """``fields`` of the checkout's base rows ``fids`` of ``table`` (rows absent from the base are left out)."""
+    """``fields`` of the checkout's base rows ``fids`` of ``table`` (rows absent from the base are left out;
+    ``fids`` None: every row)."""
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp) / "base.gpkg"
         extract_base(path, base)
@@ -154,8 +162,9 @@ def base_values(
             found = {}
             if layer is None:
                 return found
-            for fid in fids:
-                feat = layer.GetFeature(int(fid))
+            features = layer if fids is None else (layer.GetFeature(int(fid)) for fid in fids)
+            for feat in features:
+                fid = feat.GetFID() if feat is not None else None
                 if feat is not None:
                     found[int(fid)] = {
                         f: feat.GetField(f) if feat.IsFieldSetAndNotNull(f) else None for f in fields
@@ -176,3 +185,31 @@ def _open_checkout(path: str | Path):
             f"{Path(path).name} is not a service-point checkout (use 'Check out service points' first)."
         )
     return ds
+
+
+_NOT_INVOLVED = ("The partnership links none of the checkout's points.",
+                 "Le partenariat ne relie aucun point de l'extraction.")  # fmt: skip
+
+
+def partnership_problems(path: str | Path, language: str = "en") -> list[PartnershipProblem]:
+    """The checkout's partnerships, checked by the partnerships' rules (:func:`validate_partnerships`).
+    The shared store knows every point; the checkout knows its own and those its partnerships linked
+    when checked out: a partnership that links none of the checkout's points, or a point the checkout
+    deleted, is an error here (the review checks the other points against the store)."""
+    rows = read_partnerships(path)
+    if not rows:
+        return []
+    ds = _open_checkout(path)
+    own = {f.GetField("point_id") for f in ds.GetLayerByName(POINTS_LAYER)}
+    ds = None
+    in_base = {v["point_id"] for v in base_values(path, None, ("point_id",)).values() if v["point_id"]}
+    linked = {p for row in rows for p in point_list(row.get("point_ids"))}
+    problems = validate_partnerships(rows, (linked - (in_base - own)) | own, language=language)
+    for r, row in enumerate(rows):
+        ids = set(point_list(row.get("point_ids")))
+        if ids and not ids & own:
+            text = _NOT_INVOLVED[language.startswith("fr")]
+            problems.append(
+                PartnershipProblem("error", r, row.get("partnership_id"), "point_ids", "not_involved", text)
+            )
+    return problems
