@@ -237,3 +237,21 @@ def test_a_failure_mid_apply_leaves_neither_points_nor_partnerships_partly_appli
     assert shared.admin.partnerships()["P-001"].values["status"] == "ended"
     assert shared.query("SELECT table_name, count(*) FROM crs.audit_log GROUP BY table_name ORDER BY 1") == [
         ("partnerships", 2), ("service_points", 3)]  # fmt: skip
+
+
+def test_the_dba_publishes_a_store_s_partnerships_with_its_points(shared, store_copy, capsys):
+    from crs_plugin.core.partnerships import write_partnerships
+    from scripts.shared_store_admin import main
+
+    write_partnerships(store_copy, PARTNERSHIPS)
+    assert main(["--db", shared.admin.conninfo, "publish", str(store_copy)]) == 0
+    assert "(2 partnerships): store version 3." in capsys.readouterr().out  # points, then partnerships
+    stored = shared.admin.partnerships()
+    assert sorted(stored) == ["P-001", "P-002"]
+    assert (
+        stored["P-001"].values["start_date"] == "2019-04-01" and stored["P-002"].values["status"] == "ended"
+    )
+    assert (
+        main(["--db", shared.admin.conninfo, "publish", str(store_copy)]) == 0
+    )  # again: updated, not doubled
+    assert sorted(shared.admin.partnerships()) == ["P-001", "P-002"]

@@ -463,10 +463,17 @@ def test_install_brings_a_store_made_by_the_previous_version_up_to_date(shared, 
             "ALTER TABLE crs.submissions DROP COLUMN contributor_role, DROP COLUMN signer_key_id;"
             "ALTER TABLE crs.submission_changes DROP COLUMN label;"
             "ALTER TABLE crs.audit_log DROP COLUMN before;"
+            # Nor partnerships beside the points.
+            "DROP POLICY stage_own ON crs.submission_changes;"
+            "ALTER TABLE crs.submission_changes DROP COLUMN table_name;"
+            "ALTER TABLE crs.audit_log DROP COLUMN table_name;"
+            "DROP TABLE crs.partnerships;"
         )
     points = shared.admin.points()
     shared.admin.install()
     shared.admin.install()  # and again: nothing changes
+    assert shared.admin.partnerships() == {}
+    assert shared.query("SELECT count(*) FROM pg_policies WHERE tablename = 'partnerships'") == [(2,)]
     assert shared.query(
         "SELECT condeferrable FROM pg_constraint WHERE conname = 'service_points_point_id_key'"
     ) == [(True,)]
