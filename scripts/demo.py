@@ -67,7 +67,7 @@ from qgis.core import (  # noqa: E402
 from qgis.PyQt.QtGui import QFont  # noqa: E402
 
 from crs_plugin.core.analysis.summary import distance_summary  # noqa: E402
-from crs_plugin.core.catalogue import SAMPLE_CATALOGUE, SAMPLE_CHANNELS_CATALOGUE, load_catalogue  # noqa: E402
+from crs_plugin.core.catalogue import SAMPLE_CATALOGUE, load_catalogue  # noqa: E402
 from crs_plugin.core.sources import load_points  # noqa: E402
 from crs_plugin.core.store import GeoPackageStore  # noqa: E402
 from crs_plugin.toolbelt.styles import style_fill, style_population_density, style_service_points  # noqa: E402
@@ -89,11 +89,11 @@ def fit(extent: QgsRectangle, width: float, height: float, margin: float = 0.04)
 
 def load_sources(gpkg: Path) -> None:
     store = GeoPackageStore(gpkg)
-    # The counters' sample, then its call centres and digital services (which have no position).
-    for catalogue in (load_catalogue(), load_catalogue(SAMPLE_CHANNELS_CATALOGUE)):
-        for entry in catalogue.entries:
-            summary = store.write_points(*load_points(catalogue.source(entry.id), entry.mapping))
-            print(f"  {summary}")
+    # The counters' sample and its call centres and digital services (which have no position).
+    catalogue = load_catalogue()
+    for entry in catalogue.entries:
+        summary = store.write_points(*load_points(catalogue.source(entry.id), entry.mapping))
+        print(f"  {summary}")
     gdal.VectorTranslate(
         str(gpkg), str(CENSUS), accessMode="update", layers=["dissemination_areas"],
         layerName="census_population",

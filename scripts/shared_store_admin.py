@@ -26,6 +26,7 @@ import psycopg2.errors
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from crs_plugin.core.errors import CrsServicePointsError  # noqa: E402
+from crs_plugin.core.partnerships import read_partnerships  # noqa: E402
 from crs_plugin.core.store import GeoPackageStore  # noqa: E402
 from crs_plugin.core.submissions.shared_store import SharedStore  # noqa: E402
 
@@ -36,7 +37,8 @@ def main(argv=None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("install", help="create or update the crs schema, roles' grants and policies")
     publish = commands.add_parser(
-        "publish", help="insert or update points from a GeoPackage store by point_id"
+        "publish",
+        help="insert or update points (by point_id) and partnerships (by partnership_id) from a GeoPackage store",
     )
     publish.add_argument("gpkg")
     contributor = commands.add_parser("contributor", help="let a login role submit for a jurisdiction")
@@ -56,7 +58,10 @@ def main(argv=None) -> int:
             print(f"Shared store ready on {store.describe()} (version {store.version()}).")
         elif args.command == "publish":
             version = store.publish(GeoPackageStore(args.gpkg).read_points())
-            print(f"Published {args.gpkg}: store version {version}.")
+            partnerships = read_partnerships(args.gpkg)
+            if partnerships:  # and the partnerships between them, when the store has some
+                version = store.publish_partnerships(partnerships)
+            print(f"Published {args.gpkg} ({len(partnerships)} partnerships): store version {version}.")
         elif args.command == "contributor":
             key = args.public_key
             if key and Path(key).is_file():

@@ -11,10 +11,12 @@ NEW_POINT = {
 }  # fmt: skip
 
 
-def edit_checkout(path, updates=None, inserts=(), deletes=()) -> dict[str, int]:
-    """updates: {fid: {field: value, 'geom': (x, y)}}; inserts: [{field: value, 'geom': (x, y)}]."""
+def edit_checkout(path, updates=None, inserts=(), deletes=(), table="service_points") -> dict[str, int]:
+    """updates: {fid: {field: value, 'geom': (x, y)}}; inserts: [{field: value, 'geom': (x, y)}] (rows of
+    ``table``: the points, or the partnerships)."""
     ds = ogr.Open(str(path), update=1)
-    layer = ds.GetLayerByName("service_points")
+    layer = ds.GetLayerByName(table)
+    key = "point_id" if table == "service_points" else "partnership_id"
     new_fids = {}
     for fid, values in (updates or {}).items():
         feat = layer.GetFeature(fid)
@@ -24,7 +26,7 @@ def edit_checkout(path, updates=None, inserts=(), deletes=()) -> dict[str, int]:
         feat = ogr.Feature(layer.GetLayerDefn())
         _set(feat, values)
         layer.CreateFeature(feat)
-        new_fids[values["point_id"]] = feat.GetFID()
+        new_fids[values[key]] = feat.GetFID()
     for fid in deletes:
         layer.DeleteFeature(fid)
     ds = None
@@ -43,9 +45,15 @@ def _set(feat, values: dict) -> None:
             feat.SetField(name, value)
 
 
-def checkout_fids(path) -> list[int]:
+def checkout_fids(path, table="service_points") -> list[int]:
     ds = ogr.Open(str(path))
-    return sorted(f.GetFID() for f in ds.GetLayerByName("service_points"))
+    return sorted(f.GetFID() for f in ds.GetLayerByName(table))
+
+
+def checkout_rows(path, table="partnerships") -> dict[int, dict]:
+    """fid -> the row's fields (a partnership's, by default)."""
+    ds = ogr.Open(str(path))
+    return {f.GetFID(): {k: v for k, v in f.items().items()} for f in ds.GetLayerByName(table)}
 
 
 def write_sample_checkout(store, path, jurisdiction: str = "NB", base_version: int = 1):

@@ -21,7 +21,7 @@ PROCESSING_PLUGINS = "/usr/share/qgis/python/plugins"
 if os.path.isdir(PROCESSING_PLUGINS) and PROCESSING_PLUGINS not in sys.path:
     sys.path.append(PROCESSING_PLUGINS)
 
-from crs_plugin.core.catalogue import SAMPLE_CATALOGUE, SAMPLE_CHANNELS_CATALOGUE, load_catalogue  # noqa: E402
+from crs_plugin.core.catalogue import SAMPLE_CATALOGUE, SAMPLE_CHANNEL_SOURCES, load_catalogue  # noqa: E402
 from crs_plugin.core.sources import load_points  # noqa: E402
 from crs_plugin.core.store import GeoPackageStore  # noqa: E402
 
@@ -32,23 +32,28 @@ N_AREAS = 3755  # dissemination areas in the sample census layer
 
 @pytest.fixture(scope="session")
 def sample_store(tmp_path_factory) -> Path:
-    """A GeoPackage with every sample source loaded (read-only for tests: copy to change)."""
+    """A GeoPackage with the sample's counters (every source of the sample catalogue but its call
+    centres and digital services), the points the analyses' checks are written for (read-only for
+    tests: copy to change)."""
     path = tmp_path_factory.mktemp("store") / "crs.gpkg"
     catalogue = load_catalogue()
     store = GeoPackageStore(path)
     for entry in catalogue.entries:
-        store.write_points(*load_points(catalogue.source(entry.id), entry.mapping))
+        if entry.id not in SAMPLE_CHANNEL_SOURCES:
+            store.write_points(*load_points(catalogue.source(entry.id), entry.mapping))
     return path
 
 
 @pytest.fixture(scope="session")
 def channels_store(sample_store, tmp_path_factory) -> Path:
-    """The sample store with the sample's call centres and digital services too (read-only)."""
+    """The whole sample: the sample store with its call centres and digital services too (read-only)."""
     path = tmp_path_factory.mktemp("channels_store") / "crs.gpkg"
     shutil.copy(sample_store, path)
-    catalogue = load_catalogue(SAMPLE_CHANNELS_CATALOGUE)
-    for entry in catalogue.entries:
-        GeoPackageStore(path).write_points(*load_points(catalogue.source(entry.id), entry.mapping))
+    catalogue = load_catalogue()
+    for source_id in SAMPLE_CHANNEL_SOURCES:
+        GeoPackageStore(path).write_points(
+            *load_points(catalogue.source(source_id), catalogue.entry(source_id).mapping)
+        )
     return path
 
 

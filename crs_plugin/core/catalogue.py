@@ -36,9 +36,9 @@ _OPTIONS = {
              "max_pages": "max_pages", "encoding": "encoding", "delimiter": "delimiter"},
 }  # fmt: skip
 SAMPLE_CATALOGUE = Path(__file__).resolve().parent.parent / "data" / "sample" / "sources.json"
-#: Call centres and digital services of the sample (no counter: a service region), kept apart
-#: so that the counters' sample stays as the analyses and their checks know it.
-SAMPLE_CHANNELS_CATALOGUE = SAMPLE_CATALOGUE.parent / "channels.json"
+#: The sample's call centres and digital services (no counter: a service region), one source of the
+#: sample catalogue beside the counters' sources.
+SAMPLE_CHANNEL_SOURCES = ("contact_centres_digital",)
 CATALOGUE_SCHEMA = Path(__file__).resolve().parent.parent / "resources" / "schemas" / "catalogue.schema.json"
 CONNECTOR_TYPES = ("file", "arcgis", "ogcapi", "wfs", "ckan")
 

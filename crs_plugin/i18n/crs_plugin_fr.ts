@@ -1010,6 +1010,18 @@
       <translation>Points supprimés</translation>
     </message>
     <message>
+      <source>Partnerships added</source>
+      <translation>Partenariats ajoutés</translation>
+    </message>
+    <message>
+      <source>Partnerships changed</source>
+      <translation>Partenariats modifiés</translation>
+    </message>
+    <message>
+      <source>Partnerships deleted</source>
+      <translation>Partenariats supprimés</translation>
+    </message>
+    <message>
       <source>Say who you are (Contributor): the reviewers will answer you.</source>
       <translation>Indiquez qui vous êtes (Contributeur) : les réviseurs vous répondront.</translation>
     </message>
@@ -1024,6 +1036,10 @@
     <message>
       <source>The checkout has {count} error(s), for example {point}: {message} Fix them (run 'Validate service points' to list them all), then build again.</source>
       <translation>L'extrait a {count} erreur(s), par exemple {point} : {message} Corrigez-les (lancez « Valider des points de service » pour toutes les lister), puis préparez de nouveau le paquet.</translation>
+    </message>
+    <message>
+      <source>Partnerships: {} added, {} changed, {} deleted.</source>
+      <translation>Partenariats : {} ajoutés, {} modifiés, {} supprimés.</translation>
     </message>
     <message>
       <source>a new point</source>
@@ -1098,6 +1114,10 @@
       <translation>Points extraits</translation>
     </message>
     <message>
+      <source>Partnerships checked out</source>
+      <translation>Partenariats extraits</translation>
+    </message>
+    <message>
       <source>Base version</source>
       <translation>Version de base</translation>
     </message>
@@ -1110,16 +1130,16 @@
       <translation>Le dépôt partagé n'a aucun point pour l'administration « {jurisdiction} ».</translation>
     </message>
     <message>
-      <source>{} points of {} checked out at store version {}.</source>
-      <translation>{} points de {} extraits à la version {} du dépôt.</translation>
-    </message>
-    <message>
-      <source>The attribute form could not be saved in the GeoPackage: {}</source>
-      <translation>Le formulaire d'attributs n'a pas pu être enregistré dans le GeoPackage : {}</translation>
+      <source>{} points of {} and {} partnerships checked out at store version {}.</source>
+      <translation>{} points de {} et {} partenariats extraits à la version {} du dépôt.</translation>
     </message>
     <message>
       <source>Checkout {}</source>
       <translation>Extrait {}</translation>
+    </message>
+    <message>
+      <source>The attribute form could not be saved in the GeoPackage: {}</source>
+      <translation>Le formulaire d'attributs n'a pas pu être enregistré dans le GeoPackage : {}</translation>
     </message>
     <message>
       <source>Co-location and partnership candidates</source>
@@ -3250,28 +3270,8 @@
       <translation>Impossible de lire les points de service de {path} : {exc}.</translation>
     </message>
     <message>
-      <source>{name} has no {points_layer} table.</source>
-      <translation>{name} n'a pas de table {points_layer}.</translation>
-    </message>
-    <message>
-      <source>The changeset does not match the columns listed in the manifest.</source>
-      <translation>L'ensemble de modifications ne correspond pas aux colonnes listées dans le manifeste.</translation>
-    </message>
-    <message>
-      <source>A change in the changeset has no feature id.</source>
-      <translation>Une modification de l'ensemble de modifications n'a pas d'identifiant d'entité.</translation>
-    </message>
-    <message>
-      <source>The checkout has columns outside the schema: {columns}.</source>
-      <translation>L'extrait a des colonnes hors du schéma : {columns}.</translation>
-    </message>
-    <message>
       <source>The changeset cannot be read ({exc}).</source>
       <translation>L'ensemble de modifications est illisible ({exc}).</translation>
-    </message>
-    <message>
-      <source>The changeset changes table '{name}', which a submission may not.</source>
-      <translation>L'ensemble de modifications modifie la table « {name} », ce qu'une soumission ne peut pas faire.</translation>
     </message>
     <message>
       <source>A geometry in the changeset is not a GeoPackage point.</source>
@@ -3326,10 +3326,6 @@
       <translation>{name} : l'ensemble de modifications ne correspond pas à la somme de contrôle du manifeste; le paquet a été altéré ou endommagé en route. Demandez au contributeur de le préparer de nouveau.</translation>
     </message>
     <message>
-      <source>{name}: the manifest announces {counts} but the changeset holds {found}.</source>
-      <translation>{name} : le manifeste annonce {counts} mais l'ensemble de modifications contient {found}.</translation>
-    </message>
-    <message>
       <source>{name} contains {shown}; a package holds only {items}. It was refused unopened.</source>
       <translation>{name} contient {shown}; un paquet ne contient que {items}. Il a été refusé sans être ouvert.</translation>
     </message>
@@ -3342,14 +3338,6 @@
       <translation>{name} : {filename} occupe plus de {limit} octets une fois décompressé.</translation>
     </message>
     <message>
-      <source>{name}: manifest field {where}: {message}.</source>
-      <translation>{name} : champ {where} du manifeste : {message}.</translation>
-    </message>
-    <message>
-      <source>{name}: the manifest lists columns outside the schema: {columns}.</source>
-      <translation>{name} : le manifeste liste des colonnes hors du schéma : {columns}.</translation>
-    </message>
-    <message>
       <source>{name} was made for schema version {schema_version}; this plugin reads {supported_schema_versions}. Update the plugin, or ask for a package in a supported version.</source>
       <translation>{name} a été fait pour la version {schema_version} du schéma; cette extension lit {supported_schema_versions}. Mettez l'extension à jour, ou demandez un paquet dans une version prise en charge.</translation>
     </message>
@@ -3360,10 +3348,6 @@
     <message>
       <source>{name} is already in {folder}: this package was sent before.</source>
       <translation>{name} est déjà dans {folder} : ce paquet a déjà été envoyé.</translation>
-    </message>
-    <message>
-      <source>{name} has no changes since it was checked out.</source>
-      <translation>{name} n'a aucune modification depuis son extraction.</translation>
     </message>
     <message>
       <source>Cannot read the package {name}: {strerror}.</source>
@@ -3388,14 +3372,6 @@
     <message>
       <source>{where}: longer than {max_length} characters.</source>
       <translation>{where} : plus de {max_length} caractères.</translation>
-    </message>
-    <message>
-      <source>{where}: {bad!r} is not an allowed value.</source>
-      <translation>{where} : {bad!r} n'est pas une valeur permise.</translation>
-    </message>
-    <message>
-      <source>New point {row_id}: required field(s) {missing} are empty.</source>
-      <translation>Nouveau point {row_id} : champ(s) obligatoire(s) {missing} vide(s).</translation>
     </message>
     <message>
       <source>{where}: the location {value} is not in Canada.</source>
@@ -3758,6 +3734,10 @@
       <translation>Chaque conflit a une décision.</translation>
     </message>
     <message>
+      <source>Partnership {}</source>
+      <translation>Partenariat {}</translation>
+    </message>
+    <message>
       <source>{point}: {field} was changed in the shared store and in the submission.</source>
       <translation>{point} : {field} a été modifié dans le dépôt partagé et dans la soumission.</translation>
     </message>
@@ -3776,6 +3756,10 @@
     <message>
       <source>The point id {submitted} is already used by {other}: keep the store's, or type another point id.</source>
       <translation>L'identifiant {submitted} est déjà utilisé par {other} : garder celui du dépôt, ou saisir un autre identifiant.</translation>
+    </message>
+    <message>
+      <source>{point} links the service point {other}, which the shared store no longer has: keep the store's partnership, or type its points again.</source>
+      <translation>{point} relie le point de service {other}, que le dépôt partagé n'a plus : gardez le partenariat du dépôt, ou saisissez de nouveau ses points.</translation>
     </message>
     <message>
       <source>{} of {} conflicts still need a decision.</source>
@@ -4049,6 +4033,10 @@
       <translation>Mes points de service (extrait)</translation>
     </message>
     <message>
+      <source>My partnerships (checkout)</source>
+      <translation>Mes partenariats (extraction)</translation>
+    </message>
+    <message>
       <source>Validating</source>
       <translation>Validation</translation>
     </message>
@@ -4183,6 +4171,10 @@
     <message>
       <source>Source {} removed; {} of its points deleted from the store.</source>
       <translation>Source {} retirée; {} de ses points supprimés du dépôt.</translation>
+    </message>
+    <message>
+      <source>Service regions (call centres, online)</source>
+      <translation>Régions desservies (centres d'appels, en ligne)</translation>
     </message>
     <message>
       <source>Sites</source>
@@ -4341,8 +4333,8 @@
       <translation>La source ne peut pas être modifiée</translation>
     </message>
     <message>
-      <source>{} points checked out (base version {}). Edit them, then Validate.</source>
-      <translation>{} points extraits (version de base {}). Modifiez-les, puis validez.</translation>
+      <source>{} points and {} partnerships checked out (base version {}). Edit them, then Validate.</source>
+      <translation>{} points et {} partenariats extraits (version de base {}). Modifiez-les, puis validez.</translation>
     </message>
     <message>
       <source>Choose the shared folder (…or shared folder), or a shared store.</source>
@@ -4379,6 +4371,10 @@
     <message>
       <source>{} errors, {} warnings. Click a problem to zoom to it.</source>
       <translation>{} erreurs, {} avertissements. Cliquez sur un problème pour y zoomer.</translation>
+    </message>
+    <message>
+      <source>Service regions</source>
+      <translation>Régions desservies</translation>
     </message>
     <message>
       <source>Most people within reach</source>

@@ -97,9 +97,8 @@ class AddSourceAlgorithm(CrsAlgorithm):
                             (self.TITLE_FR, translatable("Title (French)")),
                             (self.PUBLISHER, translatable("Publisher")),
                             (self.LICENCE, translatable("Licence"))):  # fmt: skip
-            self.addParameter(
-                QgsProcessingParameterString(name, self.tr(label), optional=True)
-            )  # i18n: marked
+            text = self.tr(label)  # i18n: marked
+            self.addParameter(QgsProcessingParameterString(name, text, optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.SOURCE_ORDER, self.tr("Order of government"), options=[c.label(lang) for c in ORDERS_OF_GOVERNMENT]))  # fmt: skip
         jurisdiction = QgsProcessingParameterString(self.SOURCE_JURISDICTION, self.tr("Jurisdiction"))

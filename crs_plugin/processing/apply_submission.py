@@ -26,9 +26,10 @@ from .contribute import SHARED_STORE, shared_store, shared_store_parameter
 
 ACTIONS = ("review", "apply", "reject")
 POLICIES = (ConflictPolicy.STOP, ConflictPolicy.KEEP_STORE, ConflictPolicy.TAKE_SUBMISSION)
-#: Columns of the review report, one row per field; the review dialog reads them back.
-REPORT_COLUMNS = ("key", "operation", "row_id", "point_id", "name", "field", "kind", "base", "store", "submitted",
-                  "result", "other", "detail")  # fmt: skip
+#: Columns of the review report, one row per field of a point or a partnership (``table``; ``point_id`` is the
+#: row's key, a partnership's partnership_id); the review dialog reads them back.
+REPORT_COLUMNS = ("key", "table", "operation", "row_id", "point_id", "name", "field", "kind", "base", "store",
+                  "submitted", "result", "other", "detail")  # fmt: skip
 #: Custom properties of a loaded review report: where its submission is, to decide its conflicts later.
 REVIEW_PROPERTY = "crs_service_points/review"
 
@@ -110,7 +111,7 @@ class ApplySubmissionAlgorithm(CrsAlgorithm):
             fields = QgsFields()
             for name in REPORT_COLUMNS:
                 fields.append(QgsField(name, FieldType.LongLong if name == "row_id" else FieldType.String))
-            rows = [[o.key, o.operation, o.row_id, o.point_id, o.name, o.field, o.kind,
+            rows = [[o.key, o.table, o.operation, o.row_id, o.point_id, o.name, o.field, o.kind,
                      *(_text(v) for v in (o.base, o.store, o.submitted)), o.result, o.other, o.detail]
                     for o in report.outcomes]  # fmt: skip
             dest = self.write_table(parameters, self.OUTPUT, context, fields, rows)

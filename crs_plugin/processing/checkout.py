@@ -12,6 +12,7 @@ from qgis.core import (
 
 from ..core.errors import SubmissionError
 from ..core.i18n import translatable
+from ..core.partnerships import PARTNERSHIP_FIELDS, PARTNERSHIPS_TABLE
 from ..core.store import POINTS_LAYER
 from ..core.submissions.checkout import CheckoutInfo, write_checkout
 from ..ui.forms import configure_form, save_form_as_default
@@ -28,6 +29,7 @@ class CheckoutAlgorithm(CrsAlgorithm):
     ORGANISATION = "ORGANISATION"
     OUTPUT = "OUTPUT"
     POINTS = "POINTS"
+    PARTNERSHIPS = "PARTNERSHIPS"
     BASE_VERSION = "BASE_VERSION"
 
     def initAlgorithm(self, config=None):
@@ -40,6 +42,7 @@ class CheckoutAlgorithm(CrsAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT, self.tr("Checkout GeoPackage"), "GeoPackage (*.gpkg)"))  # fmt: skip
         self.addOutput(QgsProcessingOutputNumber(self.POINTS, self.tr("Points checked out")))
+        self.addOutput(QgsProcessingOutputNumber(self.PARTNERSHIPS, self.tr("Partnerships checked out")))
         self.addOutput(QgsProcessingOutputNumber(self.BASE_VERSION, self.tr("Base version")))
 
     def compute(self, parameters, context, feedback):
@@ -47,28 +50,35 @@ class CheckoutAlgorithm(CrsAlgorithm):
         jurisdiction = self.parameterAsString(parameters, self.JURISDICTION, context).strip()
         organisation = self.parameterAsString(parameters, self.ORGANISATION, context).strip() or None
         path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
-        rows, version = store.checkout(jurisdiction, organisation)
+        snapshot = store.checkout(jurisdiction, organisation)
+        rows, version = snapshot.points, snapshot.version
         if not rows:
             message = (self.tr("The shared store has no points for jurisdiction '{jurisdiction}' and organization "
                                "'{organisation}'.") if organisation
                        else self.tr("The shared store has no points for jurisdiction '{jurisdiction}'."))  # fmt: skip
             raise SubmissionError(message.format(jurisdiction=jurisdiction, organisation=organisation))
-        write_checkout(path, rows, CheckoutInfo(jurisdiction, version, store.describe(), organisation))
+        write_checkout(path, rows, CheckoutInfo(jurisdiction, version, store.describe(), organisation),
+                       snapshot.partnerships)  # fmt: skip
         uri = f"{path}|layername={POINTS_LAYER}"
         layer = QgsVectorLayer(uri, POINTS_LAYER, "ogr")
         configure_form(layer)
-        error = save_form_as_default(layer)
-        if error:
-            feedback.pushWarning(
-                self.tr("The attribute form could not be saved in the GeoPackage: {}").format(error)
-            )
+        # The partnerships that involve these points travel with them, each table with its form.
+        partnerships = QgsVectorLayer(f"{path}|layername={PARTNERSHIPS_TABLE}", PARTNERSHIPS_TABLE, "ogr")
+        configure_form(partnerships, fields=PARTNERSHIP_FIELDS)
+        for table in (layer, partnerships):
+            error = save_form_as_default(table)
+            if error:
+                feedback.pushWarning(
+                    self.tr("The attribute form could not be saved in the GeoPackage: {}").format(error)
+                )
         feedback.pushInfo(
-            self.tr("{} points of {} checked out at store version {}.").format(
-                len(rows), jurisdiction, version
+            self.tr("{} points of {} and {} partnerships checked out at store version {}.").format(
+                len(rows), jurisdiction, len(snapshot.partnerships), version
             )
         )
         if context.project() is not None:
             details = QgsProcessingContext.LayerDetails(
                 self.tr("Checkout {}").format(jurisdiction), context.project(), self.OUTPUT)  # fmt: skip
             context.addLayerToLoadOnCompletion(uri, details)
-        return {self.OUTPUT: path, self.POINTS: len(rows), self.BASE_VERSION: version}
+        return {self.OUTPUT: path, self.POINTS: len(rows), self.PARTNERSHIPS: len(snapshot.partnerships),
+                self.BASE_VERSION: version}  # fmt: skip

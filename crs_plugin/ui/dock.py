@@ -11,9 +11,12 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+import numpy as np
+import shapely
 from qgis.core import (
     Qgis,
     QgsApplication,
+    QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureRequest,
     QgsMessageLog,
@@ -69,6 +72,7 @@ from ..core.partnerships import (
     read_partnerships,
     write_partnerships,
 )
+from ..core.regions import boundary_collection
 from ..core.schema import (
     CHANNELS,
     FIELDS,
@@ -76,13 +80,17 @@ from ..core.schema import (
     ORDERS_OF_GOVERNMENT,
     POINT_TYPES,
     PROVINCES,
+    REGIONAL_CHANNELS,
     SERVICES,
+    STORAGE_CRS,
 )
 from ..core.source_wizard import read_entry
-from ..core.store import LOADS_LAYER, POINTS_LAYER
+from ..core.store import LOADS_LAYER, POINTS_LAYER, GeoPackageStore
+from ..processing.layer_arrays import read_layer
 from ..toolbelt.log import LOG_TAG
 from ..toolbelt.network import qgis_http_client
 from ..toolbelt.qgis_compat import POLYGON_OR_POINT_LAYERS
+from ..toolbelt.regions_layer import service_regions_layer
 from ..toolbelt.settings import SETTINGS_SIGNALS, Settings
 from ..toolbelt.signing_keys import create_signing_key, public_key
 from ..toolbelt.styles import style_fill, style_planned_sites
@@ -121,7 +129,12 @@ class ServicePointsDock(QgsDockWidget):
         self.catalogue = None
         self.points_layer: QgsVectorLayer | None = None
         self.checkout_layer: QgsVectorLayer | None = None
+        self.checkout_partnerships: QgsVectorLayer | None = None
         self.partnerships_layer: QgsVectorLayer | None = None
+        #: The service regions of the loaded call centres and digital services (outlines, not pins).
+        self.regions_layer: QgsVectorLayer | None = None
+        self._regional_points = None  # their rows of the store (PointTable), read when the points load
+        self._boundaries: tuple[tuple, dict | None] = ((), None)  # (census layer, subset) -> its boundaries
         tabs = QTabWidget()
         tabs.addTab(self._sources_tab(), self.tr("Sources"))
         tabs.addTab(self._analyse_tab(), self.tr("Analyse"))
@@ -517,6 +530,7 @@ class ServicePointsDock(QgsDockWidget):
     def show_points(self, store_path: str) -> QgsVectorLayer:
         """Add the store's layer to the plugin's group (or refresh it), styled, with the filters applied."""
         project = QgsProject.instance()
+        self._read_regional_points(store_path)
         if self.points_layer is not None and project.mapLayer(self.points_layer.id()) is not None:
             self.points_layer.dataProvider().reloadData()
             self.points_layer.triggerRepaint()
@@ -533,6 +547,78 @@ class ServicePointsDock(QgsDockWidget):
         self.apply_filters()
         return layer
 
+    def _read_regional_points(self, store_path: str) -> None:
+        """The store's call centres and digital services, kept to draw their regions (they have no pin)."""
+        try:
+            points = GeoPackageStore(store_path).read_points()
+        except CrsServicePointsError as exc:
+            QgsMessageLog.logMessage(str(exc), LOG_TAG, Qgis.Warning)
+            self._regional_points = None
+            return
+        regional = np.isin(points.columns["channel"].astype(str), sorted(REGIONAL_CHANNELS))
+        self._regional_points = points.take(np.flatnonzero(regional))
+
+    def region_boundaries(self) -> dict | None:
+        """Outlines of provinces/territories (PRUID) and census subdivisions (CSDUID) from the census layer
+        chosen in Analyse, for the regions listed by code; None without one (only drawn polygons show)."""
+        census = self.census.currentLayer()
+        if not isinstance(census, QgsVectorLayer):
+            return None
+        key = (census.id(), census.subsetString())
+        if self._boundaries[0] == key:
+            return self._boundaries[1]
+        names = census.fields().names()
+        features = []
+        for field in ("PRUID", "CSDUID"):
+            if field in names:
+                arrays = read_layer(census, [field], QgsCoordinateReferenceSystem(STORAGE_CRS),
+                                    QgsProject.instance().transformContext())  # fmt: skip
+                polygons = np.isin(
+                    shapely.get_type_id(arrays.geometries), (3, 6)
+                )  # not a layer of census points
+                if polygons.any():
+                    features += boundary_collection(arrays.geometries[polygons],
+                                                    np.asarray(arrays.attributes[field], dtype=object)[polygons])["features"]  # fmt: skip
+        boundaries = {"type": "FeatureCollection", "features": features} if features else None
+        self._boundaries = (key, boundaries)
+        return boundaries
+
+    def show_regions(self, *_args) -> QgsVectorLayer | None:
+        """The regions of the loaded call centres and digital services that pass the panel's filters, as
+        outlines in the panel's group (updated in place, or removed when there are none)."""
+        project = QgsProject.instance()
+        if self.regions_layer is not None and project.mapLayer(self.regions_layer.id()) is None:
+            self.regions_layer = None  # the user removed it
+        points = self._regional_points
+        if points is not None and len(points):
+            points = points.take(np.flatnonzero(self.current_filter().mask(points.columns, len(points))))
+        fresh = None
+        if points is not None and len(points):
+            try:
+                boundaries = self.region_boundaries()
+            except Exception as exc:  # noqa: BLE001 - a census layer that cannot be read: drawn polygons only
+                QgsMessageLog.logMessage(f"{self.tr('Service regions')}: {exc}", LOG_TAG, Qgis.Warning)
+                boundaries = None
+            fresh = service_regions_layer(points, boundaries, self.tr("Service regions (call centres, online)"),
+                                          self.lang)  # fmt: skip
+        if fresh is None or fresh.featureCount() == 0:
+            if self.regions_layer is not None:
+                project.removeMapLayer(self.regions_layer.id())
+                self.regions_layer = None
+            return None
+        if self.regions_layer is not None:  # the same layer (the user's changes to it stay), new outlines
+            provider = self.regions_layer.dataProvider()
+            provider.truncate()
+            provider.addFeatures(list(fresh.getFeatures()))
+            self.regions_layer.updateExtents()
+            self.regions_layer.triggerRepaint()
+            return self.regions_layer
+        project.addMapLayer(fresh, False)
+        root = project.layerTreeRoot()
+        (root.findGroup(GROUP_NAME) or root.insertGroup(0, GROUP_NAME)).addLayer(fresh)  # under the points
+        self.regions_layer = fresh
+        return fresh
+
     def current_filter(self) -> ServiceFilter:
         return ServiceFilter(**{key: tuple(box.checkedItemsData()) for key, box in self.filter_boxes.items()})
 
@@ -540,6 +626,7 @@ class ServicePointsDock(QgsDockWidget):
         if self.points_layer is None or QgsProject.instance().mapLayer(self.points_layer.id()) is None:
             return
         self.points_layer.setSubsetString(self.current_filter().expression())
+        self.show_regions()
 
     # -- analyse ---------------------------------------------------------------------------
     def _analyse_tab(self) -> QWidget:
@@ -549,6 +636,7 @@ class ServicePointsDock(QgsDockWidget):
         self.census = QgsMapLayerComboBox()
         self.census.setFilters(POLYGON_OR_POINT_LAYERS)
         self.census.setAllowEmptyLayer(True)
+        self.census.layerChanged.connect(self.show_regions)  # its boundaries outline the service regions
         form.addRow(self.tr("Census population layer"), self.census)
         layout.addLayout(form)
         self.analysis_buttons = {}
@@ -958,8 +1046,9 @@ class ServicePointsDock(QgsDockWidget):
         if not self._succeeded(ok, feedback, self.tr("Check out failed")):
             return
         self.open_checkout(results["OUTPUT"])
-        self.contribute_status.setText(self.tr("{} points checked out (base version {}). Edit them, then Validate.")
-                                       .format(int(results["POINTS"]), int(results["BASE_VERSION"])))  # fmt: skip
+        self.contribute_status.setText(self.tr("{} points and {} partnerships checked out (base version {}). Edit "
+                                               "them, then Validate.").format(int(results["POINTS"]),
+                                       int(results["PARTNERSHIPS"]), int(results["BASE_VERSION"])))  # fmt: skip
 
     def open_checkout(self, path: str) -> QgsVectorLayer:
         self.checkout_file.blockSignals(True)  # the file is being opened: not chosen again
@@ -971,6 +1060,12 @@ class ServicePointsDock(QgsDockWidget):
         present_service_points(layer, self.lang)
         QgsProject.instance().addMapLayer(layer)
         self.checkout_layer = layer
+        # The partnerships that involve these points travel with them (their form is in the file).
+        partnerships = QgsVectorLayer(f"{path}|layername={PARTNERSHIPS_TABLE}", self.tr("My partnerships (checkout)"),
+                                      "ogr")  # fmt: skip
+        self.checkout_partnerships = partnerships if partnerships.isValid() else None
+        if self.checkout_partnerships is not None:
+            QgsProject.instance().addMapLayer(partnerships)
         return layer
 
     def validate(self) -> None:
@@ -1075,7 +1170,10 @@ class ServicePointsDock(QgsDockWidget):
                 Qgis.Info,
             )
             return
-        if self.checkout_layer is not None and self.checkout_layer.isModified():
+        if any(
+            layer is not None and layer.isModified()
+            for layer in (self.checkout_layer, self.checkout_partnerships)
+        ):
             self.report(self.tr("Submit"), self.tr("Your checkout has unsaved edits: save them (or discard them), "
                                                    "validate, then submit."), Qgis.Info)  # fmt: skip
             return

@@ -35,6 +35,7 @@ from ..core.submissions.merge import (
     CONFLICT,
     DELETED_IN_STORE,
     EDITED_IN_STORE,
+    LINKED_POINT_GONE,
     POINT_ID_TAKEN,
     WHOLE_POINT_KINDS,
     Choice,
@@ -46,7 +47,10 @@ from ..toolbelt.log import LOG_TAG
 #: Columns of the conflict table.
 POINT, FIELD, BASE, STORE, SUBMITTED, DECISION, VALUE = range(7)
 #: The report's fields the dialog reads (crs:applysubmission's OUTPUT).
-READ = ("key", "point_id", "name", "field", "kind", "base", "store", "submitted", "result", "other", "detail")
+READ = ("key", "table", "point_id", "name", "field", "kind", "base", "store", "submitted", "result", "other",
+        "detail")  # fmt: skip
+#: Conflicts whose submitted value cannot be taken as it is: keep the store's, or type another value.
+NOT_TAKEN = (POINT_ID_TAKEN, LINKED_POINT_GONE)
 
 
 def conflicts_from_layer(layer) -> list[dict]:
@@ -63,7 +67,7 @@ def conflicts_from_layer(layer) -> list[dict]:
 
 def conflicts_from_report(report) -> list[dict]:
     """The conflicting outcomes of an ApplyReport, as rows of the report layer."""
-    return [{"key": o.key, "point_id": o.point_id, "name": o.name, "field": o.field, "kind": o.kind,
+    return [{"key": o.key, "table": o.table, "point_id": o.point_id, "name": o.name, "field": o.field, "kind": o.kind,
              "base": _text(o.base), "store": _text(o.store), "submitted": _text(o.submitted), "result": o.result,
              "other": o.other, "detail": o.detail} for o in report.conflicts]  # fmt: skip
 
@@ -120,9 +124,7 @@ class ReviewDialog(QDialog):
     def _fill_row(self, r: int, group: list[dict]) -> None:
         first = group[0]
         whole_point = first["kind"] in WHOLE_POINT_KINDS
-        point = first["point_id"] or ""
-        if first.get("name"):
-            point += f" ({first['name']})"
+        point = self.row_name(first)
         fields = ", ".join(row["field"] for row in group)
         cells = [point, fields, *(self._values(group, part) for part in ("base", "store", "submitted"))]
         if whole_point:
@@ -138,7 +140,9 @@ class ReviewDialog(QDialog):
         keep, take = (self.tr("Keep the store's point"), self.tr("Take the submission's")) if whole_point else (
             self.tr("Keep the store's value"), self.tr("Take the submission's value"))  # fmt: skip
         choice.addItem(keep, Choice.STORE.value)
-        if first["kind"] != POINT_ID_TAKEN:  # two points cannot share an id: keep, or type another
+        if (
+            first["kind"] not in NOT_TAKEN
+        ):  # two points cannot share an id, nor a partnership link a point gone
             choice.addItem(take, Choice.SUBMISSION.value)
         if not whole_point and first["field"] != GEOMETRY:
             choice.addItem(self.tr("Type a value"), Choice.VALUE.value)
@@ -156,11 +160,18 @@ class ReviewDialog(QDialog):
         shown = [f"{row['field']}: {row[part]}" if len(group) > 1 else str(row[part] or "") for row in group]
         return "\n".join(s for s in shown if s)
 
-    def explain(self, row: dict) -> str:
-        """Why this conflicts, in the interface's language."""
+    def row_name(self, row: dict) -> str:
+        """The point ("id (name)"), or the partnership ("Partnership id (partners)")."""
         point = row["point_id"] or ""
         if row.get("name"):
             point += f" ({row['name']})"
+        if row.get("table") == "partnerships":
+            point = self.tr("Partnership {}").format(point)
+        return point
+
+    def explain(self, row: dict) -> str:
+        """Why this conflicts, in the interface's language."""
+        point = self.row_name(row)
         text = {
             BOTH_EDITED: self.tr("{point}: {field} was changed in the shared store and in the submission."),
             DELETED_IN_STORE: self.tr("{point} was deleted in the shared store after checkout; the submission "
@@ -170,6 +181,8 @@ class ReviewDialog(QDialog):
             ADDED_BY_BOTH: self.tr("{point} was also added to the shared store by someone else; {field} differs."),
             POINT_ID_TAKEN: self.tr("The point id {submitted} is already used by {other}: keep the store's, or "
                                     "type another point id."),
+            LINKED_POINT_GONE: self.tr("{point} links the service point {other}, which the shared store no longer "
+                                       "has: keep the store's partnership, or type its points again."),
         }.get(row["kind"], "{point}: {field}")  # fmt: skip
         text = text.format(
             point=point, field=row["field"], submitted=row["submitted"], other=row.get("other")

@@ -1,5 +1,6 @@
 """Build tests/data/service_chain.model3 as the graphical modeller saves it:
-load sources -> nearest federal point -> coverage (chained on the nearest output).
+load sources -> nearest federal in-person point -> coverage (chained on the nearest output). In person:
+the sample's federal call centres serve all of Canada by region, which is not this chain's question.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tests/data/make_service_chain_model.py
 """
@@ -53,12 +54,14 @@ def build() -> None:
                                       "OUTPUT": Source.fromStaticValue(QgsProcessing.TEMPORARY_OUTPUT)})  # fmt: skip
     child("crs:nearestservice", "nearest",
           {"INPUT": Source.fromModelParameter("census"), "SERVICE_POINTS": points,
-           "ORDERS_OF_GOVERNMENT": Source.fromStaticValue([0]), "K": Source.fromStaticValue(1),
+           "ORDERS_OF_GOVERNMENT": Source.fromStaticValue([0]), "CHANNELS": Source.fromStaticValue([0]),
+           "K": Source.fromStaticValue(1),
            "PER_ORDER_OF_GOVERNMENT": Source.fromStaticValue(False)},
           [("nearest_federal", "OUTPUT")])  # fmt: skip
     child("crs:coverage", "coverage",
           {"INPUT": Source.fromChildOutput("nearest", "OUTPUT"), "SERVICE_POINTS": points,
-           "ORDERS_OF_GOVERNMENT": Source.fromStaticValue([0]), "THRESHOLDS_KM": Source.fromStaticValue("5, 25, 50")},
+           "ORDERS_OF_GOVERNMENT": Source.fromStaticValue([0]), "CHANNELS": Source.fromStaticValue([0]),
+           "THRESHOLDS_KM": Source.fromStaticValue("5, 25, 50")},
           [("coverage", "OUTPUT"), ("summary", "SUMMARY")])  # fmt: skip
     model.updateDestinationParameters()
     valid, problems = model.validate()

@@ -422,6 +422,8 @@ def session(driver: Driver, rec: Recorder):
         seconds=0.5,
     )
     rec.fact("points_loaded", dock.points_layer.featureCount())
+    regions = dock.regions_layer
+    rec.fact("region_outlines", regions.featureCount() if regions is not None else None)
     rec.fact("load_status", dock.status.text())
     rec.fact("project_crs", project.crs().authid())
     yield Wait("the map to draw", idle, timeout=20, seconds=0.5)
@@ -507,6 +509,8 @@ def session(driver: Driver, rec: Recorder):
     dock.tabs.setCurrentIndex(1)
     dock.census.setLayer(census)
     yield pause(0.3)
+    regions = dock.regions_layer  # the census boundaries outline the regions listed by province
+    rec.fact("region_outlines_with_census", regions.featureCount() if regions is not None else None)
     rec.shot("analyse")
     for algorithm_id in ("crs:nearestservice", "crs:coverage"):
         name = algorithm_id.split(":")[1]

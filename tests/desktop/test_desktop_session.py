@@ -54,10 +54,12 @@ STEPS = [
     "coverage",
     "exit",
 ]
-SAMPLE_POINTS = 275
+SAMPLE_POINTS = 275 + 8  # the counters, and the call centres and online services (no position)
 POPULATION = {"13": 499_985, "59": 1_645_350}  # New Brunswick, British Columbia (sample census)
-#: Shares of the population within 50 km of any sample service point (as processing.run gives them).
-SHARE_WITHIN_50KM = {"13": 0.987, "59": 0.959}
+#: Shares of the population within 50 km of any sample service point (as processing.run gives them): everyone,
+#: since the sample's federal call centres serve all of Canada by region (0.987 and 0.959 by distance alone,
+#: as tests/qgis check).
+SHARE_WITHIN_50KM = {"13": 1.0, "59": 1.0}
 VANCOUVER_CENTRE = "service_canada_offices:CC-VAN"
 POINTS_LAYER = {"en": "Service points", "fr": "Points de service"}  # the panel's layer
 
@@ -229,9 +231,20 @@ def expected_results(facts: dict, lang: str):
     # The panel, in the language QGIS runs in, and the sample catalogue.
     tabs = {"en": ["Sources", "Analyse", "Contribute"], "fr": ["Sources", "Analyser", "Contribuer"]}[lang]
     yield f"the panel's tabs in {lang}", facts["dock_tabs"] == tabs, facts["dock_tabs"]
-    yield "the panel lists the sample sources", facts["catalogue_sources"] == 4, facts["catalogue_sources"]
+    yield "the panel lists the sample sources", facts["catalogue_sources"] == 5, facts["catalogue_sources"]
     yield "the panel loads the sample points", facts["points_loaded"] == SAMPLE_POINTS, facts["points_loaded"]
-    first_load = {"en": "275 points loaded from 4 sources.", "fr": "275 points chargés de 4 sources."}[lang]
+    # Call centres and online services: their regions' outlines, drawn ones first, then from the census boundaries.
+    yield (
+        "the panel outlines the drawn service regions",
+        facts.get("region_outlines") == 2,
+        facts.get("region_outlines"),
+    )
+    yield (
+        "the panel outlines every service region once the census layer is chosen",
+        facts.get("region_outlines_with_census") == 8,
+        facts.get("region_outlines_with_census"),
+    )
+    first_load = {"en": "283 points loaded from 5 sources.", "fr": "283 points chargés de 5 sources."}[lang]
     yield "the first load says what was loaded", facts["load_status"] == first_load, facts["load_status"]
     # Identify on a federal office: the order of government and the services by their labels.
     identify = facts.get("identify") or {}
@@ -278,7 +291,7 @@ def expected_results(facts: dict, lang: str):
     )
 
     # Coverage from the panel: per area, and a summary where most people of both provinces live
-    # within 50 km of a service point.
+    # within 50 km of a service point or in a call centre's region.
     yield "coverage runs from the panel", facts["coverage_ok"] is True, facts["coverage_log"]
     per_area = output_layer(facts, "coverage", "within_50km")
     yield "coverage: one row per area", per_area.get("features") == N_AREAS, per_area.get("features")

@@ -18,10 +18,11 @@ INJECTION = "Robert'); DROP TABLE crs.service_points; --"
 
 
 def checkout(store, tmp_path, jurisdiction="NB", name="checkout.gpkg"):
-    rows, version = store.checkout(jurisdiction)
+    snapshot = store.checkout(jurisdiction)
     path = tmp_path / name
-    write_checkout(path, rows, CheckoutInfo(jurisdiction, version, store.describe()))
-    return path, {r.id: r for r in rows}, version
+    write_checkout(path, snapshot.points, CheckoutInfo(jurisdiction, snapshot.version, store.describe()),
+                   snapshot.partnerships)  # fmt: skip
+    return path, {r.id: r for r in snapshot.points}, snapshot.version
 
 
 def package(path, tmp_path, name="submission.crs.zip"):

@@ -122,7 +122,7 @@ def test_renaming_a_point_to_a_point_id_in_use_is_a_conflict_naming_both_points(
     path, rows, _ = checkout(shared.nb, tmp_path)
     a = checkout_fids(path)[0]
     pid_a = rows[a].values["point_id"]
-    bc_rows, _ = shared.bc.checkout("BC")
+    bc_rows = shared.bc.checkout("BC").points
     taken = bc_rows[0].values  # a point outside the checkout (British Columbia's) holds the id
     edit_checkout(path, {a: {"point_id": taken["point_id"], "phone": "506-555-0177"}})
     submission_id = shared.nb.submit(package(shared, path, tmp_path))
@@ -170,7 +170,7 @@ def test_two_maintainers_apply_at_the_same_moment(shared, tmp_path):
     the second one sees the first one's point and reports a conflict instead of a database error."""
     paths = [checkout(shared.nb, tmp_path, name=f"c{i}.gpkg")[0] for i in range(2)]
     fids = checkout_fids(paths[0])
-    rows = {r.id: r for r in shared.nb.checkout("NB")[0]}
+    rows = {r.id: r for r in shared.nb.checkout("NB").points}
     pid_0, pid_1 = rows[fids[0]].values["point_id"], rows[fids[1]].values["point_id"]
     for step in (
         {fids[0]: {"point_id": "tmp"}},
@@ -463,10 +463,17 @@ def test_install_brings_a_store_made_by_the_previous_version_up_to_date(shared, 
             "ALTER TABLE crs.submissions DROP COLUMN contributor_role, DROP COLUMN signer_key_id;"
             "ALTER TABLE crs.submission_changes DROP COLUMN label;"
             "ALTER TABLE crs.audit_log DROP COLUMN before;"
+            # Nor partnerships beside the points.
+            "DROP POLICY stage_own ON crs.submission_changes;"
+            "ALTER TABLE crs.submission_changes DROP COLUMN table_name;"
+            "ALTER TABLE crs.audit_log DROP COLUMN table_name;"
+            "DROP TABLE crs.partnerships;"
         )
     points = shared.admin.points()
     shared.admin.install()
     shared.admin.install()  # and again: nothing changes
+    assert shared.admin.partnerships() == {}
+    assert shared.query("SELECT count(*) FROM pg_policies WHERE tablename = 'partnerships'") == [(2,)]
     assert shared.query(
         "SELECT condeferrable FROM pg_constraint WHERE conname = 'service_points_point_id_key'"
     ) == [(True,)]

@@ -58,15 +58,16 @@ def check_only(dock, *source_ids):
 def test_lists_the_sample_catalogue_grouped(dock):
     ids = sorted(item.data(0, Qt.UserRole) for item in dock.source_items())
     assert ids == [
+        "contact_centres_digital",
         "local_government_offices",
         "service_bc_offices",
         "service_canada_offices",
         "snb_service_centres",
     ]
     top = sorted(dock.tree.topLevelItem(i).text(0) for i in range(dock.tree.topLevelItemCount()))
-    assert top == ["Federal", "Municipal", "Provincial"]
+    assert top == ["Federal", "Municipal", "Other", "Provincial"]
     provincial = next(
-        dock.tree.topLevelItem(i) for i in range(3) if dock.tree.topLevelItem(i).text(0) == "Provincial"
+        dock.tree.topLevelItem(i) for i in range(4) if dock.tree.topLevelItem(i).text(0) == "Provincial"
     )
     assert sorted(provincial.child(i).text(0) for i in range(provincial.childCount())) == [
         "British Columbia", "New Brunswick"]  # fmt: skip
@@ -275,7 +276,7 @@ def test_a_shared_catalogue_url_is_read_in_the_background(dock, qgis_iface):
             dock.settings = type(dock.settings)()
             dock.reload_catalogue()
             wait_for_task(dock.catalogue_task)
-            assert len(dock.source_items()) == 4
+            assert len(dock.source_items()) == 5
             server.routes.pop("/crs/sources.json")  # the server loses the catalogue
             dock.reload_catalogue()
             wait_for_task(dock.catalogue_task)
@@ -440,3 +441,56 @@ def test_contribute_without_a_database_through_the_shared_folder(dock, sample_st
     assert QgsSettings().value("crs_service_points/shared_folder") == str(tmp_path / "inbox")  # remembered
     QgsSettings().remove("crs_service_points/shared_folder")
     QgsSettings().remove("crs_service_points/signing_key")
+
+
+def test_call_centres_and_online_services_show_their_regions_as_outlines(dock, census_copy):
+    """The default sample's call centres and digital services have no pin: the panel draws their service
+    regions as outlines in its group, from the census layer's boundaries, and redraws them on reload."""
+    from qgis.core import QgsFillSymbol, QgsRectangle, QgsVectorLayer
+    from qgis.PyQt.QtCore import Qt as QtCore
+
+    group = QgsProject.instance().layerTreeRoot()
+    check_only(dock, "snb_service_centres")
+    dock.load_checked()
+    wait_for_tasks()
+    assert dock.regions_layer is None  # counters only: nothing to outline
+    assert [n.layer() for n in group.findGroup("CRS Service Points").findLayers()] == [dock.points_layer]
+
+    check_only(dock, "contact_centres_digital")  # refreshed: the second load brings the call centres
+    dock.load_checked()
+    wait_for_tasks()
+    layers = [n.layer() for n in group.findGroup("CRS Service Points").findLayers()]
+    assert layers == [dock.points_layer, dock.regions_layer]  # outlines under the pins
+    # No census layer chosen: only the regions drawn as polygons (the Moncton and Vancouver 311 lines).
+    assert sorted(f["point_id"] for f in dock.regions_layer.getFeatures()) == [
+        "contact_centres_digital:MONCTON-311", "contact_centres_digital:VANCOUVER-311"]  # fmt: skip
+
+    census = QgsVectorLayer(f"{census_copy}|layername=dissemination_areas", "census", "ogr")
+    QgsProject.instance().addMapLayer(census)
+    dock.census.setLayer(census)  # province boundaries from its PRUID
+    regions = {f["point_id"].split(":")[1]: f for f in dock.regions_layer.getFeatures()}
+    assert sorted(regions) == ["MONCTON-311", "SBC-CC", "SBC-ONLINE", "SC-EI-CC", "SC-PEN-CC", "SNB-ONLINE",
+                               "SNB-TEL", "VANCOUVER-311"]  # fmt: skip
+    assert (regions["SNB-TEL"]["channel"], regions["SNB-ONLINE"]["channel"]) == ("call_centre", "digital")
+    nb = regions["SNB-TEL"].geometry().boundingBox()  # New Brunswick, in longitude/latitude
+    assert QgsRectangle(-69.1, 44.5, -63.7, 48.1).contains(nb) and nb.width() > 3 and nb.height() > 2
+    canada = regions["SC-EI-CC"].geometry().boundingBox()  # CA: every boundary (here BC and NB)
+    assert canada.xMinimum() < -130 and canada.xMaximum() > -65
+    assert regions["SC-EI-CC"].geometry().area() == pytest.approx(
+        regions["SBC-CC"].geometry().area() + regions["SNB-TEL"].geometry().area(), rel=1e-6)  # fmt: skip
+    # Outlines, not pins: dashed strokes without fill, one category per channel.
+    renderer = dock.regions_layer.renderer()
+    assert sorted(c.value() for c in renderer.categories()) == ["call_centre", "digital"]
+    for category in renderer.categories():
+        symbol = category.symbol()
+        assert isinstance(symbol, QgsFillSymbol)
+        assert symbol.symbolLayer(0).brushStyle() == QtCore.NoBrush
+        assert symbol.symbolLayer(0).strokeStyle() == QtCore.DashLine
+
+    box = dock.filter_boxes["orders"]  # the panel's filters apply to the outlines as to the pins
+    box.setItemCheckState(box.findData("provincial"), Qt.Checked)
+    assert sorted(f["point_id"].split(":")[1] for f in dock.regions_layer.getFeatures()) == [
+        "SBC-CC", "SBC-ONLINE", "SNB-ONLINE", "SNB-TEL"]  # fmt: skip
+    channels = dock.filter_boxes["channels"]
+    channels.setItemCheckState(channels.findData("in_person"), Qt.Checked)
+    assert dock.regions_layer is None and len(group.findGroup("CRS Service Points").findLayers()) == 1

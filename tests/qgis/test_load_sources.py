@@ -21,9 +21,12 @@ def counts(path):
 
 def test_loads_the_sample_catalogue(crs_provider, tmp_path):
     out = processing.run("crs:loadsources", {"OUTPUT": str(tmp_path / "crs.gpkg")})
-    assert out["POINTS_LOADED"] == 275 and out["FAILED_SOURCES"] == ""
+    # The counters and the call centres and digital services (which have no position, but a service region).
+    assert out["POINTS_LOADED"] == 275 + 8 and out["FAILED_SOURCES"] == ""
     assert out["SERVICE_POINTS"].endswith("|layername=service_points")
-    assert sum(counts(tmp_path / "crs.gpkg").values()) == 275
+    assert counts(tmp_path / "crs.gpkg") == {"service_canada_offices": 79, "service_bc_offices": 68,
+                                             "snb_service_centres": 23, "local_government_offices": 105,
+                                             "contact_centres_digital": 8}  # fmt: skip
 
 
 def test_loads_chosen_sources_and_keeps_others_when_one_fails(crs_provider, tmp_path):
@@ -42,7 +45,7 @@ def test_loads_chosen_sources_and_keeps_others_when_one_fails(crs_provider, tmp_
         out = processing.run("crs:loadsources", {"CATALOGUE": str(path), "OUTPUT": str(store)})
     assert out["FAILED_SOURCES"] == "service_bc_offices"
     assert counts(store)["service_bc_offices"] == 68  # the previous version is intact
-    assert out["POINTS_LOADED"] == 275 - 68
+    assert out["POINTS_LOADED"] == 275 + 8 - 68
 
 
 def test_unknown_source_id(crs_provider, tmp_path):

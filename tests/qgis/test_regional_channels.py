@@ -16,7 +16,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from crs_plugin.core.catalogue import SAMPLE_CHANNELS_CATALOGUE, load_catalogue
+from crs_plugin.core.catalogue import load_catalogue
 
 
 def census(path) -> QgsVectorLayer:
@@ -57,7 +57,7 @@ def test_a_regions_polygon_serves_the_areas_inside_it(crs_provider, channels_sto
               CHANNELS=[2], SUMMARY="memory:")  # fmt: skip
     served = {f["DAUID"] for f in features(out["OUTPUT"]) if f["served_by_region"]}
     # Independently: each area's centroid taken to longitude/latitude, tested in the 311 lines' polygons.
-    catalogue = load_catalogue(SAMPLE_CHANNELS_CATALOGUE)
+    catalogue = load_catalogue()
     rows = list(catalogue.source("contact_centres_digital").fetch()[0].columns["Region polygon"])
     polygons = [shapely.from_geojson(r) for r in rows if r]
     assert len(polygons) == 2  # Greater Moncton, Vancouver (its census subdivision code is not in this layer)

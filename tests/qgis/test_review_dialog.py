@@ -4,6 +4,7 @@ same algorithm; the contributor's signing key made in QGIS's authentication data
 
 from __future__ import annotations
 
+import pytest
 from qgis.core import QgsApplication, QgsProject, QgsSettings
 
 from crs_plugin.core.submissions.merge import Choice
@@ -13,6 +14,9 @@ from tests.postgis.test_shared_store import checkout
 from tests.qgis import test_contribute_algorithms, test_dock
 from tests.qgis.test_contribute_algorithms import run
 from tests.qgis.test_dock import wait_for_tasks
+from tests.qgis.test_partnerships import PARTNERSHIPS
+
+PARTNERSHIPS_SUMMARY = PARTNERSHIPS[0]["summary_en"]
 
 connections = test_contribute_algorithms.connections  # fixtures shared with those tests
 dock = test_dock.dock
@@ -141,3 +145,82 @@ def test_a_signing_key_made_in_qgis_signs_what_the_panel_sends_to_the_folder(
     assert shared.maintainer.attribute(submission).role == "nb_editor"
     assert public not in sent.read_bytes().decode("latin-1")  # the package names the key; the store has it
     QgsSettings().remove("crs_service_points/signing_key")
+
+
+def test_partnership_changes_go_through_the_algorithms_and_the_review_dialog(
+    dock, shared, connections, tmp_path
+):
+    """crs:checkout carries the partnerships with their form, crs:buildsubmission checks them by the same rules
+    and counts them, crs:applysubmission's report lists them beside the points, and the panel's review dialog
+    decides their conflicts."""
+    from qgis.core import QgsProcessingException, QgsVectorLayer
+
+    from tests.checkout_edits import checkout_rows
+    from tests.postgis.test_partnership_submissions import MONCTON_SC, with_partnerships
+
+    with_partnerships(shared)
+    first, _, _ = checkout(shared.nb, tmp_path, name="first.gpkg")
+    path = tmp_path / "nb.gpkg"
+    result = run(
+        "checkout", {"SHARED_STORE": connections["nb_editor"], "JURISDICTION": "NB", "OUTPUT": str(path)}
+    )
+    assert (result["POINTS"], result["PARTNERSHIPS"]) == (23, 2)
+    layer = QgsVectorLayer(f"{path}|layername=partnerships", "partnerships", "ogr")
+    kind = layer.fields().indexFromName("partnership_type")
+    assert layer.editorWidgetSetup(kind).type() == "ValueMap"  # the form came with the file
+    fid = next(f for f, row in checkout_rows(path).items() if row["partnership_id"] == "P-001")
+    p2 = next(f for f, row in checkout_rows(path).items() if row["partnership_id"] == "P-002")
+
+    # Someone else's change to the same partnership is applied first.
+    edit_checkout(first, {fid: {"summary_en": "Changed in the store"}}, table="partnerships")
+    shared.maintainer.apply(
+        build_package(first, tmp_path / "a.crs.zip", "nb", signing_key=shared.signing_keys["nb_editor"])
+    )
+    # A partnership that links none of the checkout's points is refused by the build, like a bad point.
+    edit_checkout(path, {fid: {"summary_en": "Changed in the checkout"}, p2: {"point_ids": f"{MONCTON_SC};x:1"}},
+                  table="partnerships")  # fmt: skip
+    build = {"CHECKOUT": str(path), "CONTRIBUTOR": "nb", "OUTPUT": str(tmp_path / "b.crs.zip")}
+    with pytest.raises(
+        QgsProcessingException, match=r"partnership P-002: The partnership links none of the checkout"
+    ):
+        run("buildsubmission", build)
+    edit_checkout(path, {p2: {"status": "active", "point_ids": "snb_service_centres:SNB008;" + MONCTON_SC}},
+                  table="partnerships")  # fmt: skip
+    built = run("buildsubmission", build)
+    assert (built["INSERTS"], built["UPDATES"], built["DELETES"]) == (0, 0, 0)
+    assert (built["PARTNERSHIP_INSERTS"], built["PARTNERSHIP_UPDATES"], built["PARTNERSHIP_DELETES"]) == (
+        0,
+        2,
+        0,
+    )
+    submission_id = run("submit", {"PACKAGE": build["OUTPUT"], "SHARED_STORE": connections["nb_editor"]})[
+        "SUBMISSION_ID"
+    ]
+
+    review = run("applysubmission", {"SHARED_STORE": connections["geomapping"], "SUBMISSION_ID": submission_id,
+                                     "ACTION": 0, "OUTPUT": "memory:"})  # fmt: skip
+    assert review["CONFLICTS"] == 1
+    report = review["OUTPUT"]
+    if isinstance(report, str):
+        from qgis.core import QgsProcessingUtils
+
+        report = QgsProcessingUtils.mapLayerFromString(report, None)
+    rows = sorted((f["table"], f["point_id"], f["field"], f["result"]) for f in report.getFeatures())
+    assert rows == [("partnerships", "P-001", "summary_en", "conflict"), ("partnerships", "P-002", "point_ids", "applied"),
+                    ("partnerships", "P-002", "status", "applied")]  # fmt: skip
+
+    dock.connection.setConnection(connections["geomapping"])
+    dock.submission_number.setText(str(submission_id))
+    dock.review_submission()
+    wait_for_tasks()
+    dialog = dock.review_dialog
+    assert [dialog.table.item(0, c).text() for c in range(5)] == [
+        "Partnership P-001 (Service Canada;Service New Brunswick)", "summary_en", PARTNERSHIPS_SUMMARY,
+        "Changed in the store", "Changed in the checkout"]  # fmt: skip
+    dialog.choose(f"partnerships:update:{fid}:summary_en", Choice.VALUE, "Both centres share one counter.")
+    dialog.accept()
+    wait_for_tasks()
+    stored = shared.admin.partnerships()
+    assert stored["P-001"].values["summary_en"] == "Both centres share one counter."
+    assert stored["P-002"].values["point_ids"] == "snb_service_centres:SNB008;" + MONCTON_SC
+    assert shared.query("SELECT count(*) FROM crs.audit_log WHERE table_name = 'partnerships'") == [(3,)]

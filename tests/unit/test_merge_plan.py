@@ -29,14 +29,14 @@ class DictStore(StoreView):
     def __init__(self, rows: list[dict], deleted: dict | None = None) -> None:
         self.rows, self.deleted = {r["id"]: r for r in rows}, deleted or {}
 
-    def rows_by_id(self, ids):
+    def rows_by_id(self, ids, table="service_points"):
         return {i: self.rows[i] for i in ids if i in self.rows}
 
-    def rows_by_point_id(self, point_ids):
+    def rows_by_key(self, point_ids, table="service_points"):
         wanted = set(point_ids)
         return {r["point_id"]: r for r in self.rows.values() if r["point_id"] in wanted}
 
-    def deleted_row(self, row_id):
+    def deleted_row(self, row_id, table="service_points"):
         return self.deleted.get(row_id)
 
 

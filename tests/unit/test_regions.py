@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 import shapely
 
-from crs_plugin.core.catalogue import SAMPLE_CHANNELS_CATALOGUE, load_catalogue
+from crs_plugin.core.catalogue import load_catalogue
 from crs_plugin.core.errors import CoordinateError
 from crs_plugin.core.mapping import FieldMapping
 from crs_plugin.core.opendata.hsds import build_hsds, make_id
@@ -124,7 +124,7 @@ def test_mapping_loads_regional_points_without_coordinates():
 
 
 def test_sample_call_centres_and_digital_services():
-    catalogue = load_catalogue(SAMPLE_CHANNELS_CATALOGUE)
+    catalogue = load_catalogue()
     entry = catalogue.entry("contact_centres_digital")
     points, _ = load_points(catalogue.source(entry.id), entry.mapping)
     assert len(points) == 8 and np.isnan(points.lon).all()

@@ -25,7 +25,7 @@ def sample(source_id):
     return load_points(catalogue.source(source_id), catalogue.entry(source_id).mapping)
 
 
-def test_sample_store_holds_every_source(sample_store):
+def test_sample_store_holds_every_counter_source(sample_store):
     with sqlite3.connect(sample_store) as db:
         counts = dict(db.execute("SELECT source_id, count(*) FROM service_points GROUP BY source_id"))
         orders = {r[0] for r in db.execute("SELECT DISTINCT order_of_government FROM service_points")}

@@ -1,10 +1,11 @@
 """A contributor's editable copy of their jurisdiction's points: one GeoPackage file.
 
-The file holds the ``service_points`` layer (feature ids are the shared store's
-row ids, so edits can be traced back), a ``crs_checkout`` table recording what
-was checked out (jurisdiction, organisation, base version) and, in
-``crs_checkout_base``, the untouched base copy the changes are computed against.
-Keeping the base inside the file means the checkout travels as one file.
+The file holds the ``service_points`` layer and the ``partnerships`` that involve
+those points (feature ids are the shared store's row ids, so edits can be traced
+back), a ``crs_checkout`` table recording what was checked out (jurisdiction,
+organisation, base version) and, in ``crs_checkout_base``, the untouched base copy
+the changes are computed against. Keeping the base inside the file means the
+checkout travels as one file.
 """
 
 from __future__ import annotations
@@ -20,6 +21,14 @@ from osgeo import ogr
 from ..errors import SubmissionError
 from ..gdal_exceptions import with_gdal_exceptions
 from ..i18n import tr
+from ..partnerships import (
+    PARTNERSHIP_FIELD_NAMES,
+    PartnershipProblem,
+    partnerships_layer,
+    point_list,
+    read_partnerships,
+    validate_partnerships,
+)
 from ..schema import FIELD_NAMES, SCHEMA_VERSION, utc_now
 from ..store import POINTS_LAYER, points_layer
 
@@ -29,12 +38,12 @@ BASE_TABLE = "crs_checkout_base"
 
 @dataclass(frozen=True)
 class SharedRow:
-    """One service point as the shared store holds it."""
+    """One row as the shared store holds it: a service point (with its location) or a partnership."""
 
     id: int
     values: dict  # schema field -> text or None
-    x: float | None
-    y: float | None
+    x: float | None = None
+    y: float | None = None
 
 
 @dataclass(frozen=True)
@@ -48,13 +57,16 @@ class CheckoutInfo:
 
 
 @with_gdal_exceptions
-def write_checkout(path: str | Path, rows: list[SharedRow], info: CheckoutInfo) -> None:
-    """Write the editable checkout; an existing file at ``path`` is replaced only when done."""
+def write_checkout(
+    path: str | Path, rows: list[SharedRow], info: CheckoutInfo, partnerships: list[SharedRow] = ()
+) -> None:
+    """Write the editable checkout (the points ``rows`` and the ``partnerships`` that involve them);
+    an existing file at ``path`` is replaced only when done."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=path.parent) as tmp:
         base = Path(tmp) / "base.gpkg"
-        _write_points(base, rows)
+        _write_rows(base, rows, partnerships)
         work = Path(tmp) / "checkout.gpkg"
         shutil.copyfile(base, work)
         ds = ogr.Open(str(work), update=1)
@@ -79,24 +91,29 @@ def write_checkout(path: str | Path, rows: list[SharedRow], info: CheckoutInfo) 
 
 
 @with_gdal_exceptions
-def _write_points(path: Path, rows: list[SharedRow]) -> None:
+def _write_rows(path: Path, rows: list[SharedRow], partnerships: list[SharedRow]) -> None:
     ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
     try:
-        layer = points_layer(ds)
-        defn = layer.GetLayerDefn()
+        tables = (
+            (points_layer(ds), FIELD_NAMES, rows),
+            (partnerships_layer(ds), PARTNERSHIP_FIELD_NAMES, partnerships),
+        )
         ds.StartTransaction()
-        for row in rows:
-            feat = ogr.Feature(defn)
-            feat.SetFID(int(row.id))
-            for j, name in enumerate(FIELD_NAMES):
-                value = row.values.get(name)
-                if value is not None:
-                    feat.SetFieldString(j, str(value))
-            if row.x is not None:
-                geom = ogr.Geometry(ogr.wkbPoint)
-                geom.AddPoint_2D(float(row.x), float(row.y))
-                feat.SetGeometryDirectly(geom)
-            layer.CreateFeature(feat)
+        for layer, names, records in tables:
+            defn = layer.GetLayerDefn()
+            index = [defn.GetFieldIndex(name) for name in names]
+            for row in records:
+                feat = ogr.Feature(defn)
+                feat.SetFID(int(row.id))
+                for j, name in zip(index, names):
+                    value = row.values.get(name)
+                    if value is not None:
+                        feat.SetFieldString(j, str(value))
+                if row.x is not None:
+                    geom = ogr.Geometry(ogr.wkbPoint)
+                    geom.AddPoint_2D(float(row.x), float(row.y))
+                    feat.SetGeometryDirectly(geom)
+                layer.CreateFeature(feat)
         ds.CommitTransaction()
     finally:
         ds = None
@@ -136,17 +153,23 @@ def extract_base(path: str | Path, target: str | Path) -> None:
 
 
 @with_gdal_exceptions
-def base_values(path: str | Path, fids, fields: tuple[str, ...]) -> dict[int, dict]:
-    """``fields`` of the checkout's base rows ``fids`` (rows absent from the base are left out)."""
+def base_values(
+    path: str | Path, fids, fields: tuple[str, ...], table: str = POINTS_LAYER
+) -> dict[int, dict]:
+    """``fields`` of the checkout's base rows ``fids`` of ``table`` (rows absent from the base are left out;
+    ``fids`` None: every row)."""
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp) / "base.gpkg"
         extract_base(path, base)
         ds = ogr.Open(str(base))
         try:
-            layer = ds.GetLayerByName(POINTS_LAYER)
+            layer = ds.GetLayerByName(table)
             found = {}
-            for fid in fids:
-                feat = layer.GetFeature(int(fid))
+            if layer is None:
+                return found
+            features = layer if fids is None else (layer.GetFeature(int(fid)) for fid in fids)
+            for feat in features:
+                fid = feat.GetFID() if feat is not None else None
                 if feat is not None:
                     found[int(fid)] = {
                         f: feat.GetField(f) if feat.IsFieldSetAndNotNull(f) else None for f in fields
@@ -169,3 +192,31 @@ def _open_checkout(path: str | Path):
             )
         )
     return ds
+
+
+_NOT_INVOLVED = ("The partnership links none of the checkout's points.",
+                 "Le partenariat ne relie aucun point de l'extraction.")  # fmt: skip
+
+
+def partnership_problems(path: str | Path, language: str = "en") -> list[PartnershipProblem]:
+    """The checkout's partnerships, checked by the partnerships' rules (:func:`validate_partnerships`).
+    The shared store knows every point; the checkout knows its own and those its partnerships linked
+    when checked out: a partnership that links none of the checkout's points, or a point the checkout
+    deleted, is an error here (the review checks the other points against the store)."""
+    rows = read_partnerships(path)
+    if not rows:
+        return []
+    ds = _open_checkout(path)
+    own = {f.GetField("point_id") for f in ds.GetLayerByName(POINTS_LAYER)}
+    ds = None
+    in_base = {v["point_id"] for v in base_values(path, None, ("point_id",)).values() if v["point_id"]}
+    linked = {p for row in rows for p in point_list(row.get("point_ids"))}
+    problems = validate_partnerships(rows, (linked - (in_base - own)) | own, language=language)
+    for r, row in enumerate(rows):
+        ids = set(point_list(row.get("point_ids")))
+        if ids and not ids & own:
+            text = _NOT_INVOLVED[language.startswith("fr")]
+            problems.append(
+                PartnershipProblem("error", r, row.get("partnership_id"), "point_ids", "not_involved", text)
+            )
+    return problems

@@ -21,6 +21,12 @@ A submission is planned as a whole before anything is written (:func:`plan_submi
   naming both points. Uniqueness is checked on the state the submission would
   leave, so swapping two points' ids is fine and review says what apply will do.
 
+Partnerships travel beside the points and are planned by the same rules (keyed by
+``partnership_id``); a partnership the submission adds or changes must link points the
+store will have once the submission is applied: a link to a point deleted meanwhile
+is a conflict (:data:`LINKED_POINT_GONE`), decided by keeping the store's partnership
+or typing its points again.
+
 Conflicts are decided one by one (:class:`Decision`: keep the store's value,
 take the submission's, or type one) or all at once by a :class:`ConflictPolicy`.
 """
@@ -35,12 +41,13 @@ from enum import Enum
 
 from ..errors import SubmissionError
 from ..i18n import tr
-from ..schema import FIELD_NAMES
-from .changeset import DELETE, GEOMETRY, INSERT, UPDATE, Change
+from ..partnerships import point_list
+from ..store import POINTS_LAYER
+from .changeset import DELETE, INSERT, PARTNERSHIPS, POINTS, TABLES, UPDATE, Change, Table
 from .package import check_change_values
 
 #: Fields compared when a point is deleted: the point must be as the contributor last saw it.
-COMPARED = (*FIELD_NAMES, GEOMETRY)
+COMPARED = POINTS.compared
 #: The field both sides may move forward: the later date is kept, never a conflict.
 LAST_VERIFIED = "last_verified"
 #: The ``field`` of an outcome about the whole point (it exists or not).
@@ -64,7 +71,10 @@ BOTH_EDITED = "both_edited"  # the field changed in the store and in the submiss
 DELETED_IN_STORE = "deleted_in_store"  # the submission edits a point the store deleted since checkout
 EDITED_IN_STORE = "edited_in_store"  # the submission deletes a point the store changed since checkout
 ADDED_BY_BOTH = "added_by_both"  # the store already has a point with the new point's point_id
-POINT_ID_TAKEN = "point_id_taken"  # two points would end with the same point_id
+POINT_ID_TAKEN = (
+    "point_id_taken"  # two points (partnerships) would end with the same point_id (partnership_id)
+)
+LINKED_POINT_GONE = "linked_point_gone"  # a partnership would link a point the store does not have
 #: Conflicts decided for the whole point: keep it as the store has it, or do what the submission does.
 WHOLE_POINT_KINDS = (DELETED_IN_STORE, EDITED_IN_STORE)
 
@@ -93,35 +103,41 @@ class FieldOutcome:
     result: str
     name: str | None = None  # the point's name, so that a person recognises it
     kind: str = ""  # why it conflicts (set on every outcome a conflict was decided for)
-    other: str | None = None  # POINT_ID_TAKEN: the point that holds the point_id ("id (name)")
+    other: str | None = (
+        None  # POINT_ID_TAKEN: the row that holds the key ("id (name)"); LINKED_POINT_GONE: the points
+    )
     detail: str = ""  # why a decision could not be carried out
+    table: str = POINTS_LAYER  # the table of the row (the outcome's point_id is that table's key)
 
     @property
     def key(self) -> str:
-        """Names the decision this outcome waits for: one per field, or one per point (WHOLE_POINT_KINDS)."""
+        """Names the decision this outcome waits for: one per field, or one per row (WHOLE_POINT_KINDS)."""
         name = WHOLE_POINT if self.kind in WHOLE_POINT_KINDS else self.field
-        return f"{self.operation}:{self.row_id}:{name}"
+        return f"{TABLES[self.table].decision_prefix}{self.operation}:{self.row_id}:{name}"
 
     @property
     def point(self) -> str:
-        """The point, as a person names it: its id and name."""
+        """The row, as a person names it: its key and name."""
         pid = self.point_id or f"row {self.row_id}"
         return f"{pid} ({self.name})" if self.name else pid
 
     def describe(self) -> str:
         """One sentence saying what conflicts (English; the dialog words it per language)."""
+        noun = TABLES[self.table].noun
         why = {
             BOTH_EDITED: f"{self.field} was changed in the shared store and in the submission",
-            DELETED_IN_STORE: f"the point was deleted in the shared store after checkout; the submission "
+            DELETED_IN_STORE: f"the {noun} was deleted in the shared store after checkout; the submission "
             f"changes its {self.field}",
-            EDITED_IN_STORE: f"the submission deletes the point, but its {self.field} was changed in the "
+            EDITED_IN_STORE: f"the submission deletes the {noun}, but its {self.field} was changed in the "
             "shared store after checkout",
-            ADDED_BY_BOTH: f"the point was also added to the shared store by someone else, with another "
+            ADDED_BY_BOTH: f"the {noun} was also added to the shared store by someone else, with another "
             f"{self.field}",
-            POINT_ID_TAKEN: f"point_id {self.submitted!r} is already used by point {self.other}",
+            POINT_ID_TAKEN: f"{self.field} {self.submitted!r} is already used by {noun} {self.other}",
+            LINKED_POINT_GONE: f"it links service point {self.other}, which the shared store does not have "
+            "(deleted after checkout)",
         }.get(self.kind, f"{self.field}: {self.result}")
         values = f" (base {self.base!r}, shared store {self.store!r}, submission {self.submitted!r})"
-        text = f"Point {self.point}: {why}"
+        text = f"{noun.capitalize()} {self.point}: {why}"
         if self.kind != POINT_ID_TAKEN:
             text += values
         return text + (f"; {self.detail}" if self.detail else "") + "."
@@ -140,30 +156,45 @@ class PointPlan:
     before: dict | None = None
 
     @property
+    def spec(self) -> Table:
+        return self.change.spec
+
+    @property
     def point_id(self) -> str | None:
-        return self.values.get("point_id") or (self.before or {}).get("point_id") or self.change.point_id
+        """The row's key (a partnership's partnership_id)."""
+        k = self.spec.key
+        return self.values.get(k) or (self.before or {}).get(k) or self.change.key
+
+    def final_value(self, name: str):
+        """The value of ``name`` this plan leaves on its row (None when it leaves no row)."""
+        if self.operation in (None, DELETE):
+            return None if self.operation == DELETE or self.before is None else self.before.get(name)
+        if name in self.values:
+            return self.values[name]
+        return (self.before or {}).get(name)
 
     def final_point_id(self) -> str | None:
-        """The point_id this plan leaves on its row (None when it leaves no row)."""
-        if self.operation in (None, DELETE):
-            return None if self.operation == DELETE or self.before is None else self.before.get("point_id")
-        if "point_id" in self.values:
-            return self.values["point_id"]
-        return (self.before or {}).get("point_id")
+        """The key this plan leaves on its row (None when it leaves no row)."""
+        return self.final_value(self.spec.key)
 
 
 class StoreView:
     """The store's rows a plan needs; the shared store reads them in its transaction (locked when applying)."""
 
-    def rows_by_id(self, ids: Iterable[int]) -> dict[int, dict]:
+    def rows_by_id(self, ids: Iterable[int], table: str = POINTS_LAYER) -> dict[int, dict]:
         raise NotImplementedError
 
-    def rows_by_point_id(self, point_ids: Iterable[str]) -> dict[str, dict]:
+    def rows_by_key(self, keys: Iterable[str], table: str = POINTS_LAYER) -> dict[str, dict]:
+        """Rows by their key (a point's point_id, a partnership's partnership_id)."""
         raise NotImplementedError
 
-    def deleted_row(self, row_id: int) -> dict | None:
+    def deleted_row(self, row_id: int, table: str = POINTS_LAYER) -> dict | None:
         """The row as it was when the store deleted it (None when there is no record of it)."""
         raise NotImplementedError
+
+    def deleted_points(self, point_ids: Iterable[str]) -> dict[str, dict]:
+        """Points the store deleted, as they were, by point_id (for a partnership that links them)."""
+        return {}
 
 
 def same(a, b) -> bool:
@@ -213,37 +244,57 @@ def plan_submission(
     decisions: dict[str, Decision] | None = None,
     contributor: str | None = None,
 ) -> list[PointPlan]:
-    """Plan every change of a submission against the store; nothing is written here.
+    """Plan every change of a submission (points, then partnerships) against the store; nothing is
+    written here.
 
-    Raises SubmissionError when the submission touches another jurisdiction's points.
+    Raises SubmissionError when the submission touches another jurisdiction's points, or a partnership
+    that involves none of them.
     """
     resolver = _Resolver(ConflictPolicy(policy), decisions or {})
-    changes = pair_deletes_with_inserts(changes)
-    targets = store.rows_by_id(c.row_id for c in changes if c.operation != INSERT)
     who = f"{jurisdiction}" + (f" (contributor {contributor})" if contributor else "")
+    plans: list[PointPlan] = []
+    for spec in TABLES.values():
+        rows = [c for c in changes if c.table == spec.name]
+        if not rows:
+            continue
+        if spec is POINTS:
+            owner = _PointOwner(jurisdiction, who)
+        else:
+            owner = _PartnershipOwner(jurisdiction, who, store, plans)
+        plans += _plan_table(spec, rows, store, owner, resolver)
+    _check_linked_points(plans, store, resolver)
+    return plans
+
+
+def _plan_table(
+    spec: Table, changes: list[Change], store: StoreView, owner, resolver: _Resolver
+) -> list[PointPlan]:
+    """The plans of one table's changes (the same rules for every table)."""
+    changes = pair_deletes_with_inserts(changes)
+    targets = store.rows_by_id((c.row_id for c in changes if c.operation != INSERT), spec.name)
     plans = []
     for change in changes:
         if change.operation == INSERT:
             continue
         current = targets.get(change.row_id)
         if current is None and change.operation == UPDATE:
-            deleted = store.deleted_row(change.row_id)
-            _check_jurisdiction(change, deleted, jurisdiction, who)
+            deleted = store.deleted_row(change.row_id, spec.name)
+            owner.check(change, deleted)
             plans.append(_update_of_deleted_point(change, deleted, resolver))
             continue
-        _check_jurisdiction(change, current, jurisdiction, who)
+        owner.check(change, current)
         if change.operation == UPDATE:
             plans.append(_update(change, current, change.old, resolver, BOTH_EDITED))
         else:
             plans.append(_delete(change, current, resolver))
     inserts = [c for c in changes if c.operation == INSERT]
-    holders = store.rows_by_point_id(c.new.get("point_id") for c in inserts if c.new.get("point_id"))
+    holders = store.rows_by_key((c.new.get(spec.key) for c in inserts if c.new.get(spec.key)), spec.name)
     touched = {p.target_id for p in plans if p.target_id is not None}
     for change in inserts:
-        _check_jurisdiction(change, None, jurisdiction, who)
-        holder = holders.get(change.new.get("point_id"))
-        if holder is not None and holder["id"] not in touched and holder.get("jurisdiction") == jurisdiction:
-            # Someone added this point first: the two versions are compared field by field.
+        owner.check(change, None)
+        holder = holders.get(change.new.get(spec.key))
+        if holder is not None and holder["id"] not in touched and owner.owns(holder):
+            # Someone added this row first: the two versions are compared field by field.
             plan = _update(change, holder, {}, resolver, ADDED_BY_BOTH)
             touched.add(holder["id"])
         else:
@@ -254,22 +305,77 @@ def plan_submission(
 
 
 def pair_deletes_with_inserts(changes: list[Change]) -> list[Change]:
-    """A point deleted and added back with the same point_id is an update of that point."""
-    deletes = {c.old.get("point_id"): c for c in changes if c.operation == DELETE and c.old.get("point_id")}
+    """A row deleted and added back with the same key (point_id, partnership_id) is an update of that row."""
+    if not changes:
+        return changes
+    spec = changes[0].spec
+    k = spec.key
+    deletes = {c.old.get(k): c for c in changes if c.operation == DELETE and c.old.get(k)}
     paired, out = {}, []
     for change in changes:
-        pid = change.new.get("point_id") if change.operation == INSERT else None
+        pid = change.new.get(k) if change.operation == INSERT else None
         if pid in deletes and pid not in paired:
             gone = deletes[pid]
-            fields = [f for f in COMPARED if f in change.new and not same(gone.old.get(f), change.new.get(f))]
+            fields = [
+                f for f in spec.compared if f in change.new and not same(gone.old.get(f), change.new.get(f))
+            ]
             paired[pid] = Change(UPDATE, gone.row_id, {f: gone.old.get(f) for f in fields},
-                                 {f: change.new.get(f) for f in fields}, gone.label)  # fmt: skip
+                                 {f: change.new.get(f) for f in fields}, gone.label, change.table)  # fmt: skip
     for change in changes:
-        if change.operation == DELETE and change.old.get("point_id") in paired:
-            out.append(paired[change.old["point_id"]])
-        elif not (change.operation == INSERT and change.new.get("point_id") in paired):
+        if change.operation == DELETE and change.old.get(k) in paired:
+            out.append(paired[change.old[k]])
+        elif not (change.operation == INSERT and change.new.get(k) in paired):
             out.append(change)
     return out
+
+
+class _PointOwner:
+    """A submission only touches its contributor's jurisdiction's points, whatever its changeset says."""
+
+    def __init__(self, jurisdiction: str, who: str) -> None:
+        self.jurisdiction, self.who = jurisdiction, who
+
+    def owns(self, row: dict) -> bool:
+        return row.get("jurisdiction") == self.jurisdiction
+
+    def check(self, change: Change, current: dict | None) -> None:
+        _check_jurisdiction(change, current, self.jurisdiction, self.who)
+
+
+class _PartnershipOwner:
+    """A submission only touches partnerships that involve one of its jurisdiction's points, before and
+    after the change: points of the store, added by the submission, or deleted (the store's record)."""
+
+    def __init__(self, jurisdiction: str, who: str, store: StoreView, point_plans: list[PointPlan]) -> None:
+        self.jurisdiction, self.who, self.store = jurisdiction, who, store
+        self.planned = {}
+        for plan in point_plans:
+            if plan.operation is not None and plan.final_point_id():
+                self.planned[plan.final_point_id()] = plan.final_value("jurisdiction")
+
+    def involves(self, point_ids: str | None) -> bool:
+        ids = set(point_list(point_ids))
+        if any(self.planned.get(pid) == self.jurisdiction for pid in ids):
+            return True
+        rows = {**self.store.deleted_points(ids), **self.store.rows_by_key(ids, POINTS_LAYER)}
+        return any(row.get("jurisdiction") == self.jurisdiction for row in rows.values())
+
+    def owns(self, row: dict) -> bool:
+        return self.involves(row.get("point_ids"))
+
+    def check(self, change: Change, current: dict | None) -> None:
+        before = current if current is not None else (change.old or change.label or None)
+        after = change.new.get("point_ids") if "point_ids" in change.new else None
+        foreign = [ids for ids in ((before or {}).get("point_ids"), after) if ids and not self.involves(ids)]
+        if change.operation == INSERT and not after:
+            foreign.append("")
+        if foreign:
+            name = change.name or (current or {}).get("partners")
+            raise SubmissionError(
+                f"Partnership {change.key or change.row_id}{f' ({name})' if name else ''} involves none of "
+                f"jurisdiction {self.jurisdiction}'s service points ({foreign[0] or 'none listed'}), but the "
+                f"submission comes from {self.who}: the whole submission was refused."
+            )
 
 
 class _Resolver:
@@ -297,15 +403,26 @@ class _Resolver:
                 ).format(point=outcome.point)
             )
         value = decision.value if decision.value not in ("",) else None
-        check_change_values(Change(UPDATE, outcome.row_id, {}, {outcome.field: value}))
+        check_change_values(Change(UPDATE, outcome.row_id, {}, {outcome.field: value}, table=outcome.table))
         return TYPED, value
 
 
 def _outcome(change: Change, current: dict | None, name: str, base, store, submitted, result, kind=""):
-    pid = change.base_point_id or change.point_id or (current or {}).get("point_id")
-    label = change.name or (current or {}).get("name_en") or (current or {}).get("name_fr")
+    spec = change.spec
+    pid = change.base_key or change.key or (current or {}).get(spec.key)
+    label = change.name or next((current[n] for n in spec.name_fields if (current or {}).get(n)), None)
     return FieldOutcome(
-        change.operation, change.row_id, pid, name, base, store, submitted, result, label, kind
+        change.operation,
+        change.row_id,
+        pid,
+        name,
+        base,
+        store,
+        submitted,
+        result,
+        label,
+        kind,
+        table=change.table,
     )
 
 
@@ -360,7 +477,7 @@ def _delete(change: Change, current: dict | None, resolver: _Resolver) -> PointP
         return PointPlan(
             None, None, {}, change, [_outcome(change, None, WHOLE_POINT, None, None, None, UNCHANGED)]
         )
-    changed = [f for f in COMPARED if f in change.old and not same(change.old[f], current.get(f))]
+    changed = [f for f in change.spec.compared if f in change.old and not same(change.old[f], current.get(f))]
     if not changed:
         outcome = _outcome(change, current, WHOLE_POINT, None, None, None, APPLIED)
         return PointPlan(DELETE, current["id"], {}, change, [outcome], before=current)
@@ -385,13 +502,16 @@ def _check_unique_point_ids(plans: list[PointPlan], store: StoreView, resolver: 
 
 
 def _first_clash(plans: list[PointPlan], store: StoreView) -> tuple[PointPlan, str] | None:
+    if not plans:
+        return None
+    spec = plans[0].spec
     written = [p for p in plans if p.operation in (INSERT, UPDATE, RESTORE) and p.final_point_id()]
-    holders = store.rows_by_point_id({p.final_point_id() for p in written})
+    holders = store.rows_by_key({p.final_point_id() for p in written}, spec.name)
     final_of_row = {p.target_id: p.final_point_id() for p in plans if p.target_id is not None and p.operation}
     claimed: dict[str, PointPlan] = {}
-    for plan in plans:  # rows the submission leaves as they are keep their point_id
+    for plan in plans:  # rows the submission leaves as they are keep their key
         if plan.operation is None and plan.before is not None:
-            claimed.setdefault(plan.before.get("point_id"), plan)
+            claimed.setdefault(plan.before.get(spec.key), plan)
     for plan in written:
         pid = plan.final_point_id()
         holder = holders.get(pid)
@@ -400,17 +520,17 @@ def _first_clash(plans: list[PointPlan], store: StoreView) -> tuple[PointPlan, s
             and holder["id"] != plan.target_id
             and final_of_row.get(holder["id"], pid) == pid
         ):
-            return plan, _point_name(holder)
+            return plan, _point_name(holder, spec=spec)
         earlier = claimed.get(pid)
         if earlier is not None and earlier is not plan:
-            return plan, _point_name(earlier.before or earlier.values, pid)
+            return plan, _point_name(earlier.before or earlier.values, pid, spec)
         claimed[pid] = plan
     return None
 
 
-def _point_name(row: dict, pid: str | None = None) -> str:
-    pid = row.get("point_id") or pid
-    name = row.get("name_en") or row.get("name_fr")
+def _point_name(row: dict, pid: str | None = None, spec: Table = POINTS) -> str:
+    pid = row.get(spec.key) or pid
+    name = next((row[n] for n in spec.name_fields if row.get(n)), None)
     return f"{pid} ({name})" if name else str(pid)
 
 
@@ -418,10 +538,11 @@ def _settle_point_id(plan: PointPlan, other: str, resolver: _Resolver) -> None:
     """Decide a point_id clash: keep the store's (the point keeps its id, or a new point is not added),
     or a typed point_id; taking the submission's would break uniqueness, so it stays a conflict."""
     change, before = plan.change, plan.before or {}
-    base = change.old.get("point_id") if change.operation != INSERT else None
-    store = before.get("point_id") if plan.operation == UPDATE else None
+    k = plan.spec.key
+    base = change.old.get(k) if change.operation != INSERT else None
+    store = before.get(k) if plan.operation == UPDATE else None
     wanted = plan.final_point_id()
-    probe = replace(_outcome(change, plan.before, "point_id", base, store, wanted, CONFLICT, POINT_ID_TAKEN),
+    probe = replace(_outcome(change, plan.before, k, base, store, wanted, CONFLICT, POINT_ID_TAKEN),
                     other=other)  # fmt: skip
     decision = resolver.decisions.get(probe.key)
     if decision is None:
@@ -433,16 +554,68 @@ def _settle_point_id(plan: PointPlan, other: str, resolver: _Resolver) -> None:
     else:
         result = CONFLICT
     if result == KEPT_STORE and plan.operation == UPDATE:
-        plan.values.pop("point_id", None)
+        plan.values.pop(k, None)
         plan.operation = UPDATE if plan.values else None
-    elif result == KEPT_STORE:  # a new or restored point whose id is taken is not added
+    elif result == KEPT_STORE:  # a new or restored row whose key is taken is not added
         plan.operation, plan.values = None, {}
     elif result == TYPED:
-        plan.values["point_id"] = value
+        plan.values[k] = value
     else:
         plan.operation = None  # with a conflict left, nothing is written anyway
     settled = replace(probe, result=result, submitted=value if result == TYPED else wanted)
-    plan.outcomes = [*(o for o in plan.outcomes if o.field != "point_id"), settled]
+    plan.outcomes = [*(o for o in plan.outcomes if o.field != k), settled]
+
+
+def _check_linked_points(plans: list[PointPlan], store: StoreView, resolver: _Resolver) -> None:
+    """Every partnership the submission adds or changes links points the store will have once it is
+    applied; a link to a point deleted meanwhile (or by this submission) is a LINKED_POINT_GONE conflict
+    on its point_ids: keep the store's partnership, or type its points again (checked the same way)."""
+    point_plans = [p for p in plans if p.spec is POINTS]
+    removed = {p.target_id for p in point_plans if p.operation == DELETE}
+    added = set()
+    for plan in point_plans:
+        if plan.operation in (INSERT, UPDATE, RESTORE):
+            added.add(plan.final_point_id())
+            if plan.before is not None and plan.final_point_id() != plan.before.get("point_id"):
+                removed.add(plan.target_id)  # its former point_id is gone
+    for plan in (p for p in plans if p.spec is PARTNERSHIPS and p.operation in (INSERT, UPDATE, RESTORE)):
+        for _ in range(3):  # the submission's points, then a typed value
+            ids = point_list(plan.final_value("point_ids"))
+            present = store.rows_by_key(ids, POINTS_LAYER)
+            gone = [
+                pid
+                for pid in ids
+                if pid not in added and (pid not in present or present[pid]["id"] in removed)
+            ]
+            if not gone or plan.operation is None:
+                break
+            _settle_linked_points(plan, gone, resolver)
+
+
+def _settle_linked_points(plan: PointPlan, gone: list[str], resolver: _Resolver) -> None:
+    change, before = plan.change, plan.before or {}
+    wanted = plan.final_value("point_ids")
+    base = change.old.get("point_ids", change.label.get("point_ids")) if change.operation != INSERT else None
+    probe = replace(_outcome(change, plan.before, "point_ids", base, before.get("point_ids"), wanted, CONFLICT,
+                             LINKED_POINT_GONE), other=", ".join(gone))  # fmt: skip
+    decision = resolver.decisions.get(probe.key)
+    value = None
+    if decision is None:
+        result = KEPT_STORE if resolver.policy == ConflictPolicy.KEEP_STORE else CONFLICT
+    elif decision.choice == Choice.STORE:
+        result = KEPT_STORE
+    elif decision.choice == Choice.VALUE and not same(decision.value, wanted):
+        result, value = resolver.resolve(probe)
+    else:
+        result = CONFLICT  # the submission's points cannot be taken: one of them is gone
+    if result == KEPT_STORE:  # the partnership stays as the store has it (a new one is not added)
+        plan.operation, plan.values = None, {}
+    elif result == TYPED:
+        plan.values["point_ids"] = value
+    else:
+        plan.operation = None
+    settled = replace(probe, result=result, submitted=value if result == TYPED else wanted)
+    plan.outcomes = [*(o for o in plan.outcomes if o.field != "point_ids"), settled]
 
 
 def _check_jurisdiction(change: Change, current: dict | None, jurisdiction: str, who: str) -> None:

@@ -2,7 +2,8 @@
 
 A package holds ``manifest.json`` (who, which jurisdiction, base version,
 counts, creation time, schema version, the changeset's SHA-256 and size, the
-signing key's id, and the id and name of each updated point as checked out),
+signing key's id, and the id and name of each updated point as checked out; the
+same for the partnerships under ``tables``),
 ``changeset.geodiff`` and, when signed, ``signature.ed25519`` (the contributor's
 Ed25519 signature of the manifest, see :mod:`.signing`). Packages arrive from
 outside, so reading one trusts nothing: member names are fixed (no paths, no
@@ -26,14 +27,16 @@ from pathlib import Path
 
 from ..errors import SubmissionError
 from ..i18n import tr
-from ..schema import CANADA_BBOX, FIELDS_BY_NAME, LIST_SEPARATOR, SCHEMA_VERSION, FieldType, utc_now
+from ..partnerships import point_list
+from ..schema import CANADA_BBOX, LIST_SEPARATOR, SCHEMA_VERSION, FieldType, utc_now
+from ..store import POINTS_LAYER
 from . import signing
 from .changeset import (
-    ALLOWED_COLUMNS,
     DELETE,
     GEOMETRY,
     INSERT,
-    LABEL_FIELDS,
+    PARTNERSHIPS,
+    TABLES,
     UPDATE,
     Change,
     create_changeset,
@@ -76,8 +79,27 @@ class Submission:
         return self.manifest["base_version"]
 
 
-def count_changes(changes: list[Change]) -> dict[str, int]:
-    return {op: sum(1 for c in changes if c.operation == op) for op in (INSERT, UPDATE, DELETE)}
+def count_changes(changes: list[Change], table: str = POINTS_LAYER) -> dict[str, int]:
+    """Inserts, updates and deletes of ``table``'s rows."""
+    return {
+        op: sum(1 for c in changes if c.operation == op and c.table == table)
+        for op in (INSERT, UPDATE, DELETE)
+    }
+
+
+def manifest_tables(manifest: dict) -> dict[str, dict]:
+    """Each table's entries in a manifest: ``columns``, ``counts`` and ``base_rows`` (the labels of the
+    rows it updates). The service points' are at the top level, as format 1 always had them; the other
+    tables' under ``tables``."""
+    tables = {POINTS_LAYER: {"columns": manifest["columns"], "counts": manifest["counts"],
+                             "base_rows": manifest.get("base_points") or {}}}  # fmt: skip
+    for name, entry in (manifest.get("tables") or {}).items():
+        tables[name] = {
+            "columns": entry["columns"],
+            "counts": entry["counts"],
+            "base_rows": entry.get("base_rows") or {},
+        }
+    return tables
 
 
 def build_package(
@@ -92,14 +114,15 @@ def build_package(
         columns = create_changeset(checkout, changeset)
         changes = read_changeset(changeset, columns)
         if not changes:
-            raise SubmissionError(
-                tr("{name} has no changes since it was checked out.").format(name=Path(checkout).name)
-            )
-        for change in changes:
-            check_change_values(change)  # before anything is written: no package with bad values
+            raise SubmissionError(f"{Path(checkout).name} has no changes since it was checked out.")
         data = changeset.read_bytes()
-    updated = [c.row_id for c in changes if c.operation == UPDATE]
-    labels = base_values(checkout, updated, LABEL_FIELDS)
+    labels = {}
+    for name in columns:
+        updated = [c.row_id for c in changes if c.operation == UPDATE and c.table == name]
+        found = base_values(checkout, updated, TABLES[name].label_fields, name)
+        labels[name] = {str(fid): label for fid, label in found.items()}
+    for change in _with_labels(changes, labels):
+        check_change_values(change)  # before anything is written: no package with bad values
     manifest = {
         "format": PACKAGE_FORMAT,
         "format_version": FORMAT_VERSION,
@@ -111,11 +134,15 @@ def build_package(
         "base_version": info.base_version,
         "checked_out_at": info.checked_out_at,
         "created_at": utc_now(),
-        "columns": columns,
+        "columns": columns[POINTS_LAYER],
         "counts": count_changes(changes),
         "files": {CHANGESET: {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}},
-        "base_points": {str(fid): label for fid, label in labels.items()},
+        "base_points": labels[POINTS_LAYER],
     }
+    others = {name: {"columns": cols, "counts": count_changes(changes, name), "base_rows": labels[name]}
+              for name, cols in columns.items() if name != POINTS_LAYER}  # fmt: skip
+    if others:
+        manifest["tables"] = others
     signature = None
     if signing_key:
         manifest["signer_key_id"] = signing.key_id(signing.public_key_of(signing_key))
@@ -131,21 +158,23 @@ def build_package(
             zf.writestr(SIGNATURE, signature)
     os.replace(partial, target)
     package = target.read_bytes()
-    changes = _with_labels(changes, manifest)
+    changes = _with_labels(changes, labels)
     return Submission(
         manifest, changes, package, hashlib.sha256(package).hexdigest(), manifest_bytes, signature
     )
 
 
-def _with_labels(changes: list[Change], manifest: dict) -> list[Change]:
-    """Each change with the point as checked out (a delete carries it already; an update only in the manifest)."""
-    labels = manifest.get("base_points") or {}
+def _with_labels(changes: list[Change], base_rows: dict[str, dict]) -> list[Change]:
+    """Each change with the row as checked out (a delete carries it already; an update's is in
+    ``base_rows``: table -> fid -> label, as the manifest records them)."""
     labelled = []
     for change in changes:
         if change.operation == DELETE:
-            label = {f: change.old.get(f) for f in LABEL_FIELDS}
+            label = {f: change.old.get(f) for f in change.spec.label_fields}
+        elif change.operation == UPDATE:
+            label = dict((base_rows.get(change.table) or {}).get(str(change.row_id)) or {})
         else:
-            label = dict(labels.get(str(change.row_id)) or {}) if change.operation == UPDATE else {}
+            label = {}
         labelled.append(replace(change, label=label))
     return labelled
 
@@ -200,17 +229,17 @@ def read_package(path: str | Path, max_bytes: int = MAX_CHANGESET_BYTES) -> Subm
     with tempfile.TemporaryDirectory() as tmp:
         changeset = Path(tmp) / CHANGESET
         changeset.write_bytes(changeset_bytes)
-        changes = read_changeset(changeset, manifest["columns"])
-    counts = count_changes(changes)
-    if counts != manifest["counts"]:
-        raise SubmissionError(
-            tr("{name}: the manifest announces {counts} but the changeset holds {found}.").format(
-                name=name, counts=manifest["counts"], found=counts
+        tables = manifest_tables(manifest)
+        changes = read_changeset(changeset, {table: entry["columns"] for table, entry in tables.items()})
+    for table, entry in tables.items():
+        counts = count_changes(changes, table)
+        if counts != entry["counts"]:
+            raise SubmissionError(
+                f"{name}: the manifest announces {entry['counts']} ({table}) but the changeset holds {counts}."
             )
-        )
+    changes = _with_labels(changes, {table: entry["base_rows"] for table, entry in tables.items()})
     for change in changes:
         check_change_values(change)
-    changes = _with_labels(changes, manifest)
     return Submission(
         manifest, changes, package, hashlib.sha256(package).hexdigest(), manifest_bytes, signature
     )
@@ -265,18 +294,17 @@ def _validate_manifest(manifest, name: str) -> None:
     errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(manifest), key=lambda e: list(e.path))
     if errors:
         where = ".".join(str(p) for p in errors[0].absolute_path) or "(top level)"
-        raise SubmissionError(
-            tr("{name}: manifest field {where}: {message}.").format(
-                name=name, where=where, message=errors[0].message
+        raise SubmissionError(f"{name}: manifest field {where}: {errors[0].message}.")
+    for table, entry in manifest_tables(manifest).items():
+        if table not in TABLES:
+            raise SubmissionError(
+                f"{name}: the manifest lists table '{table}', which a submission may not change."
             )
-        )
-    unknown = set(manifest["columns"]) - ALLOWED_COLUMNS
-    if unknown or "fid" not in manifest["columns"]:
-        raise SubmissionError(
-            tr("{name}: the manifest lists columns outside the schema: {columns}.").format(
-                name=name, columns=sorted(unknown) or ["(no fid)"]
+        unknown = set(entry["columns"]) - TABLES[table].columns
+        if unknown or "fid" not in entry["columns"]:
+            raise SubmissionError(
+                f"{name}: the manifest lists columns outside the schema: {sorted(unknown) or ['(no fid)']}."
             )
-        )
     if manifest["schema_version"] not in SUPPORTED_SCHEMA_VERSIONS:
         raise SubmissionError(
             tr(
@@ -292,16 +320,21 @@ def _validate_manifest(manifest, name: str) -> None:
 
 
 def check_change_values(change: Change) -> None:
-    """Every value a change writes is text of the schema's kind (or a point in Canada)."""
+    """Every value a change writes is text of its table's kind (or a point in Canada); a partnership
+    links two or more points (the rules of :func:`..partnerships.validate_partnerships`)."""
+    spec = change.spec
+    fields = spec.fields_by_name
     for name, value in change.new.items():
-        where = f"point {change.point_id or change.row_id}, field {name}"
-        if name == GEOMETRY:
+        where = f"{spec.noun} {change.key or change.row_id}, field {name}"
+        if name == GEOMETRY and spec.has_geometry:
             if value is not None and not _in_canada(value):
                 raise SubmissionError(
                     tr("{where}: the location {value} is not in Canada.").format(where=where, value=value)
                 )
             continue
-        fdef = FIELDS_BY_NAME[name]
+        fdef = fields.get(name)
+        if fdef is None:
+            raise SubmissionError(f"{where}: the {spec.name} table has no such field.")
         if value is None or value == "":
             if fdef.required:
                 raise SubmissionError(tr("{where}: a value is required.").format(where=where))
@@ -319,16 +352,14 @@ def check_change_values(change: Change) -> None:
         parts = value.split(LIST_SEPARATOR) if fdef.type == FieldType.LIST else [value]
         bad = [p for p in parts if not fdef.allows(p.strip())]
         if bad:
-            raise SubmissionError(
-                tr("{where}: {bad!r} is not an allowed value.").format(where=where, bad=bad[0])
-            )
+            raise SubmissionError(f"{where}: {bad[0]!r} is not an allowed value.")
+        if spec is PARTNERSHIPS and name == "point_ids" and len(set(point_list(value))) < 2:
+            raise SubmissionError(f"{where}: a partnership links at least two service points.")
     if change.operation == INSERT:
-        missing = [f.name for f in FIELDS_BY_NAME.values() if f.required and not change.new.get(f.name)]
+        missing = [f.name for f in spec.fields if f.required and not change.new.get(f.name)]
         if missing:
             raise SubmissionError(
-                tr("New point {row_id}: required field(s) {missing} are empty.").format(
-                    row_id=change.row_id, missing=", ".join(missing)
-                )
+                f"New {spec.noun} {change.row_id}: required field(s) {', '.join(missing)} are empty."
             )
 
 

@@ -5,16 +5,22 @@ Schema ``crs``:
 - ``service_points``: the published points (the common schema, ``geom`` in EPSG:4326,
   ``row_version`` = store version of the row's last change); ``point_id`` is unique,
   checked at commit, so that two points may swap their ids in one submission;
+- ``partnerships``: the partnerships between points (``core.partnerships``' fields, the same
+  versioning; ``partnership_id`` unique the same way), checked out, submitted, reviewed and
+  applied with the points;
 - ``store_state``: the store version, bumped by every apply that writes something;
 - ``contributors``: who contributes (a database role), for which jurisdiction, and the
   Ed25519 public key their packages are signed with;
-- ``submissions`` / ``submission_changes``: packages as received and their staged changes;
-- ``audit_log``: one entry per applied change (who, when, what, from which submission,
-  and the row as it was before: a point deleted by mistake can be restored from it).
+- ``submissions`` / ``submission_changes``: packages as received and their staged changes
+  (``table_name`` says which table a change is for; ``point_id`` holds the row's key, a
+  partnership's ``partnership_id``);
+- ``audit_log``: one entry per applied change (who, when, what, which table, from which
+  submission, and the row as it was before: a point deleted by mistake can be restored from it).
 
 Roles: members of ``crs_contributor`` read everything and may stage submissions
-for their own jurisdiction's points only (enforced by the database, not by this
-code); members of ``crs_maintainer`` review, apply and reject. A package that
+for their own jurisdiction's points only, and for the partnerships that involve one of
+them (enforced by the database, not by this code); members of ``crs_maintainer``
+review, apply and reject. A package that
 reaches the geomapping team another way (a shared folder) is attributed by its
 signature to a registered contributor, whose jurisdiction the registry gives.
 Every statement is parameterised; connection details come from the caller (QGIS's
@@ -35,10 +41,12 @@ from psycopg2 import sql
 
 from ..errors import StoreError, SubmissionError
 from ..i18n import tr
+from ..partnerships import PARTNERSHIP_FIELD_NAMES, PARTNERSHIP_FIELDS, PARTNERSHIPS_TABLE
 from ..schema import FIELD_NAMES, FIELDS, SCHEMA_VERSION, FieldType
+from ..store import POINTS_LAYER
 from ..table import PointTable
 from . import signing
-from .changeset import DELETE, GEOMETRY, INSERT, UPDATE, Change
+from .changeset import DELETE, GEOMETRY, INSERT, TABLES, UPDATE, Change
 from .checkout import SharedRow
 from .merge import (
     CONFLICT,
@@ -56,24 +64,41 @@ CONTRIBUTOR_ROLE = "crs_contributor"
 MAINTAINER_ROLE = "crs_maintainer"
 PENDING, APPLIED, REJECTED = "pending", "applied", "rejected"
 POINT_ID_UNIQUE = "service_points_point_id_key"
+PARTNERSHIP_ID_UNIQUE = "partnerships_partnership_id_key"
+#: Each table's unique key constraint (checked at commit: two rows may swap their keys in one submission).
+UNIQUE_KEYS = {POINTS_LAYER: POINT_ID_UNIQUE, PARTNERSHIPS_TABLE: PARTNERSHIP_ID_UNIQUE}
 
 
-def _column_ddl() -> str:
+def _column_ddl(fields=FIELDS) -> str:
     cols = []
-    for f in FIELDS:
+    for f in fields:
         kind = "date" if f.type == FieldType.DATE else "text"
         cols.append(f"{f.name} {kind}{' NOT NULL' if f.required else ''}")
     return ",\n  ".join(cols)
 
 
-def _added_columns_ddl() -> str:
+def _added_columns_ddl(table: str = POINTS_LAYER, fields=FIELDS) -> str:
     """Fields added to the schema since a store was installed: added (nullable) by ``install``."""
     return "\n".join(
-        f"ALTER TABLE crs.service_points ADD COLUMN IF NOT EXISTS {f.name} "
+        f"ALTER TABLE crs.{table} ADD COLUMN IF NOT EXISTS {f.name} "
         f"{'date' if f.type == FieldType.DATE else 'text'};"
-        for f in FIELDS
+        for f in fields
         if not f.required
     )
+
+
+def _deferred_unique_ddl(table: str, column: str, constraint: str) -> str:
+    """``column`` unique when a transaction commits, not after each statement: a swap passes through a
+    duplicate."""
+    return f"""DO $$ BEGIN
+  IF EXISTS (SELECT FROM pg_constraint WHERE conrelid = 'crs.{table}'::regclass
+             AND conname = '{constraint}' AND NOT condeferrable) THEN
+    ALTER TABLE crs.{table} DROP CONSTRAINT {constraint}; END IF;
+  IF NOT EXISTS (SELECT FROM pg_constraint WHERE conrelid = 'crs.{table}'::regclass
+                 AND conname = '{constraint}') THEN
+    ALTER TABLE crs.{table} ADD CONSTRAINT {constraint} UNIQUE ({column})
+      DEFERRABLE INITIALLY IMMEDIATE; END IF;
+END $$;"""  # noqa: S608 - fixed names, no input
 
 
 # Fixed names only (no input): the DDL is built once from the schema. Every statement can run
@@ -99,19 +124,18 @@ CREATE TABLE IF NOT EXISTS crs.service_points (
   row_version bigint NOT NULL DEFAULT 0,
   updated_at timestamptz NOT NULL DEFAULT now(),
   updated_by text NOT NULL DEFAULT current_user);
--- point_id is unique when a transaction commits, not after each statement: a swap passes through a duplicate.
-DO $$ BEGIN
-  IF EXISTS (SELECT FROM pg_constraint WHERE conrelid = 'crs.service_points'::regclass
-             AND conname = '{POINT_ID_UNIQUE}' AND NOT condeferrable) THEN
-    ALTER TABLE crs.service_points DROP CONSTRAINT {POINT_ID_UNIQUE}; END IF;
-  IF NOT EXISTS (SELECT FROM pg_constraint WHERE conrelid = 'crs.service_points'::regclass
-                 AND conname = '{POINT_ID_UNIQUE}') THEN
-    ALTER TABLE crs.service_points ADD CONSTRAINT {POINT_ID_UNIQUE} UNIQUE (point_id)
-      DEFERRABLE INITIALLY IMMEDIATE; END IF;
-END $$;
+{_deferred_unique_ddl("service_points", "point_id", POINT_ID_UNIQUE)}
 {_added_columns_ddl()}
 CREATE INDEX IF NOT EXISTS service_points_geom ON crs.service_points USING gist (geom);
 CREATE INDEX IF NOT EXISTS service_points_jurisdiction ON crs.service_points (jurisdiction);
+CREATE TABLE IF NOT EXISTS crs.partnerships (
+  id bigserial PRIMARY KEY,
+  {_column_ddl(PARTNERSHIP_FIELDS)},
+  row_version bigint NOT NULL DEFAULT 0,
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  updated_by text NOT NULL DEFAULT current_user);
+{_deferred_unique_ddl("partnerships", "partnership_id", PARTNERSHIP_ID_UNIQUE)}
+{_added_columns_ddl(PARTNERSHIPS_TABLE, PARTNERSHIP_FIELDS)}
 CREATE TABLE IF NOT EXISTS crs.contributors (
   role_name name PRIMARY KEY,
   jurisdiction text NOT NULL);
@@ -148,6 +172,8 @@ CREATE TABLE IF NOT EXISTS crs.submission_changes (
   new_values jsonb NOT NULL DEFAULT '{{}}',
   PRIMARY KEY (submission_id, seq));
 ALTER TABLE crs.submission_changes ADD COLUMN IF NOT EXISTS label jsonb NOT NULL DEFAULT '{{}}';
+ALTER TABLE crs.submission_changes ADD COLUMN IF NOT EXISTS table_name text NOT NULL DEFAULT 'service_points'
+  CHECK (table_name IN ('service_points', 'partnerships'));
 CREATE TABLE IF NOT EXISTS crs.audit_log (
   id bigserial PRIMARY KEY,
   submission_id bigint REFERENCES crs.submissions (id),
@@ -159,24 +185,44 @@ CREATE TABLE IF NOT EXISTS crs.audit_log (
   applied_by text NOT NULL DEFAULT current_user,
   applied_at timestamptz NOT NULL DEFAULT now());
 ALTER TABLE crs.audit_log ADD COLUMN IF NOT EXISTS before jsonb;
+ALTER TABLE crs.audit_log ADD COLUMN IF NOT EXISTS table_name text NOT NULL DEFAULT 'service_points';
 CREATE INDEX IF NOT EXISTS audit_log_target ON crs.audit_log (target_id);
 
 CREATE OR REPLACE FUNCTION crs.my_jurisdiction() RETURNS text LANGUAGE sql STABLE AS
   $$ SELECT jurisdiction FROM crs.contributors WHERE role_name = current_user $$;
+-- A partnership's point ids (';'-separated, as core.partnerships.point_list reads them).
+CREATE OR REPLACE FUNCTION crs.point_list(ids text) RETURNS text[] LANGUAGE sql IMMUTABLE AS
+  $$ SELECT coalesce(array_agg(btrim(x)) FILTER (WHERE btrim(x) <> ''), '{{}}')
+     FROM unnest(string_to_array(coalesce(ids, ''), ';')) AS x $$;
+-- Whether a partnership's points include one of the current contributor's jurisdiction: a point of the
+-- store, one the submission adds, or one the store deleted (its audit record) -- as plan_submission decides.
+CREATE OR REPLACE FUNCTION crs.involves_my_points(ids text, submission bigint) RETURNS boolean LANGUAGE sql
+  STABLE AS $$
+  SELECT EXISTS (SELECT 1 FROM crs.service_points p
+                 WHERE p.point_id = ANY (crs.point_list(ids)) AND p.jurisdiction = crs.my_jurisdiction())
+      OR EXISTS (SELECT 1 FROM crs.submission_changes c
+                 WHERE c.submission_id = submission AND c.table_name = 'service_points' AND c.operation <> 'delete'
+                   AND c.point_id = ANY (crs.point_list(ids)) AND c.jurisdiction = crs.my_jurisdiction())
+      OR EXISTS (SELECT 1 FROM crs.audit_log a
+                 WHERE a.table_name = 'service_points' AND a.operation = 'delete'
+                   AND a.point_id = ANY (crs.point_list(ids)) AND a.before ->> 'jurisdiction' = crs.my_jurisdiction()) $$;
 
 GRANT USAGE ON SCHEMA crs TO {CONTRIBUTOR_ROLE}, {MAINTAINER_ROLE};
 GRANT SELECT ON ALL TABLES IN SCHEMA crs TO {CONTRIBUTOR_ROLE}, {MAINTAINER_ROLE};
 GRANT INSERT ON crs.submissions, crs.submission_changes TO {CONTRIBUTOR_ROLE};
 GRANT USAGE ON SEQUENCE crs.submissions_id_seq TO {CONTRIBUTOR_ROLE};
-GRANT INSERT, UPDATE, DELETE ON crs.service_points, crs.store_state, crs.submissions,
+GRANT INSERT, UPDATE, DELETE ON crs.service_points, crs.partnerships, crs.store_state, crs.submissions,
   crs.submission_changes, crs.audit_log TO {MAINTAINER_ROLE};
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA crs TO {MAINTAINER_ROLE};
 
 ALTER TABLE crs.service_points ENABLE ROW LEVEL SECURITY;
+ALTER TABLE crs.partnerships ENABLE ROW LEVEL SECURITY;
 ALTER TABLE crs.submissions ENABLE ROW LEVEL SECURITY;
 ALTER TABLE crs.submission_changes ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS read_all ON crs.service_points;
 DROP POLICY IF EXISTS maintain ON crs.service_points;
+DROP POLICY IF EXISTS read_all ON crs.partnerships;
+DROP POLICY IF EXISTS maintain ON crs.partnerships;
 DROP POLICY IF EXISTS read_all ON crs.submissions;
 DROP POLICY IF EXISTS submit_own ON crs.submissions;
 DROP POLICY IF EXISTS review ON crs.submissions;
@@ -185,6 +231,8 @@ DROP POLICY IF EXISTS stage_own ON crs.submission_changes;
 DROP POLICY IF EXISTS review ON crs.submission_changes;
 CREATE POLICY read_all ON crs.service_points FOR SELECT USING (true);
 CREATE POLICY maintain ON crs.service_points FOR ALL TO {MAINTAINER_ROLE} USING (true) WITH CHECK (true);
+CREATE POLICY read_all ON crs.partnerships FOR SELECT USING (true);
+CREATE POLICY maintain ON crs.partnerships FOR ALL TO {MAINTAINER_ROLE} USING (true) WITH CHECK (true);
 CREATE POLICY read_all ON crs.submissions FOR SELECT USING (true);
 CREATE POLICY submit_own ON crs.submissions FOR INSERT TO {CONTRIBUTOR_ROLE} WITH CHECK (
   jurisdiction = crs.my_jurisdiction() AND submitted_by = current_user AND contributor_role = current_user
@@ -194,13 +242,24 @@ CREATE POLICY read_all ON crs.submission_changes FOR SELECT USING (true);
 -- A contributor stages changes only to their own jurisdiction's points: the target row, if the
 -- store still has it, must be theirs today, and the values written must keep it theirs. A row
 -- deleted since checkout is staged all the same: apply shows the maintainer the conflict.
+-- Partnerships the same way: the target, if the store still has it, and the points written must
+-- involve one of the contributor's points.
 CREATE POLICY stage_own ON crs.submission_changes FOR INSERT TO {CONTRIBUTOR_ROLE} WITH CHECK (
   jurisdiction = crs.my_jurisdiction()
-  AND coalesce(new_values ->> 'jurisdiction', jurisdiction) = crs.my_jurisdiction()
   AND (operation = 'insert') = (target_id IS NULL)
-  AND (target_id IS NULL OR NOT EXISTS (
-        SELECT 1 FROM crs.service_points p
-        WHERE p.id = target_id AND p.jurisdiction IS DISTINCT FROM crs.my_jurisdiction()))
+  AND CASE table_name
+    WHEN 'service_points' THEN
+      coalesce(new_values ->> 'jurisdiction', jurisdiction) = crs.my_jurisdiction()
+      AND (target_id IS NULL OR NOT EXISTS (
+            SELECT 1 FROM crs.service_points p
+            WHERE p.id = target_id AND p.jurisdiction IS DISTINCT FROM crs.my_jurisdiction()))
+    WHEN 'partnerships' THEN
+      (CASE WHEN operation = 'insert' OR new_values ? 'point_ids'
+            THEN crs.involves_my_points(new_values ->> 'point_ids', submission_id) ELSE true END)
+      AND (target_id IS NULL OR NOT EXISTS (
+            SELECT 1 FROM crs.partnerships t
+            WHERE t.id = target_id AND NOT crs.involves_my_points(t.point_ids, submission_id)))
+    ELSE false END
   AND EXISTS (
         SELECT 1 FROM crs.submissions s
         WHERE s.id = submission_id AND s.jurisdiction = crs.my_jurisdiction()
@@ -211,6 +270,20 @@ CREATE POLICY review ON crs.submission_changes FOR ALL TO {MAINTAINER_ROLE} USIN
 _SELECT_POINTS = sql.SQL("SELECT id, {fields}, ST_X(geom), ST_Y(geom) FROM crs.service_points").format(
     fields=sql.SQL(", ").join(sql.SQL("{}::text").format(sql.Identifier(n)) for n in FIELD_NAMES)
 )
+_SELECT_PARTNERSHIPS = sql.SQL("SELECT id, {fields}, NULL, NULL FROM crs.partnerships").format(
+    fields=sql.SQL(", ").join(sql.SQL("{}::text").format(sql.Identifier(n)) for n in PARTNERSHIP_FIELD_NAMES)
+)
+#: Each table's SELECT: the row id, the table's fields as text, and x, y (NULL without a location).
+_SELECT = {POINTS_LAYER: _SELECT_POINTS, PARTNERSHIPS_TABLE: _SELECT_PARTNERSHIPS}
+
+
+@dataclass(frozen=True)
+class StoreCheckout:
+    """A jurisdiction's points, the partnerships that involve them, and the store version (one snapshot)."""
+
+    points: list[SharedRow]
+    partnerships: list[SharedRow]
+    version: int
 
 
 @dataclass(frozen=True)
@@ -270,28 +343,38 @@ class _Rows(StoreView):
     def __init__(self, cur, lock: bool) -> None:
         self.cur, self.lock = cur, lock
 
-    def _select(self, where: sql.Composable, params) -> list[dict]:
-        query = _SELECT_POINTS + sql.SQL(" WHERE ") + where + sql.SQL(" ORDER BY id")
+    def _select(self, table: str, where: sql.Composable, params) -> list[dict]:
+        query = _SELECT[table] + sql.SQL(" WHERE ") + where + sql.SQL(" ORDER BY id")
         if self.lock:
             query += sql.SQL(" FOR UPDATE")
         self.cur.execute(query, params)
-        return [_row_values(_shared_row(r)) for r in self.cur.fetchall()]
+        return [_row_values(_shared_row(r, table), table) for r in self.cur.fetchall()]
 
-    def rows_by_id(self, ids: Iterable[int]) -> dict[int, dict]:
-        return {r["id"]: r for r in self._select(sql.SQL("id = ANY(%s)"), ([int(i) for i in ids],))}
+    def rows_by_id(self, ids: Iterable[int], table: str = POINTS_LAYER) -> dict[int, dict]:
+        return {r["id"]: r for r in self._select(table, sql.SQL("id = ANY(%s)"), ([int(i) for i in ids],))}
 
-    def rows_by_point_id(self, point_ids: Iterable[str]) -> dict[str, dict]:
-        wanted = [str(p) for p in point_ids if p]
-        return {r["point_id"]: r for r in self._select(sql.SQL("point_id = ANY(%s)"), (wanted,))}
+    def rows_by_key(self, keys: Iterable[str], table: str = POINTS_LAYER) -> dict[str, dict]:
+        key = TABLES[table].key
+        wanted = [str(p) for p in keys if p]
+        where = sql.SQL("{} = ANY(%s)").format(sql.Identifier(key))
+        return {r[key]: r for r in self._select(table, where, (wanted,))}
 
-    def deleted_row(self, row_id: int) -> dict | None:
+    def deleted_row(self, row_id: int, table: str = POINTS_LAYER) -> dict | None:
         self.cur.execute(
-            "SELECT before FROM crs.audit_log WHERE target_id = %s AND operation = %s AND before IS NOT NULL "
-            "ORDER BY id DESC LIMIT 1",
-            (int(row_id), DELETE),
+            "SELECT before FROM crs.audit_log WHERE table_name = %s AND target_id = %s AND operation = %s "
+            "AND before IS NOT NULL ORDER BY id DESC LIMIT 1",
+            (table, int(row_id), DELETE),
         )
         found = self.cur.fetchone()
         return found[0] if found else None
+
+    def deleted_points(self, point_ids: Iterable[str]) -> dict[str, dict]:
+        self.cur.execute(
+            "SELECT point_id, before FROM crs.audit_log WHERE table_name = %s AND operation = %s "
+            "AND point_id = ANY(%s) AND before IS NOT NULL ORDER BY id",
+            (POINTS_LAYER, DELETE, [str(p) for p in point_ids if p]),
+        )
+        return dict(self.cur.fetchall())
 
 
 class SharedStore:
@@ -425,14 +508,34 @@ class SharedStore:
             )
         return version
 
+    def publish_partnerships(self, rows: list[dict]) -> int:
+        """Insert or update partnerships (``core.partnerships`` rows, e.g. read from the GeoPackage store)
+        by partnership_id (a bulk load by the geomapping team); new version."""
+        names = sql.SQL(", ").join(sql.Identifier(n) for n in PARTNERSHIP_FIELD_NAMES)
+        sets = sql.SQL(", ").join(
+            sql.SQL("{0} = %s").format(sql.Identifier(n)) for n in PARTNERSHIP_FIELD_NAMES
+        )
+        with self.transaction() as cur:
+            version = self._bump_version(cur)
+            for row in rows:
+                values = [None if row.get(n) in ("", None) else str(row[n]) for n in PARTNERSHIP_FIELD_NAMES]
+                cur.execute(sql.SQL("UPDATE crs.partnerships SET {}, row_version = %s, updated_at = now(), "
+                                    "updated_by = current_user WHERE partnership_id = %s").format(sets),
+                            (*values, version, row["partnership_id"]))  # fmt: skip
+                if cur.rowcount == 0:
+                    cur.execute(sql.SQL("INSERT INTO crs.partnerships ({}, row_version) VALUES ({}, %s)").format(
+                        names, sql.SQL(", ").join(sql.Placeholder() * len(values))), (*values, version))  # fmt: skip
+        return version
+
     # -- reading -------------------------------------------------------------------------
     def version(self) -> int:
         with self.transaction() as cur:
             cur.execute("SELECT version FROM crs.store_state")
             return cur.fetchone()[0]
 
-    def checkout(self, jurisdiction: str, organisation: str | None = None) -> tuple[list[SharedRow], int]:
-        """A jurisdiction's points and the store version they belong to (one consistent snapshot)."""
+    def checkout(self, jurisdiction: str, organisation: str | None = None) -> StoreCheckout:
+        """A jurisdiction's points, the partnerships that involve them and the store version they belong
+        to (one consistent snapshot)."""
         query = _SELECT_POINTS + sql.SQL(" WHERE jurisdiction = %s")
         params = [jurisdiction]
         if organisation:
@@ -443,13 +546,23 @@ class SharedStore:
             version = cur.fetchone()[0]
             cur.execute(query + sql.SQL(" ORDER BY id"), params)
             rows = [_shared_row(r) for r in cur.fetchall()]
-        return rows, version
+            cur.execute(_SELECT_PARTNERSHIPS + sql.SQL(" WHERE crs.point_list(point_ids) && %s::text[] ORDER BY id"),
+                        ([r.values["point_id"] for r in rows],))  # fmt: skip
+            partnerships = [_shared_row(r, PARTNERSHIPS_TABLE) for r in cur.fetchall()]
+        return StoreCheckout(rows, partnerships, version)
 
     def points(self) -> dict[str, SharedRow]:
         """Every point by point_id (for checks and small stores)."""
         with self.transaction() as cur:
             cur.execute(_SELECT_POINTS)
             return {row.values["point_id"]: row for row in map(_shared_row, cur.fetchall())}
+
+    def partnerships(self) -> dict[str, SharedRow]:
+        """Every partnership by partnership_id."""
+        with self.transaction() as cur:
+            cur.execute(_SELECT_PARTNERSHIPS)
+            rows = [_shared_row(r, PARTNERSHIPS_TABLE) for r in cur.fetchall()]
+        return {row.values["partnership_id"]: row for row in rows}
 
     def submission(self, submission_id: int) -> dict:
         with self.transaction() as cur:
@@ -510,7 +623,8 @@ class SharedStore:
         (progress, cancel: raise to abort).
         """
         with self.transaction() as cur:
-            cur.execute(sql.SQL("SET CONSTRAINTS {} DEFERRED").format(sql.Identifier("crs", POINT_ID_UNIQUE)))
+            cur.execute(sql.SQL("SET CONSTRAINTS {} DEFERRED").format(
+                sql.SQL(", ").join(sql.Identifier("crs", c) for c in UNIQUE_KEYS.values())))  # fmt: skip
             cur.execute("SELECT version FROM crs.store_state FOR UPDATE")
             version = cur.fetchone()[0]
             pending = self._pending(cur, source, lock=True)
@@ -628,17 +742,20 @@ class SharedStore:
         )  # fmt: skip
         submission_id = cur.fetchone()[0]
         rows = [
-            (submission_id, seq, c.operation, c.row_id, None if c.operation == INSERT else c.row_id, c.point_id,
-             _change_jurisdiction(c, contributor.jurisdiction), json.dumps(c.old), json.dumps(c.new),
+            (submission_id, seq, c.table, c.operation, c.row_id, None if c.operation == INSERT else c.row_id,
+             c.key, _change_jurisdiction(c, contributor.jurisdiction), json.dumps(c.old), json.dumps(c.new),
              json.dumps(c.label))
             for seq, c in enumerate(submission.changes)
         ]  # fmt: skip
-        psycopg2.extras.execute_values(
-            cur,
-            "INSERT INTO crs.submission_changes (submission_id, seq, operation, row_id, target_id, point_id, "
-            "jurisdiction, old_values, new_values, label) VALUES %s",
-            rows,
-        )
+        for table in TABLES:  # one statement per table, points first: the database checks a partnership
+            staged = [r for r in rows if r[2] == table]  # against the points staged before it
+            if staged:
+                psycopg2.extras.execute_values(
+                    cur,
+                    "INSERT INTO crs.submission_changes (submission_id, seq, table_name, operation, row_id, "
+                    "target_id, point_id, jurisdiction, old_values, new_values, label) VALUES %s",
+                    staged,
+                )
         return submission_id
 
     def _pending(self, cur, source: int | Submission, lock: bool) -> _Pending:
@@ -648,12 +765,13 @@ class SharedStore:
         submission_id = int(source)
         jurisdiction, role = self._lock_pending(cur, submission_id, lock)
         cur.execute(
-            "SELECT operation, row_id, old_values, new_values, label FROM crs.submission_changes "
+            "SELECT operation, row_id, old_values, new_values, label, table_name FROM crs.submission_changes "
             "WHERE submission_id = %s ORDER BY seq",
             (submission_id,),
         )
         changes = [
-            Change(op, row_id, old, new, label or {}) for op, row_id, old, new, label in cur.fetchall()
+            Change(op, row_id, old, new, label or {}, table)
+            for op, row_id, old, new, label, table in cur.fetchall()
         ]
         for change in changes:
             check_change_values(change)  # staged rows are re-checked: they may predate a schema fix
@@ -681,44 +799,50 @@ class SharedStore:
 
     @staticmethod
     def _write(cur, plan: PointPlan, submission_id: int, version: int) -> None:
+        """One planned change to its table (points and partnerships alike) and its audit entry."""
+        spec = plan.spec
+        table = sql.Identifier("crs", spec.name)
         values = {k: v for k, v in plan.values.items() if k not in (GEOMETRY, "id")}
-        has_geom = GEOMETRY in plan.values
+        has_geom = spec.has_geometry and GEOMETRY in plan.values
         geom = plan.values.get(GEOMETRY)
         geom_params = (geom[0], geom[1]) if geom else (None, None)
         geom_sql = sql.SQL("ST_SetSRID(ST_MakePoint(%s, %s), 4326)")
         if plan.operation in (INSERT, RESTORE):
-            # A restored point gets its row id back: checkouts that still hold it stay valid.
+            # A restored row gets its row id back: checkouts that still hold it stay valid.
             names = [sql.Identifier(n) for n in values]
             params = list(values.values())
             if plan.operation == RESTORE:
                 names.insert(0, sql.Identifier("id"))
                 params.insert(0, plan.target_id)
-            query = sql.SQL(
-                "INSERT INTO crs.service_points ({}, geom, row_version) VALUES ({}, {}, %s) RETURNING id"
-            ).format(sql.SQL(", ").join(names), sql.SQL(", ").join(sql.Placeholder() * len(names)), geom_sql)
-            cur.execute(query, (*params, *geom_params, version))
+            columns, placeholders = list(names), [sql.Placeholder()] * len(names)
+            if spec.has_geometry:
+                columns.append(sql.Identifier(GEOMETRY))
+                placeholders.append(geom_sql)
+                params += geom_params
+            query = sql.SQL("INSERT INTO {} ({}, row_version) VALUES ({}, %s) RETURNING id").format(
+                table, sql.SQL(", ").join(columns), sql.SQL(", ").join(placeholders))  # fmt: skip
+            cur.execute(query, (*params, version))
             target = cur.fetchone()[0]
         elif plan.operation == UPDATE:
             sets = [sql.SQL("{} = %s").format(sql.Identifier(n)) for n in values]
             if has_geom:
                 sets.append(sql.SQL("geom = ") + geom_sql)
             query = sql.SQL(
-                "UPDATE crs.service_points SET {}, row_version = %s, updated_at = now(), updated_by = current_user "
-                "WHERE id = %s"
-            ).format(sql.SQL(", ").join(sets))
+                "UPDATE {} SET {}, row_version = %s, updated_at = now(), updated_by = current_user WHERE id = %s"
+            ).format(table, sql.SQL(", ").join(sets))
             cur.execute(
                 query, (*values.values(), *(geom_params if has_geom else ()), version, plan.target_id)
             )
             target = plan.target_id
         else:
-            cur.execute("DELETE FROM crs.service_points WHERE id = %s", (plan.target_id,))
+            cur.execute(sql.SQL("DELETE FROM {} WHERE id = %s").format(table), (plan.target_id,))
             target = plan.target_id
         audit = {o.field: {"old": o.store if o.store is not None else o.base, "new": o.submitted, "result": o.result}
                  for o in plan.outcomes}  # fmt: skip
         cur.execute(
-            "INSERT INTO crs.audit_log (submission_id, operation, target_id, point_id, changes, store_version, "
-            "before) VALUES (%s, %s, %s, %s, %s, %s, %s)",
-            (submission_id, plan.operation, target, plan.point_id, json.dumps(audit), version,
+            "INSERT INTO crs.audit_log (submission_id, table_name, operation, target_id, point_id, changes, "
+            "store_version, before) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
+            (submission_id, spec.name, plan.operation, target, plan.point_id, json.dumps(audit), version,
              None if plan.before is None else json.dumps(plan.before)),
         )  # fmt: skip
 
@@ -731,16 +855,21 @@ def _report(pending: _Pending, plans: list[PointPlan], applied: bool) -> ApplyRe
     )
 
 
-def _row_values(row: SharedRow) -> dict:
+def _row_values(row: SharedRow, table: str = POINTS_LAYER) -> dict:
+    if not TABLES[table].has_geometry:
+        return {**row.values, "id": row.id}
     return {**row.values, "id": row.id, GEOMETRY: None if row.x is None else [row.x, row.y]}
 
 
-def _shared_row(record) -> SharedRow:
-    n = len(FIELD_NAMES)
-    return SharedRow(record[0], dict(zip(FIELD_NAMES, record[1 : n + 1])), record[n + 1], record[n + 2])
+def _shared_row(record, table: str = POINTS_LAYER) -> SharedRow:
+    names = TABLES[table].field_names
+    n = len(names)
+    return SharedRow(record[0], dict(zip(names, record[1 : n + 1])), record[n + 1], record[n + 2])
 
 
 def _change_jurisdiction(change: Change, jurisdiction: str) -> str:
+    if change.table != POINTS_LAYER:  # a partnership is staged by its contributor's jurisdiction
+        return jurisdiction
     if change.operation == DELETE:
         return change.old.get("jurisdiction") or jurisdiction
     return change.new.get("jurisdiction") or jurisdiction
