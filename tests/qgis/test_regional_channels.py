@@ -50,6 +50,11 @@ def test_provincial_call_centres_serve_their_whole_province(crs_provider, channe
     for row in summary.values():
         assert row["share_within_5km"] == 1.0
         assert row["pop_served_by_region"] == row["population"] > 0
+    # The sentence says the share counts regions, not distance to a counter alone.
+    assert summary["59"]["headline"].endswith(
+        "100.0 % within 50 km of a telephone provincial point or in the region of a call centre or online "
+        "service (100.0 % by region)"
+    ), summary["59"]["headline"]
 
 
 def test_a_regions_polygon_serves_the_areas_inside_it(crs_provider, channels_store, census_copy):
@@ -89,4 +94,5 @@ def test_in_person_analyses_are_unchanged_by_regions(crs_provider, channels_stor
     both = run("crs:coverage", INPUT=census(census_copy), SERVICE_POINTS=points(channels_store), ORDERS_OF_GOVERNMENT=[1],
                CHANNELS=[0], SUMMARY="memory:")  # fmt: skip
     assert "served_by_region" not in both["OUTPUT"].fields().names()
+    assert all("region" not in f["headline"] for f in features(both["SUMMARY"]))
     assert json.dumps(sorted(both["OUTPUT"].fields().names()))
