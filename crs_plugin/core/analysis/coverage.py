@@ -113,10 +113,14 @@ def coverage_headline(group, row: dict, share_key: str, reach: str, point: str, 
     # People in a call centre's or digital service's region count as served whatever the distance:
     # the sentence says so, and how many, or it would read as distance to a counter alone.
     by_region = row.get("pop_served_by_region") or 0.0
-    regions = format_percent(by_region / row["population"], language) if by_region and row["population"] else ""
+    regions = (
+        format_percent(by_region / row["population"], language) if by_region and row["population"] else ""
+    )
     if language.startswith("fr"):
         line = f"{name} : {people} personnes, {share} à moins de {reach} d'{point}"
         return line + (f" ou dans la région d'un centre d'appels ou d'un service en ligne ({regions} par région)"
                        if regions else "")  # fmt: skip
     line = f"{name}: {people} people, {share} within {reach} of {point}"
-    return line + (f" or in the region of a call centre or online service ({regions} by region)" if regions else "")
+    return line + (
+        f" or in the region of a call centre or online service ({regions} by region)" if regions else ""
+    )
