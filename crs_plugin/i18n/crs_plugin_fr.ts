@@ -4321,8 +4321,8 @@
       <translation>Chargement de {} sources…</translation>
     </message>
     <message>
-      <source>{} points loaded from {} sources; {} changed since last refresh.</source>
-      <translation>{} points chargés de {} sources; {} modifiés depuis la dernière actualisation.</translation>
+      <source>{} points loaded from 1 source.</source>
+      <translation>{} points chargés d'une source.</translation>
     </message>
     <message>
       <source>{} points loaded from {} sources.</source>
@@ -4359,6 +4359,10 @@
     <message>
       <source>Submission {} rejected.</source>
       <translation>Soumission {} refusée.</translation>
+    </message>
+    <message>
+      <source>; {} changed since last refresh.</source>
+      <translation> ; {} modifiés depuis la dernière actualisation.</translation>
     </message>
     <message>
       <source>Failed: {} (their previous points are kept; see the log).</source>

@@ -443,11 +443,11 @@ class ServicePointsDock(QgsDockWidget):
             if item.data(0, Qt.UserRole) in failed:
                 self._set_status(item, "failed")
         loaded, sources = int(results.get("POINTS_LOADED") or 0), int(results.get("SOURCES_LOADED") or 0)
-        if refreshed:
-            summary = self.tr("{} points loaded from {} sources; {} changed since last refresh.").format(
-                loaded, sources, int(results.get("POINTS_CHANGED") or 0))  # fmt: skip
-        else:  # a first load: nothing was there to change
-            summary = self.tr("{} points loaded from {} sources.").format(loaded, sources)
+        summary = (self.tr("{} points loaded from 1 source.").format(loaded) if sources == 1
+                   else self.tr("{} points loaded from {} sources.").format(loaded, sources))  # fmt: skip
+        if refreshed:  # on a first load nothing was there to change
+            summary = summary[:-1] + self.tr("; {} changed since last refresh.").format(
+                int(results.get("POINTS_CHANGED") or 0))  # fmt: skip
         if failed:
             summary += " " + self.tr("Failed: {} (their previous points are kept; see the log).").format(
                 ", ".join(failed)

@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 from crs_plugin.core import source_wizard as wizard
-from crs_plugin.core.catalogue import SAMPLE_CATALOGUE, SAMPLE_CHANNELS_CATALOGUE, load_catalogue
+from crs_plugin.core.catalogue import SAMPLE_CATALOGUE, load_catalogue
 from crs_plugin.core.errors import MappingError, SourceError
 from crs_plugin.core.mapping import FieldMapping
 from crs_plugin.core.sources import load_points
@@ -34,7 +34,6 @@ def sample_raw(name: str) -> RawTable:
 
 def hand_written(source_id: str) -> tuple[dict, dict]:
     doc = json.loads(SAMPLE_CATALOGUE.read_text(encoding="utf-8"))
-    doc["sources"] += json.loads(SAMPLE_CHANNELS_CATALOGUE.read_text(encoding="utf-8"))["sources"]
     entry = next(e for e in doc["sources"] if e["id"] == source_id)
     mapping = json.loads((SAMPLE_DIR / entry["mapping"]).read_text(encoding="utf-8"))
     return entry, mapping
