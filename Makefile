@@ -43,7 +43,7 @@ export QT_QPA_PLATFORM ?= offscreen
 export PYTHONPATH := $(CURDIR)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: deps apt-deps node-deps demo test test-qgis-ltr lint format package deploy sample-data clean translations screenshots
+.PHONY: deps apt-deps node-deps demo test test-qgis-ltr bench-quick lint format package deploy sample-data clean translations screenshots
 
 # Independent servers the connector tests run against, installed from the package registries
 # into the gitignored .cache folder: Koop (npm) and pygeoapi (PyPI, in a virtualenv of its own).
@@ -106,6 +106,11 @@ screenshots: deps
 
 demo: deps
 	$(PY) scripts/demo.py demo_output
+
+# Every benchmark at its quick size on this machine's QGIS, for the README's table of releases
+# (`scripts/qgis_ltr.sh bench-quick` on 3.40; `python scripts/benchmark_table.py table` prints it).
+bench-quick: deps
+	$(PY) scripts/benchmark_table.py run
 
 # The whole test suite again on QGIS 3.40 LTR (Debian 13), in a root built once and kept.
 test-qgis-ltr:
