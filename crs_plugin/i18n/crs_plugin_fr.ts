@@ -1482,12 +1482,24 @@
       <translation>« {} » n'est pas un code de province ou de territoire (NB, QC… ou 13, 24…).</translation>
     </message>
     <message>
+      <source>The layer has no valid coordinate reference system; set its CRS in the layer properties before running the analysis.</source>
+      <translation>La couche n'a pas de système de coordonnées de référence valide; définissez son SCR dans les propriétés de la couche avant de lancer l'analyse.</translation>
+    </message>
+    <message>
       <source>Canceled while reading the layer.</source>
       <translation>Annulé pendant la lecture de la couche.</translation>
     </message>
     <message>
       <source>Layer '{layer}' could not be read: its data source did not open ({source}). Check that the file or database is available and not locked by another program, then run the analysis again.</source>
       <translation>La couche « {layer} » n'a pas pu être lue : sa source de données ne s'est pas ouverte ({source}). Vérifiez que le fichier ou la base de données est disponible et n'est pas verrouillé par un autre programme, puis relancez l'analyse.</translation>
+    </message>
+    <message>
+      <source>Layer '{layer}' has no field {fields}.</source>
+      <translation>La couche « {layer} » n'a pas de champ {fields}.</translation>
+    </message>
+    <message>
+      <source>Coordinates could not be transformed from {source} to {destination}: {error}. Check that the layer's CRS is the one its coordinates are in.</source>
+      <translation>Les coordonnées n'ont pas pu être transformées de {source} vers {destination} : {error}. Vérifiez que le SCR de la couche est bien celui de ses coordonnées.</translation>
     </message>
     <message>
       <source>Only {read} of the {selected} selected features of layer '{layer}' could be read. Check that its data source is still available and not being written by another program, select the features again and run the analysis again.</source>
@@ -1540,6 +1552,10 @@
     <message>
       <source>No source could be loaded: {}.</source>
       <translation>Aucune source n'a pu être chargée : {}.</translation>
+    </message>
+    <message>
+      <source>{}: {}</source>
+      <translation>{} : {}</translation>
     </message>
     <message>
       <source>Nearest service point</source>
@@ -2538,12 +2554,24 @@
       <translation>{name} n'est pas un fichier des limites des aires ou îlots de diffusion : il n'a pas de DAUID ou DBUID avec DGUID (champs : {fields}).</translation>
     </message>
     <message>
+      <source>{count} dissemination areas read from the Census Profile.</source>
+      <translation>{count} aires de diffusion lues dans le Profil du recensement.</translation>
+    </message>
+    <message>
       <source>{name} holds no Shapefile or GeoPackage.</source>
       <translation>{name} ne contient ni Shapefile ni GeoPackage.</translation>
     </message>
     <message>
       <source>Cannot open the boundary file {name}: {exc}</source>
       <translation>Impossible d'ouvrir le fichier des limites {name} : {exc}</translation>
+    </message>
+    <message>
+      <source>Reading {name} with its index {index}.</source>
+      <translation>Lecture de {name} avec son index {index}.</translation>
+    </message>
+    <message>
+      <source>Reading {name} (no Geo_starting_row file: scanning it all).</source>
+      <translation>Lecture de {name} (aucun fichier Geo_starting_row : il est parcouru en entier).</translation>
     </message>
     <message>
       <source>{name}: two geographies start on the same line.</source>
@@ -2570,12 +2598,32 @@
       <translation>{name} n'a pas la caractéristique {missing} : est-ce un fichier du Profil du recensement du produit et de l'année du catalogue?</translation>
     </message>
     <message>
+      <source>row {geography} is not in the Geo_starting_row file</source>
+      <translation>la ligne {geography} n'est pas dans le fichier Geo_starting_row</translation>
+    </message>
+    <message>
+      <source>a geography's first row is missing</source>
+      <translation>la première ligne d'une géographie est absente</translation>
+    </message>
+    <message>
       <source>{name} is not a Geo_starting_row file: its columns are {header} (expected Geo Code, Geo Name, Line Number).</source>
       <translation>{name} n'est pas un fichier Geo_starting_row : ses colonnes sont {header} (attendu : Geo Code, Geo Name, Line Number).</translation>
     </message>
     <message>
       <source>{name} is not a Census Profile CSV file: it has no DGUID / GEO_LEVEL / GEO_NAME / CHARACTERISTIC_ID / C1_COUNT_TOTAL columns.</source>
       <translation>{name} n'est pas un fichier CSV du Profil du recensement : il n'a pas les colonnes DGUID / GEO_LEVEL / GEO_NAME / CHARACTERISTIC_ID / C1_COUNT_TOTAL.</translation>
+    </message>
+    <message>
+      <source>a row of {geography} is not where the file's layout puts it</source>
+      <translation>une ligne de {geography} n'est pas là où la structure du fichier la place</translation>
+    </message>
+    <message>
+      <source>{name}: {reason}; reading every row instead (slower).</source>
+      <translation>{name} : {reason}; lecture de toutes les lignes à la place (plus lent).</translation>
+    </message>
+    <message>
+      <source>the geographies do not all list the same characteristics</source>
+      <translation>les géographies n'énumèrent pas toutes les mêmes caractéristiques</translation>
     </message>
     <message>
       <source>{name} is not a Census Profile SDMX answer in CSV: it has no {required} column.</source>
@@ -3796,6 +3844,62 @@
     <message>
       <source>The pages of one source came in different CRSs ({items}).</source>
       <translation>Les pages d'une même source sont arrivées dans des SCR différents ({items}).</translation>
+    </message>
+    <message>
+      <source>unlock QGIS's authentication database (master password) or check the configuration id</source>
+      <translation>déverrouillez la base de données d'authentification de QGIS (mot de passe principal) ou vérifiez l'identifiant de la configuration</translation>
+    </message>
+    <message>
+      <source>There is no PostgreSQL connection named '{name}' in QGIS. Add it in Data Source Manager › PostgreSQL (with an authentication configuration for the password).</source>
+      <translation>QGIS n'a aucune connexion PostgreSQL nommée « {name} ». Ajoutez-la dans Gestionnaire des sources de données › PostgreSQL (avec une configuration d'authentification pour le mot de passe).</translation>
+    </message>
+    <message>
+      <source>The authentication configuration {authcfg} of this connection cannot be read: {why}.</source>
+      <translation>La configuration d'authentification {authcfg} de cette connexion ne peut pas être lue : {why}.</translation>
+    </message>
+    <message>
+      <source>QGIS's Python interpreter was not found next to QGIS.</source>
+      <translation>L'interpréteur Python de QGIS est introuvable à côté de QGIS.</translation>
+    </message>
+    <message>
+      <source>QGIS's Python has no pip: install it (Debian/Ubuntu: sudo apt install python3-pip) and try again.</source>
+      <translation>Le Python de QGIS n'a pas pip : installez-le (Debian/Ubuntu : sudo apt install python3-pip) et réessayez.</translation>
+    </message>
+    <message>
+      <source>pip could not be run ({error}).</source>
+      <translation>pip n'a pas pu être lancé ({error}).</translation>
+    </message>
+    <message>
+      <source>pip exited with {code}</source>
+      <translation>pip s'est terminé avec le code {code}</translation>
+    </message>
+    <message>
+      <source>The authentication configuration {authcfg} cannot be read: {why}.</source>
+      <translation>La configuration d'authentification {authcfg} ne peut pas être lue : {why}.</translation>
+    </message>
+    <message>
+      <source>The authentication configuration {authcfg} uses '{method}'; sources support Basic (user name and password) configurations.</source>
+      <translation>La configuration d'authentification {authcfg} utilise « {method} »; les sources prennent en charge les configurations Basic (nom d'utilisateur et mot de passe).</translation>
+    </message>
+    <message>
+      <source>Refusing to send credentials to {url} without https.</source>
+      <translation>Refus d'envoyer des identifiants à {url} sans https.</translation>
+    </message>
+    <message>
+      <source>The signing key could not be stored in QGIS's authentication database.</source>
+      <translation>La clé de signature n'a pas pu être enregistrée dans la base de données d'authentification de QGIS.</translation>
+    </message>
+    <message>
+      <source>QGIS's authentication database cannot be used: {why}.</source>
+      <translation>La base de données d'authentification de QGIS ne peut pas être utilisée : {why}.</translation>
+    </message>
+    <message>
+      <source>The signing key {authcfg} cannot be read: {why}.</source>
+      <translation>La clé de signature {authcfg} ne peut pas être lue : {why}.</translation>
+    </message>
+    <message>
+      <source>The authentication configuration {authcfg} ({name}) is not a CRS signing key.</source>
+      <translation>La configuration d'authentification {authcfg} ({name}) n'est pas une clé de signature CRS.</translation>
     </message>
     <message>
       <source>within 5 km</source>
