@@ -546,6 +546,22 @@
       <translation>La décroissance gaussienne est définie en mètres : avec le temps de déplacement, utilisez des poids par paliers (en minutes).</translation>
     </message>
     <message>
+      <source>Add a source to a catalogue</source>
+      <translation>Ajouter une source à un catalogue</translation>
+    </message>
+    <message>
+      <source>catalogue</source>
+      <translation>catalogue</translation>
+    </message>
+    <message>
+      <source>source</source>
+      <translation>source</translation>
+    </message>
+    <message>
+      <source>mapping</source>
+      <translation>correspondance</translation>
+    </message>
+    <message>
       <source>Address (URL or file)</source>
       <translation>Adresse (URL ou fichier)</translation>
     </message>
