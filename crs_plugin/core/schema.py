@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from enum import Enum
 
+from .i18n import tr
+
 SCHEMA_VERSION = "1.0"
 
 #: Coordinates are stored in WGS 84 longitude/latitude.
@@ -267,7 +269,9 @@ def field_def(name: str) -> FieldDef:
         return FIELDS_BY_NAME[name]
     except KeyError:
         raise KeyError(
-            f"'{name}' is not a field of the service-point schema; known fields: " + ", ".join(FIELD_NAMES)
+            tr("'{name}' is not a field of the service-point schema; known fields: {fields}").format(
+                name=name, fields=", ".join(FIELD_NAMES)
+            )
         ) from None
 
 

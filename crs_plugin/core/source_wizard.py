@@ -43,6 +43,7 @@ from .errors import (
     describe_rows,
 )
 from .http import HttpClient, is_url
+from .i18n import language, tr, translatable
 from .mapping import SAFE_SOURCE_ID, FieldMapping, available_columns, coordinate_hint
 from .schema import (
     FIELDS,
@@ -64,8 +65,9 @@ from .sources.wfs import _local, _parse_xml
 from .table import RawTable, text_column
 
 #: Connector kinds as a person calls them, for messages.
-KIND_TITLES = {"file": "a data file", "arcgis": "an ArcGIS REST service", "ogcapi": "an OGC API Features service",
-               "wfs": "a WFS service", "ckan": "a CKAN dataset"}  # fmt: skip
+KIND_TITLES = {"file": translatable("a data file"), "arcgis": translatable("an ArcGIS REST service"),
+               "ogcapi": translatable("an OGC API Features service"), "wfs": translatable("a WFS service"),
+               "ckan": translatable("a CKAN dataset")}  # fmt: skip
 #: Fields a mapping may set (``point_id`` and ``source_id`` are made by the load itself).
 MAPPABLE_FIELDS: tuple[FieldDef, ...] = tuple(f for f in FIELDS if f.name not in ("point_id", "source_id"))
 #: OGC API pages answer HTML unless asked for JSON (QGIS Server 3.22 refuses geo+json on its landing page).
@@ -110,12 +112,18 @@ class Detection:
             for offer in self.offers:
                 if wanted in (offer.key.lower(), offer.title.lower()):
                     return offer
-            raise SourceError(f"{self.address} offers no {choice!r}; it offers: {self.listing()}.")
+            raise SourceError(
+                tr("{address} offers no {choice}; it offers: {listing}.").format(
+                    address=self.address, choice=repr(choice), listing=self.listing()
+                )
+            )
         if len(self.offers) == 1:
             return self.offers[0]
+        kind = tr(KIND_TITLES[self.kind])  # i18n: marked
         raise SourceError(
-            f"{self.address} is {KIND_TITLES[self.kind]} offering {len(self.offers)} choices: {self.listing()}. "
-            "Say which one to load."
+            tr("{address} is {kind} offering {count} choices: {listing}. Say which one to load.").format(
+                address=self.address, kind=kind, count=len(self.offers), listing=self.listing()
+            )
         )
 
     def listing(self) -> str:
@@ -131,7 +139,7 @@ def detect(address: str, client: HttpClient | None = None) -> Detection:
     that is one of them decides. Nothing is guessed from the address alone."""
     address = address.strip()
     if not address:
-        raise SourceError("Give an address (a URL) or a file to add.")
+        raise SourceError(tr("Give an address (a URL) or a file to add."))
     if address.lower().startswith("file://"):
         address = unquote(urlsplit(address).path)
     if not is_url(address):
@@ -149,13 +157,15 @@ def detect(address: str, client: HttpClient | None = None) -> Detection:
         try:
             found = _recognise(address, url, response.body, client)
         except SourceError as exc:  # it is one of the kinds, and says what is wrong
-            raise SourceError(f"{address}: {exc}") from None
+            raise SourceError(tr("{address}: {error}").format(address=address, error=exc)) from None
         if found is not None:
             return found
-        answers.append(f"{url} answered with {_what(response.body)}")
+        answers.append(tr("{url} answered with {what}").format(url=url, what=_what(response.body)))
     raise SourceError(
-        f"{address} is not a data file, an ArcGIS REST service or layer, an OGC API, a WFS or a CKAN dataset "
-        f"that can be recognised: {'; '.join(dict.fromkeys(answers))}."
+        tr(
+            "{address} is not a data file, an ArcGIS REST service or layer, an OGC API, a WFS or a CKAN dataset "
+            "that can be recognised: {answers}."
+        ).format(address=address, answers="; ".join(dict.fromkeys(answers)))
     )
 
 
@@ -165,15 +175,15 @@ def _what(body: bytes) -> str:
         try:
             doc = json.loads(body.decode("utf-8", errors="replace"))
         except json.JSONDecodeError:
-            return "invalid JSON"
+            return tr("invalid JSON")
         error = doc.get("error") if isinstance(doc, dict) else None
         if isinstance(error, dict) and error.get("message"):
-            return f"an error ({error.get('message')})"
-        return "JSON of another kind"
+            return tr("an error ({message})").format(message=error.get("message"))
+        return tr("JSON of another kind")
     if kind == "xml":
         text = " ".join(t.strip() for t in _xml_texts(body) if t.strip())[:200]
         return "XML" + (f" ({text})" if text else "")
-    return {"csv": "text that is not a table"}.get(kind, KIND_NAMES[kind])
+    return tr("text that is not a table") if kind == "csv" else tr(KIND_NAMES[kind])  # i18n: marked
 
 
 def _xml_texts(body: bytes) -> list[str]:
@@ -259,15 +269,17 @@ def _local_file(address: str) -> Detection:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise SourceError(f"File not found: {address}") from None
+        raise SourceError(tr("File not found: {location}").format(location=address)) from None
     except OSError as exc:
-        raise SourceError(f"Cannot read {address}: {exc.strerror}") from None
+        raise SourceError(
+            tr("Cannot read {location}: {strerror}").format(location=address, strerror=exc.strerror)
+        ) from None
     if not data.strip():
-        raise SourceError(f"{address} is empty.")
+        raise SourceError(tr("{label} is empty.").format(label=address))
     found = _file_offers(str(path.resolve()), data)
     if found is None:
         read_bytes(data, address)  # raises with what the file is instead (a web page, a workbook…)
-        raise SourceError(f"{address} holds no table of records.")
+        raise SourceError(tr("{address} holds no table of records.").format(address=address))
     return found
 
 
@@ -354,10 +366,12 @@ def _ckan(address: str, url: str, doc: dict, client: HttpClient) -> Detection | 
             continue
         offers.append(Offer(rid, title, connector, str(resource.get("format") or "").strip()))
     if not offers:
-        formats = ", ".join(sorted({str(r.get("format")) for r in result["resources"]})) or "none"
+        formats = ", ".join(sorted({str(r.get("format")) for r in result["resources"]})) or tr("none")
         raise SourceError(
-            f"CKAN dataset '{dataset}' has no resource that can be loaded (GeoJSON, CSV, a ZIP, Shapefile or "
-            f"GeoPackage download, an ArcGIS REST service or a WFS); its formats: {formats}."
+            tr(
+                "CKAN dataset '{dataset}' has no resource that can be loaded (GeoJSON, CSV, a ZIP, Shapefile or "
+                "GeoPackage download, an ArcGIS REST service or a WFS); its formats: {formats}."
+            ).format(dataset=dataset, formats=formats)
         )
     metadata = {}
     titles = result.get("title_translated") if isinstance(result.get("title_translated"), dict) else {}
@@ -401,7 +415,7 @@ def _arcgis(address: str, url: str, doc: dict, client: HttpClient) -> Detection 
             if isinstance(layer, dict) and "id" in layer and not layer.get("subLayerIds")
         )  # fmt: skip
         if not offers:
-            raise SourceError("this ArcGIS REST service has no layer.")
+            raise SourceError(tr("this ArcGIS REST service has no layer."))
         info = doc.get("documentInfo") if isinstance(doc.get("documentInfo"), dict) else {}
         title = info.get("Title") or (match["service"].rstrip("/").split("/")[-2] if match else "")
         metadata = {
@@ -498,7 +512,7 @@ def _ogcapi(address: str, url: str, doc: dict, client: HttpClient) -> Detection 
         if isinstance(c, dict) and c.get("id") and str(c.get("itemType", "feature")).lower() == "feature"
     )
     if not offers:
-        raise SourceError("this OGC API offers no collection of features.")
+        raise SourceError(tr("this OGC API offers no collection of features."))
     metadata = {"title_en": offers[0].title} if len(offers) == 1 else {}
     return Detection("ogcapi", address, offers, metadata)
 
@@ -540,7 +554,7 @@ def _wfs(address: str, url: str, body: bytes) -> Detection | None:
             connector["out_format"] = "gml"
         offers.append(Offer(name, texts.get("Title") or name, connector))
     if not offers:
-        raise SourceError("this WFS publishes no feature type.")
+        raise SourceError(tr("this WFS publishes no feature type."))
     service = next((e for e in root.iter() if _local(e.tag) in ("ServiceIdentification", "Service")), None)
     metadata = {}
     if service is not None:
@@ -585,7 +599,7 @@ def preview(
     source = connector_source(connector, source_id, base, client)
     raw, provenance = source.fetch()
     if not len(raw):
-        raise SourceError(f"{provenance.uri or connector} has no records.")
+        raise SourceError(tr("{source} has no records.").format(source=provenance.uri or connector))
     return Preview(raw, provenance)
 
 
@@ -1007,7 +1021,7 @@ class Issue:
     rows: tuple[int, ...] = ()
     #: The values concerned (distinct, at most a few), or the column named.
     values: tuple[str, ...] = ()
-    #: What to do, in English (the dialog writes its own sentences from the code).
+    #: What to do, in the interface language (the dialog writes its own sentences from the code).
     message: str = ""
 
 
@@ -1025,7 +1039,8 @@ def check_mapping(raw: RawTable, spec: dict) -> list[Issue]:
         for column in rule.columns:
             if column not in available:
                 issues.append(Issue("unknown_column", name, values=(column,),
-                                    message=f"{name} reads column '{column}', which the source does not have."))  # fmt: skip
+                                    message=tr("{name} reads column '{column}', which the source does not have.")
+                                    .format(name=name, column=column)))  # fmt: skip
     columns = mapping.evaluate(raw)
     for fdef in FIELDS:
         if fdef.name in ("point_id", "source_id") or (
@@ -1046,7 +1061,8 @@ def check_mapping(raw: RawTable, spec: dict) -> list[Issue]:
         if repeated:
             rows = tuple(int(r) + 1 for r in np.flatnonzero(np.isin(texts, repeated)))
             issues.append(Issue("duplicate_id", "source_record_id", rows, tuple(repeated[:5]),
-                                f"Record ids are not unique ({', '.join(repeated[:5])}) in {describe_rows(rows)}."))  # fmt: skip
+                                tr("Record ids are not unique ({ids}) in {rows}.").format(
+                                    ids=", ".join(repeated[:5]), rows=describe_rows(rows))))  # fmt: skip
     channel = columns.get("channel") if "channel" in mapping.fields else None
     if channel is None:
         channel = np.full(n, FIELDS_BY_NAME["channel"].default, dtype=object)
@@ -1063,7 +1079,12 @@ def _value_issues(fdef: FieldDef, values: np.ndarray) -> list[Issue]:
         rows = tuple(int(r) + 1 for r in np.flatnonzero(empty))
         issues.append(
             Issue(
-                "required", name, rows, message=f"{fdef.en} is required but empty in {describe_rows(rows)}."
+                "required",
+                name,
+                rows,
+                message=tr("{label} is required but empty in {rows}.").format(
+                    label=fdef.label(language()), rows=describe_rows(rows)
+                ),
             )
         )
     if fdef.type == FieldType.DATE:
@@ -1072,7 +1093,9 @@ def _value_issues(fdef: FieldDef, values: np.ndarray) -> list[Issue]:
             rows = tuple(i + 1 for i in bad)
             shown = tuple(dict.fromkeys(str(values[i]) for i in bad))[:5]
             issues.append(Issue("bad_date", name, rows, shown,
-                                f"{fdef.en} must be a date like 2024-03-31, not {', '.join(shown)} ({describe_rows(rows)})."))  # fmt: skip
+                                tr("{label} must be a date like 2024-03-31, not {values} ({rows}).").format(
+                                    label=fdef.label(language()), values=", ".join(shown),
+                                    rows=describe_rows(rows))))  # fmt: skip
     if fdef.type in (FieldType.ENUM, FieldType.LIST) and fdef.choices:
         allowed = {}
         for v in set(values):
@@ -1085,8 +1108,9 @@ def _value_issues(fdef: FieldDef, values: np.ndarray) -> list[Issue]:
             rows = tuple(i + 1 for i in bad)
             shown = tuple(sorted({p for i in bad for p in allowed[values[i]]}))
             issues.append(Issue("not_allowed", name, rows, shown,
-                                f"{fdef.en} has values that are not allowed ({', '.join(shown[:5])}) in "
-                                f"{describe_rows(rows)}; allowed: {', '.join(fdef.codes)}."))  # fmt: skip
+                                tr("{label} has values that are not allowed ({values}) in {rows}; allowed: {codes}.")
+                                .format(label=fdef.label(language()), values=", ".join(shown[:5]),
+                                        rows=describe_rows(rows), codes=", ".join(fdef.codes))))  # fmt: skip
     return issues
 
 
@@ -1106,7 +1130,7 @@ def _coordinate_issues(
     elif g.from_columns:
         if g.x not in available or g.y not in available:
             return [Issue("unknown_column", "geometry", values=tuple(c for c in (g.x, g.y) if c not in available),
-                          message="The coordinate columns are not in the source.")]  # fmt: skip
+                          message=tr("The coordinate columns are not in the source."))]  # fmt: skip
         (x, bad_x), (y, bad_y) = number_values(available[g.x]), number_values(available[g.y])
         bad, crs, declared = bad_x | bad_y, g.crs, False
     else:
@@ -1114,7 +1138,7 @@ def _coordinate_issues(
             Issue(
                 "no_geometry",
                 "geometry",
-                message="The source has no geometry: choose its coordinate columns.",
+                message=tr("The source has no geometry: choose its coordinate columns."),
             )
         ]
     issues = []
@@ -1125,7 +1149,7 @@ def _coordinate_issues(
                 "not_a_number",
                 "geometry",
                 rows,
-                message=f"Coordinates are not numbers in {describe_rows(rows)}.",
+                message=tr("Coordinates are not numbers in {rows}.").format(rows=describe_rows(rows)),
             )
         )
     missing = ~(np.isfinite(x) & np.isfinite(y)) & ~bad & ~regional
@@ -1136,7 +1160,7 @@ def _coordinate_issues(
                 "no_location",
                 "geometry",
                 rows,
-                message=f"{describe_rows(rows).capitalize()} have no location.",
+                message=tr("{rows} have no location.").format(rows=describe_rows(rows).capitalize()),
             )
         )
     located = np.isfinite(x) & np.isfinite(y)
@@ -1151,8 +1175,9 @@ def _coordinate_issues(
             rows = tuple(int(r) + 1 for r in np.flatnonzero(outside))
             hint = coordinate_hint(x[outside], y[outside], crs, declared)
             issues.append(Issue("outside_canada", "geometry", rows, (str(crs or STORAGE_CRS),),
-                                f"{describe_rows(rows).capitalize()} fall outside Canada once read as "
-                                f"{crs or STORAGE_CRS}. {hint}"))  # fmt: skip
+                                tr("{rows} fall outside Canada once read as {crs}. {hint}").format(
+                                    rows=describe_rows(rows).capitalize(), crs=crs or STORAGE_CRS,
+                                    hint=hint)))  # fmt: skip
     return issues
 
 
@@ -1187,7 +1212,9 @@ def make_entry(
     """A catalogue entry, keys in the order people write them; what is not said is left out."""
     if not SAFE_SOURCE_ID.fullmatch(source_id or ""):
         raise MappingError(
-            f"Source id {source_id!r} must be 1-64 letters, digits, '_', '.' or '-', starting with a letter or digit."
+            tr(
+                "Source id {source_id} must be 1-64 letters, digits, '_', '.' or '-', starting with a letter or digit."
+            ).format(source_id=repr(source_id))
         )
     connector = {k: v for k, v in connector.items() if v not in (None, "")}
     if authcfg:
@@ -1232,11 +1259,19 @@ def _check_document(doc: dict, path: Path, mappings: dict[str, dict]) -> None:
     ids = [s.get("id") for s in doc.get("sources", [])]
     repeated = sorted({i for i in ids if ids.count(i) > 1})
     if repeated:
-        raise MappingError(f"Catalogue {path.name}: source id {', '.join(repeated)} is used twice.")
+        raise MappingError(
+            tr("Catalogue {name}: source id {ids} is used twice.").format(
+                name=path.name, ids=", ".join(repeated)
+            )
+        )
     for source_id, mapping in mappings.items():
         parsed = FieldMapping.from_dict(mapping)
         if parsed.source_id != source_id:
-            raise MappingError(f"The mapping of source '{source_id}' is written for '{parsed.source_id}'.")
+            raise MappingError(
+                tr("The mapping of source '{source_id}' is written for '{other}'.").format(
+                    source_id=source_id, other=parsed.source_id
+                )
+            )
 
 
 def save_entry(catalogue: str | Path, entry: dict, mapping: dict, replace: bool = False) -> Path:
@@ -1247,7 +1282,7 @@ def save_entry(catalogue: str | Path, entry: dict, mapping: dict, replace: bool 
     path = Path(catalogue)
     doc = read_catalogue_document(path) if path.exists() else _empty_catalogue()
     if not isinstance(doc, dict) or not isinstance(doc.get("sources"), list):
-        raise MappingError(f"Catalogue {path.name} has no 'sources' list.")
+        raise MappingError(tr("Catalogue {name} has no 'sources' list.").format(name=path.name))
     source_id = entry["id"]
     mapping = {**mapping, "source_id": source_id}
     entry = {**entry, "connector": _relative_connector(dict(entry["connector"]), path)}
@@ -1255,7 +1290,11 @@ def save_entry(catalogue: str | Path, entry: dict, mapping: dict, replace: bool 
         (i for i, s in enumerate(doc["sources"]) if isinstance(s, dict) and s.get("id") == source_id), None
     )
     if position is not None and not replace:
-        raise MappingError(f"Catalogue {path.name} already has a source '{source_id}': choose another id.")
+        raise MappingError(
+            tr("Catalogue {name} already has a source '{source_id}': choose another id.").format(
+                name=path.name, source_id=source_id
+            )
+        )
     old = doc["sources"][position] if position is not None else {}
     old_mapping = old.get("mapping")
     if isinstance(old_mapping, dict):
@@ -1294,7 +1333,11 @@ def read_entry(catalogue: str | Path, source_id: str, client: HttpClient | None 
         (s for s in doc.get("sources") or [] if isinstance(s, dict) and s.get("id") == source_id), None
     )
     if entry is None:
-        raise SourceError(f"The catalogue {location} has no source '{source_id}'.")
+        raise SourceError(
+            tr("The catalogue {location} has no source '{source_id}'.").format(
+                location=location, source_id=source_id
+            )
+        )
     mapping = entry.get("mapping")
     if isinstance(mapping, str):
         mapping = (
@@ -1313,7 +1356,11 @@ def remove_entry(catalogue: str | Path, source_id: str) -> dict:
     sources = doc.get("sources") or []
     entry = next((s for s in sources if isinstance(s, dict) and s.get("id") == source_id), None)
     if entry is None:
-        raise SourceError(f"The catalogue {path} has no source '{source_id}'.")
+        raise SourceError(
+            tr("The catalogue {location} has no source '{source_id}'.").format(
+                location=path, source_id=source_id
+            )
+        )
     rest = [s for s in sources if s is not entry]
     _write_json(path, {**doc, "sources": rest})
     mapping = entry.get("mapping")

@@ -546,6 +546,22 @@
       <translation>La décroissance gaussienne est définie en mètres : avec le temps de déplacement, utilisez des poids par paliers (en minutes).</translation>
     </message>
     <message>
+      <source>Add a source to a catalogue</source>
+      <translation>Ajouter une source à un catalogue</translation>
+    </message>
+    <message>
+      <source>catalogue</source>
+      <translation>catalogue</translation>
+    </message>
+    <message>
+      <source>source</source>
+      <translation>source</translation>
+    </message>
+    <message>
+      <source>mapping</source>
+      <translation>correspondance</translation>
+    </message>
+    <message>
       <source>Address (URL or file)</source>
       <translation>Adresse (URL ou fichier)</translation>
     </message>
@@ -1482,12 +1498,24 @@
       <translation>« {} » n'est pas un code de province ou de territoire (NB, QC… ou 13, 24…).</translation>
     </message>
     <message>
+      <source>The layer has no valid coordinate reference system; set its CRS in the layer properties before running the analysis.</source>
+      <translation>La couche n'a pas de système de coordonnées de référence valide; définissez son SCR dans les propriétés de la couche avant de lancer l'analyse.</translation>
+    </message>
+    <message>
       <source>Canceled while reading the layer.</source>
       <translation>Annulé pendant la lecture de la couche.</translation>
     </message>
     <message>
       <source>Layer '{layer}' could not be read: its data source did not open ({source}). Check that the file or database is available and not locked by another program, then run the analysis again.</source>
       <translation>La couche « {layer} » n'a pas pu être lue : sa source de données ne s'est pas ouverte ({source}). Vérifiez que le fichier ou la base de données est disponible et n'est pas verrouillé par un autre programme, puis relancez l'analyse.</translation>
+    </message>
+    <message>
+      <source>Layer '{layer}' has no field {fields}.</source>
+      <translation>La couche « {layer} » n'a pas de champ {fields}.</translation>
+    </message>
+    <message>
+      <source>Coordinates could not be transformed from {source} to {destination}: {error}. Check that the layer's CRS is the one its coordinates are in.</source>
+      <translation>Les coordonnées n'ont pas pu être transformées de {source} vers {destination} : {error}. Vérifiez que le SCR de la couche est bien celui de ses coordonnées.</translation>
     </message>
     <message>
       <source>Only {read} of the {selected} selected features of layer '{layer}' could be read. Check that its data source is still available and not being written by another program, select the features again and run the analysis again.</source>
@@ -1540,6 +1568,10 @@
     <message>
       <source>No source could be loaded: {}.</source>
       <translation>Aucune source n'a pu être chargée : {}.</translation>
+    </message>
+    <message>
+      <source>{}: {}</source>
+      <translation>{} : {}</translation>
     </message>
     <message>
       <source>Nearest service point</source>
@@ -2538,12 +2570,24 @@
       <translation>{name} n'est pas un fichier des limites des aires ou îlots de diffusion : il n'a pas de DAUID ou DBUID avec DGUID (champs : {fields}).</translation>
     </message>
     <message>
+      <source>{count} dissemination areas read from the Census Profile.</source>
+      <translation>{count} aires de diffusion lues dans le Profil du recensement.</translation>
+    </message>
+    <message>
       <source>{name} holds no Shapefile or GeoPackage.</source>
       <translation>{name} ne contient ni Shapefile ni GeoPackage.</translation>
     </message>
     <message>
       <source>Cannot open the boundary file {name}: {exc}</source>
       <translation>Impossible d'ouvrir le fichier des limites {name} : {exc}</translation>
+    </message>
+    <message>
+      <source>Reading {name} with its index {index}.</source>
+      <translation>Lecture de {name} avec son index {index}.</translation>
+    </message>
+    <message>
+      <source>Reading {name} (no Geo_starting_row file: scanning it all).</source>
+      <translation>Lecture de {name} (aucun fichier Geo_starting_row : il est parcouru en entier).</translation>
     </message>
     <message>
       <source>{name}: two geographies start on the same line.</source>
@@ -2570,12 +2614,32 @@
       <translation>{name} n'a pas la caractéristique {missing} : est-ce un fichier du Profil du recensement du produit et de l'année du catalogue?</translation>
     </message>
     <message>
+      <source>row {geography} is not in the Geo_starting_row file</source>
+      <translation>la ligne {geography} n'est pas dans le fichier Geo_starting_row</translation>
+    </message>
+    <message>
+      <source>a geography's first row is missing</source>
+      <translation>la première ligne d'une géographie est absente</translation>
+    </message>
+    <message>
       <source>{name} is not a Geo_starting_row file: its columns are {header} (expected Geo Code, Geo Name, Line Number).</source>
       <translation>{name} n'est pas un fichier Geo_starting_row : ses colonnes sont {header} (attendu : Geo Code, Geo Name, Line Number).</translation>
     </message>
     <message>
       <source>{name} is not a Census Profile CSV file: it has no DGUID / GEO_LEVEL / GEO_NAME / CHARACTERISTIC_ID / C1_COUNT_TOTAL columns.</source>
       <translation>{name} n'est pas un fichier CSV du Profil du recensement : il n'a pas les colonnes DGUID / GEO_LEVEL / GEO_NAME / CHARACTERISTIC_ID / C1_COUNT_TOTAL.</translation>
+    </message>
+    <message>
+      <source>a row of {geography} is not where the file's layout puts it</source>
+      <translation>une ligne de {geography} n'est pas là où la structure du fichier la place</translation>
+    </message>
+    <message>
+      <source>{name}: {reason}; reading every row instead (slower).</source>
+      <translation>{name} : {reason}; lecture de toutes les lignes à la place (plus lent).</translation>
+    </message>
+    <message>
+      <source>the geographies do not all list the same characteristics</source>
+      <translation>les géographies n'énumèrent pas toutes les mêmes caractéristiques</translation>
     </message>
     <message>
       <source>{name} is not a Census Profile SDMX answer in CSV: it has no {required} column.</source>
@@ -2902,8 +2966,172 @@
       <translation>coordonnées invalides ({exc})</translation>
     </message>
     <message>
+      <source>'{name}' is not a field of the service-point schema; known fields: {fields}</source>
+      <translation>« {name} » n'est pas un champ du schéma des points de service; champs connus : {fields}</translation>
+    </message>
+    <message>
+      <source>a data file</source>
+      <translation>un fichier de données</translation>
+    </message>
+    <message>
+      <source>an ArcGIS REST service</source>
+      <translation>un service ArcGIS REST</translation>
+    </message>
+    <message>
+      <source>an OGC API Features service</source>
+      <translation>un service OGC API Features</translation>
+    </message>
+    <message>
+      <source>a WFS service</source>
+      <translation>un service WFS</translation>
+    </message>
+    <message>
+      <source>a CKAN dataset</source>
+      <translation>un jeu de données CKAN</translation>
+    </message>
+    <message>
+      <source>JSON of another kind</source>
+      <translation>du JSON d'un autre genre</translation>
+    </message>
+    <message>
+      <source>text that is not a table</source>
+      <translation>du texte qui n'est pas un tableau</translation>
+    </message>
+    <message>
+      <source>Give an address (a URL) or a file to add.</source>
+      <translation>Indiquez une adresse (une URL) ou un fichier à ajouter.</translation>
+    </message>
+    <message>
       <source>none</source>
       <translation>aucune</translation>
+    </message>
+    <message>
+      <source>this OGC API offers no collection of features.</source>
+      <translation>cette OGC API n'offre aucune collection d'entités.</translation>
+    </message>
+    <message>
+      <source>this WFS publishes no feature type.</source>
+      <translation>ce WFS ne publie aucun type d'entité.</translation>
+    </message>
+    <message>
+      <source>{address} is not a data file, an ArcGIS REST service or layer, an OGC API, a WFS or a CKAN dataset that can be recognised: {answers}.</source>
+      <translation>{address} n'est pas un fichier de données, un service ou une couche ArcGIS REST, une OGC API, un WFS ou un jeu de données CKAN reconnaissable : {answers}.</translation>
+    </message>
+    <message>
+      <source>invalid JSON</source>
+      <translation>du JSON non valide</translation>
+    </message>
+    <message>
+      <source>this ArcGIS REST service has no layer.</source>
+      <translation>ce service ArcGIS REST n'a aucune couche.</translation>
+    </message>
+    <message>
+      <source>{address} is {kind} offering {count} choices: {listing}. Say which one to load.</source>
+      <translation>{address} est {kind} qui offre {count} choix : {listing}. Indiquez lequel charger.</translation>
+    </message>
+    <message>
+      <source>{url} answered with {what}</source>
+      <translation>{url} a répondu par {what}</translation>
+    </message>
+    <message>
+      <source>an error ({message})</source>
+      <translation>une erreur ({message})</translation>
+    </message>
+    <message>
+      <source>{label} is empty.</source>
+      <translation>{label} est vide.</translation>
+    </message>
+    <message>
+      <source>{address} holds no table of records.</source>
+      <translation>{address} ne contient aucun tableau d'enregistrements.</translation>
+    </message>
+    <message>
+      <source>CKAN dataset '{dataset}' has no resource that can be loaded (GeoJSON, CSV, a ZIP, Shapefile or GeoPackage download, an ArcGIS REST service or a WFS); its formats: {formats}.</source>
+      <translation>Le jeu de données CKAN « {dataset} » n'a aucune ressource qui puisse être chargée (un téléchargement GeoJSON, CSV, ZIP, Shapefile ou GeoPackage, un service ArcGIS REST ou un WFS); ses formats : {formats}.</translation>
+    </message>
+    <message>
+      <source>{source} has no records.</source>
+      <translation>{source} n'a aucun enregistrement.</translation>
+    </message>
+    <message>
+      <source>Source id {source_id} must be 1-64 letters, digits, '_', '.' or '-', starting with a letter or digit.</source>
+      <translation>L'identifiant de source {source_id} doit compter de 1 à 64 lettres, chiffres, « _ », « . » ou « - », et commencer par une lettre ou un chiffre.</translation>
+    </message>
+    <message>
+      <source>Catalogue {name}: source id {ids} is used twice.</source>
+      <translation>Catalogue {name} : l'identifiant de source {ids} est utilisé deux fois.</translation>
+    </message>
+    <message>
+      <source>Catalogue {name} has no 'sources' list.</source>
+      <translation>Le catalogue {name} n'a pas de liste 'sources'.</translation>
+    </message>
+    <message>
+      <source>Catalogue {name} already has a source '{source_id}': choose another id.</source>
+      <translation>Le catalogue {name} a déjà une source « {source_id} » : choisissez un autre identifiant.</translation>
+    </message>
+    <message>
+      <source>The catalogue {location} has no source '{source_id}'.</source>
+      <translation>Le catalogue {location} n'a pas de source « {source_id} ».</translation>
+    </message>
+    <message>
+      <source>{address} offers no {choice}; it offers: {listing}.</source>
+      <translation>{address} n'offre pas {choice}; il offre : {listing}.</translation>
+    </message>
+    <message>
+      <source>File not found: {location}</source>
+      <translation>Fichier introuvable : {location}</translation>
+    </message>
+    <message>
+      <source>Cannot read {location}: {strerror}</source>
+      <translation>Impossible de lire {location} : {strerror}</translation>
+    </message>
+    <message>
+      <source>The source has no geometry: choose its coordinate columns.</source>
+      <translation>La source n'a pas de géométrie : choisissez ses colonnes de coordonnées.</translation>
+    </message>
+    <message>
+      <source>The mapping of source '{source_id}' is written for '{other}'.</source>
+      <translation>La correspondance de la source « {source_id} » est écrite pour « {other} ».</translation>
+    </message>
+    <message>
+      <source>{address}: {error}</source>
+      <translation>{address} : {error}</translation>
+    </message>
+    <message>
+      <source>Record ids are not unique ({ids}) in {rows}.</source>
+      <translation>Les identifiants d'enregistrement ne sont pas uniques ({ids}) : {rows}.</translation>
+    </message>
+    <message>
+      <source>{label} is required but empty in {rows}.</source>
+      <translation>{label} est obligatoire mais vide : {rows}.</translation>
+    </message>
+    <message>
+      <source>{label} must be a date like 2024-03-31, not {values} ({rows}).</source>
+      <translation>{label} doit être une date comme 2024-03-31, et non {values} ({rows}).</translation>
+    </message>
+    <message>
+      <source>{label} has values that are not allowed ({values}) in {rows}; allowed: {codes}.</source>
+      <translation>{label} a des valeurs non permises ({values}) : {rows}; permises : {codes}.</translation>
+    </message>
+    <message>
+      <source>The coordinate columns are not in the source.</source>
+      <translation>Les colonnes de coordonnées ne sont pas dans la source.</translation>
+    </message>
+    <message>
+      <source>Coordinates are not numbers in {rows}.</source>
+      <translation>Les coordonnées ne sont pas des nombres : {rows}.</translation>
+    </message>
+    <message>
+      <source>{rows} have no location.</source>
+      <translation>{rows} : aucun emplacement.</translation>
+    </message>
+    <message>
+      <source>{rows} fall outside Canada once read as {crs}. {hint}</source>
+      <translation>{rows} : hors du Canada une fois lues en {crs}. {hint}</translation>
+    </message>
+    <message>
+      <source>{name} reads column '{column}', which the source does not have.</source>
+      <translation>{name} lit la colonne « {column} », que la source n'a pas.</translation>
     </message>
     <message>
       <source>records the server's pages left out were fetched by object id</source>
@@ -2912,6 +3140,10 @@
     <message>
       <source>{service_url} is a service with {count} layers ({listing}), not a layer: paste the address of the layer to load, for example {service_url}/{first}.</source>
       <translation>{service_url} est un service de {count} couches ({listing}), pas une couche : collez l'adresse de la couche à charger, par exemple {service_url}/{first}.</translation>
+    </message>
+    <message>
+      <source>{url} still had more records after {pages} pages{small}; stopped so as not to loop forever. Narrow the 'where' filter or raise the connector's 'max_pages'.</source>
+      <translation>{url} avait encore des enregistrements après {pages} pages{small}; arrêt pour ne pas boucler sans fin. Resserrez le filtre 'where' ou augmentez le 'max_pages' du connecteur.</translation>
     </message>
     <message>
       <source>{address} is not the address of an ArcGIS FeatureServer or MapServer layer: paste the address ending in /FeatureServer/&lt;layer number&gt; or /MapServer/&lt;layer number&gt; (the layer's REST page).</source>
@@ -2928,6 +3160,10 @@
     <message>
       <source>{layer_url} has {count} records: more than {max_pages} pages of {step}{fewer}. Narrow the 'where' filter or raise the connector's 'max_pages'.</source>
       <translation>{layer_url} a {count} enregistrements : plus de {max_pages} pages de {step}{fewer}. Resserrez le filtre 'where' ou augmentez le 'max_pages' du connecteur.</translation>
+    </message>
+    <message>
+      <source>(the server sent as few as {received} records a page, fewer than the {page} asked for)</source>
+      <translation>(le serveur a envoyé aussi peu que {received} enregistrements par page, moins que les {page} demandés)</translation>
     </message>
     <message>
       <source>{layer_url} can neither page (supportsPagination) nor list its object ids; it cannot be loaded completely.</source>
@@ -3082,8 +3318,8 @@
       <translation>{where} occuperait {size} Mo une fois décompressé, plus que les {limit} Mo permis; rien n'a été décompressé.</translation>
     </message>
     <message>
-      <source>{label} is empty.</source>
-      <translation>{label} est vide.</translation>
+      <source>The delimiter {delimiter} is not one of: comma, semicolon, tab, vertical bar (',', ';', '\t', '|').</source>
+      <translation>Le délimiteur {delimiter} n'est pas l'un de ceux-ci : virgule, point-virgule, tabulation, barre verticale (',', ';', '\t', '|').</translation>
     </message>
     <message>
       <source>{where} is not valid JSON: {msg} at line {lineno}.</source>
@@ -3104,14 +3340,6 @@
     <message>
       <source>{where}: GDAL cannot read {what} ({exc}).</source>
       <translation>{where} : GDAL ne peut pas lire {what} ({exc}).</translation>
-    </message>
-    <message>
-      <source>File not found: {location}</source>
-      <translation>Fichier introuvable : {location}</translation>
-    </message>
-    <message>
-      <source>Cannot read {location}: {strerror}</source>
-      <translation>Impossible de lire {location} : {strerror}</translation>
     </message>
     <message>
       <source>{where}: unknown encoding {encoding!r} in the connector's 'encoding' option.</source>
@@ -3170,12 +3398,24 @@
       <translation>{base_url} est une OGC API de {count} collections ({listing}) : indiquez celle à charger dans le 'collection' du connecteur, ou collez son adresse, par exemple {base_url}/collections/{example}.</translation>
     </message>
     <message>
+      <source>{url}: more than {pages} pages{total} would be needed{small}; stopped so as not to loop forever. Raise the connector's 'max_pages' or narrow the bbox.</source>
+      <translation>{url} : plus de {pages} pages{total} seraient nécessaires{small}; arrêt pour ne pas boucler sans fin. Augmentez le 'max_pages' du connecteur ou resserrez le 'bbox'.</translation>
+    </message>
+    <message>
       <source>{url} did not answer with a GeoJSON FeatureCollection.</source>
       <translation>{url} n'a pas répondu par une FeatureCollection GeoJSON.</translation>
     </message>
     <message>
       <source>{url} says it returned {returned} items (numberReturned) but sent {sent}; the answer seems cut short. Nothing was loaded.</source>
       <translation>{url} dit avoir renvoyé {returned} éléments (numberReturned) mais en a envoyé {sent}; la réponse semble tronquée. Rien n'a été chargé.</translation>
+    </message>
+    <message>
+      <source>because the server sends {page_size} items a page, fewer than the {limit} asked for (it caps 'limit')</source>
+      <translation>parce que le serveur envoie {page_size} éléments par page, moins que les {limit} demandés (il plafonne 'limit')</translation>
+    </message>
+    <message>
+      <source>of {matched} items</source>
+      <translation>de {matched} éléments</translation>
     </message>
     <message>
       <source>{url}: the 'next' links loop back to a page already read; stopped.</source>
@@ -3270,8 +3510,32 @@
       <translation>Impossible de lire les points de service de {path} : {exc}.</translation>
     </message>
     <message>
+      <source>point</source>
+      <translation>point de service</translation>
+    </message>
+    <message>
+      <source>The changeset does not match the columns listed in the manifest.</source>
+      <translation>L'ensemble de modifications ne correspond pas aux colonnes énumérées dans le manifeste.</translation>
+    </message>
+    <message>
+      <source>A change in the changeset has no feature id.</source>
+      <translation>Une modification de l'ensemble de modifications n'a pas d'identifiant d'entité.</translation>
+    </message>
+    <message>
+      <source>{name} has no {table} table.</source>
+      <translation>{name} n'a pas de table {table}.</translation>
+    </message>
+    <message>
+      <source>The checkout's {table} has columns outside the schema: {columns}.</source>
+      <translation>La table {table} de l'extrait a des colonnes hors du schéma : {columns}.</translation>
+    </message>
+    <message>
       <source>The changeset cannot be read ({exc}).</source>
       <translation>L'ensemble de modifications est illisible ({exc}).</translation>
+    </message>
+    <message>
+      <source>The changeset changes table '{table}', which a submission may not.</source>
+      <translation>L'ensemble de modifications modifie la table « {table} », ce qu'une soumission ne peut pas faire.</translation>
     </message>
     <message>
       <source>A geometry in the changeset is not a GeoPackage point.</source>
@@ -3298,12 +3562,56 @@
       <translation>Les identifiants de points de cette soumission n'ont pas pu être vérifiés; rien n'a été écrit.</translation>
     </message>
     <message>
+      <source>{field}: {result}</source>
+      <translation>{field} : {result}</translation>
+    </message>
+    <message>
       <source>The decisions are a JSON object: conflict key → {choice, value}.</source>
       <translation>Les décisions sont un objet JSON : clé de conflit → {choice, value}.</translation>
     </message>
     <message>
+      <source>the shared store has no record of the deleted point, so it cannot be restored</source>
+      <translation>le dépôt partagé n'a aucune trace du point supprimé, qui ne peut donc pas être rétabli</translation>
+    </message>
+    <message>
+      <source>{noun} {point}: {why}</source>
+      <translation>{noun} {point} : {why}</translation>
+    </message>
+    <message>
+      <source>row {row}</source>
+      <translation>ligne {row}</translation>
+    </message>
+    <message>
+      <source>{field} was changed in the shared store and in the submission</source>
+      <translation>{field} a été modifié dans le dépôt partagé et dans la soumission</translation>
+    </message>
+    <message>
+      <source>the {noun} was deleted in the shared store after checkout; the submission changes its {field}</source>
+      <translation>le {noun} a été supprimé du dépôt partagé après l'extraction; la soumission modifie son {field}</translation>
+    </message>
+    <message>
+      <source>the submission deletes the {noun}, but its {field} was changed in the shared store after checkout</source>
+      <translation>la soumission supprime le {noun}, mais son {field} a été modifié dans le dépôt partagé après l'extraction</translation>
+    </message>
+    <message>
+      <source>the {noun} was also added to the shared store by someone else, with another {field}</source>
+      <translation>le {noun} a aussi été ajouté au dépôt partagé par quelqu'un d'autre, avec un autre {field}</translation>
+    </message>
+    <message>
+      <source>{field} {submitted} is already used by {noun} {other}</source>
+      <translation>{field} {submitted} est déjà utilisé par le {noun} {other}</translation>
+    </message>
+    <message>
+      <source>it links service point {other}, which the shared store does not have (deleted after checkout)</source>
+      <translation>il relie le point de service {other}, que le dépôt partagé n'a pas (supprimé après l'extraction)</translation>
+    </message>
+    <message>
       <source>Point {point}{name} belongs to jurisdiction {owner}, but the submission comes from {who}: the whole submission was refused.</source>
       <translation>Le point {point}{name} relève de l'administration {owner}, mais la soumission vient de {who} : toute la soumission a été refusée.</translation>
+    </message>
+    <message>
+      <source>(base {base}, shared store {store}, submission {submitted})</source>
+      <translation>(base {base}, dépôt partagé {store}, soumission {submitted})</translation>
     </message>
     <message>
       <source>The decisions are not valid JSON ({exc}).</source>
@@ -3314,8 +3622,32 @@
       <translation>Décision {key} : choisissez 'store', 'submission' ou 'value'.</translation>
     </message>
     <message>
+      <source>(contributor {contributor})</source>
+      <translation>(contributeur {contributor})</translation>
+    </message>
+    <message>
+      <source>Partnership {partnership}{name} involves none of jurisdiction {jurisdiction}'s service points ({points}), but the submission comes from {who}: the whole submission was refused.</source>
+      <translation>Le partenariat {partnership}{name} ne vise aucun des points de service de l'administration {jurisdiction} ({points}), mais la soumission vient de {who} : toute la soumission a été refusée.</translation>
+    </message>
+    <message>
       <source>Point {point}: keep the store's point or take the submission's; a value cannot be typed for a whole point.</source>
       <translation>Point {point} : gardez le point du dépôt ou prenez celui de la soumission; on ne peut pas saisir une valeur pour un point entier.</translation>
+    </message>
+    <message>
+      <source>; {detail}</source>
+      <translation>; {detail}</translation>
+    </message>
+    <message>
+      <source>none listed</source>
+      <translation>aucun indiqué</translation>
+    </message>
+    <message>
+      <source>(top level)</source>
+      <translation>(niveau supérieur)</translation>
+    </message>
+    <message>
+      <source>{noun} {row}, field {field}</source>
+      <translation>{noun} {row}, champ {field}</translation>
     </message>
     <message>
       <source>{name} is {size} bytes, more than the {max_bytes} a package may hold.</source>
@@ -3338,6 +3670,10 @@
       <translation>{name} : {filename} occupe plus de {limit} octets une fois décompressé.</translation>
     </message>
     <message>
+      <source>{name}: manifest field {where}: {message}.</source>
+      <translation>{name} : champ {where} du manifeste : {message}.</translation>
+    </message>
+    <message>
       <source>{name} was made for schema version {schema_version}; this plugin reads {supported_schema_versions}. Update the plugin, or ask for a package in a supported version.</source>
       <translation>{name} a été fait pour la version {schema_version} du schéma; cette extension lit {supported_schema_versions}. Mettez l'extension à jour, ou demandez un paquet dans une version prise en charge.</translation>
     </message>
@@ -3348,6 +3684,10 @@
     <message>
       <source>{name} is already in {folder}: this package was sent before.</source>
       <translation>{name} est déjà dans {folder} : ce paquet a déjà été envoyé.</translation>
+    </message>
+    <message>
+      <source>{name} has no changes since it was checked out.</source>
+      <translation>{name} n'a aucune modification depuis son extraction.</translation>
     </message>
     <message>
       <source>Cannot read the package {name}: {strerror}.</source>
@@ -3362,8 +3702,24 @@
       <translation>{name} : le manifeste n'est pas du JSON valide ({exc}).</translation>
     </message>
     <message>
+      <source>{name}: the manifest announces {announced} ({table}) but the changeset holds {counts}.</source>
+      <translation>{name} : le manifeste annonce {announced} ({table}), mais l'ensemble de modifications contient {counts}.</translation>
+    </message>
+    <message>
       <source>{name}: {member} would unpack to {file_size} bytes (limit {limit}).</source>
       <translation>{name} : {member} occuperait {file_size} octets une fois décompressé (limite {limit}).</translation>
+    </message>
+    <message>
+      <source>{name}: the manifest lists table '{table}', which a submission may not change.</source>
+      <translation>{name} : le manifeste énumère la table « {table} », qu'une soumission ne peut pas modifier.</translation>
+    </message>
+    <message>
+      <source>{name}: the manifest lists columns outside the schema: {columns}.</source>
+      <translation>{name} : le manifeste énumère des colonnes hors du schéma : {columns}.</translation>
+    </message>
+    <message>
+      <source>{where}: the {table} table has no such field.</source>
+      <translation>{where} : la table {table} n'a pas ce champ.</translation>
     </message>
     <message>
       <source>{where}: expected text, got {name}.</source>
@@ -3374,6 +3730,18 @@
       <translation>{where} : plus de {max_length} caractères.</translation>
     </message>
     <message>
+      <source>{where}: {value} is not an allowed value.</source>
+      <translation>{where} : {value} n'est pas une valeur permise.</translation>
+    </message>
+    <message>
+      <source>{where}: a partnership links at least two service points.</source>
+      <translation>{where} : un partenariat relie au moins deux points de service.</translation>
+    </message>
+    <message>
+      <source>New {noun} {row}: required field(s) {fields} are empty.</source>
+      <translation>Nouveau {noun} {row} : champ(s) obligatoire(s) {fields} vide(s).</translation>
+    </message>
+    <message>
       <source>{where}: the location {value} is not in Canada.</source>
       <translation>{where} : l'emplacement {value} n'est pas au Canada.</translation>
     </message>
@@ -3382,12 +3750,52 @@
       <translation>{where} : une valeur est obligatoire.</translation>
     </message>
     <message>
+      <source>(no fid)</source>
+      <translation>(aucun fid)</translation>
+    </message>
+    <message>
+      <source>The package</source>
+      <translation>Le paquet</translation>
+    </message>
+    <message>
+      <source>this database role</source>
+      <translation>ce rôle de base de données</translation>
+    </message>
+    <message>
+      <source>database role {user}</source>
+      <translation>le rôle de base de données {user}</translation>
+    </message>
+    <message>
+      <source>{what} reviewed: applying it would write {to_write} change(s); nothing was written.</source>
+      <translation>{what} — examen : l'appliquer écrirait {to_write} modification(s); rien n'a été écrit.</translation>
+    </message>
+    <message>
       <source>Give the contributor a reason for the rejection.</source>
       <translation>Donnez au contributeur un motif de refus.</translation>
     </message>
     <message>
       <source>The package is not signed. A package from a shared folder must be signed by its contributor (a signing key registered in the shared store): ask them to build it again with their key.</source>
       <translation>Le paquet n'est pas signé. Un paquet venant d'un dossier partagé doit être signé par son contributeur (une clé de signature enregistrée dans le dépôt partagé) : demandez-lui de le préparer de nouveau avec sa clé.</translation>
+    </message>
+    <message>
+      <source>Submission {id}</source>
+      <translation>Soumission {id}</translation>
+    </message>
+    <message>
+      <source>{what} applied: {written} changes, store version {version}.</source>
+      <translation>{what} — application faite : {written} modifications, version du dépôt {version}.</translation>
+    </message>
+    <message>
+      <source>{what} not applied: {points} conflict(s) need a decision (keep the store's value, take the submission's, or type one).</source>
+      <translation>{what} — rien n'a été appliqué : {points} conflit(s) demandent une décision (garder la valeur du dépôt, prendre celle de la soumission, ou en saisir une).</translation>
+    </message>
+    <message>
+      <source>from {role} ({jurisdiction})</source>
+      <translation>de {role} ({jurisdiction})</translation>
+    </message>
+    <message>
+      <source>{what} applied: the store already held every change; store version {version}.</source>
+      <translation>{what} — application faite : le dépôt contenait déjà chaque modification; version du dépôt {version}.</translation>
     </message>
     <message>
       <source>The package is signed with key {key_id}, which no contributor of the shared store has registered: ask the DBA to register the contributor's public key, or the contributor to sign with their registered key.</source>
@@ -3452,6 +3860,62 @@
     <message>
       <source>The pages of one source came in different CRSs ({items}).</source>
       <translation>Les pages d'une même source sont arrivées dans des SCR différents ({items}).</translation>
+    </message>
+    <message>
+      <source>unlock QGIS's authentication database (master password) or check the configuration id</source>
+      <translation>déverrouillez la base de données d'authentification de QGIS (mot de passe principal) ou vérifiez l'identifiant de la configuration</translation>
+    </message>
+    <message>
+      <source>There is no PostgreSQL connection named '{name}' in QGIS. Add it in Data Source Manager › PostgreSQL (with an authentication configuration for the password).</source>
+      <translation>QGIS n'a aucune connexion PostgreSQL nommée « {name} ». Ajoutez-la dans Gestionnaire des sources de données › PostgreSQL (avec une configuration d'authentification pour le mot de passe).</translation>
+    </message>
+    <message>
+      <source>The authentication configuration {authcfg} of this connection cannot be read: {why}.</source>
+      <translation>La configuration d'authentification {authcfg} de cette connexion ne peut pas être lue : {why}.</translation>
+    </message>
+    <message>
+      <source>QGIS's Python interpreter was not found next to QGIS.</source>
+      <translation>L'interpréteur Python de QGIS est introuvable à côté de QGIS.</translation>
+    </message>
+    <message>
+      <source>QGIS's Python has no pip: install it (Debian/Ubuntu: sudo apt install python3-pip) and try again.</source>
+      <translation>Le Python de QGIS n'a pas pip : installez-le (Debian/Ubuntu : sudo apt install python3-pip) et réessayez.</translation>
+    </message>
+    <message>
+      <source>pip could not be run ({error}).</source>
+      <translation>pip n'a pas pu être lancé ({error}).</translation>
+    </message>
+    <message>
+      <source>pip exited with {code}</source>
+      <translation>pip s'est terminé avec le code {code}</translation>
+    </message>
+    <message>
+      <source>The authentication configuration {authcfg} cannot be read: {why}.</source>
+      <translation>La configuration d'authentification {authcfg} ne peut pas être lue : {why}.</translation>
+    </message>
+    <message>
+      <source>The authentication configuration {authcfg} uses '{method}'; sources support Basic (user name and password) configurations.</source>
+      <translation>La configuration d'authentification {authcfg} utilise « {method} »; les sources prennent en charge les configurations Basic (nom d'utilisateur et mot de passe).</translation>
+    </message>
+    <message>
+      <source>Refusing to send credentials to {url} without https.</source>
+      <translation>Refus d'envoyer des identifiants à {url} sans https.</translation>
+    </message>
+    <message>
+      <source>The signing key could not be stored in QGIS's authentication database.</source>
+      <translation>La clé de signature n'a pas pu être enregistrée dans la base de données d'authentification de QGIS.</translation>
+    </message>
+    <message>
+      <source>QGIS's authentication database cannot be used: {why}.</source>
+      <translation>La base de données d'authentification de QGIS ne peut pas être utilisée : {why}.</translation>
+    </message>
+    <message>
+      <source>The signing key {authcfg} cannot be read: {why}.</source>
+      <translation>La clé de signature {authcfg} ne peut pas être lue : {why}.</translation>
+    </message>
+    <message>
+      <source>The authentication configuration {authcfg} ({name}) is not a CRS signing key.</source>
+      <translation>La configuration d'authentification {authcfg} ({name}) n'est pas une clé de signature CRS.</translation>
     </message>
     <message>
       <source>within 5 km</source>

@@ -35,9 +35,10 @@ _DELIMITERS = ("", ",", ";", "\t", "|")
 
 class AddSourceAlgorithm(CrsAlgorithm):
     NAME = "addsource"
-    DISPLAY_NAME = "Add a source to a catalogue"
+    DISPLAY_NAME = translatable("Add a source to a catalogue")
     GROUP_ID = "sources"
-    TAGS = ("catalogue", "source", "mapping", "ArcGIS", "OGC API", "WFS", "CKAN", "CSV")
+    TAGS = (translatable("catalogue"), translatable("source"), translatable("mapping"), "ArcGIS", "OGC API", "WFS", "CKAN",
+            "CSV")  # fmt: skip
 
     ADDRESS = "ADDRESS"
     OFFERED = "LAYER"

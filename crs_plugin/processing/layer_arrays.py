@@ -95,8 +95,10 @@ def coordinate_transform(
         return None
     if not source_crs.isValid():
         raise QgsProcessingException(
-            "The layer has no valid coordinate reference system; set its CRS in the layer "
-            "properties before running the analysis."
+            tr(
+                "The layer has no valid coordinate reference system; set its CRS in the layer "
+                "properties before running the analysis."
+            )
         )
     return QgsCoordinateTransform(source_crs, dest_crs, transform_context)
 
@@ -142,9 +144,14 @@ def _transform_as_line(xy: np.ndarray, transform: QgsCoordinateTransform) -> np.
         line.transform(transform)
     except QgsCsException as exc:
         raise QgsProcessingException(
-            f"Coordinates could not be transformed from {transform.sourceCrs().authid()} to "
-            f"{transform.destinationCrs().authid()}: {exc}. Check that the layer's CRS is the one "
-            "its coordinates are in."
+            tr(
+                "Coordinates could not be transformed from {source} to {destination}: {error}. Check that the "
+                "layer's CRS is the one its coordinates are in."
+            ).format(
+                source=transform.sourceCrs().authid(),
+                destination=transform.destinationCrs().authid(),
+                error=exc,
+            )
         ) from None
     return np.frombuffer(bytes(line.asWkb()), dtype="<f8", offset=9).reshape(-1, 2)[:n].copy()
 
@@ -165,7 +172,9 @@ def read_layer(
     missing = [f for f in fields if layer.fields().indexOf(f) < 0]
     if missing:
         raise QgsProcessingException(
-            f"Layer '{layer.name()}' has no field {', '.join(repr(m) for m in missing)}."
+            tr("Layer '{layer}' has no field {fields}.").format(
+                layer=layer.name(), fields=", ".join(repr(m) for m in missing)
+            )
         )
     arrays = None
     if request is None and only_provider_fields(layer):

@@ -86,7 +86,7 @@ class LoadSourcesAlgorithm(CrsAlgorithm):
                 summary = store.write_points(points, provenance)
             except CrsServicePointsError as exc:
                 # One source failing leaves its previous version in the store and the others loading.
-                feedback.reportError(f"{entry.id}: {exc}", fatalError=False)
+                feedback.reportError(self.tr("{}: {}").format(entry.id, exc), fatalError=False)
                 failed.append(entry.id)
             else:
                 loaded += summary.total
@@ -94,7 +94,7 @@ class LoadSourcesAlgorithm(CrsAlgorithm):
                 changed += summary.added + summary.changed + summary.removed
                 feedback.pushInfo(str(summary))
                 for note in provenance.extra.get("notes", []):  # how the source was read (decimal commas…)
-                    feedback.pushInfo(f"{entry.id}: {note}")
+                    feedback.pushInfo(self.tr("{}: {}").format(entry.id, note))
             feedback.setProgress(100.0 * (number + 1) / len(entries))
         if failed and len(failed) == len(entries):
             raise QgsProcessingException(self.tr("No source could be loaded: {}.").format(", ".join(failed)))

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from qgis.core import QgsApplication, QgsAuthMethodConfig
 
-UNREADABLE = "unlock QGIS's authentication database (master password) or check the configuration id"
+from ..core.i18n import translatable
+
+#: Marked for translation; tr(UNREADABLE) where it is shown.
+UNREADABLE = translatable(
+    "unlock QGIS's authentication database (master password) or check the configuration id"
+)
 
 
 def load_auth_config(authcfg: str) -> QgsAuthMethodConfig | None:

@@ -12,6 +12,7 @@ import psycopg2.extensions
 from qgis.core import QgsDataSourceUri, QgsProviderRegistry
 
 from ..core.errors import StoreError
+from ..core.i18n import tr
 from ..core.submissions.shared_store import SharedStore
 from .auth import UNREADABLE, load_auth_config
 
@@ -35,8 +36,10 @@ def shared_store_from_connection(name: str) -> SharedStore:
         connection = None
     if connection is None:
         raise StoreError(
-            f"There is no PostgreSQL connection named '{name}' in QGIS. Add it in Data Source Manager › "
-            "PostgreSQL (with an authentication configuration for the password)."
+            tr(
+                "There is no PostgreSQL connection named '{name}' in QGIS. Add it in Data Source Manager › "
+                "PostgreSQL (with an authentication configuration for the password)."
+            ).format(name=name)
         )
     return SharedStore(conninfo_from_uri(QgsDataSourceUri(connection.uri())))
 
@@ -49,8 +52,14 @@ def conninfo_from_uri(uri: QgsDataSourceUri) -> str:
     if uri.authConfigId():
         config = load_auth_config(uri.authConfigId())
         if config is None:
-            raise StoreError(f"The authentication configuration {uri.authConfigId()} of this connection cannot be "
-                             f"read: {UNREADABLE}.")  # fmt: skip
+            raise StoreError(
+                tr(
+                    "The authentication configuration {authcfg} of this connection cannot be read: {why}."
+                ).format(
+                    authcfg=uri.authConfigId(),
+                    why=tr(UNREADABLE),  # i18n: marked
+                )
+            )
         params["user"] = config.config("username") or params["user"]
         params["password"] = config.config("password") or params["password"]
     return psycopg2.extensions.make_dsn(**{k: v for k, v in params.items() if v not in ("", None)})

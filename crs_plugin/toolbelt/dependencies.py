@@ -15,6 +15,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from ..core.i18n import tr
+
 #: What to ask pip for, per requirement (name as the plugin checks it -> pip specifiers).
 PIP_SPECIFIERS = {
     "shapely": ["shapely>=2,<2.1"],  # shapely 2.0's wheels carry GEOS 3.11, not newer than QGIS's
@@ -60,7 +62,7 @@ def qgis_python() -> str:
     for candidate in candidates:
         if Path(candidate).exists():
             return candidate
-    raise FileNotFoundError("QGIS's Python interpreter was not found next to QGIS.")
+    raise FileNotFoundError(tr("QGIS's Python interpreter was not found next to QGIS."))
 
 
 def install_command(missing: list[str], folder: Path, python: str | None = None) -> list[str]:
@@ -80,11 +82,15 @@ def install(missing: list[str], folder: Path | None = None, python: str | None =
     try:
         run = subprocess.run(command, capture_output=True, text=True, timeout=900)  # noqa: S603 - fixed program
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise RuntimeError(f"pip could not be run ({exc}).") from None
+        raise RuntimeError(tr("pip could not be run ({error}).").format(error=exc)) from None
     if run.returncode != 0:
         words = (run.stderr or run.stdout).strip().splitlines()
         hint = ""
         if "No module named pip" in run.stderr:
-            hint = " QGIS's Python has no pip: install it (Debian/Ubuntu: sudo apt install python3-pip) and try again."
-        raise RuntimeError((words[-1] if words else f"pip exited with {run.returncode}") + hint)
+            hint = " " + tr(
+                "QGIS's Python has no pip: install it (Debian/Ubuntu: sudo apt install python3-pip) and try again."
+            )
+        raise RuntimeError(
+            (words[-1] if words else tr("pip exited with {code}").format(code=run.returncode)) + hint
+        )
     return run.stdout

@@ -20,6 +20,7 @@ from qgis.PyQt.QtNetwork import QNetworkProxy
 
 from ..core.errors import SourceError
 from ..core.http import HttpClient, urllib_transport
+from ..core.i18n import tr
 from .auth import UNREADABLE, load_auth_config
 
 
@@ -40,10 +41,19 @@ def basic_auth_header(authcfg: str) -> dict[str, str]:
     """The Authorization header of a QGIS Basic authentication configuration."""
     config = load_auth_config(authcfg)
     if config is None:
-        raise SourceError(f"The authentication configuration {authcfg} cannot be read: {UNREADABLE}.")
+        raise SourceError(
+            tr("The authentication configuration {authcfg} cannot be read: {why}.").format(
+                authcfg=authcfg,
+                why=tr(UNREADABLE),  # i18n: marked
+            )
+        )
     if config.method() != "Basic":
-        raise SourceError(f"The authentication configuration {authcfg} uses '{config.method()}'; sources "
-                          "support Basic (user name and password) configurations.")  # fmt: skip
+        raise SourceError(
+            tr(
+                "The authentication configuration {authcfg} uses '{method}'; sources "
+                "support Basic (user name and password) configurations."
+            ).format(authcfg=authcfg, method=config.method())
+        )
     token = base64.b64encode(f"{config.config('username')}:{config.config('password')}".encode()).decode()
     return {"Authorization": f"Basic {token}"}
 
@@ -75,7 +85,7 @@ def qgis_transport(authcfg: str = ""):
             and urlsplit(url).hostname not in ("127.0.0.1", "localhost")
         ):
             # Basic credentials in clear text over the network: refuse rather than leak them.
-            raise SourceError(f"Refusing to send credentials to {url} without https.")
+            raise SourceError(tr("Refusing to send credentials to {url} without https.").format(url=url))
         return urllib_transport(
             url, {**headers, **auth}, timeout_s, max_bytes, proxy=use_proxy, ssl_context=context
         )

@@ -13,6 +13,7 @@ from __future__ import annotations
 from qgis.core import QgsApplication, QgsAuthMethodConfig
 
 from ..core.errors import SubmissionError
+from ..core.i18n import tr
 from ..core.submissions.signing import PREFIX, new_private_key, public_key_of
 from .auth import UNREADABLE, load_auth_config
 
@@ -24,7 +25,11 @@ def create_signing_key(role: str) -> str:
     """A new key pair for the contributor ``role``, stored in the authentication database; its config id."""
     manager = QgsApplication.authManager()
     if manager.isDisabled() or not manager.setMasterPassword(True):
-        raise SubmissionError(f"QGIS's authentication database cannot be used: {UNREADABLE}.")
+        raise SubmissionError(
+            tr("QGIS's authentication database cannot be used: {why}.").format(
+                why=tr(UNREADABLE)  # i18n: marked
+            )
+        )
     config = QgsAuthMethodConfig(METHOD)
     config.setName(NAME.format(role))
     config.setConfig("username", role)
@@ -33,7 +38,7 @@ def create_signing_key(role: str) -> str:
     if isinstance(stored, tuple):  # PyQGIS returns (ok, config)
         stored, config = stored
     if not stored:
-        raise SubmissionError("The signing key could not be stored in QGIS's authentication database.")
+        raise SubmissionError(tr("The signing key could not be stored in QGIS's authentication database."))
     return config.id()
 
 
@@ -41,11 +46,18 @@ def private_key(authcfg: str) -> str:
     """The private key of configuration ``authcfg`` (read when signing, never kept)."""
     config = load_auth_config(authcfg)
     if config is None:
-        raise SubmissionError(f"The signing key {authcfg} cannot be read: {UNREADABLE}.")
+        raise SubmissionError(
+            tr("The signing key {authcfg} cannot be read: {why}.").format(
+                authcfg=authcfg,
+                why=tr(UNREADABLE),  # i18n: marked
+            )
+        )
     key = config.config("password")
     if not key.startswith(PREFIX):
         raise SubmissionError(
-            f"The authentication configuration {authcfg} ({config.name()}) is not a CRS signing key."
+            tr("The authentication configuration {authcfg} ({name}) is not a CRS signing key.").format(
+                authcfg=authcfg, name=config.name()
+            )
         )
     return key
 

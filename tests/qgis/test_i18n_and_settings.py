@@ -52,6 +52,39 @@ def test_core_messages_follow_the_interface_language(french):
         i18n.install(*hooks)
 
 
+def test_add_source_and_submission_errors_in_french(french, tmp_path):
+    """The Add source wizard's refusals and a submission's are French too (they were plain f-strings)."""
+    from crs_plugin.core import i18n
+    from crs_plugin.core import source_wizard as wizard
+    from crs_plugin.core.errors import MappingError, SourceError, SubmissionError
+    from crs_plugin.core.submissions.changeset import INSERT, UPDATE, Change
+    from crs_plugin.core.submissions.package import check_change_values
+    from crs_plugin.toolbelt.translation import language
+
+    hooks = (i18n._translate, i18n._language)
+    i18n.install(QCoreApplication.translate, language)
+    try:
+        with pytest.raises(SourceError) as raised:
+            wizard.detect("  ")
+        assert str(raised.value) == "Indiquez une adresse (une URL) ou un fichier à ajouter."
+        catalogue = tmp_path / "catalogue.json"
+        catalogue.write_text('{"catalogue_version": "1"}', encoding="utf-8")
+        with pytest.raises(MappingError) as raised:
+            wizard.save_entry(catalogue, {"id": "s", "connector": {"type": "file", "location": "a.csv"}}, {})
+        assert str(raised.value) == "Le catalogue catalogue.json n'a pas de liste 'sources'."
+
+        with pytest.raises(SubmissionError) as raised:
+            check_change_values(Change(UPDATE, 3, {}, {"point_ids": "bc:1"}, table="partnerships"))
+        assert str(raised.value) == (
+            "partenariat 3, champ point_ids : un partenariat relie au moins deux points de service."
+        )
+        with pytest.raises(SubmissionError) as raised:
+            check_change_values(Change(INSERT, 7, {}, {"name_en": "Office"}))
+        assert str(raised.value).startswith("Nouveau point de service 7 : champ(s) obligatoire(s) ")
+    finally:
+        i18n.install(*hooks)
+
+
 def algorithm_texts(algorithm_id: str) -> list[str]:
     """Everything a person reads of an algorithm: name, group, parameters, options, outputs."""
     from qgis.core import QgsApplication, QgsProcessingParameterEnum

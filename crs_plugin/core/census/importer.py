@@ -209,11 +209,12 @@ def _profile(profiles, sdmx, characteristics, selection, feedback) -> tuple[Prof
         index = index or find_geo_index(path)
         if feedback is not None:
             feedback.pushInfo(
-                f"Reading {Path(path).name}"
-                + (
-                    f" with its index {Path(index).name}."
-                    if index
-                    else " (no Geo_starting_row file: scanning it all)."
+                tr("Reading {name} with its index {index}.").format(
+                    name=Path(path).name, index=Path(index).name
+                )
+                if index
+                else tr("Reading {name} (no Geo_starting_row file: scanning it all).").format(
+                    name=Path(path).name
                 )
             )
         tables.append((PROFILE_CSV, ProfileReader(path, index).read(
@@ -273,7 +274,9 @@ def import_census(
     selection = GeographySelection(LEVEL_SCHEMAS["DA"], provinces)
     table, names = _profile(profiles, sdmx, characteristics, selection, feedback)
     if feedback is not None:
-        feedback.pushInfo(f"{len(table)} dissemination areas read from the Census Profile.")
+        feedback.pushInfo(
+            tr("{count} dissemination areas read from the Census Profile.").format(count=len(table))
+        )
         feedback.setProgress(80)
 
     _copy_boundaries(store, ogr_path(boundaries), layer_name, level, provinces)

@@ -317,7 +317,11 @@ class ProfileReader:
             return self._read_scanning(ids, wanted, column_of, selection, feedback)
         except _LayoutMismatchError as exc:
             if feedback is not None:
-                feedback.pushInfo(f"{self.path.name}: {exc}; reading every row instead (slower).")
+                feedback.pushInfo(
+                    tr("{name}: {reason}; reading every row instead (slower).").format(
+                        name=self.path.name, reason=exc
+                    )
+                )
             return self._read_every_row(ids, selection, feedback)
 
     def _blocks(self, fh, start: int, first_line: int, feedback, progress):
@@ -364,7 +368,9 @@ class ProfileReader:
                 or int(row[c.characteristic]) != self.sequence[k]
             ):
                 got = row[c.dguid] if len(row) > c.dguid else "?"
-                raise _LayoutMismatchError(f"a row of {got} is not where the file's layout puts it")
+                raise _LayoutMismatchError(
+                    tr("a row of {geography} is not where the file's layout puts it").format(geography=got)
+                )
             value, symbol = _value(row, c.count)
             geo_out.append(g)
             col_out.append(int(column_of[k]))
@@ -436,7 +442,9 @@ class ProfileReader:
         k = self.position.get(int(row[self.columns.characteristic])) if g is not None else None
         if g is None or k is None:
             raise _LayoutMismatchError(
-                f"row {row[self.columns.dguid] if row else '?'} is not in the Geo_starting_row file"
+                tr("row {geography} is not in the Geo_starting_row file").format(
+                    geography=row[self.columns.dguid] if row else "?"
+                )
             )
         return offset + skip, int(self.index.lines[g]) + k
 
@@ -481,12 +489,12 @@ class ProfileReader:
                     for row, g in zip(self._parse_selected(data, starts, ends, heads), geos[heads].tolist()):
                         if g != len(dguids) or len(row) <= self.columns.count:
                             raise _LayoutMismatchError(
-                                "the geographies do not all list the same characteristics"
+                                tr("the geographies do not all list the same characteristics")
                             )
                         dguids.append(row[self.columns.dguid])
                         keep.append(bool(selection.mask([row[self.columns.dguid]])[0]))
                 if geos[-1] >= len(keep):
-                    raise _LayoutMismatchError("a geography's first row is missing")
+                    raise _LayoutMismatchError(tr("a geography's first row is missing"))
                 sel = np.asarray(keep, bool)[geos] & wanted[offsets]
                 if sel.any():
                     rows = self._parse_selected(data, starts, ends, sel)

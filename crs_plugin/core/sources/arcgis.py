@@ -245,13 +245,18 @@ class ArcGisSource:
 
     def _page_limit_error(self, page: int, received: int) -> SourceError:
         small = (
-            f" (the server sent as few as {received} records a page, fewer than the {page} asked for)"
+            " "
+            + tr(
+                "(the server sent as few as {received} records a page, fewer than the {page} asked for)"
+            ).format(received=received, page=page)
             if received < page
             else ""
         )
         return SourceError(
-            f"{self.layer_url} still had more records after {self.max_pages} pages{small}; stopped so as not "
-            "to loop forever. Narrow the 'where' filter or raise the connector's 'max_pages'."
+            tr(
+                "{url} still had more records after {pages} pages{small}; stopped so as not "
+                "to loop forever. Narrow the 'where' filter or raise the connector's 'max_pages'."
+            ).format(url=self.layer_url, pages=self.max_pages, small=small)
         )
 
     def _count(self) -> int | None:

@@ -67,8 +67,10 @@ class FileSource:
     ) -> None:
         if delimiter is not None and delimiter not in DELIMITERS:
             raise SourceError(
-                f"The delimiter {delimiter!r} is not one of: comma, semicolon, tab, vertical bar "
-                "(',', ';', '\\t', '|')."
+                tr(
+                    "The delimiter {delimiter} is not one of: comma, semicolon, tab, vertical bar "
+                    "(',', ';', '\\t', '|')."
+                ).format(delimiter=repr(delimiter))
             )
         self.location = str(location)
         self.client = client or (HttpClient() if is_url(self.location) else None)

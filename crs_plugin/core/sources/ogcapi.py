@@ -200,15 +200,19 @@ class OgcApiFeaturesSource:
 
     def _page_limit_error(self, page_size: int, matched: int | None = None) -> SourceError:
         small = (
-            f" because the server sends {page_size} items a page, fewer than the {self.limit} asked for (it caps "
-            "'limit')"
+            " "
+            + tr(
+                "because the server sends {page_size} items a page, fewer than the {limit} asked for (it caps 'limit')"
+            ).format(page_size=page_size, limit=self.limit)
             if page_size < self.limit
             else ""
         )
-        total = f" of {matched} items" if matched is not None else ""
+        total = " " + tr("of {matched} items").format(matched=matched) if matched is not None else ""
         return SourceError(
-            f"{self.items_url}: more than {self.max_pages} pages{total} would be needed{small}; stopped so as not "
-            "to loop forever. Raise the connector's 'max_pages' or narrow the bbox."
+            tr(
+                "{url}: more than {pages} pages{total} would be needed{small}; stopped so as not "
+                "to loop forever. Raise the connector's 'max_pages' or narrow the bbox."
+            ).format(url=self.items_url, pages=self.max_pages, total=total, small=small)
         )
 
 

@@ -24,7 +24,7 @@ import pygeodiff
 
 from ..errors import SubmissionError
 from ..gpkg_rtree import gpkg_point
-from ..i18n import tr
+from ..i18n import tr, translatable
 from ..partnerships import PARTNERSHIP_FIELDS, PARTNERSHIPS_TABLE
 from ..schema import FIELDS, FieldDef
 from ..store import POINTS_LAYER
@@ -44,7 +44,7 @@ class Table:
     #: What names a row in messages when a change does not carry it (an update keeps only changed fields).
     label_fields: tuple[str, ...]
     name_fields: tuple[str, ...]  # the first of these that is set is the row's name for people
-    noun: str  # "point", "partnership": what a row is, in messages
+    noun: str  # "point", "partnership": what a row is, in messages (marked; tr() where shown)
     has_geometry: bool = False
 
     @property
@@ -72,9 +72,9 @@ class Table:
 
 
 POINTS = Table(POINTS_LAYER, "point_id", FIELDS, ("point_id", "name_en", "name_fr", "jurisdiction"),
-               ("name_en", "name_fr"), "point", has_geometry=True)  # fmt: skip
+               ("name_en", "name_fr"), translatable("point"), has_geometry=True)  # fmt: skip
 PARTNERSHIPS = Table(PARTNERSHIPS_TABLE, "partnership_id", PARTNERSHIP_FIELDS,
-                     ("partnership_id", "partners", "point_ids"), ("partners",), "partnership")  # fmt: skip
+                     ("partnership_id", "partners", "point_ids"), ("partners",), translatable("partnership"))  # fmt: skip
 #: The tables of a checkout, in the order their changes are staged and applied (points first: a new
 #: partnership may link a new point).
 TABLES = {t.name: t for t in (POINTS, PARTNERSHIPS)}
@@ -133,7 +133,9 @@ def checkout_tables(gpkg: str | Path) -> dict[str, list[str]]:
         tables = json.loads(out.read_text(encoding="utf-8"))["geodiff_schema"]
     found = {t["table"]: [c["name"] for c in t["columns"]] for t in tables if t["table"] in TABLES}
     if POINTS_LAYER not in found:
-        raise SubmissionError(f"{Path(gpkg).name} has no {POINTS_LAYER} table.")
+        raise SubmissionError(
+            tr("{name} has no {table} table.").format(name=Path(gpkg).name, table=POINTS_LAYER)
+        )
     return {name: found[name] for name in TABLES if name in found}
 
 
@@ -157,7 +159,11 @@ def create_changeset(checkout: str | Path, target: str | Path) -> dict[str, list
     for name, cols in columns.items():
         outside = set(cols) - TABLES[name].columns
         if outside:
-            raise SubmissionError(f"The checkout's {name} has columns outside the schema: {sorted(outside)}.")
+            raise SubmissionError(
+                tr("The checkout's {table} has columns outside the schema: {columns}.").format(
+                    table=name, columns=sorted(outside)
+                )
+            )
     return columns
 
 
@@ -179,9 +185,11 @@ def read_changeset(path: str | Path, columns: dict[str, list[str]] | list[str]) 
     for entry in entries:
         table = entry.table.name
         if table not in columns or table not in TABLES:
-            raise SubmissionError(f"The changeset changes table '{table}', which a submission may not.")
+            raise SubmissionError(
+                tr("The changeset changes table '{table}', which a submission may not.").format(table=table)
+            )
         if entry.values_count != len(columns[table]):
-            raise SubmissionError("The changeset does not match the columns listed in the manifest.")
+            raise SubmissionError(tr("The changeset does not match the columns listed in the manifest."))
         old = _named(columns[table], getattr(entry, "old_values", None))
         new = _named(columns[table], getattr(entry, "new_values", None))
         operation = {entry.OP_INSERT: INSERT, entry.OP_UPDATE: UPDATE, entry.OP_DELETE: DELETE}[
@@ -190,7 +198,7 @@ def read_changeset(path: str | Path, columns: dict[str, list[str]] | list[str]) 
         row_id = (new if operation == INSERT else old).pop("fid", None)
         new.pop("fid", None)
         if not isinstance(row_id, int):
-            raise SubmissionError("A change in the changeset has no feature id.")
+            raise SubmissionError(tr("A change in the changeset has no feature id."))
         changes.append(Change(operation, row_id, old, new, table=table))
     return changes
 

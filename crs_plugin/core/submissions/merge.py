@@ -118,29 +118,37 @@ class FieldOutcome:
     @property
     def point(self) -> str:
         """The row, as a person names it: its key and name."""
-        pid = self.point_id or f"row {self.row_id}"
+        pid = self.point_id or tr("row {row}").format(row=self.row_id)
         return f"{pid} ({self.name})" if self.name else pid
 
     def describe(self) -> str:
-        """One sentence saying what conflicts (English; the dialog words it per language)."""
-        noun = TABLES[self.table].noun
+        """One sentence saying what conflicts, in the interface language (the dialog words it its own way)."""
+        noun = tr(TABLES[self.table].noun)  # i18n: marked
         why = {
-            BOTH_EDITED: f"{self.field} was changed in the shared store and in the submission",
-            DELETED_IN_STORE: f"the {noun} was deleted in the shared store after checkout; the submission "
-            f"changes its {self.field}",
-            EDITED_IN_STORE: f"the submission deletes the {noun}, but its {self.field} was changed in the "
-            "shared store after checkout",
-            ADDED_BY_BOTH: f"the {noun} was also added to the shared store by someone else, with another "
-            f"{self.field}",
-            POINT_ID_TAKEN: f"{self.field} {self.submitted!r} is already used by {noun} {self.other}",
-            LINKED_POINT_GONE: f"it links service point {self.other}, which the shared store does not have "
-            "(deleted after checkout)",
-        }.get(self.kind, f"{self.field}: {self.result}")
-        values = f" (base {self.base!r}, shared store {self.store!r}, submission {self.submitted!r})"
-        text = f"{noun.capitalize()} {self.point}: {why}"
+            BOTH_EDITED: tr("{field} was changed in the shared store and in the submission"),
+            DELETED_IN_STORE: tr(
+                "the {noun} was deleted in the shared store after checkout; the submission changes its {field}"
+            ),
+            EDITED_IN_STORE: tr(
+                "the submission deletes the {noun}, but its {field} was changed in the shared store after checkout"
+            ),
+            ADDED_BY_BOTH: tr(
+                "the {noun} was also added to the shared store by someone else, with another {field}"
+            ),
+            POINT_ID_TAKEN: tr("{field} {submitted} is already used by {noun} {other}"),
+            LINKED_POINT_GONE: tr(
+                "it links service point {other}, which the shared store does not have (deleted after checkout)"
+            ),
+        }.get(self.kind, tr("{field}: {result}"))
+        why = why.format(
+            field=self.field, noun=noun, submitted=repr(self.submitted), other=self.other, result=self.result
+        )
+        text = tr("{noun} {point}: {why}").format(noun=noun.capitalize(), point=self.point, why=why)
         if self.kind != POINT_ID_TAKEN:
-            text += values
-        return text + (f"; {self.detail}" if self.detail else "") + "."
+            text += " " + tr("(base {base}, shared store {store}, submission {submitted})").format(
+                base=repr(self.base), store=repr(self.store), submitted=repr(self.submitted)
+            )
+        return text + (tr("; {detail}").format(detail=self.detail) if self.detail else "") + "."
 
 
 @dataclass
@@ -251,7 +259,9 @@ def plan_submission(
     that involves none of them.
     """
     resolver = _Resolver(ConflictPolicy(policy), decisions or {})
-    who = f"{jurisdiction}" + (f" (contributor {contributor})" if contributor else "")
+    who = f"{jurisdiction}" + (
+        " " + tr("(contributor {contributor})").format(contributor=contributor) if contributor else ""
+    )
     plans: list[PointPlan] = []
     for spec in TABLES.values():
         rows = [c for c in changes if c.table == spec.name]
@@ -372,9 +382,16 @@ class _PartnershipOwner:
         if foreign:
             name = change.name or (current or {}).get("partners")
             raise SubmissionError(
-                f"Partnership {change.key or change.row_id}{f' ({name})' if name else ''} involves none of "
-                f"jurisdiction {self.jurisdiction}'s service points ({foreign[0] or 'none listed'}), but the "
-                f"submission comes from {self.who}: the whole submission was refused."
+                tr(
+                    "Partnership {partnership}{name} involves none of jurisdiction {jurisdiction}'s service points "
+                    "({points}), but the submission comes from {who}: the whole submission was refused."
+                ).format(
+                    partnership=change.key or change.row_id,
+                    name=f" ({name})" if name else "",
+                    jurisdiction=self.jurisdiction,
+                    points=foreign[0] or tr("none listed"),
+                    who=self.who,
+                )
             )
 
 
@@ -461,7 +478,7 @@ def _update_of_deleted_point(change: Change, deleted: dict | None, resolver: _Re
     if result == TOOK_SUBMISSION and deleted is None:
         result, detail = (
             CONFLICT,
-            "the shared store has no record of the deleted point, so it cannot be restored",
+            tr("the shared store has no record of the deleted point, so it cannot be restored"),
         )
     outcomes = [replace(_outcome(change, deleted, f, change.old.get(f), None, v, result, DELETED_IN_STORE),
                         detail=detail) for f, v in change.new.items()]  # fmt: skip

@@ -114,7 +114,9 @@ def build_package(
         columns = create_changeset(checkout, changeset)
         changes = read_changeset(changeset, columns)
         if not changes:
-            raise SubmissionError(f"{Path(checkout).name} has no changes since it was checked out.")
+            raise SubmissionError(
+                tr("{name} has no changes since it was checked out.").format(name=Path(checkout).name)
+            )
         data = changeset.read_bytes()
     labels = {}
     for name in columns:
@@ -235,7 +237,9 @@ def read_package(path: str | Path, max_bytes: int = MAX_CHANGESET_BYTES) -> Subm
         counts = count_changes(changes, table)
         if counts != entry["counts"]:
             raise SubmissionError(
-                f"{name}: the manifest announces {entry['counts']} ({table}) but the changeset holds {counts}."
+                tr(
+                    "{name}: the manifest announces {announced} ({table}) but the changeset holds {counts}."
+                ).format(name=name, announced=entry["counts"], table=table, counts=counts)
             )
     changes = _with_labels(changes, {table: entry["base_rows"] for table, entry in tables.items()})
     for change in changes:
@@ -293,17 +297,25 @@ def _validate_manifest(manifest, name: str) -> None:
     schema = json.loads(MANIFEST_SCHEMA.read_text(encoding="utf-8"))
     errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(manifest), key=lambda e: list(e.path))
     if errors:
-        where = ".".join(str(p) for p in errors[0].absolute_path) or "(top level)"
-        raise SubmissionError(f"{name}: manifest field {where}: {errors[0].message}.")
+        where = ".".join(str(p) for p in errors[0].absolute_path) or tr("(top level)")
+        raise SubmissionError(
+            tr("{name}: manifest field {where}: {message}.").format(
+                name=name, where=where, message=errors[0].message
+            )
+        )
     for table, entry in manifest_tables(manifest).items():
         if table not in TABLES:
             raise SubmissionError(
-                f"{name}: the manifest lists table '{table}', which a submission may not change."
+                tr("{name}: the manifest lists table '{table}', which a submission may not change.").format(
+                    name=name, table=table
+                )
             )
         unknown = set(entry["columns"]) - TABLES[table].columns
         if unknown or "fid" not in entry["columns"]:
             raise SubmissionError(
-                f"{name}: the manifest lists columns outside the schema: {sorted(unknown) or ['(no fid)']}."
+                tr("{name}: the manifest lists columns outside the schema: {columns}.").format(
+                    name=name, columns=sorted(unknown) or [tr("(no fid)")]
+                )
             )
     if manifest["schema_version"] not in SUPPORTED_SCHEMA_VERSIONS:
         raise SubmissionError(
@@ -325,7 +337,11 @@ def check_change_values(change: Change) -> None:
     spec = change.spec
     fields = spec.fields_by_name
     for name, value in change.new.items():
-        where = f"{spec.noun} {change.key or change.row_id}, field {name}"
+        where = tr("{noun} {row}, field {field}").format(
+            noun=tr(spec.noun),  # i18n: marked
+            row=change.key or change.row_id,
+            field=name,
+        )
         if name == GEOMETRY and spec.has_geometry:
             if value is not None and not _in_canada(value):
                 raise SubmissionError(
@@ -334,7 +350,9 @@ def check_change_values(change: Change) -> None:
             continue
         fdef = fields.get(name)
         if fdef is None:
-            raise SubmissionError(f"{where}: the {spec.name} table has no such field.")
+            raise SubmissionError(
+                tr("{where}: the {table} table has no such field.").format(where=where, table=spec.name)
+            )
         if value is None or value == "":
             if fdef.required:
                 raise SubmissionError(tr("{where}: a value is required.").format(where=where))
@@ -352,14 +370,22 @@ def check_change_values(change: Change) -> None:
         parts = value.split(LIST_SEPARATOR) if fdef.type == FieldType.LIST else [value]
         bad = [p for p in parts if not fdef.allows(p.strip())]
         if bad:
-            raise SubmissionError(f"{where}: {bad[0]!r} is not an allowed value.")
+            raise SubmissionError(
+                tr("{where}: {value} is not an allowed value.").format(where=where, value=repr(bad[0]))
+            )
         if spec is PARTNERSHIPS and name == "point_ids" and len(set(point_list(value))) < 2:
-            raise SubmissionError(f"{where}: a partnership links at least two service points.")
+            raise SubmissionError(
+                tr("{where}: a partnership links at least two service points.").format(where=where)
+            )
     if change.operation == INSERT:
         missing = [f.name for f in spec.fields if f.required and not change.new.get(f.name)]
         if missing:
             raise SubmissionError(
-                f"New {spec.noun} {change.row_id}: required field(s) {', '.join(missing)} are empty."
+                tr("New {noun} {row}: required field(s) {fields} are empty.").format(
+                    noun=tr(spec.noun),  # i18n: marked
+                    row=change.row_id,
+                    fields=", ".join(missing),
+                )
             )
 
 

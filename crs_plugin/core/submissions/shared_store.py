@@ -311,20 +311,27 @@ class ApplyReport:
         return [o for o in self.outcomes if o.result == CONFLICT]
 
     def __str__(self) -> str:
-        what = f"Submission {self.submission_id}" if self.submission_id else "The package"
-        who = f" from {self.contributor.role} ({self.contributor.jurisdiction})" if self.contributor else ""
+        what = (
+            tr("Submission {id}").format(id=self.submission_id) if self.submission_id else tr("The package")
+        )
+        if self.contributor:
+            what += " " + tr("from {role} ({jurisdiction})").format(
+                role=self.contributor.role, jurisdiction=self.contributor.jurisdiction
+            )
         if self.applied:
             if not self.written:
-                return (
-                    f"{what}{who} applied: the store already held every change; store version {self.version}."
-                )
-            return f"{what}{who} applied: {self.written} changes, store version {self.version}."
+                return tr(
+                    "{what} applied: the store already held every change; store version {version}."
+                ).format(what=what, version=self.version)
+            return tr("{what} applied: {written} changes, store version {version}.").format(
+                what=what, written=self.written, version=self.version
+            )
         if self.conflicts:
             points = len({o.key for o in self.conflicts})
-            return (f"{what}{who} not applied: {points} conflict(s) need a decision (keep the store's value, "
-                    "take the submission's, or type one).")  # fmt: skip
-        return (f"{what}{who} reviewed: applying it would write {self.to_write} change(s); nothing was "
-                "written.")  # fmt: skip
+            return tr("{what} not applied: {points} conflict(s) need a decision (keep the store's value, "
+                      "take the submission's, or type one).").format(what=what, points=points)  # fmt: skip
+        return tr("{what} reviewed: applying it would write {to_write} change(s); nothing was "
+                  "written.").format(what=what, to_write=self.to_write)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -881,6 +888,7 @@ def _first_line(exc: Exception) -> str:
 
 def _user(conn) -> str:
     try:
-        return f"database role {psycopg2.extensions.parse_dsn(conn.dsn).get('user', '?')}"
+        user = psycopg2.extensions.parse_dsn(conn.dsn).get("user", "?")
     except Exception:  # noqa: BLE001 - only for a message
-        return "this database role"
+        return tr("this database role")
+    return tr("database role {user}").format(user=user)
