@@ -31,7 +31,7 @@ DIST := dist
 # for the shared-store tests, Chromium and its WebDriver for the finder page's tests, matplotlib
 # and the DejaVu fonts for the planner's curves and the report's charts and layouts, poppler-utils
 # (pdftotext, pdftoppm) to read the report's PDFs in the tests and the README's pages.
-APT_PACKAGES := qgis python3-qgis qgis-providers xvfb python3-venv python3-scipy \
+APT_PACKAGES := qgis python3-qgis qgis-providers xvfb python3-venv python3-pip python3-scipy \
 	python3-pyproj postgresql postgresql-$(PG_MAJOR)-postgis-3 zip qgis-server-wfs qgis-server-wfs3 python3-jsonschema python3-psycopg2 python3-cryptography qttools5-dev-tools cgi-mapserver \
 	chromium chromium-driver python3-matplotlib fonts-dejavu-core poppler-utils $(PLATFORM_PACKAGES)
 TS := $(PLUGIN)/i18n/crs_plugin_fr.ts

@@ -58,6 +58,7 @@ EXCEPTED = {
         "`make demo` / `make test` install Debian packages (apt-get, as root) and the venv; `make test` is "
         "the suite this test runs in, and what `make demo` runs (scripts/demo.py) is tests/qgis/test_demo.py's"
     ),
+    r"^sudo apt install ": "the Debian packages the README names are among those `make deps` installs (APT_PACKAGES)",
 }
 
 
@@ -256,3 +257,17 @@ def test_readme_shell_blocks_run_as_written(tmp_path, sample_store, database_ser
     print("seconds per block (README line, s):", timings)
     assert timings, "no block was run"
     assert not failures, "\n\n".join(failures)
+
+
+def test_the_readme_asks_apt_for_packages_make_deps_installs():
+    """The README's `sudo apt install` lines are excepted above: what they name is what `make deps` installs."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8").replace("\\\n", " ")
+    installed = set(re.search(r"^APT_PACKAGES := (.*)$", makefile, re.M).group(1).split())
+    asked = [
+        package
+        for block in shell_blocks(README.read_text(encoding="utf-8"))
+        for command in block.commands()
+        if command.startswith("sudo apt install ")
+        for package in command.split()[3:]
+    ]
+    assert asked and set(asked) <= installed, sorted(set(asked) - installed)
