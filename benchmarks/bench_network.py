@@ -167,13 +167,18 @@ def qgis_graph_builder(roads_layer, demand_xy, service_xy):
     """crs:networkdistance as it was before the engine: QGIS's director and graph builder tie the
     points and build the graph; one multi-source Dijkstra (SciPy) from the service points."""
     from qgis.analysis import QgsGraphBuilder, QgsNetworkDistanceStrategy, QgsVectorLayerDirector
-    from qgis.core import QgsCoordinateReferenceSystem, QgsPointXY
+    from qgis.core import QgsCoordinateReferenceSystem, QgsPointXY, QgsProcessingContext
     from scipy.sparse import csr_matrix
     from scipy.sparse.csgraph import dijkstra
 
+    from crs_plugin.processing.road_network import network_ellipsoid
+
     director = QgsVectorLayerDirector(roads_layer, -1, "", "", "", QgsVectorLayerDirector.DirectionBoth)
     director.addStrategy(QgsNetworkDistanceStrategy())
-    builder = QgsGraphBuilder(QgsCoordinateReferenceSystem("EPSG:3347"), True, 0.0, "WGS84")
+    # Lengths on the ellipsoid the running QGIS's network analysis uses (WGS 84 up to 3.36, the
+    # Processing context's from 3.38: planar here, where no project sets one), as crs:networkdistance does.
+    ellipsoid = network_ellipsoid(QgsProcessingContext()) or "NONE"
+    builder = QgsGraphBuilder(QgsCoordinateReferenceSystem("EPSG:3347"), True, 0.0, ellipsoid)
     tied = director.makeGraph(
         builder, [QgsPointXY(float(x), float(y)) for x, y in np.vstack([demand_xy, service_xy])]
     )

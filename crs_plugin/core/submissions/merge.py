@@ -551,6 +551,19 @@ def _point_name(row: dict, pid: str | None = None, spec: Table = POINTS) -> str:
     return f"{pid} ({name})" if name else str(pid)
 
 
+def _decide(probe, wanted, resolver: _Resolver) -> tuple[str, object]:
+    """(result, typed value) of a conflict whose submitted value cannot be taken as it is (a point_id
+    another point holds, points that are gone): the maintainer's decision, else the policy's."""
+    decision = resolver.decisions.get(probe.key)
+    if decision is None:
+        return (KEPT_STORE if resolver.policy == ConflictPolicy.KEEP_STORE else CONFLICT), None
+    if decision.choice == Choice.STORE:
+        return KEPT_STORE, None
+    if decision.choice == Choice.VALUE and not same(decision.value, wanted):
+        return resolver.resolve(probe)
+    return CONFLICT, None  # taking the submission's value would break what the conflict is about
+
+
 def _settle_point_id(plan: PointPlan, other: str, resolver: _Resolver) -> None:
     """Decide a point_id clash: keep the store's (the point keeps its id, or a new point is not added),
     or a typed point_id; taking the submission's would break uniqueness, so it stays a conflict."""
@@ -561,15 +574,7 @@ def _settle_point_id(plan: PointPlan, other: str, resolver: _Resolver) -> None:
     wanted = plan.final_point_id()
     probe = replace(_outcome(change, plan.before, k, base, store, wanted, CONFLICT, POINT_ID_TAKEN),
                     other=other)  # fmt: skip
-    decision = resolver.decisions.get(probe.key)
-    if decision is None:
-        result = KEPT_STORE if resolver.policy == ConflictPolicy.KEEP_STORE else CONFLICT
-    elif decision.choice == Choice.STORE:
-        result = KEPT_STORE
-    elif decision.choice == Choice.VALUE and not same(decision.value, wanted):
-        result, value = resolver.resolve(probe)
-    else:
-        result = CONFLICT
+    result, value = _decide(probe, wanted, resolver)
     if result == KEPT_STORE and plan.operation == UPDATE:
         plan.values.pop(k, None)
         plan.operation = UPDATE if plan.values else None
@@ -615,16 +620,7 @@ def _settle_linked_points(plan: PointPlan, gone: list[str], resolver: _Resolver)
     base = change.old.get("point_ids", change.label.get("point_ids")) if change.operation != INSERT else None
     probe = replace(_outcome(change, plan.before, "point_ids", base, before.get("point_ids"), wanted, CONFLICT,
                              LINKED_POINT_GONE), other=", ".join(gone))  # fmt: skip
-    decision = resolver.decisions.get(probe.key)
-    value = None
-    if decision is None:
-        result = KEPT_STORE if resolver.policy == ConflictPolicy.KEEP_STORE else CONFLICT
-    elif decision.choice == Choice.STORE:
-        result = KEPT_STORE
-    elif decision.choice == Choice.VALUE and not same(decision.value, wanted):
-        result, value = resolver.resolve(probe)
-    else:
-        result = CONFLICT  # the submission's points cannot be taken: one of them is gone
+    result, value = _decide(probe, wanted, resolver)
     if result == KEPT_STORE:  # the partnership stays as the store has it (a new one is not added)
         plan.operation, plan.values = None, {}
     elif result == TYPED:
