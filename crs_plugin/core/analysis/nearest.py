@@ -50,7 +50,7 @@ def nearest(
     kk = min(k, m)
     # An upper bound slightly above max_distance: the tree's bound is exclusive.
     bound = np.inf if max_distance is None or max_distance <= 0 else np.nextafter(max_distance, np.inf)
-    d, i = tree.query(demand_xy[valid], k=kk, distance_upper_bound=bound)
+    d, i = tree.query(demand_xy[valid], k=kk, distance_upper_bound=bound, workers=-1)  # every core
     d = d.reshape(-1, kk)
     i = i.reshape(-1, kk)
     found = np.isfinite(d)
