@@ -11,11 +11,6 @@ translated to a temporary one by GDAL.
 The GeoPackage triggers (R-tree upkeep and GDAL's feature count) are set aside
 while rows are copied and put back unchanged afterwards; the feature count and
 extent are then written once.
-
-A column whose values come from a small table (the nearest point's id, name and order,
-taken from a few thousand service points for half a million areas) can be given as
-``Coded``: the codes are bound as integers, and SQLite joins the values, instead of one
-string bound per row.
 """
 
 from __future__ import annotations
@@ -34,23 +29,6 @@ from .gdal_exceptions import with_gdal_exceptions
 from .i18n import tr
 
 _SQL_TYPES = {"string": "TEXT", "real": "REAL", "integer": "INTEGER", "boolean": "BOOLEAN"}
-
-
-class Coded:
-    """A column as ``categories[codes]``, NULL where a code is -1; an array wherever one is used."""
-
-    def __init__(self, codes: np.ndarray, categories: np.ndarray) -> None:
-        self.codes = np.asarray(codes, dtype=np.int64).reshape(-1)
-        self.categories = np.asarray(categories, dtype=object)
-
-    def __len__(self) -> int:
-        return len(self.codes)
-
-    def __array__(self, dtype=None, copy=None) -> np.ndarray:
-        out = np.full(len(self.codes), None, dtype=object)
-        hit = self.codes >= 0
-        out[hit] = self.categories[self.codes[hit]]
-        return out if dtype is None else out.astype(dtype)
 
 
 def quote_identifier(name: str) -> str:
@@ -161,10 +139,11 @@ def _fill(dest_path, dest_layer, source_path, source_table, fids, columns, copy_
         triggers = set_aside(db, dest_layer, "trigger")
         for name, kind, _ in columns:
             db.execute(f"ALTER TABLE main.{out} ADD COLUMN {quote_identifier(name)} {_SQL_TYPES[kind]}")
-        names, values, picked, joins = _bound_columns(db, columns)
+        names = [f"c{i}" for i in range(len(columns))]
         db.execute(f"CREATE TEMP TABLE crs_extra (fid INTEGER PRIMARY KEY, {', '.join(names)})")
+        values = [_sql_values(v, kind) for _, kind, v in columns]
         db.executemany(
-            f"INSERT INTO temp.crs_extra VALUES (?{', ?' * len(names)})",  # noqa: S608 - placeholders only
+            f"INSERT INTO temp.crs_extra VALUES (?{', ?' * len(columns)})",  # noqa: S608 - placeholders only
             zip(np.asarray(fids, dtype=np.int64).tolist(), *values),
         )
         source_info = db.execute(f"PRAGMA src.table_info({src_table})").fetchall()
@@ -175,10 +154,12 @@ def _fill(dest_path, dest_layer, source_path, source_table, fids, columns, copy_
         source_names = {row[1] for row in source_info if row[5] != 1}
         copied = [row[1] for row in dest_info if row[1] in source_names]
         targets = ", ".join(quote_identifier(c) for c in [dest_fid, *copied, *(n for n, _, _ in columns)])
-        selected = ", ".join([f"s.{source_fid}", *(f"s.{quote_identifier(c)}" for c in copied), *picked])
+        selected = ", ".join(
+            [f"s.{source_fid}", *(f"s.{quote_identifier(c)}" for c in copied), *(f"e.{n}" for n in names)]
+        )
         db.execute(
             f"INSERT INTO main.{out} ({targets}) SELECT {selected} FROM src.{src_table} AS s "  # noqa: S608 - identifiers quoted
-            f"LEFT JOIN temp.crs_extra AS e ON e.fid = s.{source_fid}" + "".join(joins)
+            f"LEFT JOIN temp.crs_extra AS e ON e.fid = s.{source_fid}"
         )
         if copy_index:
             _copy_rtree(db, dest_layer, source_table)
@@ -236,32 +217,6 @@ def _sql_text(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-def _bound_columns(db: sqlite3.Connection, columns) -> tuple[list[str], list[list], list[str], list[str]]:
-    """The columns of the staging table and their values; what the copy selects for each new
-    column; and the joins that give Coded columns their values (one staging column per set of codes)."""
-    names, values, picked, joins = [], [], [], []
-    code_columns: dict[int, str] = {}  # id of a codes array -> its staging column
-    for i, (_, kind, column) in enumerate(columns):
-        if not isinstance(column, Coded):
-            names.append(f"c{len(names)}")
-            values.append(_sql_values(column, kind))
-            picked.append(f"e.{names[-1]}")
-            continue
-        staged = code_columns.get(id(column.codes))
-        if staged is None:
-            staged = code_columns[id(column.codes)] = f"c{len(names)}"
-            names.append(staged)
-            values.append(np.where(column.codes >= 0, column.codes, -1).tolist())
-        db.execute(f"CREATE TEMP TABLE crs_values{i} (code INTEGER PRIMARY KEY, value)")
-        db.executemany(
-            f"INSERT INTO temp.crs_values{i} VALUES (?, ?)",  # noqa: S608 - placeholders only
-            enumerate(_sql_values(column.categories, kind)),
-        )
-        picked.append(f"v{i}.value")
-        joins.append(f" LEFT JOIN temp.crs_values{i} AS v{i} ON v{i}.code = e.{staged}")
-    return names, values, picked, joins
-
-
 def _sql_values(values: np.ndarray, kind: str) -> list:
     values = np.asarray(values)
     if kind in ("real", "integer", "boolean"):
@@ -275,4 +230,4 @@ def _sql_values(values: np.ndarray, kind: str) -> list:
     return [None if v is None else str(v) for v in values.tolist()]
 
 
-__all__ = ["Coded", "copy_with_columns", "quote_identifier", "set_aside", "write_feature_count"]
+__all__ = ["copy_with_columns", "quote_identifier", "set_aside", "write_feature_count"]

@@ -23,7 +23,6 @@ from qgis.core import (
 )
 
 from ..core.analysis.nearest import nearest, take
-from ..core.gpkg_columns import Coded
 from ..core.i18n import translatable
 from ..core.schema import ORDERS_OF_GOVERNMENT
 from ..core.wording import capitalised
@@ -126,8 +125,8 @@ class NearestServiceAlgorithm(CrsAlgorithm):
 
         found = result.index >= 0
 
-        def pick(column):  # written as codes into the service points' values (a few thousand rows)
-            return Coded(result.index.reshape(-1), column)
+        def pick(column):
+            return take(column, result.index).reshape(-1)
 
         ids, names, orders = (services.column(f) for f in (id_field, name_field, "order_of_government"))
         columns = [

@@ -9,7 +9,7 @@ import pytest
 from osgeo import gdal, ogr
 
 from crs_plugin.core.errors import StoreError
-from crs_plugin.core.gpkg_columns import Coded, copy_with_columns
+from crs_plugin.core.gpkg_columns import copy_with_columns
 from tests.conftest import CENSUS
 
 gdal.UseExceptions()
@@ -141,35 +141,3 @@ def test_overwrites_an_existing_output_and_leaves_none_on_failure(tmp_path):
     with pytest.raises(StoreError, match="no layer 'nope'"):
         copy_with_columns(str(CENSUS), "nope", str(target), "out", fids, _extras(fids))
     assert not target.exists()
-
-
-def test_coded_columns_are_written_as_their_values(tmp_path):
-    """Columns given as codes into a small table (the nearest point's id, name and order) read back as
-    the values, NULL where the code is -1, in the kind asked for; two columns sharing their codes and
-    a plain column beside them stay aligned."""
-    fids = np.arange(1, N + 1)
-    codes = np.where(fids % 7 == 0, -1, fids % 5)  # every 7th area: no point found
-    names = np.array(["Moncton", "Saint John", None, "Fredericton", "Bathurst"], dtype=object)
-    orders = np.array(["federal", "provincial", "municipal", "federal", "provincial"], dtype=object)
-    target = tmp_path / "coded.gpkg"
-    copy_with_columns(str(CENSUS), "dissemination_areas", str(target), "out", fids, [
-        ("nearest_name", "string", Coded(codes, names)), ("distance_m", "real", fids * 1.5),
-        ("nearest_order", "string", Coded(codes, orders)), ("rank", "integer", Coded(codes, np.arange(5) + 1.0))])  # fmt: skip
-    ds = ogr.Open(str(target))
-    layer = ds.GetLayerByName("out")
-    assert layer.GetFeatureCount() == N
-    for feature in layer:
-        fid, code = feature.GetFID(), codes[feature.GetFID() - 1]
-        expected = (None, None, None) if code < 0 else (names[code], orders[code], code + 1)
-        assert (
-            feature.GetField("nearest_name"),
-            feature.GetField("nearest_order"),
-            feature.GetField("rank"),
-        ) == expected
-        assert feature.GetField("distance_m") == fid * 1.5
-    assert (
-        layer.GetLayerDefn().GetFieldDefn(layer.GetLayerDefn().GetFieldIndex("rank")).GetType()
-        == ogr.OFTInteger64
-    )
-    # The same column as an array (QGIS's sink path, the lines output): the values, None for -1.
-    assert np.asarray(Coded(codes[:8], names)).tolist() == [names[c] if c >= 0 else None for c in codes[:8]]
