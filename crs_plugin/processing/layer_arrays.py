@@ -249,7 +249,7 @@ def _read_with_ogr(layer: QgsVectorLayer, fields: list[str]) -> LayerArrays | No
             np.zeros(0, np.int64), np.array([], dtype=object), {f: np.array([], dtype=object) for f in fields}
         )
     wkb = np.concatenate(wkbs)
-    wkb[[w is not None and len(w) == 0 for w in wkb]] = None
+    wkb[wkb == b""] = None  # an empty WKB is no geometry (compared in numpy's loop, not Python's)
     return LayerArrays(
         np.concatenate(fids),
         shapely.from_wkb(wkb),
