@@ -950,12 +950,20 @@
       <translation>Les distances exigent un SCR projeté en mètres, comme EPSG:3347 ({} ne l'est pas).</translation>
     </message>
     <message>
+      <source>{} call centres and online services with a position are left out: distances are measured to points people go to.</source>
+      <translation>{} centres d'appels et services en ligne ayant une position sont laissés de côté : les distances se mesurent aux points où les gens se rendent.</translation>
+    </message>
+    <message>
       <source>{} call centres and digital services count by their service region.</source>
       <translation>{} centres d'appels et services numériques comptent par leur région desservie.</translation>
     </message>
     <message>
       <source>The input layer changed or stopped answering while the results were written ({} of {} features read back); nothing is complete. Run the analysis again.</source>
       <translation>La couche d'entrée a changé ou a cessé de répondre pendant l'écriture des résultats ({} entités relues sur {}); rien n'est complet. Relancez l'analyse.</translation>
+    </message>
+    <message>
+      <source>Output '{name}' refused some of its rows, so it is incomplete: {error}</source>
+      <translation>La sortie « {name} » a refusé certaines de ses lignes ; elle est donc incomplète : {error}</translation>
     </message>
     <message>
       <source>The output has {} features: written without a spatial index to save time; create one from the layer properties if you need it.</source>
@@ -980,6 +988,10 @@
     <message>
       <source>'{}' is a percentage of '{}': counted as that share of its people.</source>
       <translation>« {} » est un pourcentage de « {} » : compté comme cette part de ses personnes.</translation>
+    </message>
+    <message>
+      <source>no reason given</source>
+      <translation>aucune raison donnée</translation>
     </message>
     <message>
       <source>The service region of point {} cannot be read: {}.</source>
@@ -2270,16 +2282,12 @@
       <translation>à plus de {distance} d'{point}</translation>
     </message>
     <message>
-      <source>{:,.0f} minutes</source>
-      <translation>{:,.0f} minutes</translation>
+      <source>{areas} areas, {people} people, are farther than {limit}.</source>
+      <translation>{areas} aires, {people} personnes, sont à plus de {limit}.</translation>
     </message>
     <message>
-      <source>{:,.0f} m</source>
-      <translation>{:,.0f} m</translation>
-    </message>
-    <message>
-      <source>{} areas, {:,.0f} people, are farther than {}.</source>
-      <translation>{} aires, {:,.0f} personnes, sont à plus de {}.</translation>
+      <source>{areas} more areas, {people} people, are farther than {limit} too but in the region of a call centre or online service, so not counted as gaps (choose the in-person channel to count them).</source>
+      <translation>{areas} autres aires, {people} personnes, sont aussi à plus de {limit}, mais dans la région d'un centre d'appels ou d'un service en ligne ; elles ne sont donc pas comptées comme mal desservies (choisissez le mode « En personne » pour les compter).</translation>
     </message>
     <message>
       <source>Areas {where}</source>

@@ -90,7 +90,7 @@ class AccessibilityAlgorithm(DistanceMethodParameters, PopulationAreasMixin, Crs
         metric = self.metric_crs(parameters, self.DISTANCE_CRS, context)
         capacity_field = self.parameterAsString(parameters, self.CAPACITY, context)
         services = self.service_points(parameters, self.SERVICES, context, metric, feedback,
-                                       [capacity_field] if capacity_field else [])  # fmt: skip
+                                       [capacity_field] if capacity_field else [], exclude_regional=True)  # fmt: skip
         if capacity_field:
             capacity = np.array([np.nan if v is None else float(v) for v in services.column(capacity_field)])
         else:

@@ -61,6 +61,7 @@ from ..core.schema import (
     ORDERS_OF_GOVERNMENT,
     POINT_TYPES,
     PROVINCES,
+    REGIONAL_CHANNELS,
     STORAGE_CRS,
 )
 from ..core.table import number_column
@@ -396,8 +397,8 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
                        exclude_regional=False) -> ServicePoints:  # fmt: skip
         """Service points passing the filter parameters, with their coordinates in ``metric``.
 
-        ``exclude_regional`` leaves out call centres and digital services that have a service
-        region: analyses that count their region as served do not measure distances to them.
+        ``exclude_regional`` leaves out every call centre and digital service (distance analyses:
+        their address is not where people are served; coverage and gaps count their regions apart).
         """
         service_filter = self.service_filter(parameters, context)
         layer, _ = self.input_layer(parameters, name, context)
@@ -409,13 +410,21 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
         arrays = self.layer_arrays(parameters, name, context, wanted, metric, feedback)
         xy = arrays.points()
         keep = service_filter.mask(arrays.attributes, len(arrays)) & np.isfinite(xy).all(axis=1)
+        remote = np.zeros(len(arrays), dtype=bool)
         if "channel" in region_fields:
-            keep &= ~_regional_mask(arrays.attributes, len(arrays))
+            # A call centre's or online service's address is not where people are served: never a
+            # distance to it, with or without a region (its region, where it has one, counts apart).
+            channels = np.asarray(arrays.attributes["channel"], dtype=object).astype(str)
+            remote = keep & np.isin(channels, sorted(REGIONAL_CHANNELS))
+            keep &= ~remote
         rows = np.flatnonzero(keep)
         filters = service_filter.describe() if service_filter.needed_fields else ""
         chosen = "; ".join(p for p in (self.describe_input(parameters, name, context), filters) if p)
         chosen = chosen or self.tr("all service points")
         used = self.tr("{} of {} service points used: {}.").format(len(rows), len(arrays), chosen)
+        if remote.any():
+            used += " " + self.tr("{} call centres and online services with a position are left out: distances are "
+                                  "measured to points people go to.").format(int(remote.sum()))  # fmt: skip
         feedback.pushInfo(used)
         return ServicePoints(xy[rows], {k: v[rows] for k, v in arrays.attributes.items()}, used)
 
@@ -490,11 +499,20 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
         for row, fid in enumerate(fids.tolist()):
             rows_of.setdefault(fid, []).append(row)
         columns = [as_python(column) for _, column in fields_and_columns]
+        # Several rows per feature (k nearest): a GeoPackage output takes a field named 'fid' as its
+        # feature id, so the copied ids would collide; the output numbers its rows itself.
+        repeated = len(rows_of) < len(fids)
+        fid_fields = [
+            i for i in range(source.fields().count()) if source.fields().at(i).name().lower() == "fid"
+        ]
         no_row = [] if only_listed else [None]
         batch, total, start, span = [], max(source.featureCount(), 1), progress[0], progress[1] - progress[0]
         matched = 0
         for count, feature in enumerate(source.getFeatures()):
             attributes, geometry = feature.attributes(), feature.geometry()
+            if repeated:
+                for i in fid_fields:
+                    attributes[i] = NULL
             rows = rows_of.get(feature.id())
             matched += rows is not None
             for row in rows if rows is not None else no_row:
@@ -505,7 +523,7 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
             if len(batch) >= 2000:
                 if feedback.isCanceled():
                     break
-                sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+                self.add_features(sink, batch, name)
                 batch = []
                 feedback.setProgress(start + span * count / total)
         if not feedback.isCanceled() and matched < len(rows_of):
@@ -516,8 +534,17 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
                     "({} of {} features read back); nothing is complete. Run the analysis again."
                 ).format(matched, len(rows_of))
             )
-        sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+        self.add_features(sink, batch, name)
         return dest
+
+    def add_features(self, sink, features: list, name: str) -> None:
+        """Hand ``features`` to an output, or stop: a row the output refused is never dropped quietly."""
+        if features and not sink.addFeatures(features, QgsFeatureSink.FastInsert):
+            raise QgsProcessingException(
+                self.tr("Output '{name}' refused some of its rows, so it is incomplete: {error}").format(
+                    name=name, error=sink.lastError() or self.tr("no reason given")
+                )
+            )
 
     def _write_gpkg_copy(
         self, parameters, name, source_name, context, feedback, fields, fids, fields_and_columns
@@ -580,7 +607,7 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
                     geometry.convertToMultiType()
                 feature.setGeometry(geometry)
             batch.append(feature)
-        sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+        self.add_features(sink, batch, name)
         return dest
 
     def style_on_load(self, context, dest_id: str, style, name: str | None = None) -> None:

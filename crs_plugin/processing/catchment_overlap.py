@@ -74,7 +74,7 @@ class CatchmentOverlapAlgorithm(DistanceMethodParameters, PopulationAreasMixin, 
         orders_a = self._orders(parameters, self.NETWORK_A, context)
         orders_b = self._orders(parameters, self.NETWORK_B, context)
         services = self.service_points(parameters, self.SERVICES, context, metric, feedback,
-                                       ("point_id", "order_of_government"))  # fmt: skip
+                                       ("point_id", "order_of_government"), exclude_regional=True)  # fmt: skip
         order = services.column("order_of_government")
         in_a = ServiceFilter(orders=orders_a).mask({"order_of_government": order}, len(services))
         in_b = ServiceFilter(orders=orders_b).mask({"order_of_government": order}, len(services))

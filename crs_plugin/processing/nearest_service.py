@@ -5,7 +5,6 @@ from __future__ import annotations
 import numpy as np
 from qgis.core import (
     QgsFeature,
-    QgsFeatureSink,
     QgsField,
     QgsFields,
     QgsGeometry,
@@ -115,7 +114,9 @@ class NearestServiceAlgorithm(CrsAlgorithm):
         per_order = self.parameterAsBool(parameters, self.PER_ORDER, context)
 
         fields = [id_field, name_field, "order_of_government"]
-        services = self.service_points(parameters, self.SERVICES, context, metric, feedback, fields)
+        services = self.service_points(
+            parameters, self.SERVICES, context, metric, feedback, fields, exclude_regional=True
+        )
         if feedback.isCanceled():
             return {}
         demand = self.layer_arrays(parameters, self.INPUT, context, [], metric, feedback)
@@ -191,9 +192,9 @@ class NearestServiceAlgorithm(CrsAlgorithm):
                 line.setAttributes(feature.attributes() + [column[row * k + rank] for column in values])
                 batch.append(line)
             if len(batch) >= 2000:
-                sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+                self.add_features(sink, batch, self.LINES)
                 batch = []
-        sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+        self.add_features(sink, batch, self.LINES)
         return dest
 
     @staticmethod

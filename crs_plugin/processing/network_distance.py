@@ -56,7 +56,9 @@ class NetworkDistanceAlgorithm(RoadNetworkParameters, PopulationAreasMixin, CrsA
     def compute(self, parameters, context, feedback):
         metric = self.metric_crs(parameters, self.DISTANCE_CRS, context)
         by_time = self.parameterAsEnum(parameters, self.COST, context) == 1
-        services = self.service_points(parameters, self.SERVICES, context, metric, feedback, ("point_id",))
+        services = self.service_points(
+            parameters, self.SERVICES, context, metric, feedback, ("point_id",), exclude_regional=True
+        )
         demand = self.layer_arrays(parameters, self.AREAS, context, [], metric, feedback)
         demand_xy = demand.points()
         feedback.setProgress(10)

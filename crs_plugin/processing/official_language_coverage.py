@@ -131,7 +131,13 @@ class OfficialLanguageCoverageAlgorithm(CrsAlgorithm):
         metric = self.metric_crs(parameters, self.DISTANCE_CRS, context)
         languages_field = self.parameterAsString(parameters, self.LANGUAGES, context) or "languages"
         services = self.service_points(
-            parameters, self.SERVICES, context, metric, feedback, fields=(languages_field,)
+            parameters,
+            self.SERVICES,
+            context,
+            metric,
+            feedback,
+            fields=(languages_field,),
+            exclude_regional=True,
         )
         if languages_field not in services.attributes:
             raise QgsProcessingException(

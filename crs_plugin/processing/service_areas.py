@@ -62,7 +62,9 @@ class ServiceAreasAlgorithm(RoadNetworkParameters, CrsAlgorithm):
         by_time = self.parameterAsEnum(parameters, self.COST, context) == 1
         limits_m = parse_thresholds(self.parameterAsString(parameters, self.LIMITS, context))
         limits = [t / 1000.0 * 60.0 for t in limits_m] if by_time else list(limits_m)  # seconds or metres
-        services = self.service_points(parameters, self.SERVICES, context, metric, feedback, ("point_id",))
+        services = self.service_points(
+            parameters, self.SERVICES, context, metric, feedback, ("point_id",), exclude_regional=True
+        )
         network, to_lonlat = self.road_network(parameters, context, metric, feedback, speeds=by_time)
         feedback.setProgress(40)
         reached = service_area(network, services.xy, limits, "time" if by_time else "distance", to_lonlat)

@@ -16,7 +16,7 @@ from qgis.core import (
 from ..core.analysis.coverage import coverage
 from ..core.analysis.gaps import gap_zones
 from ..core.i18n import translatable
-from ..core.wording import capitalised, format_distance, format_minutes
+from ..core.wording import capitalised, format_distance, format_minutes, format_number
 from ..toolbelt.qgis_compat import FieldType
 from ..toolbelt.styles import style_fill, style_gap_areas
 from ..toolbelt.translation import language
@@ -64,17 +64,22 @@ class ServiceGapsAlgorithm(DistanceMethodParameters, PopulationAreasMixin, CrsAl
         distance = coverage(areas.points(), services.xy, [threshold], model).distance_m
         with np.errstate(invalid="ignore"):
             in_gap = ~(distance <= threshold)  # no point at all counts as a gap
-        if regions:  # a call centre's or digital service's region is served, whatever the distance
-            in_gap &= ~self.served_by_regions(parameters, context, areas, regions, metric, feedback)
         pop = np.nan_to_num(population, nan=0.0)
+        by_region = np.zeros(len(in_gap), dtype=bool)
+        if regions:  # a call centre's or digital service's region is served, whatever the distance
+            by_region = in_gap & self.served_by_regions(parameters, context, areas, regions, metric, feedback)
+            in_gap &= ~by_region
         order = np.flatnonzero(in_gap)[np.argsort(-pop[in_gap], kind="stable")]
-        limit = (
-            self.tr("{:,.0f} minutes").format(threshold / 60)
-            if by_time
-            else self.tr("{:,.0f} m").format(threshold)
-        )
-        feedback.pushInfo(self.tr("{} areas, {:,.0f} people, are farther than {}.").format(
-            len(order), pop[in_gap].sum(), limit))  # fmt: skip
+        lang = language()
+        limit = format_minutes(threshold / 60, lang) if by_time else format_distance(threshold, lang)
+        feedback.pushInfo(self.tr("{areas} areas, {people} people, are farther than {limit}.").format(
+            areas=format_number(len(order), lang), people=format_number(pop[in_gap].sum(), lang), limit=limit))  # fmt: skip
+        if by_region.any():  # beyond reach of a counter, but in a call centre's or online service's region
+            feedback.pushInfo(self.tr("{areas} more areas, {people} people, are farther than {limit} too but in the "
+                                      "region of a call centre or online service, so not counted as gaps (choose "
+                                      "the in-person channel to count them).").format(
+                areas=format_number(int(by_region.sum()), lang), people=format_number(pop[by_region].sum(), lang),
+                limit=limit))  # fmt: skip
         measured = (QgsField("travel_min", FieldType.Double), distance[order] / 60.0) if by_time else (
             QgsField("distance_m", FieldType.Double), distance[order])  # fmt: skip
         columns = [

@@ -9,7 +9,6 @@ import shapely
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
-    QgsFeatureSink,
     QgsField,
     QgsFields,
     QgsGeometry,
@@ -119,7 +118,7 @@ class ValidateAlgorithm(CrsAlgorithm):
             if np.isfinite(x) and np.isfinite(y):
                 feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(float(x), float(y))))
             features.append(feature)
-        sink.addFeatures(features, QgsFeatureSink.FastInsert)
+        self.add_features(sink, features, self.OUTPUT)
         counts = Counter(p.severity for p in problems)
         for p in problems[:20]:
             (feedback.reportError if p.severity == ERROR else feedback.pushWarning)(

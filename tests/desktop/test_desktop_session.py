@@ -60,7 +60,9 @@ POPULATION = {"13": 499_985, "59": 1_645_350}  # New Brunswick, British Columbia
 #: since the sample's federal call centres serve all of Canada by region (0.987 and 0.959 by distance alone,
 #: as tests/qgis check).
 SHARE_WITHIN_50KM = {"13": 1.0, "59": 1.0}
-VANCOUVER_CENTRE = "service_canada_offices:CC-VAN"
+#: Downtown Vancouver's nearest office: Service BC – Vancouver, 1,042 m away (the Service Canada call
+#: centre's address 549 m away is no counter; distances are measured to points people go to).
+VANCOUVER_CENTRE = "service_bc_offices:61"
 POINTS_LAYER = {"en": "Service points", "fr": "Points de service"}  # the panel's layer
 
 pytestmark = [
@@ -285,8 +287,8 @@ def expected_results(facts: dict, lang: str):
     yield "nearest service: median distance 1–20 km", 1_000 < median < 20_000, median
     vancouver = nearest.get("vancouver") or {}
     yield (
-        "nearest service: downtown Vancouver's nearest point is the Vancouver Service Canada Centre, 549 m away",
-        vancouver.get("nearest_id") == VANCOUVER_CENTRE and 540 < (vancouver.get("distance_m") or -1) < 560,
+        "nearest service: downtown Vancouver's nearest point is Service BC - Vancouver, 1,042 m away",
+        vancouver.get("nearest_id") == VANCOUVER_CENTRE and 1035 < (vancouver.get("distance_m") or -1) < 1050,
         vancouver,
     )
 

@@ -9,6 +9,7 @@ from qgis.core import (
     NULL,
     QgsProcessingException,
     QgsProcessingFeatureSourceDefinition,
+    QgsProcessingFeedback,
     QgsProject,
     QgsVectorLayer,
 )
@@ -61,8 +62,12 @@ def assert_same_nearest(ours, theirs, services_3347):
     assert ties <= len(ours) * 0.01
 
 
+IN_PERSON = "\"channel\" NOT IN ('call_centre', 'digital')"  # where a distance means something
+
+
 def test_same_ids_and_distances_as_joinbynearest_for_area_centroids(crs_provider, sample_store):
     services = reproject(points_layer(sample_store))
+    services.setSubsetString(IN_PERSON)
     centroids = processing.run("native:centroids", {"INPUT": census_layer(), "OUTPUT": "memory:"})["OUTPUT"]
     theirs = processing.run(
         "native:joinbynearest",
@@ -81,7 +86,7 @@ def test_same_ids_and_distances_as_joinbynearest_for_area_centroids(crs_provider
 
 def test_filters_and_k_nearest_match_joinbynearest(crs_provider, sample_store):
     services = reproject(points_layer(sample_store))
-    services.setSubsetString("\"order_of_government\" = 'federal'")
+    services.setSubsetString(f"\"order_of_government\" = 'federal' AND {IN_PERSON}")
     federal = processing.run("native:extractbyexpression",
                              {"INPUT": services, "EXPRESSION": "true", "OUTPUT": "memory:"})["OUTPUT"]  # fmt: skip
     demand = reproject(census_layer())
@@ -186,3 +191,48 @@ def test_empty_and_missing_geometries_get_no_match(crs_provider, sample_store, t
                                                 "OUTPUT": "memory:"})["OUTPUT"]  # fmt: skip
     got = {f["name"]: value(f["nearest_id"]) for f in out.getFeatures()}
     assert got["empty"] is None and got["none"] is None and got["real"] is not None
+
+
+def test_call_centres_and_online_services_are_never_the_nearest_point(crs_provider, sample_store):
+    """The sample's Service Canada source has two call centres with an address (Bathurst, Vancouver):
+    no one is served there, so no area is sent to them, and the log says they were left out."""
+    points = points_layer(sample_store)
+    remote = {f["point_id"] for f in points.getFeatures() if f["channel"] in ("call_centre", "digital")}
+    assert {"service_canada_offices:CC-BAT", "service_canada_offices:CC-VAN"} <= remote
+    feedback = _Log()
+    out = processing.run("crs:nearestservice", {"INPUT": census_layer(), "SERVICE_POINTS": points,
+                                                "PER_ORDER_OF_GOVERNMENT": True, "OUTPUT": "memory:"},
+                         feedback=feedback)["OUTPUT"]  # fmt: skip
+    chosen = {f["nearest_id"] for f in out.getFeatures()} | {
+        f["nearest_federal_id"] for f in out.getFeatures()
+    }
+    assert chosen and not chosen & remote
+    assert any(
+        "call centres and online services with a position are left out" in m for m in feedback.messages
+    )
+
+
+def test_k_nearest_written_to_a_geopackage_keeps_every_row(crs_provider, sample_store, tmp_path):
+    """K rows per area share the area's feature id: a GeoPackage output numbers its own rows
+    (it kept 6 of 11,265 and said nothing)."""
+    target = tmp_path / "k3.gpkg"
+    processing.run("crs:nearestservice", {"INPUT": census_layer(), "SERVICE_POINTS": points_layer(sample_store),
+                                          "K": 3, "OUTPUT": str(target)})  # fmt: skip
+    out = layer(f"{target}|layername=k3")
+    ranks = {}
+    for f in out.getFeatures():
+        ranks.setdefault(f["DAUID"], []).append(f["rank"])
+    assert out.featureCount() == 3 * N_AREAS
+    assert len(ranks) == N_AREAS and all(sorted(r) == [1, 2, 3] for r in ranks.values())
+
+
+class _Log(QgsProcessingFeedback):
+    """A Processing feedback that keeps what the algorithm said."""
+
+    def __init__(self):
+        super().__init__()
+        self.messages = []
+
+    def pushInfo(self, info):  # noqa: N802 - QGIS API
+        self.messages.append(info)
+        super().pushInfo(info)
