@@ -1598,6 +1598,14 @@
       <translation>Là où sont les gens : aires ou îlots de diffusion du recensement, ou adresses.</translation>
     </message>
     <message>
+      <source>Service point name field</source>
+      <translation>Champ du nom des points de service</translation>
+    </message>
+    <message>
+      <source>Empty: the name in the interface language (name_fr in French, name_en otherwise), the other where a point has none.</source>
+      <translation>Vide : le nom dans la langue de l'interface (name_fr en français, name_en sinon), l'autre lorsqu'un point n'en a pas.</translation>
+    </message>
+    <message>
       <source>Number of nearest points (k)</source>
       <translation>Nombre de points les plus proches (k)</translation>
     </message>
@@ -1624,10 +1632,6 @@
     <message>
       <source>Service point id field</source>
       <translation>Champ identifiant des points de service</translation>
-    </message>
-    <message>
-      <source>Service point name field</source>
-      <translation>Champ du nom des points de service</translation>
     </message>
     <message>
       <source>Maximum distance (metres, 0 = no limit)</source>

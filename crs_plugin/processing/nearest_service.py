@@ -60,11 +60,12 @@ class NearestServiceAlgorithm(CrsAlgorithm):
                 self.ID_FIELD, self.tr("Service point id field"), "point_id", self.SERVICES, optional=True
             )
         )
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.NAME_FIELD, self.tr("Service point name field"), "name_en", self.SERVICES, optional=True
-            )
+        name = QgsProcessingParameterField(
+            self.NAME_FIELD, self.tr("Service point name field"), None, self.SERVICES, optional=True
         )
+        name.setHelp(self.tr("Empty: the name in the interface language (name_fr in French, name_en otherwise), "
+                             "the other where a point has none."))  # fmt: skip
+        self.addParameter(name)
         self.add_service_filter_parameters()
         k = QgsProcessingParameterNumber(
             self.K,
@@ -113,7 +114,10 @@ class NearestServiceAlgorithm(CrsAlgorithm):
         name_field = self.parameterAsString(parameters, self.NAME_FIELD, context)
         per_order = self.parameterAsBool(parameters, self.PER_ORDER, context)
 
-        fields = [id_field, name_field, "order_of_government"]
+        # The points' names in the interface language unless a field is chosen (the other one where empty).
+        name_fields = [name_field] if name_field else (["name_fr", "name_en"] if language() == "fr"
+                                                       else ["name_en", "name_fr"])  # fmt: skip
+        fields = [id_field, *name_fields, "order_of_government"]
         services = self.service_points(
             parameters, self.SERVICES, context, metric, feedback, fields, exclude_regional=True
         )
@@ -129,7 +133,10 @@ class NearestServiceAlgorithm(CrsAlgorithm):
         def pick(column):
             return take(column, result.index).reshape(-1)
 
-        ids, names, orders = (services.column(f) for f in (id_field, name_field, "order_of_government"))
+        ids, orders = services.column(id_field), services.column("order_of_government")
+        names = services.column(name_fields[0])
+        for other in name_fields[1:]:
+            names = np.where([v is None or v == "" for v in names.tolist()], services.column(other), names)
         columns = [
             (QgsField("nearest_id", FieldType.String), pick(ids)),
             (QgsField("nearest_name", FieldType.String), pick(names)),

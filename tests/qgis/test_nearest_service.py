@@ -236,3 +236,27 @@ class _Log(QgsProcessingFeedback):
     def pushInfo(self, info):  # noqa: N802 - QGIS API
         self.messages.append(info)
         super().pushInfo(info)
+
+
+@pytest.mark.parametrize("locale", ["en_CA", "fr_CA"])
+def test_nearest_names_in_the_interface_language(crs_provider, sample_store, locale):
+    """No name field chosen: the nearest point's name in QGIS's language, the other where it has none."""
+    from qgis.core import QgsSettings
+
+    points = points_layer(sample_store)
+    first, other = ("name_fr", "name_en") if locale.startswith("fr") else ("name_en", "name_fr")
+    expected = {f["point_id"]: value(f[first]) or value(f[other]) for f in points.getFeatures()}
+    settings = QgsSettings()
+    before = settings.value("locale/userLocale")
+    settings.setValue("locale/userLocale", locale)
+    try:
+        out = processing.run("crs:nearestservice", {"INPUT": census_layer(), "SERVICE_POINTS": points,
+                                                    "OUTPUT": "memory:"})["OUTPUT"]  # fmt: skip
+    finally:
+        settings.setValue("locale/userLocale", before) if before is not None else settings.remove(
+            "locale/userLocale"
+        )
+    names = {f["nearest_id"]: f["nearest_name"] for f in out.getFeatures()}
+    assert names and all(name == expected[pid] for pid, name in names.items())
+    if locale.startswith("fr"):
+        assert any(name.startswith("Centre Service Canada") for name in names.values())
