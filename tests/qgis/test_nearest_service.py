@@ -9,12 +9,12 @@ from qgis.core import (
     NULL,
     QgsProcessingException,
     QgsProcessingFeatureSourceDefinition,
-    QgsProcessingFeedback,
     QgsProject,
     QgsVectorLayer,
 )
 
 from tests.conftest import CENSUS, N_AREAS
+from tests.qgis.test_network_cache import Log  # a feedback that keeps what was said
 
 TOLERANCE_M = 1e-6
 
@@ -199,7 +199,7 @@ def test_call_centres_and_online_services_are_never_the_nearest_point(crs_provid
     points = points_layer(sample_store)
     remote = {f["point_id"] for f in points.getFeatures() if f["channel"] in ("call_centre", "digital")}
     assert {"service_canada_offices:CC-BAT", "service_canada_offices:CC-VAN"} <= remote
-    feedback = _Log()
+    feedback = Log()
     out = processing.run("crs:nearestservice", {"INPUT": census_layer(), "SERVICE_POINTS": points,
                                                 "PER_ORDER_OF_GOVERNMENT": True, "OUTPUT": "memory:"},
                          feedback=feedback)["OUTPUT"]  # fmt: skip
@@ -207,9 +207,7 @@ def test_call_centres_and_online_services_are_never_the_nearest_point(crs_provid
         f["nearest_federal_id"] for f in out.getFeatures()
     }
     assert chosen and not chosen & remote
-    assert any(
-        "call centres and online services with a position are left out" in m for m in feedback.messages
-    )
+    assert any("call centres and online services with a position are left out" in m for m in feedback.lines)
 
 
 def test_k_nearest_written_to_a_geopackage_keeps_every_row(crs_provider, sample_store, tmp_path):
@@ -224,18 +222,6 @@ def test_k_nearest_written_to_a_geopackage_keeps_every_row(crs_provider, sample_
         ranks.setdefault(f["DAUID"], []).append(f["rank"])
     assert out.featureCount() == 3 * N_AREAS
     assert len(ranks) == N_AREAS and all(sorted(r) == [1, 2, 3] for r in ranks.values())
-
-
-class _Log(QgsProcessingFeedback):
-    """A Processing feedback that keeps what the algorithm said."""
-
-    def __init__(self):
-        super().__init__()
-        self.messages = []
-
-    def pushInfo(self, info):  # noqa: N802 - QGIS API
-        self.messages.append(info)
-        super().pushInfo(info)
 
 
 @pytest.mark.parametrize("locale", ["en_CA", "fr_CA"])

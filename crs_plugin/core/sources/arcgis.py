@@ -41,6 +41,7 @@ from ..http import HttpClient
 from ..i18n import tr
 from ..schema import Provenance
 from ..table import RawTable, concat_tables
+from .base import offset_pages
 from .file import geojson_crs
 
 DEFAULT_MAX_PAGES = 1000
@@ -180,28 +181,14 @@ class ArcGisSource:
             pages = list(
                 pool.map(lambda o: self._page({"resultOffset": o, "resultRecordCount": step})[0], offsets)
             )
-        tables, seen, used = [first], {first.page_key(): 0}, 1 + len(offsets)
-        for offset, batch in zip(offsets, pages):
-            key = batch.page_key()
-            if len(batch) and key in seen:
-                raise SourceError(
-                    tr(
-                        "{layer_url} sent the same page for offsets {seen} and {offset}: it seems to ignore "
-                        "resultOffset. Nothing was loaded."
-                    ).format(layer_url=self.layer_url, seen=seen[key], offset=offset)
-                )
-            seen[key] = offset
-            tables.append(batch)
-            # A short page: ask again from where it stopped, by what was actually received.
-            wanted, got = min(step, count - offset), len(batch)
-            while 0 < got < wanted:
-                if used >= self.max_pages:
-                    raise self._page_limit_error(page, step)
-                more, _ = self._page({"resultOffset": offset + got, "resultRecordCount": wanted - got})
-                used += 1
-                tables.append(more)
-                got = got + len(more) if len(more) else wanted
-        return tables
+        return offset_pages(
+            first, offsets, pages, step, count,
+            fetch=lambda offset, size: self._page({"resultOffset": offset, "resultRecordCount": size})[0],
+            same_page=lambda seen, offset: SourceError(
+                tr("{layer_url} sent the same page for offsets {seen} and {offset}: it seems to ignore "
+                   "resultOffset. Nothing was loaded.").format(layer_url=self.layer_url, seen=seen, offset=offset)),
+            page_limit=lambda _size: self._page_limit_error(page, step), max_pages=self.max_pages,
+        )  # fmt: skip
 
     def _by_offset_sequential(
         self, page: int, count: int | None, first: RawTable, said: dict

@@ -28,6 +28,7 @@ from ..http import HttpClient
 from ..i18n import tr
 from ..schema import Provenance
 from ..table import RawTable, concat_tables
+from .base import offset_pages
 from .file import features_table
 
 GEOJSON = "application/geo+json"
@@ -176,27 +177,14 @@ class OgcApiFeaturesSource:
             raise self._page_limit_error(step, matched)
         with ThreadPoolExecutor(max_workers=self.concurrency) as pool:
             pages = list(pool.map(lambda o: self._page(template(o, step), None)["table"], offsets))
-        tables, seen, used = [first["table"]], {first["table"].page_key(): 0}, 1 + len(offsets)
-        for offset, table in zip(offsets, pages):
-            key = table.page_key()
-            if len(table) and key in seen:
-                raise SourceError(
-                    tr(
-                        "{items_url} sent the same items for offsets {seen} and {offset}: it seems to ignore "
-                        "'offset'. Nothing was loaded."
-                    ).format(items_url=self.items_url, seen=seen[key], offset=offset)
-                )
-            seen[key] = offset
-            tables.append(table)
-            wanted, got = min(step, matched - offset), len(table)
-            while 0 < got < wanted:  # a short page: ask again from where it stopped
-                if used >= self.max_pages:
-                    raise self._page_limit_error(got)
-                more = self._page(template(offset + got, wanted - got), None)["table"]
-                used += 1
-                tables.append(more)
-                got = got + len(more) if len(more) else wanted
-        return tables
+        return offset_pages(
+            first["table"], offsets, pages, step, matched,
+            fetch=lambda offset, count: self._page(template(offset, count), None)["table"],
+            same_page=lambda seen, offset: SourceError(
+                tr("{items_url} sent the same items for offsets {seen} and {offset}: it seems to ignore "
+                   "'offset'. Nothing was loaded.").format(items_url=self.items_url, seen=seen, offset=offset)),
+            page_limit=self._page_limit_error, max_pages=self.max_pages,
+        )  # fmt: skip
 
     def _page_limit_error(self, page_size: int, matched: int | None = None) -> SourceError:
         small = (
