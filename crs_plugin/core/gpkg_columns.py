@@ -1,11 +1,12 @@
 """Write a copy of a GeoPackage layer with extra columns, without a Python loop per feature.
 
 GDAL creates the empty output layer (same structure, CRS, GeoPackage metadata and
-R-tree triggers); SQLite then copies every row from the attached source in one
-``INSERT … SELECT`` joined with the new columns, which were bound once with
-``executemany``. The rows keep their feature ids, so the source's R-tree is the
-output's R-tree: its pages are copied as they are instead of being rebuilt
-(rebuilding costs ~10 µs per feature). Sources that are not GeoPackages are first
+R-tree triggers); SQLite then copies the rows from the attached source with
+``INSERT … SELECT`` joined with the new columns. Those are bound into in-memory
+databases many rows per statement, in parts by feature id, each part written while
+the next is bound. The rows keep their feature ids, so the source's R-tree is the
+output's R-tree: its pages are copied as they are instead of being rebuilt (rebuilding
+costs ~10 µs per feature). Sources that are not GeoPackages are first
 translated to a temporary one by GDAL.
 
 The GeoPackage triggers (R-tree upkeep and GDAL's feature count) are set aside
@@ -16,9 +17,12 @@ extent are then written once.
 from __future__ import annotations
 
 import os
+import queue
 import shutil
 import sqlite3
 import tempfile
+import uuid
+from concurrent.futures import ThreadPoolExecutor, wait
 from pathlib import Path
 
 import numpy as np
@@ -27,6 +31,13 @@ from osgeo import gdal
 from .errors import StoreError
 from .gdal_exceptions import with_gdal_exceptions
 from .i18n import tr
+
+#: Parameters bound per INSERT statement: SQLite before 3.32 allows no more than 999.
+_PARAMETERS_PER_INSERT = 999
+#: The new columns are bound in up to this many parts of at least _PART_MIN_ROWS rows, each
+#: written while the next is bound (at most 10 databases may be attached to a connection).
+_PARTS = 4
+_PART_MIN_ROWS = 20_000
 
 _SQL_TYPES = {"string": "TEXT", "real": "REAL", "integer": "INTEGER", "boolean": "BOOLEAN"}
 
@@ -127,25 +138,97 @@ def copy_with_columns(
 
 
 def _fill(dest_path, dest_layer, source_path, source_table, fids, columns, copy_index) -> None:
-    """Copy the rows and the new columns (and the source's R-tree with ``copy_index``)."""
-    out, src_table = quote_identifier(dest_layer), quote_identifier(source_table)
-    db = sqlite3.connect(dest_path, isolation_level=None)
+    """Copy the rows and the new columns (and the source's R-tree with ``copy_index``).
+
+    The new columns are bound in parts (by feature id) into in-memory databases while
+    a second thread writes the output: the R-tree first, then each part's rows as soon
+    as that part is bound. Both threads spend most of their time inside SQLite, which
+    runs without Python's lock, so binding and writing overlap on two cores.
+    """
+    fids = np.asarray(fids, dtype=np.int64)
+    order = np.argsort(fids, kind="stable")
+    if np.any(fids[order[1:]] == fids[order[:-1]]):
+        raise ValueError("a feature id is listed twice")  # a programming error: one row per feature
+    ends = np.linspace(0, len(fids), min(_PARTS, max(1, len(fids) // _PART_MIN_ROWS)) + 1).astype(int)[1:]
+    # Part k holds the rows with fids in (upper[k-1], upper[k]]; the last part takes every higher fid.
+    upper = [int(fids[order[end - 1]]) for end in ends[:-1]] + [None]
+    names = [f"c{i}" for i in range(len(columns))]
+    uris = [f"file:/crs_extra_{uuid.uuid4().hex}?vfs=memdb" for _ in ends]  # one process, any connection
+    parts = [sqlite3.connect(uri, uri=True, isolation_level=None) for uri in uris]  # alive while open
     try:
-        # A new file that is deleted on any failure: journaling would only double the writes.
-        db.execute("PRAGMA journal_mode = OFF")
-        db.execute("PRAGMA synchronous = OFF")
-        db.execute("ATTACH DATABASE ? AS src", (source_path,))
+        for part in parts:
+            part.execute(f"CREATE TABLE crs_extra (fid INTEGER PRIMARY KEY, {', '.join(names)})")
+        bound: queue.Queue = queue.Queue()
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            writing = pool.submit(
+                _write_rows,
+                dest_path,
+                dest_layer,
+                source_path,
+                source_table,
+                columns,
+                copy_index,
+                uris,
+                upper,
+                bound,
+            )
+            try:
+                start = 0
+                for part, end in zip(parts, ends):
+                    rows = order[start:end]
+                    _bind_part(
+                        part, fids[rows], [(kind, np.asarray(values)[rows]) for _, kind, values in columns]
+                    )
+                    bound.put(True)
+                    start = end
+            except BaseException:
+                bound.put(False)  # the writer stops without committing; this error is the one to report
+                wait([writing])
+                raise
+            writing.result()  # the writer's error, if any, is raised here
+    finally:
+        for part in parts:
+            part.close()
+
+
+def _bind_part(part: sqlite3.Connection, fids: np.ndarray, columns: list[tuple[str, np.ndarray]]) -> None:
+    """Rows (fid, c0, c1, …) into ``part``'s table ``crs_extra``.
+
+    Many rows go in one statement: binding is the costly part (~1 µs per row one by one).
+    """
+    width = len(columns) + 1
+    per_insert = max(1, _PARAMETERS_PER_INSERT // width)
+    table = np.empty((len(fids), width), dtype=object)
+    table[:, 0] = fids.tolist()
+    for i, (kind, values) in enumerate(columns, start=1):
+        table[:, i] = _sql_values(values, kind)
+    row = "(" + ", ".join("?" * width) + ")"
+    whole = len(fids) - len(fids) % per_insert
+    part.execute("BEGIN")
+    part.executemany(
+        f"INSERT INTO crs_extra VALUES {', '.join([row] * per_insert)}",  # noqa: S608 - placeholders only
+        table[:whole].reshape(-1, width * per_insert).tolist(),
+    )
+    part.executemany(f"INSERT INTO crs_extra VALUES {row}", table[whole:].tolist())  # noqa: S608
+    part.execute("COMMIT")
+
+
+def _write_rows(
+    dest_path, dest_layer, source_path, source_table, columns, copy_index, uris, upper, bound
+) -> None:
+    """The output's R-tree, then every source row with its new columns, one ``INSERT … SELECT``
+    per part as ``bound`` says each part is ready; one transaction."""
+    out, src_table = quote_identifier(dest_layer), quote_identifier(source_table)
+    db = _connect_output(dest_path, source_path)
+    try:
+        for k, uri in enumerate(uris):
+            db.execute(f"ATTACH DATABASE ? AS extra{k}", (uri,))
         db.execute("BEGIN")
         triggers = set_aside(db, dest_layer, "trigger")
         for name, kind, _ in columns:
             db.execute(f"ALTER TABLE main.{out} ADD COLUMN {quote_identifier(name)} {_SQL_TYPES[kind]}")
-        names = [f"c{i}" for i in range(len(columns))]
-        db.execute(f"CREATE TEMP TABLE crs_extra (fid INTEGER PRIMARY KEY, {', '.join(names)})")
-        values = [_sql_values(v, kind) for _, kind, v in columns]
-        db.executemany(
-            f"INSERT INTO temp.crs_extra VALUES (?{', ?' * len(columns)})",  # noqa: S608 - placeholders only
-            zip(np.asarray(fids, dtype=np.int64).tolist(), *values),
-        )
+        if copy_index:
+            _copy_rtree(db, dest_layer, source_table)
         source_info = db.execute(f"PRAGMA src.table_info({src_table})").fetchall()
         dest_info = db.execute(f"PRAGMA main.table_info({out})").fetchall()
         # Feature ids: the source's primary key (fid, OBJECTID…) becomes the output's fid.
@@ -155,14 +238,24 @@ def _fill(dest_path, dest_layer, source_path, source_table, fids, columns, copy_
         copied = [row[1] for row in dest_info if row[1] in source_names]
         targets = ", ".join(quote_identifier(c) for c in [dest_fid, *copied, *(n for n, _, _ in columns)])
         selected = ", ".join(
-            [f"s.{source_fid}", *(f"s.{quote_identifier(c)}" for c in copied), *(f"e.{n}" for n in names)]
+            [f"s.{source_fid}", *(f"s.{quote_identifier(c)}" for c in copied)]
+            + [f"e.c{i}" for i in range(len(columns))]  # as named in _fill
         )
-        db.execute(
-            f"INSERT INTO main.{out} ({targets}) SELECT {selected} FROM src.{src_table} AS s "  # noqa: S608 - identifiers quoted
-            f"LEFT JOIN temp.crs_extra AS e ON e.fid = s.{source_fid}"
-        )
-        if copy_index:
-            _copy_rtree(db, dest_layer, source_table)
+        lower = None
+        for k, high in enumerate(upper):
+            if not bound.get():
+                return  # binding failed: nothing is committed and the caller reports why
+            where = " AND ".join(
+                [f"s.{source_fid} > :lower"] * (lower is not None)
+                + [f"s.{source_fid} <= :upper"] * (high is not None)
+            )
+            db.execute(
+                f"INSERT INTO main.{out} ({targets}) SELECT {selected} FROM src.{src_table} AS s "  # noqa: S608 - identifiers quoted
+                f"LEFT JOIN extra{k}.crs_extra AS e ON e.fid = s.{source_fid}"
+                + (f" WHERE {where}" if where else ""),
+                {"lower": lower, "upper": high},
+            )
+            lower = high
         for sql in triggers:
             db.execute(sql)
         db.execute(
@@ -172,9 +265,21 @@ def _fill(dest_path, dest_layer, source_path, source_table, fids, columns, copy_
         )
         write_feature_count(db, dest_layer, db.execute(f"SELECT count(*) FROM main.{out}").fetchone()[0])  # noqa: S608
         db.execute("COMMIT")
-        db.execute("DETACH DATABASE src")
     finally:
         db.close()
+
+
+def _connect_output(dest_path: str, source_path: str) -> sqlite3.Connection:
+    """A connection to the new output with the source attached as ``src``.
+
+    Opened by URI so that ATTACH understands the in-memory database's URI.
+    """
+    db = sqlite3.connect(Path(dest_path).resolve().as_uri(), uri=True, isolation_level=None)
+    # A new file that is deleted on any failure: journaling would only double the writes.
+    db.execute("PRAGMA journal_mode = OFF")
+    db.execute("PRAGMA synchronous = OFF")
+    db.execute("ATTACH DATABASE ? AS src", (source_path,))
+    return db
 
 
 def _rtree(db: sqlite3.Connection, schema: str, table: str) -> str | None:
@@ -227,7 +332,10 @@ def _sql_values(values: np.ndarray, kind: str) -> list:
         for i in np.flatnonzero(missing):
             out[i] = None
         return out
-    return [None if v is None else str(v) for v in values.tolist()]
+    out = values.tolist()
+    if set(map(type, out)) <= {str, type(None)}:  # the usual case: checked without a Python loop
+        return out
+    return [None if v is None else str(v) for v in out]
 
 
 __all__ = ["copy_with_columns", "quote_identifier", "set_aside", "write_feature_count"]

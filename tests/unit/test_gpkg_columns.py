@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 from osgeo import gdal, ogr
 
+from crs_plugin.core import gpkg_columns
 from crs_plugin.core.errors import StoreError
 from crs_plugin.core.gpkg_columns import copy_with_columns
 from tests.conftest import CENSUS
@@ -67,6 +68,44 @@ def test_copy_of_a_geopackage_layer_reuses_its_spatial_index(tmp_path):
     assert copy_with_columns(str(CENSUS), "dissemination_areas", str(target), "out", fids, _extras(fids),
                              index_build_limit=0)  # fmt: skip
     _check_copy(target, "out")
+
+
+@pytest.mark.parametrize("order", ["reversed", "shuffled"])
+def test_columns_bound_in_parts_while_rows_are_written(tmp_path, monkeypatch, order):
+    """Large outputs are written part by part (by feature id) while the next part is bound:
+    every feature is written once with its own values, whatever order the ids come in,
+    and features without a row, between and past the parts, get empty columns."""
+    monkeypatch.setattr(gpkg_columns, "_PART_MIN_ROWS", 300)  # 4 parts of 3755 (sample) or 939 rows
+    fids = np.arange(N, 0, -1) if order == "reversed" else np.random.default_rng(3).permutation(N) + 1
+    copy_with_columns(
+        str(CENSUS), "dissemination_areas", str(tmp_path / "all.gpkg"), "out", fids, _extras(fids)
+    )
+    _check_copy(tmp_path / "all.gpkg", "out")
+    some = fids[fids % 4 != 0]  # a gap after each part's last id too
+    some = some[some < N - 10]  # and none of the highest ids
+    target = tmp_path / "some.gpkg"
+    copy_with_columns(str(CENSUS), "dissemination_areas", str(target), "out", some, _extras(some))
+    ds = ogr.Open(str(target))
+    values = {f.GetFID(): f.GetField("distance_m") for f in ds.GetLayerByName("out")}
+    assert sorted(values) == list(range(1, N + 1))
+    assert values == {fid: fid * 1.5 if fid in set(some.tolist()) else None for fid in range(1, N + 1)}
+
+
+def test_a_column_that_cannot_be_written_leaves_no_output(tmp_path, monkeypatch):
+    """An error while binding one part stops the writer of the others: no output, the binding error."""
+    monkeypatch.setattr(gpkg_columns, "_PART_MIN_ROWS", 300)
+    fids = np.arange(1, N + 1)
+    counts = np.arange(N, dtype=object)
+    counts[N - 1] = "not a number"  # in the last part, after three parts were written
+    target = tmp_path / "out.gpkg"
+    with pytest.raises(StoreError, match="not a number"):
+        copy_with_columns(str(CENSUS), "dissemination_areas", str(target), "out", fids,
+                          [("count", "integer", counts)])  # fmt: skip
+    assert not target.exists()
+    with pytest.raises(StoreError, match="listed twice"):
+        copy_with_columns(str(CENSUS), "dissemination_areas", str(target), "out", np.array([1, 2, 2]),
+                          [("count", "integer", np.arange(3))])  # fmt: skip
+    assert not target.exists()
 
 
 def test_output_stays_editable_with_its_triggers(tmp_path):
