@@ -55,6 +55,17 @@ REFACTOR = [
 ]  # fmt: skip
 
 
+def clear_qgis_network_cache() -> None:
+    """QGIS's providers keep the server's answers in QGIS's disk cache: without clearing it, its
+    second and third runs read the pages from disk (3.8 s instead of 14 s for 100,000 ArcGIS points)
+    while ours fetch them from the server every time."""
+    from qgis.core import QgsNetworkAccessManager
+
+    cache = QgsNetworkAccessManager.instance().cache()
+    if cache is not None:
+        cache.clear()
+
+
 def ids(path: Path, table: str) -> set:
     with sqlite3.connect(path) as db:
         return {r[0] for r in db.execute(f'SELECT point_id FROM "{table}"')}  # noqa: S608 - fixed names
@@ -147,6 +158,7 @@ def compare_ogcapi(processing, tmp: Path, n: int, page: int) -> None:
         def qgis_provider():
             out = tmp / "qgis_ogcapi.gpkg"
             out.unlink(missing_ok=True)
+            clear_qgis_network_cache()
             layer = QgsVectorLayer(f"url='{url}' typename='points' pageSize='{page}'", "oapif", "OAPIF")
             assert layer.isValid(), "QGIS's OAPIF provider could not open the collection"
             fields = [{"name": name, "type": 10, "length": 0, "precision": 0, "expression": expr}
@@ -187,6 +199,7 @@ def main() -> None:
         def qgis_provider():
             out = tmp / "qgis.gpkg"
             out.unlink(missing_ok=True)
+            clear_qgis_network_cache()
             layer = QgsVectorLayer(f"crs='EPSG:4326' url='{layer_url}'", "arcgis", "arcgisfeatureserver")
             mapping = [{"name": name, "type": 10, "length": 0, "precision": 0, "expression": expr}
                        for name, expr in REFACTOR]  # fmt: skip

@@ -12,6 +12,7 @@ at request time and never stored or logged by the plugin.
 from __future__ import annotations
 
 import base64
+import functools
 import ssl
 from urllib.parse import quote, urlsplit
 
@@ -61,10 +62,17 @@ def basic_auth_header(authcfg: str) -> dict[str, str]:
 def qgis_ssl_context() -> ssl.SSLContext:
     """TLS trust as QGIS has it: the system's certificate authorities plus those added to QGIS's
     authentication manager (networks that inspect TLS have their own), which urllib alone ignores."""
-    context = ssl.create_default_context()
     manager = QgsApplication.authManager()
     authorities = manager.trustedCaCertsCache() if manager is not None else []
-    pem = "".join(bytes(cert.toPem()).decode("ascii") for cert in authorities if not cert.isNull())
+    return _ssl_context(
+        "".join(bytes(cert.toPem()).decode("ascii") for cert in authorities if not cert.isNull())
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _ssl_context(pem: str) -> ssl.SSLContext:
+    """One context while the authorities stay the same: loading them takes ~0.1 s each time."""
+    context = ssl.create_default_context()
     if pem:
         context.load_verify_locations(cadata=pem)
     return context

@@ -104,3 +104,10 @@ def test_a_ca_only_qgis_trusts_is_trusted_and_its_absence_explained(qgis_app, ht
         manager.removeCertAuthority(authority)
         manager.rebuildCaCertsCache()
         manager.rebuildTrustedCaCertsCache()
+
+
+def test_the_trust_store_is_read_once_while_it_stays_the_same(qgis_app):
+    """Reading the trust stores takes ~0.1 s: every request of a load shares one context."""
+    from crs_plugin.toolbelt.network import qgis_ssl_context
+
+    assert qgis_ssl_context() is qgis_ssl_context()

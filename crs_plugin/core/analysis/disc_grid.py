@@ -26,7 +26,7 @@ from scipy import sparse
 
 from .parallel import map_chunks, thread_count
 
-CELLS_PER_RADIUS = 8
+CELLS_PER_RADIUS = 16  # 20–30 % faster than 8 or 24 on 57,000 areas x 5,000 points
 SUB_POSITIONS = 4  # per cell side
 MAX_CELLS = 4_000_000
 _MARGIN = 1e-6  # of a cell
