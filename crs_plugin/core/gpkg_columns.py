@@ -38,6 +38,13 @@ _PARAMETERS_PER_INSERT = 999
 #: written while the next is bound (at most 10 databases may be attached to a connection).
 _PARTS = 4
 _PART_MIN_ROWS = 20_000
+#: An in-memory database other connections of this process can attach: the memdb VFS from
+#: SQLite 3.36; a shared-cache memory database before that (QGIS 3.22's Python on some platforms).
+_MEMORY_DATABASE = (
+    "file:/crs_extra_{}?vfs=memdb"
+    if sqlite3.sqlite_version_info >= (3, 36)
+    else "file:crs_extra_{}?mode=memory&cache=shared"
+)
 
 _SQL_TYPES = {"string": "TEXT", "real": "REAL", "integer": "INTEGER", "boolean": "BOOLEAN"}
 
@@ -153,7 +160,7 @@ def _fill(dest_path, dest_layer, source_path, source_table, fids, columns, copy_
     # Part k holds the rows with fids in (upper[k-1], upper[k]]; the last part takes every higher fid.
     upper = [int(fids[order[end - 1]]) for end in ends[:-1]] + [None]
     names = [f"c{i}" for i in range(len(columns))]
-    uris = [f"file:/crs_extra_{uuid.uuid4().hex}?vfs=memdb" for _ in ends]  # one process, any connection
+    uris = [_MEMORY_DATABASE.format(uuid.uuid4().hex) for _ in ends]
     parts = [sqlite3.connect(uri, uri=True, isolation_level=None) for uri in uris]  # alive while open
     try:
         for part in parts:

@@ -3198,10 +3198,6 @@
       <translation>Le service ArcGIS à {url} a signalé l'erreur {code} : {message}{details}.</translation>
     </message>
     <message>
-      <source>{layer_url} sent the same page for offsets {seen} and {offset}: it seems to ignore resultOffset. Nothing was loaded.</source>
-      <translation>{layer_url} a envoyé la même page pour les décalages {seen} et {offset} : il semble ignorer resultOffset. Rien n'a été chargé.</translation>
-    </message>
-    <message>
       <source>{layer_url} sent the same page twice (offset {offset}): it seems to ignore resultOffset. Set a smaller page size or ask the publisher; nothing was loaded.</source>
       <translation>{layer_url} a envoyé deux fois la même page (décalage {offset}) : il semble ignorer resultOffset. Choisissez une taille de page plus petite ou consultez l'éditeur; rien n'a été chargé.</translation>
     </message>
@@ -3212,6 +3208,10 @@
     <message>
       <source>the server's count ({count}) disagrees with its {ids} object ids: all {loaded} records with an object id were loaded</source>
       <translation>le décompte du serveur ({count}) ne concorde pas avec ses {ids} identifiants d'objet : les {loaded} enregistrements qui ont un identifiant d'objet ont tous été chargés</translation>
+    </message>
+    <message>
+      <source>{layer_url} sent the same page for offsets {seen} and {offset}: it seems to ignore resultOffset. Nothing was loaded.</source>
+      <translation>{layer_url} a envoyé la même page pour les décalages {seen} et {offset} : il semble ignorer resultOffset. Rien n'a été chargé.</translation>
     </message>
     <message>
       <source>{got} of {count}</source>
@@ -3990,6 +3990,50 @@
       <translation>à plus de {distance}</translation>
     </message>
     <message>
+      <source>Distance (m)</source>
+      <translation>Distance (m)</translation>
+    </message>
+    <message>
+      <source>Travel time (min)</source>
+      <translation>Temps de trajet (min)</translation>
+    </message>
+    <message>
+      <source>Nearest point (id)</source>
+      <translation>Point le plus proche (identifiant)</translation>
+    </message>
+    <message>
+      <source>Nearest point</source>
+      <translation>Point le plus proche</translation>
+    </message>
+    <message>
+      <source>Nearest point's order of government</source>
+      <translation>Ordre de gouvernement du point le plus proche</translation>
+    </message>
+    <message>
+      <source>Rank (1: nearest)</source>
+      <translation>Rang (1 : le plus proche)</translation>
+    </message>
+    <message>
+      <source>Served by a region (call centres, digital)</source>
+      <translation>Desservie par une région (centres d'appels, numérique)</translation>
+    </message>
+    <message>
+      <source>Accessibility score</source>
+      <translation>Score d'accessibilité</translation>
+    </message>
+    <message>
+      <source>Service points in reach</source>
+      <translation>Points de service à portée</translation>
+    </message>
+    <message>
+      <source>Gap rank (1: most people)</source>
+      <translation>Rang de la lacune (1 : le plus de personnes)</translation>
+    </message>
+    <message>
+      <source>People left out</source>
+      <translation>Personnes non desservies</translation>
+    </message>
+    <message>
       <source>Code</source>
       <translation>Code</translation>
     </message>
@@ -4028,6 +4072,10 @@
     <message>
       <source>Share within {distance} (0–1)</source>
       <translation>Part à moins de {distance} (0–1)</translation>
+    </message>
+    <message>
+      <source>Within {distance}</source>
+      <translation>À {distance} ou moins</translation>
     </message>
     <message>
       <source>The report template could not be loaded into a layout.</source>

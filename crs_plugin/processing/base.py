@@ -67,6 +67,7 @@ from ..core.schema import (
 from ..core.table import number_column
 from ..toolbelt.help_text import markdown_to_html
 from ..toolbelt.qgis_compat import METRES, FieldType
+from ..toolbelt.tables import name_fields
 from ..toolbelt.translation import language
 from .layer_arrays import (
     LayerArrays,
@@ -100,8 +101,10 @@ class _StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802 - QGIS API
         if layer is None:
             return
-        if self.style is not None and layer.type() == QgsMapLayerType.VectorLayer:
-            self.style(layer)
+        if layer.type() == QgsMapLayerType.VectorLayer:
+            name_fields(layer)
+            if self.style is not None:
+                self.style(layer)
         if self.name:
             layer.setName(self.name)
         if self.below is not None:

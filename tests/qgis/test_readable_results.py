@@ -33,6 +33,10 @@ def run_and_load(algorithm: str, params: dict) -> list:
     return [project.mapLayer(i) for i in project.mapLayers() if i not in before]
 
 
+def aliases(layer, *names: str) -> list[str]:
+    return [layer.attributeAlias(layer.fields().indexFromName(name)) for name in names]
+
+
 def legend(layer) -> list[str]:
     return [item.label() for item in layer.renderer().legendSymbolItems()]
 
@@ -48,6 +52,9 @@ def test_nearest_federal_point_is_named_and_placed_below_the_points(crs_provider
     assert order[0] == "Service points" and set(order[1:]) == set(names)  # drawn under the points
     nearest = next(layer for layer in added if layer.name() == "Nearest federal point")
     assert legend(nearest)[0] == "within 5 km" and legend(nearest)[-1] == "no point within reach"
+    # The columns the analysis added read as words in the attribute table and forms.
+    assert aliases(nearest, "nearest_name", "nearest_order", "distance_m", "DAUID") == [
+        "Nearest point", "Nearest point's order of government", "Distance (m)", ""]  # fmt: skip
 
 
 def test_lines_to_the_nearest_point_join_each_area_to_its_point(crs_provider, sample_store):
@@ -81,6 +88,7 @@ def test_legends_fit_the_results(crs_provider, project_with_points):
                                              "SUMMARY": "memory:"})  # fmt: skip
     per_area = next(layer for layer in coverage if layer.isSpatial())
     assert per_area.name() == "Coverage – federal, in person"
+    assert aliases(per_area, "within_5km", "within_25km") == ["Within 5 km", "Within 25 km"]
     assert legend(per_area) == ["within 5 km", "5 km – 25 km", "beyond 25 km", "no point within reach"]
     summary = next(layer for layer in coverage if not layer.isSpatial())
     assert summary.name() == "Coverage summary – federal, in person"
@@ -97,6 +105,10 @@ def test_legends_fit_the_results(crs_provider, project_with_points):
         layer for layer in gaps if layer.geometryType() == per_area.geometryType() and "Areas" in layer.name()
     )
     assert areas.name() == "Areas beyond 25 km of an in-person federal point"
+    assert aliases(areas, "gap_rank", "population_left_out") == [
+        "Gap rank (1: most people)",
+        "People left out",
+    ]
     # Areas in a gap are all beyond 25 km: no "within 5 km" class.
     assert legend(areas) == ["25 km – 50 km", "50 km – 100 km", "beyond 100 km", "no point within reach"]
 
@@ -111,9 +123,15 @@ def test_legends_fit_the_results(crs_provider, project_with_points):
     ]
 
 
-def test_names_and_legends_in_french(crs_provider, project_with_points, french):
+def test_names_and_legends_in_french(crs_provider, project_with_points, french, tmp_path):
     _, points, census = project_with_points
-    added = run_and_load("crs:nearestservice", {"INPUT": census, "SERVICE_POINTS": points,
-                                                "ORDERS_OF_GOVERNMENT": [0], "CHANNELS": [0], "OUTPUT": "memory:"})  # fmt: skip
+    # A GeoPackage output (the fast writer) is presented as a memory one is.
+    added = run_and_load("crs:nearestservice", {"INPUT": census, "SERVICE_POINTS": points, "ORDERS_OF_GOVERNMENT": [0],
+                                                "CHANNELS": [0], "OUTPUT": str(tmp_path / "nearest.gpkg")})  # fmt: skip
     assert [layer.name() for layer in added] == ["Point fédéral en personne le plus proche"]
     assert legend(added[0])[:2] == ["à moins de 5\u00a0km", "5\u00a0km – 10\u00a0km"]
+    assert aliases(added[0], "nearest_name", "distance_m") == ["Point le plus proche", "Distance (m)"]
+    coverage = run_and_load("crs:coverage", {"INPUT": census, "SERVICE_POINTS": points, "THRESHOLDS_KM": "5, 25",
+                                             "OUTPUT": "memory:", "SUMMARY": "memory:"})  # fmt: skip
+    per_area = next(layer for layer in coverage if layer.isSpatial())
+    assert aliases(per_area, "within_25km", "distance_m") == ["À 25\u00a0km ou moins", "Distance (m)"]
