@@ -174,6 +174,7 @@ def _fill(dest_path, dest_layer, source_path, source_table, fids, columns, copy_
                 source_path,
                 source_table,
                 columns,
+                names,
                 copy_index,
                 uris,
                 upper,
@@ -221,7 +222,7 @@ def _bind_part(part: sqlite3.Connection, fids: np.ndarray, columns: list[tuple[s
 
 
 def _write_rows(
-    dest_path, dest_layer, source_path, source_table, columns, copy_index, uris, upper, bound
+    dest_path, dest_layer, source_path, source_table, columns, names, copy_index, uris, upper, bound
 ) -> None:
     """The output's R-tree, then every source row with its new columns, one ``INSERT … SELECT``
     per part as ``bound`` says each part is ready; one transaction."""
@@ -245,8 +246,7 @@ def _write_rows(
         copied = [row[1] for row in dest_info if row[1] in source_names]
         targets = ", ".join(quote_identifier(c) for c in [dest_fid, *copied, *(n for n, _, _ in columns)])
         selected = ", ".join(
-            [f"s.{source_fid}", *(f"s.{quote_identifier(c)}" for c in copied)]
-            + [f"e.c{i}" for i in range(len(columns))]  # as named in _fill
+            [f"s.{source_fid}", *(f"s.{quote_identifier(c)}" for c in copied), *(f"e.{n}" for n in names)]
         )
         lower = None
         for k, high in enumerate(upper):

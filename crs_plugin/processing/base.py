@@ -408,13 +408,13 @@ class CrsAlgorithm(QgsProcessingAlgorithm):
         available = set(layer.fields().names())
         service_filter.require_fields(available)
         wanted = [f for f in fields if f in available]
-        region_fields = [f for f in REGION_FIELDS if f in available] if exclude_regional else []
-        wanted = list(dict.fromkeys([*wanted, *service_filter.needed_fields, *region_fields]))
+        remote_channel = ["channel"] if exclude_regional and "channel" in available else []
+        wanted = list(dict.fromkeys([*wanted, *service_filter.needed_fields, *remote_channel]))
         arrays = self.layer_arrays(parameters, name, context, wanted, metric, feedback)
         xy = arrays.points()
         keep = service_filter.mask(arrays.attributes, len(arrays)) & np.isfinite(xy).all(axis=1)
         remote = np.zeros(len(arrays), dtype=bool)
-        if "channel" in region_fields:
+        if remote_channel:
             # A call centre's or online service's address is not where people are served: never a
             # distance to it, with or without a region (its region, where it has one, counts apart).
             channels = np.asarray(arrays.attributes["channel"], dtype=object).astype(str)
